@@ -1,0 +1,37 @@
+import type { StoredView } from '../libs/client/index.js';
+
+type JsonObject = Record<string, unknown>;
+
+const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+
+function describeValue(element: JsonObject): string {
+  const [kind, value] = Object.entries(element).find(([k]) => !['id', 'category', 'path', 'derived'].includes(k)) ?? ['', undefined];
+  if (value === undefined) return '(empty)';
+  if (typeof value !== 'object') return `${kind}: ${str(value)}`;
+  const fields = Object.entries(value as JsonObject)
+    .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : str(v)}`)
+    .join(' ');
+  return `${kind}: ${fields}`;
+}
+
+/** A view in a few readable lines: what the notice is, each element shown, what was withheld. */
+export function formatView(stored: StoredView): string {
+  const view = stored.view;
+  const core = (view.core ?? {}) as JsonObject;
+  const route = (core.route ?? {}) as JsonObject;
+  const legs = ['origin', 'transit', 'destination'].map((leg) => ((route[leg] as string[] | undefined) ?? []).join(',') || '-');
+  const lines = [
+    `notice ${str(core.noticeId)}  ${str(core.type)}  TLP:${str(core.tlp)}  from ${str(core.issuingAgency)}  (delivery #${stored.deliverySeq})`,
+    `  case ${str(core.caseRef)}, issued ${str(core.issuedAt)}, mode ${str(core.mode)}, route ${legs.join(' > ')}` +
+      `, migrants ${str(core.migrantCount ?? 0)}, deaths ${str(core.deathsReported ?? 0)}`,
+  ];
+  const caveats = (core.caveats as string[] | undefined) ?? [];
+  if (caveats.length) lines.push(`  caveats: ${caveats.join(', ')}`);
+  for (const element of (view.elements as JsonObject[] | undefined) ?? []) {
+    lines.push(`  ${str(element.path)} [${str(element.category)}${element.derived ? ', derived' : ''}] ${describeValue(element)}`);
+  }
+  const withheld = (view.withheld as JsonObject[] | undefined) ?? [];
+  if (withheld.length) lines.push(`  withheld: ${withheld.map((w) => `${str(w.path)} (${str(w.category)})`).join(', ')}`);
+  lines.push(`  granted: ${((view.grantedCategories as string[] | undefined) ?? []).join(', ')}; rules ${((view.ruleIds as string[] | undefined) ?? []).join(', ')}`);
+  return lines.join('\n');
+}

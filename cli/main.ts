@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+import { errorMessage, isAccordError } from '../libs/errors/index.js';
+import { EXIT, UsageError, type ExitCode } from './cli-errors.js';
+import type { Command } from './command.js';
+import { agencyAddCommand } from './commands/agency-add.js';
+import { auditReplayCommand } from './commands/audit-replay.js';
+import { inboxCommand } from './commands/inbox.js';
+import { keysGenerateCommand } from './commands/keys-generate.js';
+import { publishCommand } from './commands/publish.js';
+import { quarantineListCommand } from './commands/quarantine-list.js';
+import { receiptCommand } from './commands/receipt.js';
+import { stackDownCommand, stackUpCommand } from './commands/stack-up.js';
+
+const COMMANDS: Command[] = [
+  stackUpCommand,
+  stackDownCommand,
+  keysGenerateCommand,
+  agencyAddCommand,
+  publishCommand,
+  inboxCommand,
+  receiptCommand,
+  auditReplayCommand,
+  quarantineListCommand,
+];
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'Usage: accord <verb> [options]   (accord <verb> --help for its options)',
+    '',
+    'Accord: a secure multi-agency information-sharing bus for countering migrant smuggling.',
+    '',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Exit codes: 0 done, 1 error, 2 usage, 3 a verification failed, 4 quarantined.',
+  ].join('\n');
+}
+
+function findCommand(argv: string[]): { command: Command; rest: string[] } | undefined {
+  for (const command of COMMANDS) {
+    const words = command.name.split(' ');
+    if (words.every((w, i) => argv[i] === w)) return { command, rest: argv.slice(words.length) };
+  }
+  return undefined;
+}
+
+async function main(argv: string[]): Promise<ExitCode> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    process.stdout.write(`${overview()}\n`);
+    return argv.length === 0 ? EXIT.usage : EXIT.ok;
+  }
+  const found = findCommand(argv);
+  if (!found) {
+    process.stderr.write(`accord: unknown verb "${argv.slice(0, 2).join(' ')}"; run \`accord --help\` for the list\n`);
+    return EXIT.usage;
+  }
+  const { command, rest } = found;
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${command.help}\n`);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    if (error instanceof UsageError || (isAccordError(error) && error.code === 'E_USAGE')) {
+      process.stderr.write(`accord ${command.name}: ${errorMessage(error)} (see \`accord ${command.name} --help\`)\n`);
+      return EXIT.usage;
+    }
+    const code = isAccordError(error) ? `${error.code}: ` : '';
+    process.stderr.write(`accord ${command.name}: ${code}${errorMessage(error)}\n`);
+    return EXIT.error;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`accord: ${errorMessage(error)}\n`);
+    process.exitCode = EXIT.error;
+  },
+);

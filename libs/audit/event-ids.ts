@@ -1,0 +1,14 @@
+/**
+ * Deterministic audit event ids: the same step of the same submission always yields the
+ * same id, so the audit writer drops a repeat after a crash and redelivery.
+ */
+export const auditEventId = {
+  received: (agency: string, ingestSeq: number) => `received/${agency}/${ingestSeq}`,
+  quarantined: (agency: string, ingestSeq: number) => `quarantined/${agency}/${ingestSeq}`,
+  accepted: (noticeId: string) => `accepted/${noticeId}`,
+  routed: (noticeId: string) => `routed/${noticeId}`,
+  view: (noticeId: string, recipient: string) => `view/${noticeId}/${recipient}`,
+  delivered: (noticeId: string, recipient: string) => `delivered/${noticeId}/${recipient}`,
+  receipt: (agency: string, noticeId: string, officerDigest: string) => `receipt/${agency}/${noticeId}/${officerDigest}`,
+  keyAdded: (agency: string, kid: string) => `key/${agency}/${kid}/added`,
+} as const;

@@ -1,0 +1,37 @@
+import { formatTimestamp, type AuditRecord, type v1 } from '../proto/index.js';
+import { auditKindName } from './audit-kinds.js';
+
+/** An audit record as JSON for people and tools: empty fields left out. */
+export function auditRecordToJson(record: AuditRecord): Record<string, unknown> {
+  const e: v1.AuditEvent.$Properties = record.event ?? {};
+  const out: Record<string, unknown> = {
+    index: Number(record.index),
+    kind: auditKindName(e.kind),
+    time: formatTimestamp(e.time),
+    appendedAt: formatTimestamp(record.appendedAt),
+    eventId: e.eventId,
+    service: e.service,
+  };
+  const optional: Record<string, unknown> = {
+    noticeId: e.noticeId,
+    agency: e.agency,
+    recipient: e.recipient,
+    ingestSeq: e.ingestSeq ? Number(e.ingestSeq) : undefined,
+    code: e.code,
+    path: e.path,
+    kid: e.kid,
+    digest: e.digest && e.digest.length ? Buffer.from(e.digest).toString('base64url') : undefined,
+    recipients: e.recipients?.length ? e.recipients : undefined,
+    ruleIds: e.ruleIds?.length ? e.ruleIds : undefined,
+    categories: e.categories?.length ? e.categories : undefined,
+    withheldCategories: e.withheldCategories?.length ? e.withheldCategories : undefined,
+    officer: e.officer,
+    policyVersion: e.policyVersion,
+    deliverySeq: e.deliverySeq ? Number(e.deliverySeq) : undefined,
+    traceId: e.traceId,
+    action: e.action,
+  };
+  for (const [k, v] of Object.entries(optional)) if (v !== undefined && v !== '') out[k] = v;
+  out.prevHash = Buffer.from(record.prevHash ?? []).toString('hex');
+  return out;
+}

@@ -1,0 +1,17 @@
+export { SERVICES, buckets, consumers, streams, subjects } from './names.js';
+export type { ServiceName } from './names.js';
+export { DEFAULT_BUS_SETTINGS } from './bus-settings.js';
+export type { BusSettings } from './bus-settings.js';
+export { ensureInboxConsumer, ensureStreams, requireStreams } from './ensure-streams.js';
+export { connectBus } from './connect.js';
+export type { BusConnectionOptions } from './connect.js';
+export {
+  createRegistryBuckets,
+  getAgency,
+  openRegistryBuckets,
+  putAgency,
+  putAgencyKey,
+  watchRegistry,
+} from './registry-kv.js';
+export type { LiveRegistry, RegistryBuckets } from './registry-kv.js';
+export { publishServiceEvents } from './service-events.js';

@@ -1,0 +1,40 @@
+/** Subjects, streams, consumers and buckets of the bus: the one place that names them. */
+export const subjects = {
+  ingest: (agency: string) => `accord.ingest.${agency}`,
+  ingestAll: 'accord.ingest.*',
+  quarantine: (agency: string) => `accord.quarantine.${agency}`,
+  quarantineAll: 'accord.quarantine.*',
+  deliver: (agency: string) => `accord.deliver.${agency}`,
+  deliverAll: 'accord.deliver.*',
+  decision: (agency: string, ingestSeq: number) => `accord.events.decision.${agency}.${ingestSeq}`,
+  decisionsOf: (agency: string) => `accord.events.decision.${agency}.*`,
+  serviceEvents: (service: string) => `accord.events.svc.${service}`,
+  receiptEvents: (agency: string) => `accord.events.receipt.${agency}`,
+  eventsAll: 'accord.events.>',
+  auditChain: 'accord.audit.chain',
+  route: 'accord.svc.route',
+  redact: 'accord.svc.redact',
+  health: (service: string) => `accord.svc.health.${service}`,
+} as const;
+
+export const streams = {
+  ingest: 'ACCORD_INGEST',
+  /** Decisions with their submissions' audit events, services' events, read receipts. */
+  events: 'ACCORD_EVENTS',
+  quarantine: 'ACCORD_QUARANTINE',
+  deliveries: 'ACCORD_DELIVERIES',
+  audit: 'ACCORD_AUDIT',
+} as const;
+
+export const consumers = {
+  ingest: 'ingest',
+  inbox: (agency: string) => `inbox-${agency}`,
+} as const;
+
+export const buckets = {
+  agencies: 'accord-agencies',
+  keys: 'accord-keys',
+} as const;
+
+export const SERVICES = ['ingest', 'routing', 'redaction', 'audit'] as const;
+export type ServiceName = (typeof SERVICES)[number];

@@ -1,0 +1,82 @@
+import { AckPolicy, DeliverPolicy, DiscardPolicy, RetentionPolicy, StorageType, type ConsumerConfig, type StreamConfig } from '@nats-io/jetstream';
+import type { BusSettings } from './bus-settings.js';
+import { consumers, streams, subjects } from './names.js';
+
+const ns = (ms: number): number => ms * 1_000_000;
+
+type StreamSpec = Partial<StreamConfig> & { name: string; subjects: string[] };
+
+/** Every stream of the bus, file-backed, each durable write deduplicated on Nats-Msg-Id. */
+export function streamConfigs(s: BusSettings): StreamSpec[] {
+  const common = {
+    storage: StorageType.File,
+    num_replicas: s.replicas,
+    duplicate_window: ns(s.duplicateWindowMs),
+    discard: DiscardPolicy.Old,
+  };
+  return [
+    {
+      ...common,
+      name: streams.ingest,
+      subjects: [subjects.ingestAll],
+      retention: RetentionPolicy.Workqueue,
+      // Oversize submissions must reach ingest to be quarantined E_TOO_LARGE.
+      max_msg_size: 4 * s.maxSubmissionBytes,
+      discard: DiscardPolicy.New,
+    },
+    {
+      ...common,
+      name: streams.events,
+      subjects: [subjects.eventsAll],
+      // Kept, not consumed away: the audit writer reads it by sequence from the position
+      // recorded in the chain itself, and `publish --wait` reads decisions from it.
+      retention: RetentionPolicy.Limits,
+      max_age: ns(s.eventsMaxAgeMs),
+      discard: DiscardPolicy.New,
+    },
+    {
+      ...common,
+      name: streams.quarantine,
+      subjects: [subjects.quarantineAll],
+      retention: RetentionPolicy.Limits,
+      max_age: ns(s.quarantineMaxAgeMs),
+    },
+    {
+      ...common,
+      name: streams.deliveries,
+      subjects: [subjects.deliverAll],
+      // Limits, not interest: a delivery must never vanish for want of a consumer.
+      retention: RetentionPolicy.Limits,
+      max_age: ns(s.deliveryMaxAgeMs),
+      discard: DiscardPolicy.New,
+    },
+    {
+      ...common,
+      name: streams.audit,
+      subjects: [subjects.auditChain],
+      retention: RetentionPolicy.Limits,
+      discard: DiscardPolicy.New,
+    },
+  ];
+}
+
+type ConsumerSpec = Partial<ConsumerConfig> & { durable_name: string };
+
+export function serviceConsumerConfigs(s: BusSettings): { stream: string; config: ConsumerSpec }[] {
+  const common = { ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, ack_wait: ns(s.ackWaitMs) };
+  return [
+    { stream: streams.ingest, config: { ...common, durable_name: consumers.ingest, max_ack_pending: 1024 } },
+  ];
+}
+
+/** The durable consumer the bus creates for an agency's liaisons: its deliveries only. */
+export function inboxConsumerConfig(agency: string, s: BusSettings): ConsumerSpec {
+  return {
+    durable_name: consumers.inbox(agency),
+    filter_subject: subjects.deliver(agency),
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    ack_wait: ns(s.ackWaitMs),
+    max_ack_pending: 1000,
+  };
+}

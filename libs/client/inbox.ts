@@ -1,0 +1,63 @@
+import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
+import { consumers, streams } from '../bus/index.js';
+import { errorMessage } from '../errors/index.js';
+import type { InboxStore, RejectedView, StoredView } from './inbox-store.js';
+import { verifySignedView, type BusVerificationKey } from './verify-view.js';
+
+export interface InboxPullResult {
+  stored: StoredView[];
+  rejected: RejectedView[];
+}
+
+export interface InboxPullOptions {
+  /** Keep waiting for new views until the signal aborts. */
+  follow?: boolean;
+  signal?: AbortSignal;
+  onView?: (view: StoredView) => void;
+  onRejected?: (view: RejectedView) => void;
+}
+
+async function take(msg: JsMsg, agency: string, bus: BusVerificationKey, store: InboxStore, result: InboxPullResult, options: InboxPullOptions): Promise<void> {
+  const seq = msg.seq;
+  try {
+    const view = await verifySignedView(msg.data, bus, agency);
+    const stored = store.save(seq, msg.data, view);
+    result.stored.push(stored);
+    options.onView?.(stored);
+  } catch (error) {
+    const rejected = store.reject(seq, msg.data, errorMessage(error));
+    result.rejected.push(rejected);
+    options.onRejected?.(rejected);
+  }
+  // Acknowledged only once it is safe in the local store (and confirmed by the server).
+  await msg.ackAck();
+}
+
+/**
+ * Pulls the agency's new views through the consumer the bus created for it, verifies
+ * each, stores it locally, then acknowledges it.
+ */
+export async function pullInbox(js: JetStreamClient, agency: string, bus: BusVerificationKey, store: InboxStore, options: InboxPullOptions = {}): Promise<InboxPullResult> {
+  const consumer = await js.consumers.get(streams.deliveries, consumers.inbox(agency));
+  const result: InboxPullResult = { stored: [], rejected: [] };
+  if (options.follow) {
+    const messages = await consumer.consume({ max_messages: 100 });
+    options.signal?.addEventListener('abort', () => void messages.close(), { once: true });
+    for await (const msg of messages) await take(msg, agency, bus, store, result, options);
+    return result;
+  }
+  // Views already handed to another reader and not yet acknowledged come back to the
+  // consumer after its ack wait; this pull takes what is pending now.
+  let pending = (await consumer.info()).num_pending;
+  while (pending > 0) {
+    const batch = await consumer.fetch({ max_messages: Math.min(pending, 100), expires: 5000 });
+    let count = 0;
+    for await (const msg of batch) {
+      count += 1;
+      pending = msg.info.pending;
+      await take(msg, agency, bus, store, result, options);
+    }
+    if (count === 0) break;
+  }
+  return result;
+}

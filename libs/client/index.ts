@@ -1,0 +1,16 @@
+export { readStackFile, stackFilePath, writeStackFile } from './stack-file.js';
+export type { StackAgencyEntry, StackFile } from './stack-file.js';
+export { publishSubmission, signNotice } from './publish-notice.js';
+export type { PublishResult } from './publish-notice.js';
+export { awaitDecision } from './await-decision.js';
+export { verifySignedView } from './verify-view.js';
+export type { BusVerificationKey } from './verify-view.js';
+export { InboxStore } from './inbox-store.js';
+export type { RejectedView, StoredView } from './inbox-store.js';
+export { pullInbox } from './inbox.js';
+export type { InboxPullOptions, InboxPullResult } from './inbox.js';
+export { sendReceipt } from './receipt.js';
+export { readAuditRecords } from './audit-reader.js';
+export { listQuarantine } from './quarantine-reader.js';
+export type { QuarantineFilter } from './quarantine-reader.js';
+export { readStream } from './read-stream.js';

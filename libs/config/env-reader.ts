@@ -1,0 +1,44 @@
+import { AccordError } from '../errors/index.js';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+function configError(name: string, expected: string, got?: string): AccordError {
+  const what = got === undefined ? 'is not set' : `is "${got}"`;
+  return new AccordError('E_CONFIG', `${name} ${what}; expected ${expected}`);
+}
+
+/** Reads configuration variables, failing fast with the variable's name and what it expects. */
+export class EnvReader {
+  constructor(private readonly env: Env) {}
+
+  string(name: string, expected: string): string {
+    const v = this.env[name];
+    if (v === undefined || v === '') throw configError(name, expected);
+    return v;
+  }
+
+  optionalString(name: string): string | undefined {
+    const v = this.env[name];
+    return v === undefined || v === '' ? undefined : v;
+  }
+
+  url(name: string, protocols: readonly string[]): string {
+    const v = this.string(name, `a URL (${protocols.join(' or ')})`);
+    let parsed: URL;
+    try {
+      parsed = new URL(v);
+    } catch {
+      throw configError(name, `a URL (${protocols.join(' or ')})`, v);
+    }
+    if (!protocols.includes(parsed.protocol.replace(/:$/, ''))) throw configError(name, `a URL (${protocols.join(' or ')})`, v);
+    return v;
+  }
+
+  integer(name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+    const v = this.env[name];
+    if (v === undefined || v === '') return fallback;
+    const n = Number(v);
+    if (!/^\d+$/.test(v) || n < min || n > max) throw configError(name, `an integer from ${min} to ${max}`, v);
+    return n;
+  }
+}

@@ -1,0 +1,47 @@
+import type { ReasonCode } from './reason-codes.js';
+
+/** Codes for failures that are not a submission's fault: configuration, state, I/O. */
+export type OperationalCode =
+  | 'E_CONFIG'
+  | 'E_USAGE'
+  | 'E_NOT_FOUND'
+  | 'E_EXISTS'
+  | 'E_UNAVAILABLE'
+  | 'E_TIMEOUT'
+  | 'E_VIEW_INVALID'
+  | 'E_STATE';
+
+export type AccordErrorCode = ReasonCode | OperationalCode;
+
+export interface AccordErrorOptions {
+  /** Where in the input the problem is, for example "persons[1].nationality". */
+  path?: string;
+  /** True when trying again later may succeed (the service nak's instead of quarantining). */
+  retryable?: boolean;
+  cause?: unknown;
+}
+
+/** The one error base of Accord. Check errors by `code`, not by class. */
+export class AccordError extends Error {
+  override readonly name = 'AccordError';
+  readonly code: AccordErrorCode;
+  readonly path: string | undefined;
+  readonly retryable: boolean;
+
+  constructor(code: AccordErrorCode, message: string, options: AccordErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.path = options.path;
+    this.retryable = options.retryable ?? false;
+  }
+}
+
+export function isAccordError(error: unknown): error is AccordError {
+  return error instanceof Error && error.name === 'AccordError' && typeof (error as AccordError).code === 'string';
+}
+
+/** A one-line description of any thrown value, for logs and CLI errors. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

@@ -1,0 +1,35 @@
+/**
+ * The contract's stable reason codes. Audit and quarantine records carry them, so a code
+ * is added, never renamed.
+ */
+export const REASON_CODES = {
+  E_DECODE: 'the submission could not be decoded as an accord.v1.SignedNotice or CaseNotice',
+  E_SCHEMA: 'the notice does not follow the accord.v1.CaseNotice schema',
+  E_UNKNOWN_AGENCY: 'the agency is not registered on the bus',
+  E_UNKNOWN_KID: 'no registered key has this kid',
+  E_SIGNATURE_INVALID: 'the signature does not verify over the notice bytes',
+  E_SIGNER_MISMATCH: "the signing key is not the issuing agency's",
+  E_SUBJECT_MISMATCH: "the notice was published on another agency's ingest subject",
+  E_DUPLICATE: 'a notice with this noticeId was already accepted',
+  E_STALE: 'issuedAt is too far in the past',
+  E_FUTURE: 'issuedAt is too far in the future',
+  E_KEY_REVOKED: 'the signing key has been revoked',
+  E_KEY_EXPIRED: 'the signing key is past its notAfter',
+  E_ALG_FORBIDDEN: 'the JWS algorithm is not EdDSA',
+  E_HEADER_FORBIDDEN: 'the JWS header has a forbidden or wrong parameter',
+  E_TOO_LARGE: 'the submission is larger than the bus accepts',
+  E_LIMIT_EXCEEDED: 'the notice exceeds a count or length limit',
+  E_RATE_LIMITED: "the agency's submission rate limit was exceeded",
+  E_UNKNOWN_ADDRESSEE: 'an addressee is not a registered agency',
+  E_PROCESSING_FAILED: 'the bus could not process the submission after repeated attempts',
+} as const;
+
+export type ReasonCode = keyof typeof REASON_CODES;
+
+export function isReasonCode(value: string): value is ReasonCode {
+  return Object.hasOwn(REASON_CODES, value);
+}
+
+export function describeReason(code: string): string {
+  return isReasonCode(code) ? REASON_CODES[code] : 'unknown reason code';
+}

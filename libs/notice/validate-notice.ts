@@ -1,0 +1,100 @@
+import { AccordError } from '../errors/index.js';
+import { v1, type CaseNoticeProps } from '../proto/index.js';
+import { isAgencyId } from '../registry/index.js';
+import { isCountryCode } from './country-codes.js';
+
+/** RFC 9562: 8-4-4-4-12 hex digits, a defined version (1-8) and the RFC variant. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DECIMAL = /^-?\d{1,30}(\.\d{1,18})?$/;
+const CURRENCY = /^[A-Z]{3}$/;
+
+function fail(path: string, what: string): never {
+  throw new AccordError('E_SCHEMA', `${path}: ${what}`, { path });
+}
+
+function definedEnum(enumObject: object, value: number | null | undefined, path: string): void {
+  const name = Object.entries(enumObject).find(([, v]) => v === value)?.[0];
+  if (name === undefined) fail(path, `${String(value)} is not a defined value`);
+  if (value === 0) fail(path, `${name} is not allowed: set a real value`);
+}
+
+function country(value: string | null | undefined, path: string, required: boolean): void {
+  if (!value) {
+    if (required) fail(path, 'a country code is required');
+    return;
+  }
+  if (!isCountryCode(value)) fail(path, `"${value}" is not an ISO 3166-1 alpha-2 country code`);
+}
+
+function calendarDate(value: string, path: string): void {
+  const m = CALENDAR_DATE.exec(value);
+  const probe = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  if (!m || !probe || probe.getUTCDate() !== Number(m[3]) || probe.getUTCMonth() !== Number(m[2]) - 1) {
+    fail(path, `"${value}" is not a calendar date YYYY-MM-DD`);
+  }
+}
+
+function unique(values: readonly unknown[], path: string): void {
+  const seen = new Set<unknown>();
+  values.forEach((v, i) => {
+    if (seen.has(v)) fail(`${path}[${i}]`, `${String(v)} is listed twice`);
+    seen.add(v);
+  });
+}
+
+/**
+ * Checks what the proto schema cannot say: formats, required fields, defined enums.
+ * Throws E_SCHEMA naming the first offending field.
+ */
+export function validateNotice(notice: CaseNoticeProps): void {
+  if (!notice.noticeId || !UUID.test(notice.noticeId)) fail('noticeId', 'expected a UUID (RFC 9562)');
+  if (!notice.issuingAgency || !isAgencyId(notice.issuingAgency)) fail('issuingAgency', 'expected an agency id');
+  const issued = notice.issuedAt;
+  if (!issued) fail('issuedAt', 'required');
+  if ((issued.nanos ?? 0) < 0 || (issued.nanos ?? 0) > 999_999_999) fail('issuedAt', 'nanos out of range');
+  if (!notice.caseRef?.trim()) fail('caseRef', 'required');
+  definedEnum(v1.NoticeType, notice.type, 'type');
+  definedEnum(v1.Tlp, notice.tlp, 'tlp');
+  definedEnum(v1.Mode, notice.mode, 'mode');
+  const caveats = notice.caveats ?? [];
+  caveats.forEach((c, i) => definedEnum(v1.Caveat, c, `caveats[${i}]`));
+  unique(caveats, 'caveats');
+
+  const route = notice.route;
+  if (!route) fail('route', 'required');
+  const legs = ['origin', 'transit', 'destination'] as const;
+  for (const leg of legs) (route[leg] ?? []).forEach((cc, i) => country(cc, `route.${leg}[${i}]`, true));
+  if (legs.every((leg) => (route[leg] ?? []).length === 0)) fail('route', 'name at least one country');
+
+  const addressees = notice.addressees ?? [];
+  addressees.forEach((a, i) => {
+    if (!isAgencyId(a)) fail(`addressees[${i}]`, `"${a}" is not an agency id`);
+  });
+  unique(addressees, 'addressees');
+
+  (notice.persons ?? []).forEach((p, i) => {
+    const at = `persons[${i}]`;
+    definedEnum(v1.PersonRole, p.role, `${at}.role`);
+    country(p.nationality, `${at}.nationality`, false);
+    if (p.dateOfBirth) calendarDate(p.dateOfBirth, `${at}.dateOfBirth`);
+    (p.documents ?? []).forEach((d, j) => {
+      if (!d.number?.trim()) fail(`${at}.documents[${j}].number`, 'required');
+      country(d.issuingCountry, `${at}.documents[${j}].issuingCountry`, false);
+    });
+  });
+  (notice.conveyances ?? []).forEach((c, i) => {
+    definedEnum(v1.ConveyanceKind, c.kind, `conveyances[${i}].kind`);
+    country(c.flagCountry, `conveyances[${i}].flagCountry`, false);
+  });
+  (notice.financial ?? []).forEach((f, i) => {
+    if (f.amount && !DECIMAL.test(f.amount)) fail(`financial[${i}].amount`, `"${f.amount}" is not a decimal number`);
+    if (f.currency && !CURRENCY.test(f.currency)) fail(`financial[${i}].currency`, `"${f.currency}" is not an ISO 4217 code`);
+  });
+  (notice.locations ?? []).forEach((l, i) => {
+    const lat = l.lat ?? 0;
+    const lon = l.lon ?? 0;
+    if (!Number.isFinite(lat) || lat < -90 || lat > 90) fail(`locations[${i}].lat`, 'expected -90..90');
+    if (!Number.isFinite(lon) || lon < -180 || lon > 180) fail(`locations[${i}].lon`, 'expected -180..180');
+  });
+}

@@ -1,0 +1,162 @@
+import type { Category } from '../notice/index.js';
+import { v1, type CaseNoticeProps, type DeliveredView, type Timestamp, type ViewElement } from '../proto/index.js';
+import { elementId } from './element-ids.js';
+import { categoriesForIdentity } from './identity-category.js';
+import { pseudonym } from './pseudonym.js';
+
+export interface ViewInput {
+  notice: CaseNoticeProps;
+  signerKid: string;
+  recipient: string;
+  granted: ReadonlySet<Category>;
+  ruleIds: readonly string[];
+  policyVersion: string;
+  receivedAt: Timestamp;
+  /** The bus secret keying element ids and pseudonyms. */
+  secret: Uint8Array;
+}
+
+export interface BuiltView {
+  view: DeliveredView;
+  /** Categories of which something was withheld, including what leaves no trace. */
+  withheldCategories: Category[];
+}
+
+const COARSE_GRID_DEGREES = 1;
+
+function coarse(value: number): number {
+  return Math.floor(value / COARSE_GRID_DEGREES) * COARSE_GRID_DEGREES;
+}
+
+function hasIdentity(p: v1.Person.$Properties): boolean {
+  return Boolean(p.fullName || p.dateOfBirth || p.phone || (p.documents ?? []).length > 0);
+}
+
+/**
+ * A recipient's view of a notice: granted elements copied, the rest removed and listed
+ * by path and category only, never by value. Under WITNESS_PROTECTION a recipient
+ * without `witness.identity` sees no trace of witnesses at all.
+ */
+export function buildView(input: ViewInput): BuiltView {
+  const { notice, granted, secret, recipient } = input;
+  const noticeId = notice.noticeId ?? '';
+  const elements: ViewElement[] = [];
+  const withheld: v1.WithheldElement[] = [];
+  const withheldCategories = new Set<Category>();
+  const caveats = notice.caveats ?? [];
+  const hideWitnesses = caveats.includes(v1.Caveat.WITNESS_PROTECTION) && !granted.has('witness.identity');
+
+  const add = (id: string, category: Category, path: string, value: Partial<ViewElement>, derived = false): void => {
+    elements.push(v1.ViewElement.create({ id, category, path, derived, ...value }));
+  };
+  const withhold = (path: string, category: Category): void => {
+    withheld.push(v1.WithheldElement.create({ path, category }));
+    withheldCategories.add(category);
+  };
+
+  (notice.persons ?? []).forEach((person, i) => {
+    if (hideWitnesses && person.role === v1.PersonRole.WITNESS) {
+      withheldCategories.add('witness.identity');
+      return;
+    }
+    const pid = elementId(secret, noticeId, 'person', i);
+    const base = `persons/${pid}`;
+    if (granted.has('person.profile')) {
+      const profile: v1.PersonProfile.$Properties = {
+        role: person.role ?? 0,
+        nationality: person.nationality ?? '',
+        unaccompanied: person.unaccompanied ?? false,
+      };
+      if (person.minor !== undefined && person.minor !== null) profile.minor = person.minor;
+      add(elementId(secret, noticeId, 'profile', i), 'person.profile', `${base}/profile`, { personProfile: profile });
+      add(
+        elementId(secret, noticeId, 'pseudonym', i),
+        'person.profile',
+        `${base}/pseudonym`,
+        { pseudonym: pseudonym(secret, recipient, notice.caseRef ?? '', person, `${noticeId}/${i}`) },
+        true,
+      );
+    } else {
+      withhold(`${base}/profile`, 'person.profile');
+    }
+    if (!hasIdentity(person)) return;
+    const missing = categoriesForIdentity(person).find((c) => !granted.has(c));
+    if (missing) {
+      withhold(`${base}/identity`, missing);
+      return;
+    }
+    add(elementId(secret, noticeId, 'identity', i), categoriesForIdentity(person)[0] ?? 'migrant.identity', `${base}/identity`, {
+      personIdentity: {
+        fullName: person.fullName ?? '',
+        dateOfBirth: person.dateOfBirth ?? '',
+        phone: person.phone ?? '',
+        documents: person.documents ?? [],
+      },
+    });
+  });
+
+  (notice.conveyances ?? []).forEach((conveyance, i) => {
+    const id = elementId(secret, noticeId, 'conveyance', i);
+    if (granted.has('conveyance')) add(id, 'conveyance', `conveyances/${id}`, { conveyance });
+    else withhold(`conveyances/${id}`, 'conveyance');
+  });
+
+  (notice.financial ?? []).forEach((financial, i) => {
+    const id = elementId(secret, noticeId, 'financial', i);
+    if (granted.has('financial')) add(id, 'financial', `financial/${id}`, { financial });
+    else withhold(`financial/${id}`, 'financial');
+  });
+
+  (notice.locations ?? []).forEach((location, i) => {
+    const id = elementId(secret, noticeId, 'location', i);
+    if (granted.has('location.precise')) {
+      add(id, 'location.precise', `locations/${id}`, { location });
+      return;
+    }
+    withhold(`locations/${id}`, 'location.precise');
+    const coarseLocation: v1.CoarseLocation.$Properties = {
+      lat: coarse(location.lat ?? 0),
+      lon: coarse(location.lon ?? 0),
+      gridDegrees: COARSE_GRID_DEGREES,
+    };
+    if (location.observedAt) coarseLocation.observedAt = location.observedAt;
+    add(elementId(secret, noticeId, 'coarse-location', i), 'core', `locations/${id}/coarse`, { coarseLocation }, true);
+  });
+
+  if (notice.summary) {
+    if (granted.has('summary')) add(elementId(secret, noticeId, 'summary', 0), 'summary', 'summary', { summary: notice.summary });
+    else withhold('summary', 'summary');
+  }
+
+  elements.sort((a, b) => a.path.localeCompare(b.path));
+  withheld.sort((a, b) => a.path.localeCompare(b.path));
+
+  const core: v1.NoticeCore.$Properties = {
+    noticeId,
+    issuingAgency: notice.issuingAgency ?? '',
+    caseRef: notice.caseRef ?? '',
+    type: notice.type ?? 0,
+    tlp: notice.tlp ?? 0,
+    caveats,
+    mode: notice.mode ?? 0,
+    addressees: notice.addressees ?? [],
+    migrantCount: notice.migrantCount ?? 0,
+    deathsReported: notice.deathsReported ?? 0,
+  };
+  if (notice.issuedAt) core.issuedAt = notice.issuedAt;
+  if (notice.route) core.route = notice.route;
+
+  const view = v1.DeliveredView.create({
+    format: 1,
+    recipient,
+    core,
+    signerKid: input.signerKid,
+    elements,
+    withheld,
+    grantedCategories: [...granted].sort(),
+    policyVersion: input.policyVersion,
+    ruleIds: [...input.ruleIds],
+    receivedAt: input.receivedAt,
+  });
+  return { view, withheldCategories: [...withheldCategories].sort() };
+}

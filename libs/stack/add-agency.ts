@@ -1,0 +1,106 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { auditEventId } from '../audit/index.js';
+import {
+  connectBus,
+  ensureInboxConsumer,
+  getAgency,
+  openRegistryBuckets,
+  publishServiceEvents,
+  putAgency,
+  putAgencyKey,
+} from '../bus/index.js';
+import { readStackFile, writeStackFile } from '../client/index.js';
+import { readJsonFile, writeSecretFile } from '../config/index.js';
+import { AccordError } from '../errors/index.js';
+import { isCountryCode } from '../notice/index.js';
+import { timestampFromDate, v1 } from '../proto/index.js';
+import { assertAgencyId, isRole, ROLES, type Agency, type AgencyKey, type Role } from '../registry/index.js';
+import { generateSigningKeyPair, parsePublicJwk, type PublicJwk } from '../signing/index.js';
+import { stackLayout, type StackLayout } from './stack-layout.js';
+import { readStackState } from './stack-state.js';
+
+export interface AddAgencyInput {
+  id: string;
+  country: string;
+  role: string;
+  groups: string[];
+  /** The agency's own public JWK file; without it a demo key pair is generated into DIR. */
+  publicKeyFile?: string;
+  /** RFC 3339: the key is refused for notices after this time. */
+  notAfter?: string;
+}
+
+const GROUP = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+function validate(input: AddAgencyInput): Role {
+  assertAgencyId(input.id);
+  if (!isCountryCode(input.country)) {
+    throw new AccordError('E_USAGE', `--country ${input.country}: expected an ISO 3166-1 alpha-2 code such as IT or LY`);
+  }
+  if (!isRole(input.role)) throw new AccordError('E_USAGE', `--role ${input.role}: expected one of ${ROLES.join(', ')}`);
+  for (const g of input.groups) {
+    if (!GROUP.test(g)) throw new AccordError('E_USAGE', `--groups: "${g}" must be lower-case letters, digits and dashes`);
+  }
+  if (input.notAfter !== undefined && Number.isNaN(Date.parse(input.notAfter))) {
+    throw new AccordError('E_USAGE', `--not-after ${input.notAfter}: expected an RFC 3339 time`);
+  }
+  return input.role;
+}
+
+/** For demos only: a real agency generates its key itself and gives the bus the public half. */
+async function generateDemoKey(layout: StackLayout, id: string): Promise<{ jwk: PublicJwk; signingKeyFile: string }> {
+  const pair = await generateSigningKeyPair();
+  mkdirSync(layout.agency(id), { recursive: true, mode: 0o700 });
+  const signingKeyFile = layout.agencyKey(id);
+  writeSecretFile(signingKeyFile, `${JSON.stringify(pair.privateJwk, null, 2)}\n`);
+  writeFileSync(`${signingKeyFile}.pub`, `${JSON.stringify(pair.publicJwk, null, 2)}\n`);
+  return { jwk: pair.publicJwk, signingKeyFile };
+}
+
+/**
+ * Registers an agency on a running stack: its public key in the keys bucket, its entry
+ * in the agencies bucket, and the durable consumer of its deliveries. Running services
+ * see it at once through their registry watch.
+ */
+export async function addAgency(dirArg: string, input: AddAgencyInput): Promise<{ agency: Agency; kid: string; signingKeyFile?: string }> {
+  const role = validate(input);
+  const layout = stackLayout(dirArg);
+  const stack = readStackFile(layout.dir);
+  const state = readStackState(layout);
+  if (!state) throw new AccordError('E_STATE', `no stack state in ${layout.dir}`);
+
+  const supplied = input.publicKeyFile
+    ? await parsePublicJwk(await readJsonFile(input.publicKeyFile, 'the public key'), input.publicKeyFile)
+    : undefined;
+
+  const nc = await connectBus({ url: stack.natsUrl, name: 'accord-admin', reconnect: false });
+  try {
+    const buckets = await openRegistryBuckets(nc);
+    if (await getAgency(buckets, input.id)) throw new AccordError('E_EXISTS', `agency ${input.id} is already registered`);
+    const { jwk, signingKeyFile } = supplied ? { jwk: supplied, signingKeyFile: undefined } : await generateDemoKey(layout, input.id);
+    const now = new Date().toISOString();
+    const key: AgencyKey = { kid: jwk.kid, agency: input.id, jwk, status: 'active', addedAt: now };
+    if (input.notAfter) key.notAfter = new Date(input.notAfter).toISOString();
+    const agency: Agency = { id: input.id, country: input.country, role, groups: input.groups, kids: [jwk.kid], registeredAt: now };
+    await ensureInboxConsumer(await jetstreamManager(nc), input.id, state.settings);
+    await putAgencyKey(buckets, key);
+    await putAgency(buckets, agency);
+    await publishServiceEvents(jetstream(nc), 'admin', [
+      {
+        eventId: `${auditEventId.keyAdded(input.id, jwk.kid)}`,
+        kind: v1.AuditKind.KEY,
+        time: timestampFromDate(new Date()),
+        service: 'admin',
+        agency: input.id,
+        kid: jwk.kid,
+        action: 'agency-added',
+      },
+    ]);
+    stack.agencies[input.id] = signingKeyFile ? { signingKey: signingKeyFile } : {};
+    writeStackFile(layout.dir, stack);
+    return signingKeyFile ? { agency, kid: jwk.kid, signingKeyFile } : { agency, kid: jwk.kid };
+  } finally {
+    await nc.close();
+  }
+}

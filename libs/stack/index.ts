@@ -1,0 +1,15 @@
+export { stackUp } from './stack-up.js';
+export type { StackUpOptions } from './stack-up.js';
+export { stackDown } from './stack-down.js';
+export { addAgency } from './add-agency.js';
+export type { AddAgencyInput } from './add-agency.js';
+export { stackLayout } from './stack-layout.js';
+export type { StackLayout } from './stack-layout.js';
+export { readStackState } from './stack-state.js';
+export type { StackState } from './stack-state.js';
+export { startNatsServer, startRedisServer } from './local-servers.js';
+export type { LocalServer, LocalServerOptions } from './local-servers.js';
+export { findNatsServer, findRedisServer, MIN_NATS_SERVER } from './find-binaries.js';
+export { freePort } from './free-port.js';
+export { isRunning, stopProcess, waitFor } from './child-process.js';
+export { packageRoot } from './package-root.js';

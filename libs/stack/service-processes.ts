@@ -1,0 +1,50 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { subjects, type ServiceName } from '../bus/index.js';
+import { AccordError } from '../errors/index.js';
+import { isRunning, spawnLogged } from './child-process.js';
+import { packageRoot } from './package-root.js';
+import type { StackLayout } from './stack-layout.js';
+import type { StackState } from './stack-state.js';
+
+export function serviceEnvironment(layout: StackLayout, state: StackState, natsUrl: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    NODE_OPTIONS: '--enable-source-maps',
+    ACCORD_NATS_URL: natsUrl,
+    ACCORD_REDIS_URL: state.redisUrl,
+    ACCORD_BUS_SECRET_FILE: layout.busSecret,
+    ACCORD_BUS_SIGNING_KEY_FILE: layout.busSigningKey,
+    ...state.serviceEnv,
+  };
+}
+
+export function startServiceProcess(layout: StackLayout, service: ServiceName, env: NodeJS.ProcessEnv): number {
+  const entry = join(packageRoot(), 'dist', 'services', service, 'main.js');
+  if (!existsSync(entry)) throw new AccordError('E_STATE', `${entry} is missing: run \`npm run build\` first`);
+  return spawnLogged(process.execPath, [entry], layout.log(service), { env, detached: true }).pid;
+}
+
+function lastLines(file: string, n: number): string {
+  if (!existsSync(file)) return '';
+  return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-n).join('\n');
+}
+
+/** Waits until a service answers its health subject as ready, or says why it did not. */
+export async function waitForServiceReady(nc: NatsConnection, layout: StackLayout, service: ServiceName, pid: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isRunning(pid)) {
+      throw new AccordError('E_STATE', `service ${service} exited during start-up; last lines of ${layout.log(service)}:\n${lastLines(layout.log(service), 5)}`);
+    }
+    try {
+      const reply = await nc.request(subjects.health(service), '', { timeout: 500 });
+      if ((reply.json() as { ready?: boolean }).ready) return;
+    } catch {
+      // Not answering yet.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new AccordError('E_TIMEOUT', `service ${service} did not report ready within ${timeoutMs / 1000} s; see ${layout.log(service)}`);
+}

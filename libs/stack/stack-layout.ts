@@ -1,0 +1,26 @@
+import { join, resolve } from 'node:path';
+
+/** Where a stack keeps what, inside its DIR. */
+export function stackLayout(dirArg: string) {
+  const dir = resolve(dirArg);
+  return {
+    dir,
+    logs: join(dir, 'logs'),
+    run: join(dir, 'run'),
+    state: join(dir, 'run', 'state.json'),
+    nats: join(dir, 'nats'),
+    redis: join(dir, 'redis'),
+    secrets: join(dir, 'secrets'),
+    busSigningKey: join(dir, 'secrets', 'bus-signing.jwk'),
+    busPublicKey: join(dir, 'secrets', 'bus-signing.jwk.pub'),
+    auditSigningKey: join(dir, 'secrets', 'audit-signing.jwk'),
+    auditPublicKey: join(dir, 'secrets', 'audit-signing.jwk.pub'),
+    busSecret: join(dir, 'secrets', 'bus-secret'),
+    agency: (id: string) => join(dir, 'agencies', id),
+    agencyKey: (id: string) => join(dir, 'agencies', id, 'signing.jwk'),
+    agencyStore: (id: string) => join(dir, 'agencies', id, 'inbox'),
+    log: (name: string) => join(dir, 'logs', `${name}.log`),
+  };
+}
+
+export type StackLayout = ReturnType<typeof stackLayout>;

@@ -1,0 +1,24 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { BusSettings } from '../bus/index.js';
+import type { StackLayout } from './stack-layout.js';
+
+/** The stack's own bookkeeping (not for clients): ports, processes, settings. */
+export interface StackState {
+  natsPort: number;
+  redisPort: number;
+  redisUrl: string;
+  settings: BusSettings;
+  /** Extra environment for the services (tuning; never secrets). */
+  serviceEnv: Record<string, string>;
+  pids: Record<string, number>;
+}
+
+export function readStackState(layout: StackLayout): StackState | undefined {
+  if (!existsSync(layout.state)) return undefined;
+  return JSON.parse(readFileSync(layout.state, 'utf8')) as StackState;
+}
+
+export function writeStackState(layout: StackLayout, state: StackState): void {
+  writeFileSync(`${layout.state}.tmp`, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+  renameSync(`${layout.state}.tmp`, layout.state);
+}

@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import { auditEventId } from '../../libs/audit/index.js';
+import { AccordError } from '../../libs/errors/index.js';
+import { v1, type AuditEventProps } from '../../libs/proto/index.js';
+import { isAgencyId } from '../../libs/registry/index.js';
+
+const MAX_OFFICER_LENGTH = 128;
+
+function receiptEvent(agency: string, data: Uint8Array): AuditEventProps {
+  const receipt = v1.Receipt.decode(data);
+  if (receipt.agency !== agency) throw new AccordError('E_SUBJECT_MISMATCH', `receipt for ${receipt.agency} published as ${agency}`);
+  if (!receipt.noticeId || !receipt.officer || receipt.officer.length > MAX_OFFICER_LENGTH) {
+    throw new AccordError('E_SCHEMA', 'receipt needs a noticeId and an officer of at most 128 characters');
+  }
+  const officerDigest = createHash('sha256').update(receipt.officer).digest('base64url').slice(0, 16);
+  const event: AuditEventProps = {
+    eventId: auditEventId.receipt(agency, receipt.noticeId, officerDigest),
+    kind: v1.AuditKind.RECEIPT,
+    service: 'liaison',
+    agency,
+    noticeId: receipt.noticeId,
+    officer: receipt.officer,
+  };
+  if (receipt.readAt) event.time = receipt.readAt;
+  return event;
+}
+
+/**
+ * The audit events a message of ACCORD_EVENTS carries, by its subject: a decision with its
+ * submission's events, a service's own events, or a liaison's read receipt.
+ */
+export function eventsFromMessage(subject: string, data: Uint8Array): AuditEventProps[] {
+  const [, , kind, agencyOrService] = subject.split('.');
+  switch (kind) {
+    case 'decision':
+      return v1.Decision.decode(data).events;
+    case 'svc':
+      return v1.AuditEventBatch.decode(data).events;
+    case 'receipt':
+      if (!agencyOrService || !isAgencyId(agencyOrService)) throw new AccordError('E_SCHEMA', 'receipt subject names no agency');
+      return [receiptEvent(agencyOrService, data)];
+    default:
+      throw new AccordError('E_SCHEMA', `no audit events on subject ${subject}`);
+  }
+}

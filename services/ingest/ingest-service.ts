@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { Redis } from 'ioredis';
+import {
+  connectBus,
+  consumers,
+  openRegistryBuckets,
+  publishServiceEvents,
+  requireStreams,
+  streams,
+  watchRegistry,
+} from '../../libs/bus/index.js';
+import { AccordError, errorMessage } from '../../libs/errors/index.js';
+import { createLogger } from '../../libs/log/index.js';
+import { VerificationKeyCache } from '../../libs/signing/index.js';
+import { serveHealth } from '../shared/health-responder.js';
+import { once } from '../shared/once.js';
+import type { RunningService } from '../shared/run-service.js';
+import { serviceEvent } from '../shared/service-events.js';
+import type { IngestConfig } from './ingest-config.js';
+import { SubmissionProcessor } from './process-submission.js';
+import { SeenNotices } from './seen-notices.js';
+
+export interface IngestOverrides {
+  secret: Buffer;
+  /** First retry delay; doubles per attempt up to 30 s. */
+  retryBaseMs?: number;
+}
+
+async function connectRedis(url: string): Promise<Redis> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, enableReadyCheck: true });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    return redis;
+  } catch (error) {
+    redis.disconnect();
+    throw new AccordError('E_UNAVAILABLE', `cannot reach Redis at ${url.replace(/\/\/[^@]*@/, '//')}: ${errorMessage(error)}`);
+  }
+}
+
+export async function startIngestService(config: IngestConfig, overrides: IngestOverrides): Promise<RunningService> {
+  const log = createLogger('ingest');
+  const instance = randomUUID();
+  const nc = await connectBus({ ...config.nats, name: 'accord-ingest' });
+  const redis = await connectRedis(config.redisUrl).catch(async (error: unknown) => {
+    await nc.close();
+    throw error;
+  });
+  const jsm = await jetstreamManager(nc);
+  await requireStreams(jsm, [
+    { stream: streams.ingest, consumer: consumers.ingest },
+    { stream: streams.events },
+    { stream: streams.quarantine },
+  ]);
+  const js = jetstream(nc);
+  const live = await watchRegistry(await openRegistryBuckets(nc), (error) =>
+    log.error('registry update failed', { error: errorMessage(error) }),
+  );
+  const processor = new SubmissionProcessor({
+    nc,
+    js,
+    seen: new SeenNotices(redis, config.seenTtlSeconds),
+    verify: { registry: live.registry, keys: new VerificationKeyCache(), limits: config.limits },
+    secret: overrides.secret,
+    log,
+    stageTimeoutMs: config.stageTimeoutMs,
+    maxAttempts: config.maxAttempts,
+    retryBaseMs: overrides.retryBaseMs ?? 1000,
+  });
+  await publishServiceEvents(js, 'ingest', [serviceEvent('ingest', instance, 'started')]);
+
+  const consumer = await js.consumers.get(streams.ingest, consumers.ingest);
+  const messages = await consumer.consume({ max_messages: config.concurrency });
+  const inFlight = new Set<Promise<void>>();
+  const health = serveHealth(nc, 'ingest', () => ({ service: 'ingest', ready: !nc.isClosed() && redis.status === 'ready' }));
+
+  const loop = (async () => {
+    for await (const msg of messages) {
+      const p: Promise<void> = processor.process(msg).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+      if (inFlight.size >= config.concurrency) await Promise.race(inFlight);
+    }
+  })();
+
+  return {
+    stop: once(async () => {
+      await messages.close();
+      await loop;
+      await Promise.allSettled(inFlight);
+      health.unsubscribe();
+      live.stop();
+      await publishServiceEvents(js, 'ingest', [serviceEvent('ingest', instance, 'stopped')]).catch(() => undefined);
+      await nc.drain();
+      await redis.quit().catch(() => undefined);
+    }),
+  };
+}

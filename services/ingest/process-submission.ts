@@ -1,0 +1,194 @@
+import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { auditEventId } from '../../libs/audit/index.js';
+import { subjects } from '../../libs/bus/index.js';
+import { AccordError, errorMessage, isAccordError, type ReasonCode } from '../../libs/errors/index.js';
+import { checkAfterReplay, verifySubmission, type Refused, type Verified, type VerifyContext } from '../../libs/ingest/index.js';
+import type { Logger } from '../../libs/log/index.js';
+import { timestampFromDate, timestampFromNanos, v1, type AuditEventProps, type Timestamp } from '../../libs/proto/index.js';
+import { keyedDigest } from '../../libs/signing/index.js';
+import { writeDecision, writeQuarantine } from './decision-writer.js';
+import type { SeenNotices } from './seen-notices.js';
+
+export interface ProcessorDeps {
+  nc: NatsConnection;
+  js: JetStreamClient;
+  seen: SeenNotices;
+  verify: VerifyContext;
+  secret: Uint8Array;
+  log: Logger;
+  stageTimeoutMs: number;
+  maxAttempts: number;
+  retryBaseMs: number;
+}
+
+interface Submission {
+  msg: JsMsg;
+  agency: string;
+  seq: number;
+  receivedAt: Timestamp;
+  received: AuditEventProps;
+}
+
+const now = (): Timestamp => timestampFromDate(new Date());
+
+/**
+ * Takes one submission from the ingest stream to its end: quarantined with a reason, or
+ * routed and delivered. It is acknowledged only after its decision, its deliveries and
+ * its audit events are stored; any failure before that leaves it to be redelivered, and
+ * every write on the way is idempotent.
+ */
+export class SubmissionProcessor {
+  constructor(private readonly deps: ProcessorDeps) {}
+
+  async process(msg: JsMsg): Promise<void> {
+    const agency = msg.subject.slice('accord.ingest.'.length);
+    const seq = msg.seq;
+    const receivedAt = timestampFromNanos(msg.timestampNanos);
+    const received: AuditEventProps = {
+      eventId: auditEventId.received(agency, seq),
+      kind: v1.AuditKind.RECEIVED,
+      time: receivedAt,
+      service: 'ingest',
+      agency,
+      ingestSeq: seq,
+      digest: keyedDigest(this.deps.secret, 'accord/submission', msg.data),
+    };
+    const s: Submission = { msg, agency, seq, receivedAt, received };
+    try {
+      await this.decide(s);
+    } catch (error) {
+      this.retryLater(s, error);
+    }
+  }
+
+  private async decide(s: Submission): Promise<void> {
+    const outcome = await verifySubmission(s.msg.data, s.agency, this.deps.verify);
+    if (s.msg.info.deliveryCount > this.deps.maxAttempts) {
+      await this.giveUp(s, outcome);
+      return;
+    }
+    if (!outcome.ok) {
+      await this.quarantine(s, outcome);
+      return;
+    }
+    const { notice } = outcome;
+    const claim = `${s.agency}:${s.seq}`;
+    if ((await this.deps.seen.check(notice.noticeId, claim)) === 'other-submission') {
+      await this.quarantine(s, duplicate(outcome));
+      return;
+    }
+    const refused = checkAfterReplay(notice, this.deps.verify.registry);
+    if (refused) {
+      await this.quarantine(s, { ...refused, kid: outcome.kid });
+      return;
+    }
+    if (!(await this.deps.seen.claim(notice.noticeId, claim))) {
+      await this.quarantine(s, duplicate(outcome));
+      return;
+    }
+    const stageEvents = await this.route(s, outcome);
+    const accepted: AuditEventProps = {
+      eventId: auditEventId.accepted(notice.noticeId),
+      kind: v1.AuditKind.ACCEPTED,
+      time: now(),
+      service: 'ingest',
+      agency: s.agency,
+      ingestSeq: s.seq,
+      noticeId: notice.noticeId,
+      kid: outcome.kid,
+    };
+    await writeDecision(this.deps.js, {
+      agency: s.agency,
+      ingestSeq: s.seq,
+      noticeId: notice.noticeId,
+      status: v1.DecisionStatus.DECISION_ACCEPTED,
+      events: [s.received, accepted, ...stageEvents],
+    });
+    await s.msg.ackAck();
+    this.deps.log.info('accepted', { noticeId: notice.noticeId, agency: s.agency, seq: s.seq });
+  }
+
+  /** Routing decides and redaction delivers; the reply carries their audit events. */
+  private async route(s: Submission, verified: Verified): Promise<AuditEventProps[]> {
+    const request = v1.AcceptedNotice.encode({
+      notice: verified.noticeBytes,
+      signerKid: verified.kid,
+      ingestSeq: s.seq,
+      receivedAt: s.receivedAt,
+    }).finish();
+    const reply = await this.deps.nc.request(subjects.route, request, { timeout: this.deps.stageTimeoutMs });
+    const decoded = v1.StageReply.decode(reply.data);
+    if (decoded.error?.code) {
+      throw new AccordError('E_PROCESSING_FAILED', `routing: ${decoded.error.code}: ${decoded.error.message}`, {
+        retryable: true,
+      });
+    }
+    return decoded.events;
+  }
+
+  private async quarantine(s: Submission, refused: Refused): Promise<void> {
+    const noticeId = refused.noticeId ?? '';
+    await writeQuarantine(this.deps.js, {
+      agency: s.agency,
+      ingestSeq: s.seq,
+      noticeId,
+      code: refused.code,
+      path: refused.path ?? '',
+      kid: refused.kid ?? '',
+      receivedAt: s.receivedAt,
+      submission: s.msg.data,
+    });
+    const quarantined: AuditEventProps = {
+      eventId: auditEventId.quarantined(s.agency, s.seq),
+      kind: v1.AuditKind.QUARANTINED,
+      time: now(),
+      service: 'ingest',
+      agency: s.agency,
+      ingestSeq: s.seq,
+      noticeId,
+      code: refused.code,
+      path: refused.path ?? '',
+      kid: refused.kid ?? '',
+    };
+    await writeDecision(this.deps.js, {
+      agency: s.agency,
+      ingestSeq: s.seq,
+      noticeId,
+      status: v1.DecisionStatus.DECISION_QUARANTINED,
+      code: refused.code,
+      path: refused.path ?? '',
+      events: [s.received, quarantined],
+    });
+    await s.msg.ackAck();
+    this.deps.log.info('quarantined', { agency: s.agency, seq: s.seq, code: refused.code, path: refused.path, noticeId });
+  }
+
+  /** A submission that failed too often is quarantined, never retried for ever. */
+  private async giveUp(s: Submission, outcome: Verified | Refused): Promise<void> {
+    const claim = `${s.agency}:${s.seq}`;
+    const noticeId = outcome.ok ? outcome.notice.noticeId : outcome.noticeId;
+    if (outcome.ok) await this.deps.seen.release(outcome.notice.noticeId, claim);
+    const refused: Refused = {
+      ok: false,
+      code: 'E_PROCESSING_FAILED',
+      message: `failed ${s.msg.info.deliveryCount - 1} times`,
+      ...(noticeId === undefined ? {} : { noticeId }),
+      ...(outcome.kid === undefined ? {} : { kid: outcome.kid }),
+    };
+    await this.quarantine(s, refused);
+  }
+
+  private retryLater(s: Submission, error: unknown): void {
+    const attempt = s.msg.info.deliveryCount;
+    const delay = Math.min(this.deps.retryBaseMs * 2 ** (attempt - 1), 30_000);
+    const code = isAccordError(error) ? error.code : 'E_UNAVAILABLE';
+    this.deps.log.warn('will retry', { agency: s.agency, seq: s.seq, attempt, delayMs: delay, code, error: errorMessage(error) });
+    s.msg.nak(delay);
+  }
+}
+
+function duplicate(v: Verified): Refused {
+  const code: ReasonCode = 'E_DUPLICATE';
+  return { ok: false, code, message: `noticeId ${v.notice.noticeId} was already accepted`, noticeId: v.notice.noticeId, kid: v.kid, path: 'noticeId' };
+}

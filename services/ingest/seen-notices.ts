@@ -1,0 +1,38 @@
+import type { Redis } from 'ioredis';
+
+export type SeenState = 'unseen' | 'this-submission' | 'other-submission';
+
+/** Compare-and-delete: releases a reservation only if it is still ours. */
+const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
+
+/**
+ * Notice ids already accepted, in Redis: key = noticeId (unique across the bus), value =
+ * "<agency>:<ingest sequence>" of the submission that claimed it. The same sequence coming
+ * back is a redelivery of that submission, another is a replay.
+ */
+export class SeenNotices {
+  constructor(
+    private readonly redis: Redis,
+    private readonly ttlSeconds: number,
+  ) {}
+
+  private key(noticeId: string): string {
+    return `accord:seen:${noticeId}`;
+  }
+
+  async check(noticeId: string, claim: string): Promise<SeenState> {
+    const holder = await this.redis.get(this.key(noticeId));
+    if (holder === null) return 'unseen';
+    return holder === claim ? 'this-submission' : 'other-submission';
+  }
+
+  /** Claims the notice id for this submission; false if another submission holds it. */
+  async claim(noticeId: string, claim: string): Promise<boolean> {
+    const previous = await this.redis.set(this.key(noticeId), claim, 'EX', this.ttlSeconds, 'NX', 'GET');
+    return previous === null || previous === claim;
+  }
+
+  async release(noticeId: string, claim: string): Promise<void> {
+    await this.redis.eval(RELEASE, 1, this.key(noticeId), claim);
+  }
+}

@@ -1,0 +1,66 @@
+import type { JetStreamClient } from '@nats-io/jetstream';
+import { auditEventId } from '../../libs/audit/index.js';
+import { subjects } from '../../libs/bus/index.js';
+import { AccordError } from '../../libs/errors/index.js';
+import { decodeNotice, isCategory, type Category } from '../../libs/notice/index.js';
+import { timestampFromDate, v1, type AuditEventProps } from '../../libs/proto/index.js';
+import { buildView } from '../../libs/redaction/index.js';
+import { keyedDigest, signDetached, VIEW_TYP, type SigningKey } from '../../libs/signing/index.js';
+
+export interface DeliverDeps {
+  js: JetStreamClient;
+  busKey: SigningKey;
+  secret: Uint8Array;
+}
+
+/**
+ * Builds, signs and stores each recipient's view. Each delivery's Nats-Msg-Id is
+ * deterministic and the views are too, so a redelivered submission stores nothing twice.
+ */
+export async function deliverViews(deps: DeliverDeps, requestBytes: Uint8Array): Promise<AuditEventProps[]> {
+  const request = v1.RedactRequest.decode(requestBytes);
+  const accepted = request.notice ?? v1.AcceptedNotice.create();
+  const notice = decodeNotice(accepted.notice ?? new Uint8Array());
+  const perRecipient = await Promise.all(
+    request.grants.map(async ({ recipient = '', categories = [], ruleIds = [] }) => {
+      if (!recipient) throw new AccordError('E_STATE', 'a grant names no recipient');
+      const granted = new Set<Category>((categories ?? []).filter(isCategory));
+      const { view, withheldCategories } = buildView({
+        notice,
+        signerKid: accepted.signerKid ?? '',
+        recipient,
+        granted,
+        ruleIds: ruleIds ?? [],
+        policyVersion: request.policyVersion,
+        receivedAt: accepted.receivedAt ?? timestampFromDate(new Date(0)),
+        secret: deps.secret,
+      });
+      const viewBytes = v1.DeliveredView.encode(view).finish();
+      const jws = await signDetached(viewBytes, deps.busKey, VIEW_TYP);
+      const signed = v1.SignedView.encode({ format: 1, view: viewBytes, jws }).finish();
+      const ack = await deps.js.publish(subjects.deliver(recipient), signed, {
+        msgID: `deliver/${notice.noticeId}/${recipient}`,
+      });
+      const time = timestampFromDate(new Date());
+      const common = { service: 'redaction', noticeId: notice.noticeId, agency: notice.issuingAgency, recipient, time };
+      const viewEvent: AuditEventProps = {
+        ...common,
+        eventId: auditEventId.view(notice.noticeId, recipient),
+        kind: v1.AuditKind.VIEW,
+        digest: keyedDigest(deps.secret, 'accord/view', viewBytes),
+        categories: [...granted].sort(),
+        withheldCategories,
+        policyVersion: request.policyVersion,
+        ruleIds: ruleIds ?? [],
+      };
+      const deliveredEvent: AuditEventProps = {
+        ...common,
+        eventId: auditEventId.delivered(notice.noticeId, recipient),
+        kind: v1.AuditKind.DELIVERED,
+        deliverySeq: ack.seq,
+      };
+      return [viewEvent, deliveredEvent];
+    }),
+  );
+  return perRecipient.flat();
+}

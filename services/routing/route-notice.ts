@@ -1,0 +1,54 @@
+import type { NatsConnection } from '@nats-io/transport-node';
+import { auditEventId } from '../../libs/audit/index.js';
+import { subjects } from '../../libs/bus/index.js';
+import { AccordError } from '../../libs/errors/index.js';
+import { decodeNotice } from '../../libs/notice/index.js';
+import { timestampFromDate, v1, type AuditEventProps } from '../../libs/proto/index.js';
+import type { RegistrySnapshot } from '../../libs/registry/index.js';
+import { decideRouting } from '../../libs/routing/index.js';
+
+/**
+ * Decides who receives an accepted notice and with which categories, then has redaction
+ * build and deliver the views. Returns the ROUTED event and redaction's events.
+ */
+export async function routeNotice(
+  nc: NatsConnection,
+  registry: RegistrySnapshot,
+  request: Uint8Array,
+  redactTimeoutMs: number,
+): Promise<AuditEventProps[]> {
+  const accepted = v1.AcceptedNotice.decode(request);
+  const notice = decodeNotice(accepted.notice);
+  const issuer = registry.agency(notice.issuingAgency);
+  if (!issuer) {
+    throw new AccordError('E_UNKNOWN_AGENCY', `issuing agency ${notice.issuingAgency} is no longer registered`, { retryable: true });
+  }
+  const decision = decideRouting(notice, issuer, registry.agencies());
+  const delivered = decision.agencies.filter((a) => a.delivered);
+  const routed: AuditEventProps = {
+    eventId: auditEventId.routed(notice.noticeId),
+    kind: v1.AuditKind.ROUTED,
+    time: timestampFromDate(new Date()),
+    service: 'routing',
+    noticeId: notice.noticeId,
+    agency: notice.issuingAgency,
+    ingestSeq: accepted.ingestSeq,
+    recipients: delivered.map((a) => a.agency),
+    ruleIds: [...new Set(delivered.flatMap((a) => a.ruleIds))].sort(),
+    policyVersion: decision.policyVersion,
+  };
+  if (delivered.length === 0) return [routed];
+
+  const redactRequest = v1.RedactRequest.encode({
+    notice: accepted,
+    grants: delivered.map((a) => ({ recipient: a.agency, categories: a.categories, ruleIds: a.ruleIds })),
+    policyVersion: decision.policyVersion,
+  }).finish();
+  const reply = v1.StageReply.decode((await nc.request(subjects.redact, redactRequest, { timeout: redactTimeoutMs })).data);
+  if (reply.error?.code) {
+    throw new AccordError('E_PROCESSING_FAILED', `redaction: ${reply.error.code}: ${reply.error.message}`, {
+      retryable: reply.error.retryable ?? true,
+    });
+  }
+  return [routed, ...reply.events];
+}

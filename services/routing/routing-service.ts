@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { connectBus, publishServiceEvents, openRegistryBuckets, requireStreams, streams, subjects, watchRegistry } from '../../libs/bus/index.js';
+import { errorMessage } from '../../libs/errors/index.js';
+import { createLogger } from '../../libs/log/index.js';
+import { serveHealth } from '../shared/health-responder.js';
+import { once } from '../shared/once.js';
+import type { RunningService } from '../shared/run-service.js';
+import { serviceEvent } from '../shared/service-events.js';
+import { errorReply, okReply } from '../shared/stage-reply.js';
+import type { RoutingConfig } from './routing-config.js';
+import { routeNotice } from './route-notice.js';
+
+export async function startRoutingService(config: RoutingConfig): Promise<RunningService> {
+  const log = createLogger('routing');
+  const instance = randomUUID();
+  const nc = await connectBus({ ...config.nats, name: 'accord-routing' });
+  await requireStreams(await jetstreamManager(nc), [{ stream: streams.events }]);
+  const live = await watchRegistry(await openRegistryBuckets(nc), (error) =>
+    log.error('registry update failed', { error: errorMessage(error) }),
+  );
+  const js = jetstream(nc);
+  await publishServiceEvents(js, 'routing', [serviceEvent('routing', instance, 'started')]);
+
+  const sub = nc.subscribe(subjects.route, {
+    queue: 'routing',
+    callback: (error, msg) => {
+      if (error) return;
+      routeNotice(nc, live.registry, msg.data, config.redactTimeoutMs).then(
+        (events) => msg.respond(okReply(events)),
+        (failure: unknown) => {
+          log.warn('routing failed', { error: errorMessage(failure) });
+          msg.respond(errorReply(failure));
+        },
+      );
+    },
+  });
+  const health = serveHealth(nc, 'routing', () => ({ service: 'routing', ready: !nc.isClosed() }));
+
+  return {
+    stop: once(async () => {
+      health.unsubscribe();
+      await sub.drain();
+      live.stop();
+      await publishServiceEvents(js, 'routing', [serviceEvent('routing', instance, 'stopped')]).catch(() => undefined);
+      await nc.drain();
+    }),
+  };
+}

@@ -1,0 +1,18 @@
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import { subjects } from '../../libs/bus/index.js';
+
+export interface HealthReport {
+  service: string;
+  ready: boolean;
+  detail?: string;
+}
+
+/** Answers accord.svc.health.<service> so `stack up` and operators can ask whether it is ready. */
+export function serveHealth(nc: NatsConnection, service: string, report: () => HealthReport): Subscription {
+  return nc.subscribe(subjects.health(service), {
+    callback: (error, msg) => {
+      if (error) return;
+      msg.respond(JSON.stringify(report()));
+    },
+  });
+}

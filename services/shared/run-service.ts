@@ -1,0 +1,44 @@
+import { errorMessage, isAccordError } from '../../libs/errors/index.js';
+import { createLogger } from '../../libs/log/index.js';
+
+export interface RunningService {
+  /** Stops taking work, finishes what is in hand, and closes connections. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole of a service's process life: start, or say in one line why not and exit 1;
+ * on SIGINT or SIGTERM, drain and exit 0.
+ */
+export function runService(name: string, start: () => Promise<RunningService>): void {
+  const log = createLogger(name);
+  start().then(
+    (service) => {
+      log.info('started', { pid: process.pid });
+      let stopping = false;
+      const stop = (signal: string): void => {
+        if (stopping) return;
+        stopping = true;
+        log.info('stopping', { signal });
+        service.stop().then(
+          () => {
+            log.info('stopped');
+            process.exitCode = 0;
+          },
+          (error: unknown) => {
+            log.error('stop failed', { error: errorMessage(error) });
+            process.exitCode = 1;
+          },
+        );
+      };
+      process.once('SIGINT', () => stop('SIGINT'));
+      process.once('SIGTERM', () => stop('SIGTERM'));
+    },
+    (error: unknown) => {
+      const code = isAccordError(error) ? `${error.code}: ` : '';
+      process.stderr.write(`accord-${name}: cannot start: ${code}${errorMessage(error)}\n`);
+      log.error('cannot start', { error: errorMessage(error) });
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { packageRoot } from '../../libs/stack/index.js';
+
+function accord(...args: string[]) {
+  return spawnSync(process.execPath, [join(packageRoot(), 'dist', 'cli', 'main.js'), ...args], { encoding: 'utf8' });
+}
+
+describe('the accord CLI', () => {
+  test('every verb has --help', () => {
+    for (const verb of [['stack', 'up'], ['stack', 'down'], ['keys', 'generate'], ['agency', 'add'], ['publish'], ['inbox'], ['receipt'], ['audit', 'replay'], ['quarantine', 'list']]) {
+      const run = accord(...verb, '--help');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain(`accord ${verb.join(' ')}`);
+    }
+  });
+
+  test('an unknown verb exits 2 with one line', () => {
+    const run = accord('frobnicate');
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  test('an unknown option exits 2 and points to --help', () => {
+    const run = accord('audit', 'replay', '--dir', '/tmp', '--colour');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--help');
+  });
+
+  test('a missing required option exits 2 naming it', () => {
+    const run = accord('publish', 'notice.json');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--as');
+  });
+
+  test('a folder without a stack exits 1 saying how to start one', () => {
+    const run = accord('audit', 'replay', '--dir', '/nonexistent/accord');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('accord stack up');
+  });
+});

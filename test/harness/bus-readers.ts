@@ -1,0 +1,40 @@
+import { ChainVerifier, type ChainBreak } from '../../libs/audit/index.js';
+import { awaitDecision, listQuarantine, readAuditRecords, readStream, verifySignedView } from '../../libs/client/index.js';
+import { streams, subjects } from '../../libs/bus/index.js';
+import { v1, type AuditRecord } from '../../libs/proto/index.js';
+import type { TestBus } from './test-bus.js';
+
+export { awaitDecision, listQuarantine };
+
+/** Every view delivered to an agency so far (read without consuming its inbox). */
+export async function deliveredViews(bus: TestBus, agency: string): Promise<{ raw: Uint8Array; view: v1.DeliveredView }[]> {
+  const out: { raw: Uint8Array; view: v1.DeliveredView }[] = [];
+  const raws: Uint8Array[] = [];
+  await readStream(bus.js, bus.jsm, streams.deliveries, { filterSubject: subjects.deliver(agency) }, (msg) => {
+    raws.push(msg.data);
+  });
+  for (const raw of raws) out.push({ raw, view: await verifySignedView(raw, bus.busVerification, agency) });
+  return out;
+}
+
+/** The whole audit chain, verified, as decoded records. */
+export async function auditChain(bus: TestBus): Promise<{ records: AuditRecord[]; broken: ChainBreak | undefined }> {
+  const verifier = new ChainVerifier();
+  const records: AuditRecord[] = [];
+  await readAuditRecords(bus.js, bus.jsm, (chained) => {
+    const record = verifier.push(chained);
+    if (record) records.push(record);
+  });
+  return { records, broken: verifier.result };
+}
+
+/** Waits until the audit chain holds a record matching `predicate`. */
+export async function waitForAuditRecord(bus: TestBus, predicate: (r: AuditRecord) => boolean, timeoutMs = 10_000): Promise<AuditRecord> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const found = (await auditChain(bus)).records.find(predicate);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('no matching audit record in time');
+}

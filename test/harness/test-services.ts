@@ -1,0 +1,47 @@
+import { startAuditService } from '../../services/audit/audit-service.js';
+import { startIngestService } from '../../services/ingest/ingest-service.js';
+import { startRedactionService } from '../../services/redaction/redaction-service.js';
+import { startRoutingService } from '../../services/routing/routing-service.js';
+import type { RunningService } from '../../services/shared/run-service.js';
+import { DEFAULT_INGEST_LIMITS } from '../../libs/ingest/index.js';
+import type { TestBus } from './test-bus.js';
+
+export interface TestServices {
+  ingest: RunningService;
+  routing: RunningService;
+  redaction: RunningService;
+  audit: RunningService;
+  stop(): Promise<void>;
+}
+
+/** The four services, in this process, each with its own connection to the test bus. */
+export async function startTestServices(bus: TestBus): Promise<TestServices> {
+  const nats = { url: bus.nats.url };
+  const audit = await startAuditService({ nats, maxBatchEvents: 2000 }, { retryDelayMs: 200 });
+  const redaction = await startRedactionService({ nats, busSigningKeyFile: bus.busKeyFile }, { secret: bus.secret });
+  const routing = await startRoutingService({ nats, redactTimeoutMs: 5000 });
+  const ingest = await startIngestService(
+    {
+      nats,
+      redisUrl: bus.redis.url,
+      limits: DEFAULT_INGEST_LIMITS,
+      concurrency: 32,
+      stageTimeoutMs: 8000,
+      maxAttempts: 5,
+      seenTtlSeconds: 3600,
+    },
+    { secret: bus.secret, retryBaseMs: 100 },
+  );
+  return {
+    ingest,
+    routing,
+    redaction,
+    audit,
+    async stop() {
+      await ingest.stop();
+      await routing.stop();
+      await redaction.stop();
+      await audit.stop();
+    },
+  };
+}
