@@ -38,10 +38,13 @@ Example: accord stack up --dir ./my-stack`,
     process.stdout.write(`stack up in ${dir}: NATS at ${stack.natsUrl}; clients read ${dir}/stack.json\n`);
     if (!values.foreground) return EXIT.ok;
     process.stdout.write('running in the foreground; press Ctrl-C to stop\n');
+    // Signal handlers alone do not keep Node's event loop alive; the interval does.
+    const keepAlive = setInterval(() => undefined, 60_000);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
+    clearInterval(keepAlive);
     process.stderr.write('stopping the stack\n');
     await stackDown(dir, progress);
     return EXIT.ok;
