@@ -128,40 +128,29 @@ export class SubmissionProcessor {
   }
 
   private async quarantine(s: Submission, refused: Refused): Promise<void> {
-    const noticeId = refused.noticeId ?? '';
-    await writeQuarantine(this.deps.js, {
+    const facts = {
       agency: s.agency,
       ingestSeq: s.seq,
-      noticeId,
-      code: refused.code,
-      path: refused.path ?? '',
-      kid: refused.kid ?? '',
-      receivedAt: s.receivedAt,
-      submission: s.msg.data,
-    });
-    const quarantined: AuditEventProps = {
-      eventId: auditEventId.quarantined(s.agency, s.seq),
-      kind: v1.AuditKind.QUARANTINED,
-      time: now(),
-      service: 'ingest',
-      agency: s.agency,
-      ingestSeq: s.seq,
-      noticeId,
+      noticeId: refused.noticeId ?? '',
       code: refused.code,
       path: refused.path ?? '',
       kid: refused.kid ?? '',
     };
+    await writeQuarantine(this.deps.js, { ...facts, receivedAt: s.receivedAt, submission: s.msg.data });
+    const quarantined: AuditEventProps = {
+      ...facts,
+      eventId: auditEventId.quarantined(s.agency, s.seq),
+      kind: v1.AuditKind.QUARANTINED,
+      time: now(),
+      service: 'ingest',
+    };
     await writeDecision(this.deps.js, {
-      agency: s.agency,
-      ingestSeq: s.seq,
-      noticeId,
+      ...facts,
       status: v1.DecisionStatus.DECISION_QUARANTINED,
-      code: refused.code,
-      path: refused.path ?? '',
       events: [s.received, quarantined],
     });
     await s.msg.ackAck();
-    this.deps.log.info('quarantined', { agency: s.agency, seq: s.seq, code: refused.code, path: refused.path, noticeId });
+    this.deps.log.info('quarantined', { agency: s.agency, seq: s.seq, code: facts.code, path: facts.path, noticeId: facts.noticeId });
   }
 
   /** A submission that failed too often is quarantined, never retried for ever. */

@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connectBus, publishServiceEvents, requireStreams, streams, subjects } from '../../libs/bus/index.js';
 import { readJsonFile } from '../../libs/config/index.js';
-import { errorMessage } from '../../libs/errors/index.js';
 import { createLogger } from '../../libs/log/index.js';
 import { signingKeyFromJwk } from '../../libs/signing/index.js';
 import { serveHealth } from '../shared/health-responder.js';
 import { once } from '../shared/once.js';
 import type { RunningService } from '../shared/run-service.js';
 import { serviceEvent } from '../shared/service-events.js';
-import { errorReply, okReply } from '../shared/stage-reply.js';
+import { serveStage } from '../shared/serve-stage.js';
 import { deliverViews } from './deliver-views.js';
 import type { RedactionConfig } from './redaction-config.js';
 
@@ -22,19 +21,7 @@ export async function startRedactionService(config: RedactionConfig, overrides: 
   const js = jetstream(nc);
   await publishServiceEvents(js, 'redaction', [serviceEvent('redaction', instance, 'started')]);
 
-  const sub = nc.subscribe(subjects.redact, {
-    queue: 'redaction',
-    callback: (error, msg) => {
-      if (error) return;
-      deliverViews({ js, busKey, secret: overrides.secret }, msg.data).then(
-        (events) => msg.respond(okReply(events)),
-        (failure: unknown) => {
-          log.warn('redaction failed', { error: errorMessage(failure) });
-          msg.respond(errorReply(failure));
-        },
-      );
-    },
-  });
+  const sub = serveStage(nc, subjects.redact, 'redaction', log, (request) => deliverViews({ js, busKey, secret: overrides.secret }, request));
   const health = serveHealth(nc, 'redaction', () => ({ service: 'redaction', ready: !nc.isClosed() }));
 
   return {

@@ -7,7 +7,7 @@ import { serveHealth } from '../shared/health-responder.js';
 import { once } from '../shared/once.js';
 import type { RunningService } from '../shared/run-service.js';
 import { serviceEvent } from '../shared/service-events.js';
-import { errorReply, okReply } from '../shared/stage-reply.js';
+import { serveStage } from '../shared/serve-stage.js';
 import type { RoutingConfig } from './routing-config.js';
 import { routeNotice } from './route-notice.js';
 
@@ -22,19 +22,7 @@ export async function startRoutingService(config: RoutingConfig): Promise<Runnin
   const js = jetstream(nc);
   await publishServiceEvents(js, 'routing', [serviceEvent('routing', instance, 'started')]);
 
-  const sub = nc.subscribe(subjects.route, {
-    queue: 'routing',
-    callback: (error, msg) => {
-      if (error) return;
-      routeNotice(nc, live.registry, msg.data, config.redactTimeoutMs).then(
-        (events) => msg.respond(okReply(events)),
-        (failure: unknown) => {
-          log.warn('routing failed', { error: errorMessage(failure) });
-          msg.respond(errorReply(failure));
-        },
-      );
-    },
-  });
+  const sub = serveStage(nc, subjects.route, 'routing', log, (request) => routeNotice(nc, live.registry, request, config.redactTimeoutMs));
   const health = serveHealth(nc, 'routing', () => ({ service: 'routing', ready: !nc.isClosed() }));
 
   return {
