@@ -1,37 +1,26 @@
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { connectBus } from '../libs/bus/index.js';
-import { readStackFile, type StackFile } from '../libs/client/index.js';
+import type { Identity } from '../libs/bus/index.js';
+import { connectAs, readStackFile, type StackFile } from '../libs/client/index.js';
 
 export interface StackSession {
   stack: StackFile;
   nc: NatsConnection;
   js: JetStreamClient;
-  jsm: JetStreamManager;
-  close(): Promise<void>;
+  /** Only for identities whose permissions include the JetStream API they use. */
+  jsm(): Promise<JetStreamManager>;
 }
 
-/** Connects to the stack in DIR, with explicit credentials when given. */
-export async function connectStack(dir: string, as: { name: string; creds?: string | undefined }): Promise<StackSession> {
+/**
+ * Runs `use` connected to the stack in DIR as one identity, with its credential (`--creds`,
+ * else the one the stack issued) and its private inbox prefix.
+ */
+export async function withIdentity<T>(dir: string, identity: Identity, creds: string | undefined, use: (s: StackSession) => Promise<T>): Promise<T> {
   const stack = readStackFile(dir);
-  const options: Parameters<typeof connectBus>[0] = { url: stack.natsUrl, name: as.name, reconnect: false };
-  if (as.creds) options.credsFile = as.creds;
-  if (stack.caFile) options.caFile = stack.caFile;
-  const nc = await connectBus(options);
-  return {
-    stack,
-    nc,
-    js: jetstream(nc),
-    jsm: await jetstreamManager(nc),
-    close: () => nc.close(),
-  };
-}
-
-export async function withStack<T>(dir: string, as: { name: string; creds?: string | undefined }, use: (s: StackSession) => Promise<T>): Promise<T> {
-  const session = await connectStack(dir, as);
+  const nc = await connectAs(stack, identity, creds);
   try {
-    return await use(session);
+    return await use({ stack, nc, js: jetstream(nc), jsm: () => jetstreamManager(nc, { checkAPI: false }) });
   } finally {
-    await session.close();
+    await nc.close();
   }
 }

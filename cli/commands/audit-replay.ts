@@ -3,7 +3,7 @@ import { readAuditRecords } from '../../libs/client/index.js';
 import { dateFromTimestamp, v1, type AuditRecord } from '../../libs/proto/index.js';
 import { EXIT } from '../cli-errors.js';
 import type { Command } from '../command.js';
-import { withStack } from '../connect-stack.js';
+import { withIdentity } from '../connect-stack.js';
 import { parseCount, parseOptions, parseTime, requireOption } from '../parse-options.js';
 
 interface ReplayFilter {
@@ -39,12 +39,13 @@ export const auditReplayCommand: Command = {
   name: 'audit replay',
   summary: 'print audit records; --verify checks the whole hash chain',
   help: `Usage: accord audit replay --dir DIR [--from N] [--to N] [--since T] [--notice ID]
-                           [--agency ID] [--kind K] [--verify] [--json]
+                           [--agency ID] [--kind K] [--verify] [--creds FILE] [--json]
 
 Prints the audit records that match every filter given, in chain order. N is a
 record's chain index, counted from 0. Kinds: RECEIVED, QUARANTINED, ACCEPTED, ROUTED,
 VIEW, DELIVERED, RECEIPT, KEY, POLICY, SERVICE, CHECKPOINT.
 
+  --creds F  the auditor's NATS credentials (default: those the stack issued)
   --verify   check the whole chain from record 0 (each record's hash, index and link to
              the one before): exit 0 when intact, 3 naming the first bad chain index
   --json     one JSON object per record, one per line
@@ -62,6 +63,7 @@ Example: accord audit replay --dir ./my-stack --notice 1b4e28ba-2fa1-4d3b-a3f5-e
         agency: { type: 'string' },
         kind: { type: 'string' },
         verify: { type: 'boolean' },
+        creds: { type: 'string' },
         json: { type: 'boolean' },
       },
       { min: 0, max: 0, names: '' },
@@ -77,8 +79,8 @@ Example: accord audit replay --dir ./my-stack --notice 1b4e28ba-2fa1-4d3b-a3f5-e
     };
     const verifier = new ChainVerifier();
     let printed = 0;
-    await withStack(dir, { name: 'accord-auditor' }, ({ js, jsm }) =>
-      readAuditRecords(js, jsm, (chained) => {
+    await withIdentity(dir, { kind: 'auditor' }, values.creds, async ({ js, jsm }) =>
+      readAuditRecords(js, await jsm(), (chained) => {
         const index = verifier.count;
         verifier.push(chained);
         let record: AuditRecord;

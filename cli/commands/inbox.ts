@@ -5,7 +5,7 @@ import { parsePublicJwk, verificationKeyFromJwk } from '../../libs/signing/index
 import { stackLayout } from '../../libs/stack/index.js';
 import { EXIT } from '../cli-errors.js';
 import type { Command } from '../command.js';
-import { withStack } from '../connect-stack.js';
+import { withIdentity } from '../connect-stack.js';
 import { formatView } from '../format-view.js';
 import { parseOptions, requireOption } from '../parse-options.js';
 
@@ -47,12 +47,11 @@ verification is set aside in the store's rejected/ folder and the exit status is
     const busJwk = await parsePublicJwk(await readJsonFile(stack.busPublicKey, 'the bus public key'), stack.busPublicKey);
     const bus = { kid: busJwk.kid, key: await verificationKeyFromJwk(busJwk) };
     const store = new InboxStore(values.store ?? stackLayout(dir).agencyStore(as));
-    const creds = values.creds ?? stack.agencies[as]?.liaisonCreds;
     const print = (stored: StoredView): void => {
       process.stdout.write(values.json ? `${JSON.stringify(stored.view)}\n` : `${formatView(stored)}\n\n`);
     };
 
-    return withStack(dir, { name: `accord-liaison-${as}`, creds }, async ({ js }) => {
+    return withIdentity(dir, { kind: 'liaison', agency: as }, values.creds, async ({ js }) => {
       const controller = new AbortController();
       if (values.follow) {
         process.once('SIGINT', () => controller.abort());

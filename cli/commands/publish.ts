@@ -8,7 +8,7 @@ import { v1 } from '../../libs/proto/index.js';
 import { signingKeyFromJwk } from '../../libs/signing/index.js';
 import { EXIT, UsageError } from '../cli-errors.js';
 import type { Command } from '../command.js';
-import { withStack } from '../connect-stack.js';
+import { withIdentity } from '../connect-stack.js';
 import { parseCount, parseOptions, requireOption } from '../parse-options.js';
 
 export const publishCommand: Command = {
@@ -62,10 +62,9 @@ Example: accord publish --as it-police notice.json --dir ./my-stack --wait`,
     if (!keyFile) throw new UsageError(`no --key given and DIR holds no demo key for ${as}`);
     const key = await signingKeyFromJwk(await readJsonFile(keyFile, 'the signing key'), keyFile);
     const submission = await signNotice(notice, key);
-    const creds = values.creds ?? stack.agencies[as]?.adapterCreds;
-    return withStack(dir, { name: `accord-adapter-${as}`, creds }, async ({ js }) => {
+    return withIdentity(dir, { kind: 'adapter', agency: as }, values.creds, async ({ nc, js }) => {
       const published = await publishSubmission(js, as, notice.noticeId, submission);
-      const decision = values.wait ? await awaitDecision(js, as, published.seq, timeoutMs) : undefined;
+      const decision = values.wait ? await awaitDecision(nc, as, published.seq, timeoutMs) : undefined;
       const quarantined = decision?.status === v1.DecisionStatus.DECISION_QUARANTINED;
       if (values.json) {
         const out: Record<string, unknown> = { noticeId: notice.noticeId, seq: published.seq, duplicate: published.duplicate };

@@ -1,16 +1,16 @@
-import { listQuarantine, readStackFile, type QuarantineFilter } from '../../libs/client/index.js';
+import { listOwnQuarantine, listQuarantine, type QuarantineFilter } from '../../libs/client/index.js';
 import { describeReason, isReasonCode } from '../../libs/errors/index.js';
 import { formatTimestamp } from '../../libs/proto/index.js';
 import { assertAgencyId } from '../../libs/registry/index.js';
 import { EXIT, UsageError } from '../cli-errors.js';
 import type { Command } from '../command.js';
-import { withStack } from '../connect-stack.js';
+import { withIdentity } from '../connect-stack.js';
 import { parseOptions, parseTime, requireOption } from '../parse-options.js';
 
 export const quarantineListCommand: Command = {
   name: 'quarantine list',
   summary: 'list refused submissions with their reason codes',
-  help: `Usage: accord quarantine list --dir DIR [--agency ID] [--code C] [--since T] [--as ID] [--json]
+  help: `Usage: accord quarantine list --dir DIR [--agency ID] [--code C] [--since T] [--as ID] [--creds FILE] [--json]
 
 Lists quarantined submissions, oldest first: when, which agency, the reason code and
 what it means, and the offending field where there is one.
@@ -18,11 +18,12 @@ what it means, and the offending field where there is one.
   --agency ID   only this agency's submissions
   --code C      only this reason code (e.g. E_SIGNATURE_INVALID)
   --since T     only those quarantined at or after T (RFC 3339)
-  --as ID       read as that agency's adapter (its own submissions only)`,
+  --as ID       read as that agency's adapter (its own submissions only, asked of ingest)
+  --creds FILE  credentials: the adapter's with --as, else the operator's (default: the stack's)`,
   async run(argv) {
     const { values } = parseOptions(
       argv,
-      { dir: { type: 'string' }, agency: { type: 'string' }, code: { type: 'string' }, since: { type: 'string' }, as: { type: 'string' }, json: { type: 'boolean' } },
+      { dir: { type: 'string' }, agency: { type: 'string' }, code: { type: 'string' }, since: { type: 'string' }, as: { type: 'string' }, creds: { type: 'string' }, json: { type: 'boolean' } },
       { min: 0, max: 0, names: '' },
     );
     const dir = requireOption(values.dir, 'dir');
@@ -34,10 +35,10 @@ what it means, and the offending field where there is one.
     if (agency) filter.agency = agency;
     if (values.code) filter.code = values.code;
     if (values.since) filter.since = parseTime(values.since, 'since');
-    const creds = values.as ? readStackFile(dir).agencies[values.as]?.adapterCreds : undefined;
-    const records = await withStack(dir, { name: values.as ? `accord-adapter-${values.as}` : 'accord-operator', creds }, ({ js, jsm }) =>
-      listQuarantine(js, jsm, filter),
-    );
+    const as = values.as;
+    const records = as
+      ? await withIdentity(dir, { kind: 'adapter', agency: as }, values.creds, ({ nc }) => listOwnQuarantine(nc, as, filter))
+      : await withIdentity(dir, { kind: 'operator' }, values.creds, async ({ js, jsm }) => listQuarantine(js, await jsm(), filter));
     for (const r of records) {
       const row = {
         quarantinedAt: formatTimestamp(r.quarantinedAt),

@@ -1,8 +1,8 @@
-import { readStackFile, sendReceipt } from '../../libs/client/index.js';
+import { sendReceipt } from '../../libs/client/index.js';
 import { assertAgencyId } from '../../libs/registry/index.js';
 import { EXIT } from '../cli-errors.js';
 import type { Command } from '../command.js';
-import { withStack } from '../connect-stack.js';
+import { withIdentity } from '../connect-stack.js';
 import { parseOptions, requireOption } from '../parse-options.js';
 
 export const receiptCommand: Command = {
@@ -26,8 +26,7 @@ Sends a read receipt; the audit stream records it (agency, officer, time).
     const officer = requireOption(values.officer, 'officer');
     const dir = requireOption(values.dir, 'dir');
     const noticeId = positionals[0] ?? '';
-    const creds = values.creds ?? readStackFile(dir).agencies[as]?.liaisonCreds;
-    await withStack(dir, { name: `accord-liaison-${as}`, creds }, ({ js }) => sendReceipt(js, as, noticeId, officer));
+    await withIdentity(dir, { kind: 'liaison', agency: as }, values.creds, ({ js }) => sendReceipt(js, as, noticeId, officer));
     process.stdout.write(`receipt recorded: ${officer} of ${as} read ${noticeId}\n`);
     return EXIT.ok;
   },

@@ -11,4 +11,6 @@ export const auditEventId = {
   delivered: (noticeId: string, recipient: string) => `delivered/${noticeId}/${recipient}`,
   receipt: (agency: string, noticeId: string, officerDigest: string) => `receipt/${agency}/${noticeId}/${officerDigest}`,
   keyAdded: (agency: string, kid: string) => `key/${agency}/${kid}/added`,
+  /** Credential changes can repeat, so their ids carry the time. */
+  agencyChange: (agency: string, action: string, at: Date) => `agency/${agency}/${action}/${at.toISOString()}`,
 } as const;

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { connect, credsAuthenticator, type ConnectionOptions, type NatsConnection } from '@nats-io/transport-node';
+import { connect, credsAuthenticator, nkeyAuthenticator, type Authenticator, type ConnectionOptions, type NatsConnection } from '@nats-io/transport-node';
 import { AccordError, errorMessage } from '../errors/index.js';
 
 export interface BusConnectionOptions {
   url: string;
   /** Shown in the server's connection list, e.g. "accord-ingest". */
   name: string;
-  /** A NATS .creds file (JWT and nkey seed), when the server requires authentication. */
+  /** The identity's credential: an nkey seed file, or a NATS .creds file (JWT and seed). */
   credsFile?: string;
   /** CA certificate the server's TLS certificate must chain to. */
   caFile?: string;
@@ -14,6 +14,19 @@ export interface BusConnectionOptions {
   inboxPrefix?: string;
   /** Keep reconnecting for ever (services) or give up after the first failure (CLI). */
   reconnect?: boolean;
+}
+
+async function authenticatorFrom(file: string): Promise<Authenticator> {
+  let content: Buffer;
+  try {
+    content = await readFile(file);
+  } catch (error) {
+    throw new AccordError('E_CONFIG', `cannot read NATS credentials ${file}: ${errorMessage(error)}`, { cause: error });
+  }
+  const text = content.toString('utf8').trim();
+  if (text.startsWith('SU')) return nkeyAuthenticator(new TextEncoder().encode(text));
+  if (text.includes('BEGIN NATS USER JWT')) return credsAuthenticator(content);
+  throw new AccordError('E_CONFIG', `${file} is neither an nkey seed nor a NATS .creds file`);
 }
 
 export async function connectBus(options: BusConnectionOptions): Promise<NatsConnection> {
@@ -27,7 +40,7 @@ export async function connectBus(options: BusConnectionOptions): Promise<NatsCon
   };
   if (options.inboxPrefix) opts.inboxPrefix = options.inboxPrefix;
   if (options.caFile) opts.tls = { caFile: options.caFile };
-  if (options.credsFile) opts.authenticator = credsAuthenticator(await readFile(options.credsFile));
+  if (options.credsFile) opts.authenticator = await authenticatorFrom(options.credsFile);
   try {
     return await connect(opts);
   } catch (error) {

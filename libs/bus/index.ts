@@ -7,6 +7,7 @@ export { connectBus } from './connect.js';
 export type { BusConnectionOptions } from './connect.js';
 export {
   createRegistryBuckets,
+  deleteAgency,
   getAgency,
   openRegistryBuckets,
   putAgency,
@@ -15,3 +16,7 @@ export {
 } from './registry-kv.js';
 export type { LiveRegistry, RegistryBuckets } from './registry-kv.js';
 export { publishServiceEvents } from './service-events.js';
+export { identityName, inboxPrefix } from './identities.js';
+export type { Identity } from './identities.js';
+export { permissionsFor } from './permissions.js';
+export type { Permissions } from './permissions.js';

@@ -12,6 +12,10 @@ export const subjects = {
   receiptEvents: (agency: string) => `accord.events.receipt.${agency}`,
   eventsAll: 'accord.events.>',
   auditChain: 'accord.audit.chain',
+  /** An adapter's questions to ingest about its own submissions (decision, quarantine). */
+  adapterRequests: (agency: string) => `accord.svc.adapter.${agency}.*`,
+  adapterRequest: (agency: string, what: 'decision' | 'quarantine') => `accord.svc.adapter.${agency}.${what}`,
+  adapterRequestsAll: 'accord.svc.adapter.*.*',
   route: 'accord.svc.route',
   redact: 'accord.svc.redact',
   health: (service: string) => `accord.svc.health.${service}`,

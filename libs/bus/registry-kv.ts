@@ -12,14 +12,18 @@ export interface RegistryBuckets {
 export async function createRegistryBuckets(nc: NatsConnection, replicas: number): Promise<RegistryBuckets> {
   const kvm = new Kvm(nc);
   return {
-    agencies: await kvm.create(buckets.agencies, { replicas, history: 5 }),
-    keys: await kvm.create(buckets.keys, { replicas, history: 5 }),
+    agencies: await kvm.create(buckets.agencies, { replicas, history: 5, allow_direct: true }),
+    keys: await kvm.create(buckets.keys, { replicas, history: 5, allow_direct: true }),
   };
 }
 
+/** Binds without asking for stream info; reads go through direct gets (the buckets allow them). */
 export async function openRegistryBuckets(nc: NatsConnection): Promise<RegistryBuckets> {
   const kvm = new Kvm(nc);
-  return { agencies: await kvm.open(buckets.agencies), keys: await kvm.open(buckets.keys) };
+  return {
+    agencies: await kvm.open(buckets.agencies, { allow_direct: true }),
+    keys: await kvm.open(buckets.keys, { allow_direct: true }),
+  };
 }
 
 export async function putAgency(b: RegistryBuckets, agency: Agency): Promise<void> {
@@ -28,6 +32,10 @@ export async function putAgency(b: RegistryBuckets, agency: Agency): Promise<voi
 
 export async function putAgencyKey(b: RegistryBuckets, key: AgencyKey): Promise<void> {
   await b.keys.put(key.kid, JSON.stringify(key));
+}
+
+export async function deleteAgency(b: RegistryBuckets, id: string): Promise<void> {
+  await b.agencies.delete(id);
 }
 
 export async function getAgency(b: RegistryBuckets, id: string): Promise<Agency | undefined> {

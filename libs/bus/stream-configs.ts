@@ -33,6 +33,8 @@ export function streamConfigs(s: BusSettings): StreamSpec[] {
       retention: RetentionPolicy.Limits,
       max_age: ns(s.eventsMaxAgeMs),
       discard: DiscardPolicy.New,
+      // Ingest looks decisions up by subject; only ingest may (permissions).
+      allow_direct: true,
     },
     {
       ...common,

@@ -14,3 +14,5 @@ export { readAuditRecords } from './audit-reader.js';
 export { listQuarantine } from './quarantine-reader.js';
 export type { QuarantineFilter } from './quarantine-reader.js';
 export { readStream } from './read-stream.js';
+export { connectAs, credentialFor } from './connect-as.js';
+export { listOwnQuarantine } from './own-quarantine.js';

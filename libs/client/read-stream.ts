@@ -5,6 +5,8 @@ export interface ReadStreamOptions {
   startSeq?: number;
   /** Give up waiting for the next message after this long (messages expired meanwhile). */
   idleMs?: number;
+  /** Stop after this many messages. */
+  maxMessages?: number;
 }
 
 /**
@@ -24,7 +26,8 @@ export async function readStream(
     : info.state.messages;
   if (available === 0 || (options.startSeq !== undefined && options.startSeq > info.state.last_seq)) return;
   const consumer = await js.consumers.get(stream, {
-    ...(options.filterSubject ? { filter_subjects: [options.filterSubject] } : {}),
+    // A single filter (not a list) puts it in the API subject, where permissions can see it.
+    ...(options.filterSubject ? { filter_subjects: options.filterSubject } : {}),
     ...(options.startSeq ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: options.startSeq } : {}),
   });
   const messages = await consumer.consume({ max_messages: 500 });
@@ -34,11 +37,13 @@ export async function readStream(
     idle = setTimeout(() => void messages.close(), options.idleMs ?? 5000);
   };
   armIdle();
+  let count = 0;
   try {
     for await (const msg of messages) {
       armIdle();
       await onMessage(msg);
-      if (msg.info.pending === 0) break;
+      count += 1;
+      if (msg.info.pending === 0 || count === options.maxMessages) break;
     }
   } finally {
     clearTimeout(idle);

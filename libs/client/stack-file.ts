@@ -5,6 +5,7 @@ import { AccordError } from '../errors/index.js';
 export interface StackAgencyEntry {
   /** The agency's demo signing key (private JWK), when the stack generated it. */
   signingKey?: string;
+  /** NATS credentials (nkey seed files) of its adapter and of its liaison officers. */
   adapterCreds?: string;
   liaisonCreds?: string;
 }
@@ -16,6 +17,8 @@ export interface StackFile {
   busPublicKey: string;
   auditPublicKey: string;
   auditorCreds?: string;
+  /** The administrator's credential: creates streams, registers agencies. No service has it. */
+  operatorCreds?: string;
   agencies: Record<string, StackAgencyEntry>;
 }
 

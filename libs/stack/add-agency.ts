@@ -1,15 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { auditEventId } from '../audit/index.js';
-import {
-  connectBus,
-  ensureInboxConsumer,
-  getAgency,
-  openRegistryBuckets,
-  publishServiceEvents,
-  putAgency,
-  putAgencyKey,
-} from '../bus/index.js';
+import { ensureInboxConsumer, getAgency, openRegistryBuckets, publishServiceEvents, putAgency, putAgencyKey } from '../bus/index.js';
 import { readStackFile, writeStackFile } from '../client/index.js';
 import { readJsonFile, writeSecretFile } from '../config/index.js';
 import { AccordError } from '../errors/index.js';
@@ -17,8 +8,9 @@ import { isCountryCode } from '../notice/index.js';
 import { timestampFromDate, v1 } from '../proto/index.js';
 import { assertAgencyId, isRole, ROLES, type Agency, type AgencyKey, type Role } from '../registry/index.js';
 import { generateSigningKeyPair, parsePublicJwk, type PublicJwk } from '../signing/index.js';
-import { stackLayout, type StackLayout } from './stack-layout.js';
-import { readStackState } from './stack-state.js';
+import { withOperator } from './operator-session.js';
+import { identityStore, reloadStackNats, seedFileFor } from './stack-identities.js';
+import type { StackLayout } from './stack-layout.js';
 
 export interface AddAgencyInput {
   id: string;
@@ -59,36 +51,36 @@ async function generateDemoKey(layout: StackLayout, id: string): Promise<{ jwk: 
 }
 
 /**
- * Registers an agency on a running stack: its public key in the keys bucket, its entry
- * in the agencies bucket, and the durable consumer of its deliveries. Running services
- * see it at once through their registry watch.
+ * Registers an agency on a running stack: NATS credentials for its adapter and its
+ * liaison officers (the broker takes them at once, by reload), the durable consumer of
+ * its deliveries, its public key and its registry entry. Running services see it at once.
  */
 export async function addAgency(dirArg: string, input: AddAgencyInput): Promise<{ agency: Agency; kid: string; signingKeyFile?: string }> {
   const role = validate(input);
-  const layout = stackLayout(dirArg);
-  const stack = readStackFile(layout.dir);
-  const state = readStackState(layout);
-  if (!state) throw new AccordError('E_STATE', `no stack state in ${layout.dir}`);
-
   const supplied = input.publicKeyFile
     ? await parsePublicJwk(await readJsonFile(input.publicKeyFile, 'the public key'), input.publicKeyFile)
     : undefined;
 
-  const nc = await connectBus({ url: stack.natsUrl, name: 'accord-admin', reconnect: false });
-  try {
+  return withOperator(dirArg, async ({ layout, state, nc, js, jsm }) => {
     const buckets = await openRegistryBuckets(nc);
     if (await getAgency(buckets, input.id)) throw new AccordError('E_EXISTS', `agency ${input.id} is already registered`);
     const { jwk, signingKeyFile } = supplied ? { jwk: supplied, signingKeyFile: undefined } : await generateDemoKey(layout, input.id);
+
+    const store = identityStore(layout);
+    const adapter = store.issue({ kind: 'adapter', agency: input.id }, seedFileFor(layout, { kind: 'adapter', agency: input.id }));
+    const liaison = store.issue({ kind: 'liaison', agency: input.id }, seedFileFor(layout, { kind: 'liaison', agency: input.id }));
+    await reloadStackNats(layout, state);
+    await ensureInboxConsumer(jsm, input.id, state.settings);
+
     const now = new Date().toISOString();
     const key: AgencyKey = { kid: jwk.kid, agency: input.id, jwk, status: 'active', addedAt: now };
     if (input.notAfter) key.notAfter = new Date(input.notAfter).toISOString();
     const agency: Agency = { id: input.id, country: input.country, role, groups: input.groups, kids: [jwk.kid], registeredAt: now };
-    await ensureInboxConsumer(await jetstreamManager(nc), input.id, state.settings);
     await putAgencyKey(buckets, key);
     await putAgency(buckets, agency);
-    await publishServiceEvents(jetstream(nc), 'admin', [
+    await publishServiceEvents(js, 'admin', [
       {
-        eventId: `${auditEventId.keyAdded(input.id, jwk.kid)}`,
+        eventId: auditEventId.keyAdded(input.id, jwk.kid),
         kind: v1.AuditKind.KEY,
         time: timestampFromDate(new Date()),
         service: 'admin',
@@ -97,10 +89,13 @@ export async function addAgency(dirArg: string, input: AddAgencyInput): Promise<
         action: 'agency-added',
       },
     ]);
-    stack.agencies[input.id] = signingKeyFile ? { signingKey: signingKeyFile } : {};
+    const stack = readStackFile(layout.dir);
+    stack.agencies[input.id] = {
+      ...(signingKeyFile ? { signingKey: signingKeyFile } : {}),
+      adapterCreds: adapter.seedFile,
+      liaisonCreds: liaison.seedFile,
+    };
     writeStackFile(layout.dir, stack);
     return signingKeyFile ? { agency, kid: jwk.kid, signingKeyFile } : { agency, kid: jwk.kid };
-  } finally {
-    await nc.close();
-  }
+  });
 }

@@ -1,11 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { connect } from '@nats-io/transport-node';
 import { Redis } from 'ioredis';
+import { connectBus } from '../bus/index.js';
+import { AccordError } from '../errors/index.js';
 import { findNatsServer, findRedisServer } from './find-binaries.js';
 import { spawnLogged, stopProcess, waitFor } from './child-process.js';
 import { freePort } from './free-port.js';
-import { natsServerConfig } from './nats-server-config.js';
 import { redisConfig } from './redis-config.js';
 
 export interface LocalServer {
@@ -24,30 +24,36 @@ export interface LocalServerOptions {
   port?: number;
 }
 
-async function natsAnswers(url: string): Promise<true> {
-  const nc = await connect({ servers: url, reconnect: false, timeout: 1000 });
-  await nc.close();
-  return true;
+export interface NatsServerOptions extends LocalServerOptions {
+  /** Renders the server's configuration for the port it will listen on. */
+  config: (port: number) => string;
+  /** What the readiness probe connects with: the stack's CA and the operator's credential. */
+  probe: { caFile: string; credsFile: string };
 }
 
-/** A nats-server with JetStream on a free loopback port, its store in `dir`. */
-export async function startNatsServer(options: LocalServerOptions & { syncInterval?: string }): Promise<LocalServer> {
+export function natsConfigFile(dir: string): string {
+  return join(dir, 'nats-server.conf');
+}
+
+/** A nats-server with JetStream on a free loopback port (TLS, nkey users), its store in `dir`. */
+export async function startNatsServer(options: NatsServerOptions): Promise<LocalServer> {
   const binary = findNatsServer();
   const port = options.port ?? (await freePort());
-  const storeDir = join(options.dir, 'jetstream');
-  mkdirSync(storeDir, { recursive: true });
-  const configFile = join(options.dir, 'nats-server.conf');
-  const config: Parameters<typeof natsServerConfig>[0] = { port, storeDir, serverName: `accord-${port}` };
-  if (options.syncInterval) config.syncInterval = options.syncInterval;
-  writeFileSync(configFile, natsServerConfig(config), { mode: 0o600 });
-  const url = `nats://127.0.0.1:${port}`;
-  const server = {
+  mkdirSync(options.dir, { recursive: true, mode: 0o700 });
+  const configFile = natsConfigFile(options.dir);
+  writeFileSync(configFile, options.config(port), { mode: 0o600 });
+  const url = `tls://127.0.0.1:${port}`;
+  const server: LocalServer = {
     url,
     port,
     pid: 0,
     async restart() {
       server.pid = spawnLogged(binary.path, ['-c', configFile], options.logFile, { detached: options.detached ?? false }).pid;
-      await waitFor(`nats-server on port ${port} (log: ${options.logFile})`, 20_000, () => natsAnswers(url));
+      await waitFor(`nats-server on port ${port} (log: ${options.logFile})`, 20_000, async () => {
+        const nc = await connectBus({ url, name: 'accord-probe', reconnect: false, ...options.probe });
+        await nc.close();
+        return true;
+      });
     },
     async stop() {
       await stopProcess(server.pid);
@@ -57,15 +63,35 @@ export async function startNatsServer(options: LocalServerOptions & { syncInterv
   return server;
 }
 
-/** A redis-server with an append-only file in `dir` on a free loopback port. */
-export async function startRedisServer(options: LocalServerOptions): Promise<LocalServer> {
+function reloadCount(logFile: string): number {
+  return existsSync(logFile) ? readFileSync(logFile, 'utf8').split('Reloaded server configuration').length - 1 : 0;
+}
+
+/**
+ * Rewrites a running nats-server's configuration and has it reload (SIGHUP): users added,
+ * removed or given new keys take effect at once, without a restart, and connections of
+ * removed users are closed.
+ */
+export async function reloadNatsServer(pid: number, configFile: string, config: string, logFile: string): Promise<void> {
+  const before = reloadCount(logFile);
+  writeFileSync(configFile, config, { mode: 0o600 });
+  try {
+    process.kill(pid, 'SIGHUP');
+  } catch (error) {
+    throw new AccordError('E_STATE', `nats-server (pid ${pid}) is not running: start the stack first`, { cause: error });
+  }
+  await waitFor(`nats-server configuration reload (log: ${logFile})`, 10_000, async () => (reloadCount(logFile) > before ? true : undefined));
+}
+
+/** A redis-server with a password and an append-only file in `dir`, on a free loopback port. */
+export async function startRedisServer(options: LocalServerOptions & { password: string }): Promise<LocalServer> {
   const binary = findRedisServer();
   const port = options.port ?? (await freePort());
-  mkdirSync(options.dir, { recursive: true });
+  mkdirSync(options.dir, { recursive: true, mode: 0o700 });
   const configFile = join(options.dir, 'redis.conf');
-  writeFileSync(configFile, redisConfig({ port, dir: options.dir }), { mode: 0o600 });
-  const url = `redis://127.0.0.1:${port}`;
-  const server = {
+  writeFileSync(configFile, redisConfig({ port, dir: options.dir, password: options.password }), { mode: 0o600 });
+  const url = `redis://:${encodeURIComponent(options.password)}@127.0.0.1:${port}`;
+  const server: LocalServer = {
     url,
     port,
     pid: 0,

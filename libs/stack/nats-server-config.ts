@@ -1,23 +1,61 @@
+import type { Permissions } from '../bus/index.js';
+import type { TlsMaterial } from './tls-material.js';
+
+export interface NatsUser {
+  nkey: string;
+  /** Undefined for the operator: unrestricted. */
+  permissions?: Permissions | undefined;
+}
+
 export interface NatsServerConfigInput {
   port: number;
   storeDir: string;
   serverName: string;
   /** JetStream fsync interval: "always" for deployments that demand it, else e.g. "2m". */
   syncInterval?: string;
+  tls: TlsMaterial;
+  users: NatsUser[];
 }
 
-/** nats-server configuration of a local stack or test server: loopback only, JetStream on. */
+const list = (items: string[]): string => `[${items.map((i) => JSON.stringify(i)).join(', ')}]`;
+
+function renderUser(user: NatsUser): string {
+  if (!user.permissions) return `    { nkey: ${JSON.stringify(user.nkey)} }`;
+  const p = user.permissions;
+  return [
+    `    { nkey: ${JSON.stringify(user.nkey)}, permissions: {`,
+    `        publish: { allow: ${list(p.publish)} }`,
+    `        subscribe: { allow: ${list(p.subscribe)} }`,
+    ...(p.allowResponses ? ['        allow_responses: true'] : []),
+    `    } }`,
+  ].join('\n');
+}
+
+/**
+ * nats-server configuration: loopback only, TLS on the client port, no anonymous access
+ * (every user is an nkey with exactly its permissions), JetStream on.
+ */
 export function natsServerConfig(c: NatsServerConfigInput): string {
-  const lines = [
+  return [
     `server_name: ${JSON.stringify(c.serverName)}`,
     `host: "127.0.0.1"`,
     `port: ${c.port}`,
     // Large enough for a 1 MiB submission (4 times ingest's limit) with its headers.
     `max_payload: 2MB`,
+    `tls {`,
+    `  cert_file: ${JSON.stringify(c.tls.certFile)}`,
+    `  key_file: ${JSON.stringify(c.tls.keyFile)}`,
+    `  timeout: 5`,
+    `}`,
+    `authorization {`,
+    `  users: [`,
+    c.users.map(renderUser).join(',\n'),
+    `  ]`,
+    `}`,
     `jetstream {`,
     `  store_dir: ${JSON.stringify(c.storeDir)}`,
     ...(c.syncInterval ? [`  sync_interval: ${JSON.stringify(c.syncInterval)}`] : []),
     `}`,
-  ];
-  return `${lines.join('\n')}\n`;
+    '',
+  ].join('\n');
 }

@@ -5,17 +5,22 @@ import { subjects, type ServiceName } from '../bus/index.js';
 import { AccordError } from '../errors/index.js';
 import { isRunning, spawnLogged } from './child-process.js';
 import { packageRoot } from './package-root.js';
+import type { StackFile } from '../client/index.js';
+import { seedFileFor } from './stack-identities.js';
 import type { StackLayout } from './stack-layout.js';
 import type { StackState } from './stack-state.js';
 
-export function serviceEnvironment(layout: StackLayout, state: StackState, natsUrl: string): NodeJS.ProcessEnv {
+/** A service's environment: its own credential only, and the secrets its stage needs. */
+export function serviceEnvironment(layout: StackLayout, state: StackState, stack: StackFile, service: ServiceName): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
     NODE_OPTIONS: '--enable-source-maps',
-    ACCORD_NATS_URL: natsUrl,
-    ACCORD_REDIS_URL: state.redisUrl,
-    ACCORD_BUS_SECRET_FILE: layout.busSecret,
-    ACCORD_BUS_SIGNING_KEY_FILE: layout.busSigningKey,
+    ACCORD_NATS_URL: stack.natsUrl,
+    ACCORD_NATS_CA: stack.caFile,
+    ACCORD_NATS_CREDS: seedFileFor(layout, { kind: 'service', service }),
+    ...(service === 'ingest' ? { ACCORD_REDIS_URL: state.redisUrl } : {}),
+    ...(service === 'ingest' || service === 'redaction' ? { ACCORD_BUS_SECRET_FILE: layout.busSecret } : {}),
+    ...(service === 'redaction' ? { ACCORD_BUS_SIGNING_KEY_FILE: layout.busSigningKey } : {}),
     ...state.serviceEnv,
   };
 }

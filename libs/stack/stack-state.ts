@@ -6,7 +6,9 @@ import type { StackLayout } from './stack-layout.js';
 export interface StackState {
   natsPort: number;
   redisPort: number;
+  /** Holds Redis's password: this file is the owner's only (0600). */
   redisUrl: string;
+  syncInterval?: string;
   settings: BusSettings;
   /** Extra environment for the services (tuning; never secrets). */
   serviceEnv: Record<string, string>;

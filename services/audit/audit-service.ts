@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connectBus, publishServiceEvents, requireStreams, streams } from '../../libs/bus/index.js';
+import { connectBus, inboxPrefix, publishServiceEvents, requireStreams, streams } from '../../libs/bus/index.js';
 import { errorMessage } from '../../libs/errors/index.js';
 import { createLogger } from '../../libs/log/index.js';
 import { serveHealth } from '../shared/health-responder.js';
@@ -13,7 +13,7 @@ import { AuditWriter } from './audit-writer.js';
 export async function startAuditService(config: AuditConfig, overrides: { retryDelayMs?: number } = {}): Promise<RunningService> {
   const log = createLogger('audit');
   const instance = randomUUID();
-  const nc = await connectBus({ ...config.nats, name: 'accord-audit' });
+  const nc = await connectBus({ ...config.nats, name: 'accord-audit', inboxPrefix: inboxPrefix({ kind: 'service', service: 'audit' }) });
   const jsm = await jetstreamManager(nc);
   await requireStreams(jsm, [{ stream: streams.events }, { stream: streams.audit }]);
   const js = jetstream(nc);

@@ -1,15 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { Redis } from 'ioredis';
-import {
-  connectBus,
-  consumers,
-  openRegistryBuckets,
-  publishServiceEvents,
-  requireStreams,
-  streams,
-  watchRegistry,
-} from '../../libs/bus/index.js';
+import { connectBus, consumers, inboxPrefix, openRegistryBuckets, publishServiceEvents, requireStreams, streams, watchRegistry } from '../../libs/bus/index.js';
 import { AccordError, errorMessage } from '../../libs/errors/index.js';
 import { createLogger } from '../../libs/log/index.js';
 import { VerificationKeyCache } from '../../libs/signing/index.js';
@@ -18,6 +10,7 @@ import { once } from '../shared/once.js';
 import type { RunningService } from '../shared/run-service.js';
 import { serviceEvent } from '../shared/service-events.js';
 import type { IngestConfig } from './ingest-config.js';
+import { serveAdapterRequests } from './adapter-requests.js';
 import { SubmissionProcessor } from './process-submission.js';
 import { SeenNotices } from './seen-notices.js';
 
@@ -42,7 +35,7 @@ async function connectRedis(url: string): Promise<Redis> {
 export async function startIngestService(config: IngestConfig, overrides: IngestOverrides): Promise<RunningService> {
   const log = createLogger('ingest');
   const instance = randomUUID();
-  const nc = await connectBus({ ...config.nats, name: 'accord-ingest' });
+  const nc = await connectBus({ ...config.nats, name: 'accord-ingest', inboxPrefix: inboxPrefix({ kind: 'service', service: 'ingest' }) });
   const redis = await connectRedis(config.redisUrl).catch(async (error: unknown) => {
     await nc.close();
     throw error;
@@ -73,6 +66,7 @@ export async function startIngestService(config: IngestConfig, overrides: Ingest
   const consumer = await js.consumers.get(streams.ingest, consumers.ingest);
   const messages = await consumer.consume({ max_messages: config.concurrency });
   const inFlight = new Set<Promise<void>>();
+  const adapterRequests = serveAdapterRequests(nc, js, jsm, log);
   const health = serveHealth(nc, 'ingest', () => ({ service: 'ingest', ready: !nc.isClosed() && redis.status === 'ready' }));
 
   const loop = (async () => {
@@ -89,6 +83,7 @@ export async function startIngestService(config: IngestConfig, overrides: Ingest
       await loop;
       await Promise.allSettled(inFlight);
       health.unsubscribe();
+      await adapterRequests.drain();
       live.stop();
       await publishServiceEvents(js, 'ingest', [serviceEvent('ingest', instance, 'stopped')]).catch(() => undefined);
       await nc.drain();

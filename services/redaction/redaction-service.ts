@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connectBus, publishServiceEvents, requireStreams, streams, subjects } from '../../libs/bus/index.js';
+import { connectBus, inboxPrefix, publishServiceEvents, requireStreams, streams, subjects } from '../../libs/bus/index.js';
 import { readJsonFile } from '../../libs/config/index.js';
 import { createLogger } from '../../libs/log/index.js';
 import { signingKeyFromJwk } from '../../libs/signing/index.js';
@@ -16,7 +16,7 @@ export async function startRedactionService(config: RedactionConfig, overrides: 
   const log = createLogger('redaction');
   const instance = randomUUID();
   const busKey = await signingKeyFromJwk(await readJsonFile(config.busSigningKeyFile, 'the bus signing key'), 'the bus signing key');
-  const nc = await connectBus({ ...config.nats, name: 'accord-redaction' });
+  const nc = await connectBus({ ...config.nats, name: 'accord-redaction', inboxPrefix: inboxPrefix({ kind: 'service', service: 'redaction' }) });
   await requireStreams(await jetstreamManager(nc), [{ stream: streams.deliveries }, { stream: streams.events }]);
   const js = jetstream(nc);
   await publishServiceEvents(js, 'redaction', [serviceEvent('redaction', instance, 'started')]);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connectBus, publishServiceEvents, openRegistryBuckets, requireStreams, streams, subjects, watchRegistry } from '../../libs/bus/index.js';
+import { connectBus, inboxPrefix, openRegistryBuckets, publishServiceEvents, requireStreams, streams, subjects, watchRegistry } from '../../libs/bus/index.js';
 import { errorMessage } from '../../libs/errors/index.js';
 import { createLogger } from '../../libs/log/index.js';
 import { serveHealth } from '../shared/health-responder.js';
@@ -14,7 +14,7 @@ import { routeNotice } from './route-notice.js';
 export async function startRoutingService(config: RoutingConfig): Promise<RunningService> {
   const log = createLogger('routing');
   const instance = randomUUID();
-  const nc = await connectBus({ ...config.nats, name: 'accord-routing' });
+  const nc = await connectBus({ ...config.nats, name: 'accord-routing', inboxPrefix: inboxPrefix({ kind: 'service', service: 'routing' }) });
   await requireStreams(await jetstreamManager(nc), [{ stream: streams.events }]);
   const live = await watchRegistry(await openRegistryBuckets(nc), (error) =>
     log.error('registry update failed', { error: errorMessage(error) }),

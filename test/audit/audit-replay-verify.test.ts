@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { chainEvents, sha256 } from '../../libs/audit/index.js';
@@ -52,14 +51,13 @@ function withChangedRecord(changedIndex: number, { rehash }: { rehash: boolean }
 
 beforeAll(async () => {
   bus = await startTestBus();
-  writeFileSync(join(bus.dir, 'stack.json'), JSON.stringify({ natsUrl: bus.nats.url, busPublicKey: '', auditPublicKey: '', agencies: {} }));
   const police = await registerAgency(bus, { id: 'it-police', country: 'IT', role: 'police', groups: ['med'] });
   await registerAgency(bus, { id: 'ly-coastguard', country: 'LY', role: 'coastguard', groups: ['med'] });
   const services = await startTestServices(bus);
   for (let i = 0; i < 3; i++) {
     const notice = sampleNotice('it-police', { addressees: ['ly-coastguard'] });
     const { seq } = await publishSubmission(bus.js, 'it-police', notice.noticeId ?? '', await signNotice(notice, police.key));
-    await awaitDecision(bus.js, 'it-police', seq, 15_000);
+    await awaitDecision(bus.nc, 'it-police', seq, 15_000);
     await waitForAuditRecord(bus, (r) => r.event?.kind === v1.AuditKind.DELIVERED && r.event.noticeId === notice.noticeId);
   }
   await services.stop();

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { publishSubmission, signNotice } from '../../libs/client/index.js';
 import { v1 } from '../../libs/proto/index.js';
-import { startAuditService } from '../../services/audit/audit-service.js';
+
 import { awaitDecision, auditChain } from '../harness/bus-readers.js';
 import { sampleNotice } from '../harness/sample-notice.js';
 import { registerAgency, type TestAgency } from '../harness/test-agencies.js';
 import { startTestBus, type TestBus } from '../harness/test-bus.js';
-import { startTestServices, type TestServices } from '../harness/test-services.js';
+import { startTestAudit, startTestServices, type TestServices } from '../harness/test-services.js';
 
 let bus: TestBus;
 let services: TestServices;
@@ -30,7 +30,7 @@ async function publishAccepted(count: number): Promise<string[]> {
   for (let i = 0; i < count; i++) {
     const notice = sampleNotice('it-police');
     const { seq } = await publishSubmission(bus.js, 'it-police', notice.noticeId ?? '', await signNotice(notice, police.key));
-    expect((await awaitDecision(bus.js, 'it-police', seq, 15_000)).status).toBe(v1.DecisionStatus.DECISION_ACCEPTED);
+    expect((await awaitDecision(bus.nc, 'it-police', seq, 15_000)).status).toBe(v1.DecisionStatus.DECISION_ACCEPTED);
     ids.push(notice.noticeId ?? '');
   }
   return ids;
@@ -40,7 +40,7 @@ test('a restarted audit writer resumes from the chain: every event chained exact
   const before = await publishAccepted(5);
   await services.audit.stop();
   const during = await publishAccepted(5);
-  const restarted = await startAuditService({ nats: { url: bus.nats.url }, maxBatchEvents: 2000 }, { retryDelayMs: 200 });
+  const restarted = await startTestAudit(bus);
   try {
     const noticeIds = [...before, ...during];
     const deadline = Date.now() + 15_000;

@@ -1,6 +1,7 @@
-import { ensureInboxConsumer, putAgency, putAgencyKey } from '../../libs/bus/index.js';
+import { readFileSync } from 'node:fs';
 import type { Agency, Role } from '../../libs/registry/index.js';
 import { generateSigningKeyPair, signingKeyFromJwk, type PublicJwk, type SigningKey } from '../../libs/signing/index.js';
+import { addAgency } from '../../libs/stack/index.js';
 import type { TestBus } from './test-bus.js';
 
 export interface TestAgency {
@@ -16,20 +17,12 @@ export interface AgencySpec {
   groups?: string[];
 }
 
-/** An agency with a fresh key pair, registered the way `agency add` does it. */
+/** An agency registered exactly as `accord agency add` does it (credentials included). */
 export async function registerAgency(bus: TestBus, spec: AgencySpec): Promise<TestAgency> {
-  const { privateJwk, publicJwk } = await generateSigningKeyPair();
-  const agency: Agency = {
-    id: spec.id,
-    country: spec.country,
-    role: spec.role,
-    groups: spec.groups ?? [],
-    kids: [publicJwk.kid],
-    registeredAt: new Date().toISOString(),
-  };
-  await ensureInboxConsumer(bus.jsm, spec.id, bus.settings);
-  await putAgencyKey(bus.buckets, { kid: publicJwk.kid, agency: spec.id, jwk: publicJwk, status: 'active', addedAt: agency.registeredAt });
-  await putAgency(bus.buckets, agency);
+  const { agency, signingKeyFile } = await addAgency(bus.dir, { ...spec, groups: spec.groups ?? [] });
+  if (!signingKeyFile) throw new Error('addAgency made no demo key');
+  const privateJwk: unknown = JSON.parse(readFileSync(signingKeyFile, 'utf8'));
+  const publicJwk = JSON.parse(readFileSync(`${signingKeyFile}.pub`, 'utf8')) as PublicJwk;
   return { agency, key: await signingKeyFromJwk(privateJwk, spec.id), publicJwk };
 }
 

@@ -1,71 +1,59 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import {
-  connectBus,
-  createRegistryBuckets,
-  DEFAULT_BUS_SETTINGS,
-  ensureStreams,
-  type BusSettings,
-  type RegistryBuckets,
-} from '../../libs/bus/index.js';
-import { generateSigningKeyPair, parsePublicJwk, verificationKeyFromJwk } from '../../libs/signing/index.js';
-import { startNatsServer, startRedisServer, type LocalServer } from '../../libs/stack/index.js';
-import type { BusVerificationKey } from '../../libs/client/index.js';
+import { DEFAULT_BUS_SETTINGS, openRegistryBuckets, type BusSettings, type Identity, type RegistryBuckets } from '../../libs/bus/index.js';
+import { connectAs, readStackFile, type BusVerificationKey, type StackFile } from '../../libs/client/index.js';
+import { parsePublicJwk, verificationKeyFromJwk } from '../../libs/signing/index.js';
+import { prepareStack, seedFileFor, type PreparedStack } from '../../libs/stack/index.js';
 
 /** Short waits so a redelivery test takes seconds, not minutes. */
 export const TEST_BUS_SETTINGS: BusSettings = { ...DEFAULT_BUS_SETTINGS, ackWaitMs: 2000, duplicateWindowMs: 60_000 };
 
-export interface TestBus {
+export interface TestBus extends PreparedStack {
   dir: string;
-  nats: LocalServer;
-  redis: LocalServer;
+  /** Connected as the stack's operator (unrestricted). */
   nc: NatsConnection;
   js: JetStreamClient;
   jsm: JetStreamManager;
   buckets: RegistryBuckets;
   secret: Buffer;
-  busKeyFile: string;
   busVerification: BusVerificationKey;
   settings: BusSettings;
+  /** How a service or other identity of this bus connects. */
+  natsFor(identity: Identity): { url: string; caFile: string; credsFile: string };
+  connectAs(identity: Identity, creds?: string): Promise<NatsConnection>;
   dispose(): Promise<void>;
 }
 
 /**
- * A real nats-server (JetStream) and Redis of this test file's own, on free ports with
- * temporary stores, with the bus's streams and registry created and fresh bus keys.
+ * A bus of this test file's own, set up exactly as `stack up` sets one up (TLS, nkey users
+ * with their permissions, Redis with a password, streams, registry), on free ports with
+ * temporary stores; its servers stop with the test process.
  */
 export async function startTestBus(settings: BusSettings = TEST_BUS_SETTINGS): Promise<TestBus> {
   const dir = mkdtempSync(join(tmpdir(), 'accord-test-'));
-  const nats = await startNatsServer({ dir: join(dir, 'nats'), logFile: join(dir, 'nats.log') });
-  const redis = await startRedisServer({ dir: join(dir, 'redis'), logFile: join(dir, 'redis.log') });
-  const nc = await connectBus({ url: nats.url, name: 'test-admin' });
-  const jsm = await jetstreamManager(nc);
-  await ensureStreams(jsm, settings);
-  const buckets = await createRegistryBuckets(nc, 1);
-  const { privateJwk, publicJwk } = await generateSigningKeyPair();
-  const busKeyFile = join(dir, 'bus-signing.jwk');
-  writeFileSync(busKeyFile, JSON.stringify(privateJwk), { mode: 0o600 });
-  const busJwk = await parsePublicJwk(publicJwk, 'bus key');
+  const prepared = await prepareStack(dir, { settings, detached: false });
+  const stack: StackFile = prepared.stack;
+  const nc = await connectAs(stack, { kind: 'operator' });
+  const busJwk = await parsePublicJwk(JSON.parse(readFileSync(prepared.layout.busPublicKey, 'utf8')), 'bus key');
   return {
+    ...prepared,
     dir,
-    nats,
-    redis,
     nc,
     js: jetstream(nc),
-    jsm,
-    buckets,
-    secret: randomBytes(32),
-    busKeyFile,
+    jsm: await jetstreamManager(nc),
+    buckets: await openRegistryBuckets(nc),
+    secret: readFileSync(prepared.layout.busSecret),
     busVerification: { kid: busJwk.kid, key: await verificationKeyFromJwk(busJwk) },
     settings,
+    natsFor: (identity) => ({ url: stack.natsUrl, caFile: stack.caFile ?? '', credsFile: seedFileFor(prepared.layout, identity) }),
+    connectAs: (identity, creds) => connectAs(readStackFile(dir), identity, creds),
     async dispose() {
       await nc.close().catch(() => undefined);
-      await redis.stop();
-      await nats.stop();
+      await prepared.redis.stop();
+      await prepared.nats.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -14,16 +14,22 @@ export interface TestServices {
   stop(): Promise<void>;
 }
 
-/** The four services, in this process, each with its own connection to the test bus. */
+export function startTestAudit(bus: TestBus): Promise<RunningService> {
+  return startAuditService({ nats: bus.natsFor({ kind: 'service', service: 'audit' }), maxBatchEvents: 2000 }, { retryDelayMs: 200 });
+}
+
+/** The four services, in this process, each with its own credential, as `stack up` runs them. */
 export async function startTestServices(bus: TestBus): Promise<TestServices> {
-  const nats = { url: bus.nats.url };
-  const audit = await startAuditService({ nats, maxBatchEvents: 2000 }, { retryDelayMs: 200 });
-  const redaction = await startRedactionService({ nats, busSigningKeyFile: bus.busKeyFile }, { secret: bus.secret });
-  const routing = await startRoutingService({ nats, redactTimeoutMs: 5000 });
+  const audit = await startTestAudit(bus);
+  const redaction = await startRedactionService(
+    { nats: bus.natsFor({ kind: 'service', service: 'redaction' }), busSigningKeyFile: bus.layout.busSigningKey },
+    { secret: bus.secret },
+  );
+  const routing = await startRoutingService({ nats: bus.natsFor({ kind: 'service', service: 'routing' }), redactTimeoutMs: 5000 });
   const ingest = await startIngestService(
     {
-      nats,
-      redisUrl: bus.redis.url,
+      nats: bus.natsFor({ kind: 'service', service: 'ingest' }),
+      redisUrl: bus.state.redisUrl,
       limits: DEFAULT_INGEST_LIMITS,
       concurrency: 32,
       stageTimeoutMs: 8000,

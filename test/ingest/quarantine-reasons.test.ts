@@ -36,7 +36,7 @@ async function deliveryCount(): Promise<number> {
 async function expectQuarantined(agency: string, submission: Uint8Array, code: string): Promise<void> {
   const deliveriesBefore = await deliveryCount();
   const ack = await bus.js.publish(subjects.ingest(agency), submission, { msgID: `test/${randomBytes(8).toString('hex')}` });
-  const decision = await awaitDecision(bus.js, agency, ack.seq, 15_000);
+  const decision = await awaitDecision(bus.nc, agency, ack.seq, 15_000);
   expect(decision.status).toBe(v1.DecisionStatus.DECISION_QUARANTINED);
   expect(decision.code).toBe(code);
 
@@ -88,7 +88,7 @@ describe('ingest quarantines every refused submission with its reason code', () 
   test('a noticeId already accepted, submitted again: E_DUPLICATE', async () => {
     const notice = sampleNotice('it-police', { addressees: ['ly-coastguard'] });
     const first = await publishSubmission(bus.js, 'it-police', notice.noticeId ?? '', await signNotice(notice, police.key));
-    expect((await awaitDecision(bus.js, 'it-police', first.seq, 15_000)).status).toBe(v1.DecisionStatus.DECISION_ACCEPTED);
+    expect((await awaitDecision(bus.nc, 'it-police', first.seq, 15_000)).status).toBe(v1.DecisionStatus.DECISION_ACCEPTED);
     const sameIdFromOther = sampleNotice('ly-coastguard', { noticeId: notice.noticeId ?? '' });
     await expectQuarantined('ly-coastguard', await signNotice(sameIdFromOther, coastguard.key), 'E_DUPLICATE');
   });

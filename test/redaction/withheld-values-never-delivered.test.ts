@@ -27,7 +27,7 @@ afterAll(async () => {
 test("a name withheld from a recipient appears nowhere in the view it is delivered, which holds the notice's granted values", async () => {
   const notice = sampleNotice('it-police', { tlp: v1.Tlp.AMBER });
   const { seq } = await publishSubmission(bus.js, 'it-police', notice.noticeId ?? '', await signNotice(notice, police.key));
-  expect((await awaitDecision(bus.js, 'it-police', seq, 15_000)).status).toBe(v1.DecisionStatus.DECISION_ACCEPTED);
+  expect((await awaitDecision(bus.nc, 'it-police', seq, 15_000)).status).toBe(v1.DecisionStatus.DECISION_ACCEPTED);
 
   const [coastguard] = await deliveredViews(bus, 'ly-coastguard');
   const coastguardBytes = Buffer.from(coastguard?.raw ?? []);

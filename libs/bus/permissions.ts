@@ -1,0 +1,118 @@
+import { buckets, consumers, streams, subjects, type ServiceName } from './names.js';
+import { inboxPrefix, type Identity } from './identities.js';
+
+/** nats-server permissions of one user: what it may publish and subscribe to. */
+export interface Permissions {
+  publish: string[];
+  subscribe: string[];
+  /** May answer requests it received (reply subjects), and nothing more. */
+  allowResponses: boolean;
+}
+
+const API = '$JS.API';
+const kvStream = (bucket: string): string => `KV_${bucket}`;
+
+function streamInfo(...names: string[]): string[] {
+  return names.map((n) => `${API}.STREAM.INFO.${n}`);
+}
+
+/** What an ordered (ephemeral, ack-less) consumer needs on a stream, any filter. */
+function orderedReader(stream: string): string[] {
+  return ['CREATE', 'MSG.NEXT', 'DELETE', 'INFO'].map((op) => `${API}.CONSUMER.${op}.${stream}.>`);
+}
+
+/** Reading the registry buckets: watch (ordered push consumers) and direct gets. */
+const registryReader: string[] = [buckets.agencies, buckets.keys].flatMap((b) => [
+  `${API}.STREAM.INFO.${kvStream(b)}`,
+  `${API}.CONSUMER.CREATE.${kvStream(b)}.>`,
+  `${API}.CONSUMER.DELETE.${kvStream(b)}.>`,
+  `${API}.CONSUMER.INFO.${kvStream(b)}.>`,
+  `${API}.DIRECT.GET.${kvStream(b)}.>`,
+  `$JS.FC.${kvStream(b)}.>`,
+]);
+
+function durablePuller(stream: string, consumer: string): string[] {
+  return [
+    `${API}.CONSUMER.INFO.${stream}.${consumer}`,
+    `${API}.CONSUMER.MSG.NEXT.${stream}.${consumer}`,
+    `$JS.ACK.${stream}.${consumer}.>`,
+  ];
+}
+
+function servicePermissions(service: ServiceName, publish: string[], subscribe: string[]): Permissions {
+  return {
+    publish: [`${API}.INFO`, subjects.serviceEvents(service), ...publish],
+    subscribe: [`${inboxPrefix({ kind: 'service', service })}.>`, subjects.health(service), ...subscribe],
+    allowResponses: true,
+  };
+}
+
+/**
+ * Exactly what each identity may do; the broker refuses the rest. Liaisons never create
+ * consumers (whoever creates one picks its filter): they get only their agency's
+ * pre-created consumer. Adapters use no JetStream API at all beyond publishing their own
+ * submissions; they ask ingest for their own decisions and quarantine reasons. The
+ * operator has no entry: it is the stack's administrator, unrestricted, and no service
+ * runs with it.
+ */
+export function permissionsFor(identity: Identity): Permissions | undefined {
+  switch (identity.kind) {
+    case 'adapter':
+      return {
+        publish: [subjects.ingest(identity.agency), subjects.adapterRequests(identity.agency)],
+        subscribe: [`${inboxPrefix(identity)}.>`],
+        allowResponses: false,
+      };
+    case 'liaison':
+      return {
+        publish: [
+          ...durablePuller(streams.deliveries, consumers.inbox(identity.agency)),
+          subjects.receiptEvents(identity.agency),
+          `${API}.DIRECT.GET.${kvStream(buckets.keys)}.$KV.${buckets.keys}.>`,
+        ],
+        subscribe: [`${inboxPrefix(identity)}.>`],
+        allowResponses: false,
+      };
+    case 'auditor':
+      return {
+        publish: [...streamInfo(streams.audit), ...orderedReader(streams.audit)],
+        subscribe: [`${inboxPrefix(identity)}.>`],
+        allowResponses: false,
+      };
+    case 'operator':
+      return undefined;
+    case 'service':
+      switch (identity.service) {
+        case 'ingest':
+          return servicePermissions(
+            'ingest',
+            [
+              ...streamInfo(streams.ingest, streams.events, streams.quarantine),
+              ...durablePuller(streams.ingest, consumers.ingest),
+              ...orderedReader(streams.quarantine),
+              `${API}.DIRECT.GET.${streams.events}.accord.events.decision.>`,
+              subjects.quarantineAll,
+              'accord.events.decision.*.*',
+              subjects.route,
+              ...registryReader,
+            ],
+            [subjects.adapterRequestsAll],
+          );
+        case 'routing':
+          return servicePermissions('routing', [...streamInfo(streams.events), subjects.redact, ...registryReader], [subjects.route]);
+        case 'redaction':
+          return servicePermissions('redaction', [...streamInfo(streams.deliveries, streams.events), subjects.deliverAll], [subjects.redact]);
+        case 'audit':
+          return servicePermissions(
+            'audit',
+            [
+              ...streamInfo(streams.events, streams.audit),
+              `${API}.STREAM.MSG.GET.${streams.audit}`,
+              ...orderedReader(streams.events),
+              subjects.auditChain,
+            ],
+            [],
+          );
+      }
+  }
+}

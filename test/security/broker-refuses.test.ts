@@ -1,0 +1,297 @@
+import { connect as rawConnect } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { createUser } from '@nats-io/nkeys';
+import { connect, nkeyAuthenticator, type NatsConnection } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { consumers, streams, subjects } from '../../libs/bus/index.js';
+import { awaitDecision, listOwnQuarantine, publishSubmission, readAuditRecords, sendReceipt, signNotice } from '../../libs/client/index.js';
+import { v1 } from '../../libs/proto/index.js';
+import { removeAgency, rotateAgencyCredentials } from '../../libs/stack/index.js';
+import { sampleNotice } from '../harness/sample-notice.js';
+import { registerAgency, type TestAgency } from '../harness/test-agencies.js';
+import { startTestBus, type TestBus } from '../harness/test-bus.js';
+import { startTestServices, type TestServices } from '../harness/test-services.js';
+
+let bus: TestBus;
+let services: TestServices;
+let italy: TestAgency;
+const open: NatsConnection[] = [];
+
+async function as(identity: Parameters<TestBus['connectAs']>[0], creds?: string): Promise<NatsConnection> {
+  const nc = await bus.connectAs(identity, creds);
+  open.push(nc);
+  return nc;
+}
+
+const adapterA = () => as({ kind: 'adapter', agency: 'it-police' });
+const liaisonB = () => as({ kind: 'liaison', agency: 'ly-coastguard' });
+const auditor = () => as({ kind: 'auditor' });
+
+function isPermissionViolation(error: unknown): boolean {
+  const text = `${String(error)} ${String((error as { cause?: unknown })?.cause ?? '')}`;
+  return /Permissions Violation/i.test(text);
+}
+
+/** The broker refuses a publish (or a JetStream API call, which is a publish). */
+async function expectPublishRefused(nc: NatsConnection, subject: string, payload = '{}'): Promise<void> {
+  const refusal = await nc.request(subject, payload, { timeout: 3000 }).then(
+    () => 'answered',
+    (error: unknown) => error,
+  );
+  expect(isPermissionViolation(refusal), `publish to ${subject} should be refused, got ${String(refusal)}`).toBe(true);
+}
+
+/** The broker refuses a subscription: it is closed with a permission violation. */
+async function expectSubscribeRefused(nc: NatsConnection, subject: string): Promise<void> {
+  const sub = nc.subscribe(subject);
+  const closed = await Promise.race([sub.closed, new Promise((r) => setTimeout(() => r('still open'), 3000))]);
+  expect(isPermissionViolation(closed), `subscription to ${subject} should be refused, got ${String(closed)}`).toBe(true);
+}
+
+async function expectConnectRefused(connecting: Promise<NatsConnection>): Promise<string> {
+  const outcome = await connecting.then(
+    async (nc) => {
+      await nc.close();
+      return 'connected';
+    },
+    (error: unknown) => String(error),
+  );
+  expect(outcome).not.toBe('connected');
+  return outcome;
+}
+
+beforeAll(async () => {
+  bus = await startTestBus();
+  italy = await registerAgency(bus, { id: 'it-police', country: 'IT', role: 'police', groups: ['med'] });
+  await registerAgency(bus, { id: 'ly-coastguard', country: 'LY', role: 'coastguard', groups: ['med'] });
+  services = await startTestServices(bus);
+  // One delivery for each agency, so there is something to steal.
+  const notice = sampleNotice('it-police', { tlp: v1.Tlp.GREEN });
+  const { seq } = await publishSubmission(bus.js, 'it-police', notice.noticeId ?? '', await signNotice(notice, italy.key));
+  await awaitDecision(bus.nc, 'it-police', seq, 15_000);
+});
+
+afterAll(async () => {
+  for (const nc of open) await nc.close().catch(() => undefined);
+  await services?.stop();
+  await bus?.dispose();
+});
+
+describe('the broker refuses what a role may not do', () => {
+  test("an adapter cannot publish on another agency's ingest subject", async () => {
+    await expectPublishRefused(await adapterA(), subjects.ingest('ly-coastguard'));
+  });
+
+  test('an adapter cannot inject a delivery', async () => {
+    await expectPublishRefused(await adapterA(), subjects.deliver('ly-coastguard'));
+  });
+
+  test('an adapter cannot subscribe to deliveries', async () => {
+    await expectSubscribeRefused(await adapterA(), subjects.deliverAll);
+  });
+
+  test("an adapter cannot ask about another agency's decisions", async () => {
+    await expectPublishRefused(await adapterA(), subjects.adapterRequest('ly-coastguard', 'decision'));
+  });
+
+  test('an adapter cannot read the quarantine stream itself', async () => {
+    await expectPublishRefused(await adapterA(), `$JS.API.CONSUMER.CREATE.${streams.quarantine}.x.accord.quarantine.ly-coastguard`);
+  });
+
+  test('an adapter cannot read stream info of the ingest stream', async () => {
+    await expectPublishRefused(await adapterA(), `$JS.API.STREAM.INFO.${streams.ingest}`);
+  });
+
+  test("a liaison cannot subscribe to another agency's deliveries", async () => {
+    await expectSubscribeRefused(await liaisonB(), subjects.deliver('it-police'));
+  });
+
+  test("a liaison cannot create a consumer on another agency's deliveries", async () => {
+    const jsm = await jetstreamManager(await liaisonB(), { checkAPI: false });
+    const refusal = await jsm.consumers.add(streams.deliveries, { name: 'steal', filter_subject: subjects.deliver('it-police') }).catch((e: unknown) => e);
+    expect(isPermissionViolation(refusal)).toBe(true);
+  });
+
+  test('a liaison cannot fetch a delivery by sequence', async () => {
+    await expectPublishRefused(await liaisonB(), `$JS.API.STREAM.MSG.GET.${streams.deliveries}`, JSON.stringify({ seq: 1 }));
+  });
+
+  test('a liaison cannot direct-get a delivery', async () => {
+    await expectPublishRefused(await liaisonB(), `$JS.API.DIRECT.GET.${streams.deliveries}.${subjects.deliver('it-police')}`);
+  });
+
+  test('a liaison cannot read stream info of the deliveries', async () => {
+    await expectPublishRefused(await liaisonB(), `$JS.API.STREAM.INFO.${streams.deliveries}`);
+  });
+
+  test("a liaison cannot open another agency's consumer", async () => {
+    const refusal = await jetstream(await liaisonB()).consumers.get(streams.deliveries, consumers.inbox('it-police')).catch((e: unknown) => e);
+    expect(isPermissionViolation(refusal)).toBe(true);
+  });
+
+  test('a liaison cannot publish a receipt as another agency', async () => {
+    await expectPublishRefused(await liaisonB(), subjects.receiptEvents('it-police'));
+  });
+
+  test('a liaison cannot delete its own consumer', async () => {
+    await expectPublishRefused(await liaisonB(), `$JS.API.CONSUMER.DELETE.${streams.deliveries}.${consumers.inbox('ly-coastguard')}`);
+  });
+
+  test('a liaison cannot purge the deliveries', async () => {
+    await expectPublishRefused(await liaisonB(), `$JS.API.STREAM.PURGE.${streams.deliveries}`);
+  });
+
+  test('a liaison cannot read the audit stream', async () => {
+    await expectPublishRefused(await liaisonB(), `$JS.API.CONSUMER.CREATE.${streams.audit}.x`);
+  });
+
+  test('a liaison cannot read the ingest stream', async () => {
+    await expectPublishRefused(await liaisonB(), `$JS.API.CONSUMER.CREATE.${streams.ingest}.x`);
+  });
+
+  test('a liaison cannot submit notices (only the adapter may)', async () => {
+    await expectPublishRefused(await liaisonB(), subjects.ingest('ly-coastguard'));
+  });
+
+  test("a liaison cannot listen on another identity's inbox prefix", async () => {
+    await expectSubscribeRefused(await liaisonB(), '_INBOX_it-police.>');
+  });
+
+  test('the auditor cannot publish into the audit stream', async () => {
+    await expectPublishRefused(await auditor(), subjects.auditChain);
+  });
+
+  test('the auditor cannot delete the audit stream', async () => {
+    await expectPublishRefused(await auditor(), `$JS.API.STREAM.DELETE.${streams.audit}`);
+  });
+
+  test('the auditor cannot read deliveries', async () => {
+    await expectPublishRefused(await auditor(), `$JS.API.CONSUMER.CREATE.${streams.deliveries}.x`);
+  });
+
+  test('the routing service cannot deliver views itself (only redaction may)', async () => {
+    const routing = await connect({ servers: bus.stack.natsUrl, tls: { caFile: bus.stack.caFile ?? '' }, authenticator: nkeyAuthenticator(new TextEncoder().encode(readFileSync(bus.natsFor({ kind: 'service', service: 'routing' }).credsFile, 'utf8').trim())), inboxPrefix: '_INBOX_accord_routing' });
+    open.push(routing);
+    await expectPublishRefused(routing, subjects.deliver('ly-coastguard'));
+  });
+
+  test('an anonymous client cannot connect', async () => {
+    const why = await expectConnectRefused(connect({ servers: bus.stack.natsUrl, tls: { caFile: bus.stack.caFile ?? '' }, reconnect: false }));
+    expect(why).toMatch(/Authorization Violation/);
+  });
+
+  test('an unknown nkey cannot connect', async () => {
+    const stranger = createUser();
+    const why = await expectConnectRefused(connect({ servers: bus.stack.natsUrl, tls: { caFile: bus.stack.caFile ?? '' }, authenticator: nkeyAuthenticator(stranger.getSeed()), reconnect: false }));
+    expect(why).toMatch(/Authorization Violation/);
+  });
+
+  test('a client without TLS is refused: the server answers plaintext with nothing and hangs up', async () => {
+    const { info, answer, closedByServer } = await new Promise<{ info: string; answer: string; closedByServer: boolean }>((resolve, reject) => {
+      const socket = rawConnect(bus.nats.port, '127.0.0.1');
+      let info = '';
+      let answer = '';
+      socket.on('data', (chunk) => {
+        if (!info.includes('\r\n')) {
+          info += chunk.toString();
+          if (info.includes('\r\n')) socket.write('CONNECT {"verbose":false,"pedantic":false}\r\nPING\r\n');
+        } else answer += chunk.toString();
+      });
+      const timer = setTimeout(() => {
+        socket.destroy();
+        resolve({ info, answer, closedByServer: false });
+      }, 5000);
+      socket.on('close', () => {
+        clearTimeout(timer);
+        resolve({ info, answer, closedByServer: true });
+      });
+      socket.on('error', reject);
+    });
+    expect(info).toContain('"tls_required":true');
+    expect(answer).toBe('');
+    expect(closedByServer).toBe(true);
+  });
+
+  test('Redis refuses a client without the password', async () => {
+    const redis = new Redis({ host: '127.0.0.1', port: bus.redis.port, lazyConnect: true, enableReadyCheck: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    redis.on('error', () => undefined);
+    await redis.connect();
+    await expect(redis.get('accord:seen:x')).rejects.toThrow(/NOAUTH/);
+    redis.disconnect();
+  });
+});
+
+describe('credentials are revoked without restarting the broker', () => {
+  test('after rotate-creds the old credential is refused and its open connection closed', async () => {
+    const oldCreds = bus.natsFor({ kind: 'liaison', agency: 'ly-coastguard' }).credsFile;
+    const oldSeed = readFileSync(oldCreds);
+    const connected = await liaisonB();
+    await rotateAgencyCredentials(bus.dir, 'ly-coastguard');
+    await expect(Promise.race([connected.closed(), new Promise((r) => setTimeout(() => r('still open'), 5000))])).resolves.not.toBe('still open');
+    const stale = `${bus.dir}/stale-liaison.nk`;
+    (await import('node:fs')).writeFileSync(stale, oldSeed, { mode: 0o600 });
+    const why = await expectConnectRefused(bus.connectAs({ kind: 'liaison', agency: 'ly-coastguard' }, stale));
+    expect(why).toMatch(/Authorization Violation/);
+    const fresh = await liaisonB();
+    expect(fresh.isClosed()).toBe(false);
+  });
+
+  test("a removed agency's credentials are refused", async () => {
+    await registerAgency(bus, { id: 'xx-temporary', country: 'MT', role: 'police' });
+    const creds = bus.natsFor({ kind: 'adapter', agency: 'xx-temporary' }).credsFile;
+    const seed = readFileSync(creds);
+    await removeAgency(bus.dir, 'xx-temporary');
+    const kept = `${bus.dir}/removed-adapter.nk`;
+    (await import('node:fs')).writeFileSync(kept, seed, { mode: 0o600 });
+    const why = await expectConnectRefused(bus.connectAs({ kind: 'adapter', agency: 'xx-temporary' }, kept));
+    expect(why).toMatch(/Authorization Violation/);
+  });
+});
+
+describe('each role can still do its own work', () => {
+  test('an adapter publishes its notice and learns the decision on it', async () => {
+    const nc = await adapterA();
+    const notice = sampleNotice('it-police', { tlp: v1.Tlp.GREEN });
+    const { seq } = await publishSubmission(jetstream(nc), 'it-police', notice.noticeId ?? '', await signNotice(notice, italy.key));
+    expect((await awaitDecision(nc, 'it-police', seq, 15_000)).status).toBe(v1.DecisionStatus.DECISION_ACCEPTED);
+  });
+
+  test('an adapter reads its own quarantine reasons, and no one else\'s', async () => {
+    const nc = await adapterA();
+    const bad = sampleNotice('it-police', { addressees: ['zz-nobody'] });
+    const { seq } = await publishSubmission(jetstream(nc), 'it-police', bad.noticeId ?? '', await signNotice(bad, italy.key));
+    await awaitDecision(nc, 'it-police', seq, 15_000);
+    const own = await listOwnQuarantine(nc, 'it-police', {});
+    expect(own.map((r) => r.code)).toContain('E_UNKNOWN_ADDRESSEE');
+    expect(own.every((r) => r.agency === 'it-police' && r.submission.length === 0)).toBe(true);
+  });
+
+  test('a liaison reads, acknowledges and receipts its own deliveries', async () => {
+    const nc = await liaisonB();
+    const inbox = await jetstream(nc).consumers.get(streams.deliveries, consumers.inbox('ly-coastguard'));
+    const batch = await inbox.fetch({ max_messages: 10, expires: 2000 });
+    let taken = 0;
+    for await (const msg of batch) {
+      expect(await msg.ackAck()).toBe(true);
+      const view = v1.DeliveredView.decode(v1.SignedView.decode(msg.data).view);
+      await sendReceipt(jetstream(nc), 'ly-coastguard', view.core?.noticeId ?? '', 'Lt. Omar');
+      taken += 1;
+    }
+    expect(taken).toBeGreaterThan(0);
+  });
+
+  test("a liaison reads an originator's public key from the registry", async () => {
+    const jsm = await jetstreamManager(await liaisonB(), { checkAPI: false });
+    const stored = await jsm.direct.getMessage('KV_accord-keys', { last_by_subj: `$KV.accord-keys.${italy.key.kid}` });
+    expect(stored?.json<{ agency: string }>().agency).toBe('it-police');
+  });
+
+  test('the auditor replays the audit stream', async () => {
+    const nc = await auditor();
+    let count = 0;
+    await readAuditRecords(jetstream(nc), await jetstreamManager(nc, { checkAPI: false }), () => void (count += 1));
+    expect(count).toBeGreaterThan(0);
+  });
+});
