@@ -12,7 +12,7 @@ export { stackLayout } from './stack-layout.js';
 export type { StackLayout } from './stack-layout.js';
 export { readStackState } from './stack-state.js';
 export type { StackState } from './stack-state.js';
-export { identityStore, seedFileFor } from './stack-identities.js';
+export { identityStore, renderStackNatsConfig, seedFileFor } from './stack-identities.js';
 export { findNatsServer, findRedisServer, MIN_NATS_SERVER } from './find-binaries.js';
 export { freePort } from './free-port.js';
 export { isRunning, stopProcess, waitFor } from './child-process.js';
