@@ -3,7 +3,7 @@ import { errorMessage, isAccordError } from '../libs/errors/index.js';
 import { EXIT, UsageError, type ExitCode } from './cli-errors.js';
 import type { Command } from './command.js';
 import { agencyAddCommand } from './commands/agency-add.js';
-import { agencyRemoveCommand, agencyRotateCredsCommand } from './commands/agency-manage.js';
+import { agencyRemoveCommand, agencyRevokeKeyCommand, agencyRotateCredsCommand, agencyRotateKeyCommand } from './commands/agency-manage.js';
 import { auditReplayCommand } from './commands/audit-replay.js';
 import { inboxCommand } from './commands/inbox.js';
 import { keysGenerateCommand } from './commands/keys-generate.js';
@@ -17,6 +17,8 @@ const COMMANDS: Command[] = [
   stackDownCommand,
   keysGenerateCommand,
   agencyAddCommand,
+  agencyRotateKeyCommand,
+  agencyRevokeKeyCommand,
   agencyRotateCredsCommand,
   agencyRemoveCommand,
   publishCommand,

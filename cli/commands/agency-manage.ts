@@ -1,7 +1,7 @@
-import { removeAgency, rotateAgencyCredentials } from '../../libs/stack/index.js';
-import { EXIT } from '../cli-errors.js';
+import { removeAgency, revokeAgencyKey, rotateAgencyCredentials, rotateAgencyKey } from '../../libs/stack/index.js';
+import { EXIT, UsageError } from '../cli-errors.js';
 import type { Command } from '../command.js';
-import { parseOptions, requireOption } from '../parse-options.js';
+import { parseOptions, parseTime, requireOption } from '../parse-options.js';
 
 export const agencyRotateCredsCommand: Command = {
   name: 'agency rotate-creds',
@@ -33,6 +33,51 @@ remains verifiable. The audit stream records the removal.`,
     const id = positionals[0] ?? '';
     await removeAgency(requireOption(values.dir, 'dir'), id);
     process.stdout.write(`agency ${id} removed\n`);
+    return EXIT.ok;
+  },
+};
+
+export const agencyRotateKeyCommand: Command = {
+  name: 'agency rotate-key',
+  summary: 'add a new signing key for an agency (the old one stays valid until revoked)',
+  help: `Usage: accord agency rotate-key ID [--public-key FILE] --dir DIR
+
+Registers a new signing key for the agency: its own public JWK (from \`accord keys
+generate\`), or without --public-key a demo key pair made into DIR/agencies/ID/. The
+previous keys stay valid until revoked (\`accord agency revoke-key\`) or past their
+notAfter, so notices signed just before the switch are still accepted.`,
+  async run(argv) {
+    const { values, positionals } = parseOptions(argv, { dir: { type: 'string' }, 'public-key': { type: 'string' } }, { min: 1, max: 1, names: 'the agency ID' });
+    const id = positionals[0] ?? '';
+    const result = await rotateAgencyKey(requireOption(values.dir, 'dir'), id, values['public-key']);
+    process.stdout.write(`new key for ${id}: ${result.kid}${result.signingKeyFile ? ` (demo key: ${result.signingKeyFile})` : ''}\n`);
+    return EXIT.ok;
+  },
+};
+
+export const agencyRevokeKeyCommand: Command = {
+  name: 'agency revoke-key',
+  summary: "revoke one of an agency's signing keys (superseded or compromised)",
+  help: `Usage: accord agency revoke-key ID KID --reason superseded|compromised [--since T] --dir DIR
+
+  --reason superseded   no submission that reaches the bus from --since (default: now) on
+                        is accepted with this key; those already queued still are
+  --reason compromised  no submission signed with this key is accepted any more, even one
+                        queued before; --since records when the compromise began
+Views already delivered stay verifiable: the key stays known to recipients. The audit
+stream records the revocation.`,
+  async run(argv) {
+    const { values, positionals } = parseOptions(
+      argv,
+      { dir: { type: 'string' }, reason: { type: 'string' }, since: { type: 'string' } },
+      { min: 2, max: 2, names: 'the agency ID and the KID' },
+    );
+    const reason = requireOption(values.reason, 'reason');
+    if (reason !== 'superseded' && reason !== 'compromised') throw new UsageError(`--reason ${reason}: expected superseded or compromised`);
+    const since = values.since ? parseTime(values.since, 'since') : undefined;
+    const [id = '', kid = ''] = positionals;
+    const key = await revokeAgencyKey(requireOption(values.dir, 'dir'), id, kid, reason, since);
+    process.stdout.write(`key ${kid} of ${id} revoked (${reason}) as of ${key.revokedAt}\n`);
     return EXIT.ok;
   },
 };

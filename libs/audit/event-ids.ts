@@ -10,7 +10,7 @@ export const auditEventId = {
   view: (noticeId: string, recipient: string) => `view/${noticeId}/${recipient}`,
   delivered: (noticeId: string, recipient: string) => `delivered/${noticeId}/${recipient}`,
   receipt: (agency: string, noticeId: string, officerDigest: string) => `receipt/${agency}/${noticeId}/${officerDigest}`,
-  keyAdded: (agency: string, kid: string) => `key/${agency}/${kid}/added`,
+  keyChange: (agency: string, kid: string, action: string) => `key/${agency}/${kid}/${action}`,
   /** Credential changes can repeat, so their ids carry the time. */
   agencyChange: (agency: string, action: string, at: Date) => `agency/${agency}/${action}/${at.toISOString()}`,
 } as const;

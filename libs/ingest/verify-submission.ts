@@ -1,9 +1,11 @@
 import { AccordError, isAccordError, type ReasonCode } from '../errors/index.js';
 import { decodeNotice, validateNotice } from '../notice/index.js';
-import { v1, type CaseNotice } from '../proto/index.js';
+import { dateFromTimestamp, v1, type CaseNotice, type Timestamp } from '../proto/index.js';
 import type { RegistrySnapshot } from '../registry/index.js';
 import { inspectDetached, NOTICE_TYP, verifyDetached, type VerificationKeyCache } from '../signing/index.js';
-import type { IngestLimits } from './ingest-limits.js';
+import { checkFreshness } from './check-freshness.js';
+import { checkKeyValidity } from './check-key-validity.js';
+import type { FreshnessWindow, IngestLimits } from './ingest-limits.js';
 
 export interface Verified {
   ok: true;
@@ -28,9 +30,10 @@ export interface VerifyContext {
   registry: RegistrySnapshot;
   keys: VerificationKeyCache;
   limits: IngestLimits;
+  freshness: FreshnessWindow;
 }
 
-function refuse(code: ReasonCode, message: string, extra: Partial<Refused> = {}): Refused {
+export function refuse(code: ReasonCode, message: string, extra: Partial<Refused> = {}): Refused {
   return { ok: false, code, message, ...extra };
 }
 
@@ -44,11 +47,12 @@ function refusedFrom(error: unknown, extra: Partial<Refused>): Refused {
 }
 
 /**
- * The door's checks up to the replay check, in a fixed order so each submission gets one
- * well-defined code: size, envelope, subject agency, JWS header, kid, signature over the
- * exact bytes, and only then the notice itself (decode, schema, issuer, signer, subject).
+ * The door's checks before the replay check, in the documented order (docs/ingest.md),
+ * so each submission gets one well-defined code: size, envelope, subject agency, JWS
+ * header, kid, key validity, the signature over the exact bytes; only then the notice
+ * itself: canonical decoding, schema, issuer, signer, subject, freshness.
  */
-export async function verifySubmission(submission: Uint8Array, subjectAgency: string, ctx: VerifyContext): Promise<VerifyOutcome> {
+export async function verifySubmission(submission: Uint8Array, subjectAgency: string, receivedAt: Timestamp, ctx: VerifyContext): Promise<VerifyOutcome> {
   if (submission.length > ctx.limits.maxSubmissionBytes) {
     return refuse('E_TOO_LARGE', `the submission is ${submission.length} bytes; the limit is ${ctx.limits.maxSubmissionBytes}`);
   }
@@ -70,6 +74,8 @@ export async function verifySubmission(submission: Uint8Array, subjectAgency: st
     kid = header.kid;
     const key = ctx.registry.key(header.kid);
     if (!key) throw new AccordError('E_UNKNOWN_KID', `no registered key has kid ${header.kid}`);
+    const invalid = checkKeyValidity(key, dateFromTimestamp(receivedAt));
+    if (invalid) throw new AccordError(invalid.code, invalid.message);
     await verifyDetached(header, envelope.notice, await ctx.keys.get(key.jwk));
     notice = decodeNotice(envelope.notice);
     validateNotice(notice);
@@ -94,11 +100,13 @@ export async function verifySubmission(submission: Uint8Array, subjectAgency: st
       path: 'issuingAgency',
     });
   }
+  const stale = checkFreshness(notice.issuedAt ?? {}, receivedAt, ctx.freshness);
+  if (stale) return refuse(stale.code, stale.message, { ...known, path: 'issuedAt' });
   return { ok: true, notice, noticeBytes: envelope.notice, kid };
 }
 
-/** The checks that come after the replay check: addressees must be registered agencies. */
-export function checkAfterReplay(notice: CaseNotice, registry: RegistrySnapshot): Refused | undefined {
+/** The last check: every addressee must be a registered agency. */
+export function checkAddressees(notice: CaseNotice, registry: RegistrySnapshot): Refused | undefined {
   const index = notice.addressees.findIndex((a) => !registry.agency(a));
   if (index < 0) return undefined;
   return refuse('E_UNKNOWN_ADDRESSEE', `addressee "${notice.addressees[index]}" is not a registered agency`, {

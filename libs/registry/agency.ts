@@ -40,6 +40,8 @@ export interface AgencyKey {
   status: KeyStatus;
   addedAt: string;
   notAfter?: string;
+  /** When it stopped being valid for new submissions (superseded) or was found compromised. */
+  revokedAt?: string;
 }
 
 export function isAgencyId(value: string): boolean {

@@ -42,5 +42,6 @@ export function parseAgencyKey(json: unknown): AgencyKey {
     addedAt: typeof k.addedAt === 'string' ? k.addedAt : '',
   };
   if (typeof k.notAfter === 'string') key.notAfter = k.notAfter;
+  if (typeof k.revokedAt === 'string') key.revokedAt = k.revokedAt;
   return key;
 }

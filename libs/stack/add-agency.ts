@@ -80,7 +80,7 @@ export async function addAgency(dirArg: string, input: AddAgencyInput): Promise<
     await putAgency(buckets, agency);
     await publishServiceEvents(js, 'admin', [
       {
-        eventId: auditEventId.keyAdded(input.id, jwk.kid),
+        eventId: auditEventId.keyChange(input.id, jwk.kid, 'agency-added'),
         kind: v1.AuditKind.KEY,
         time: timestampFromDate(new Date()),
         service: 'admin',

@@ -12,6 +12,7 @@ import { serviceEvent } from '../shared/service-events.js';
 import type { IngestConfig } from './ingest-config.js';
 import { serveAdapterRequests } from './adapter-requests.js';
 import { SubmissionProcessor } from './process-submission.js';
+import { RateLimiter } from './rate-limiter.js';
 import { SeenNotices } from './seen-notices.js';
 
 export interface IngestOverrides {
@@ -20,8 +21,15 @@ export interface IngestOverrides {
   retryBaseMs?: number;
 }
 
+/** Fails fast while Redis is away (no queueing), and keeps reconnecting for ever. */
 async function connectRedis(url: string): Promise<Redis> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, enableReadyCheck: true });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    enableReadyCheck: true,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+  });
   redis.on('error', () => undefined);
   try {
     await redis.connect();
@@ -54,7 +62,8 @@ export async function startIngestService(config: IngestConfig, overrides: Ingest
     nc,
     js,
     seen: new SeenNotices(redis, config.seenTtlSeconds),
-    verify: { registry: live.registry, keys: new VerificationKeyCache(), limits: config.limits },
+    rate: new RateLimiter(redis, config.rate),
+    verify: { registry: live.registry, keys: new VerificationKeyCache(), limits: config.limits, freshness: config.freshness },
     secret: overrides.secret,
     log,
     stageTimeoutMs: config.stageTimeoutMs,
@@ -69,8 +78,18 @@ export async function startIngestService(config: IngestConfig, overrides: Ingest
   const adapterRequests = serveAdapterRequests(nc, js, jsm, log);
   const health = serveHealth(nc, 'ingest', () => ({ service: 'ingest', ready: !nc.isClosed() && redis.status === 'ready' }));
 
+  // Without Redis no replay check is possible: take no work until it is back.
+  const redisReady = (): Promise<void> =>
+    redis.status === 'ready' ? Promise.resolve() : new Promise((resolve) => redis.once('ready', () => resolve()));
   const loop = (async () => {
     for await (const msg of messages) {
+      if (redis.status !== 'ready') {
+        msg.nak(1000);
+        log.warn('paused: Redis is unreachable; no submission is taken until it returns');
+        await redisReady();
+        log.info('resumed: Redis is back');
+        continue;
+      }
       const p: Promise<void> = processor.process(msg).finally(() => inFlight.delete(p));
       inFlight.add(p);
       if (inFlight.size >= config.concurrency) await Promise.race(inFlight);

@@ -3,17 +3,20 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { auditEventId } from '../../libs/audit/index.js';
 import { subjects } from '../../libs/bus/index.js';
 import { AccordError, errorMessage, isAccordError, type ReasonCode } from '../../libs/errors/index.js';
-import { checkAfterReplay, verifySubmission, type Refused, type Verified, type VerifyContext } from '../../libs/ingest/index.js';
+import { failpoint } from '../../libs/failpoints/index.js';
+import { checkAddressees, checkLimits, refuse, verifySubmission, type Refused, type Verified, type VerifyContext } from '../../libs/ingest/index.js';
 import type { Logger } from '../../libs/log/index.js';
-import { timestampFromDate, timestampFromNanos, v1, type AuditEventProps, type Timestamp } from '../../libs/proto/index.js';
+import { dateFromTimestamp, timestampFromDate, timestampFromNanos, v1, type AuditEventProps, type Timestamp } from '../../libs/proto/index.js';
 import { keyedDigest } from '../../libs/signing/index.js';
 import { writeDecision, writeQuarantine } from './decision-writer.js';
+import type { RateLimiter } from './rate-limiter.js';
 import type { SeenNotices } from './seen-notices.js';
 
 export interface ProcessorDeps {
   nc: NatsConnection;
   js: JetStreamClient;
   seen: SeenNotices;
+  rate: RateLimiter;
   verify: VerifyContext;
   secret: Uint8Array;
   log: Logger;
@@ -63,7 +66,7 @@ export class SubmissionProcessor {
   }
 
   private async decide(s: Submission): Promise<void> {
-    const outcome = await verifySubmission(s.msg.data, s.agency, this.deps.verify);
+    const outcome = await verifySubmission(s.msg.data, s.agency, s.receivedAt, this.deps.verify);
     if (s.msg.info.deliveryCount > this.deps.maxAttempts) {
       await this.giveUp(s, outcome);
       return;
@@ -72,21 +75,12 @@ export class SubmissionProcessor {
       await this.quarantine(s, outcome);
       return;
     }
-    const { notice } = outcome;
-    const claim = `${s.agency}:${s.seq}`;
-    if ((await this.deps.seen.check(notice.noticeId, claim)) === 'other-submission') {
-      await this.quarantine(s, duplicate(outcome));
-      return;
-    }
-    const refused = checkAfterReplay(notice, this.deps.verify.registry);
+    const refused = await this.checkAdmission(s, outcome);
     if (refused) {
-      await this.quarantine(s, { ...refused, kid: outcome.kid });
+      await this.quarantine(s, refused);
       return;
     }
-    if (!(await this.deps.seen.claim(notice.noticeId, claim))) {
-      await this.quarantine(s, duplicate(outcome));
-      return;
-    }
+    const { notice } = outcome;
     const stageEvents = await this.route(s, outcome);
     const accepted: AuditEventProps = {
       eventId: auditEventId.accepted(notice.noticeId),
@@ -107,6 +101,28 @@ export class SubmissionProcessor {
     });
     await s.msg.ackAck();
     this.deps.log.info('accepted', { noticeId: notice.noticeId, agency: s.agency, seq: s.seq });
+  }
+
+  /**
+   * After verification, in order: replay, limits, rate, addressees; then the notice id is
+   * claimed for this submission. Only an accepted notice counts as seen, so one refused
+   * here for a passing reason (rate) can be sent again.
+   */
+  private async checkAdmission(s: Submission, verified: Verified): Promise<Refused | undefined> {
+    const { notice, kid } = verified;
+    const known = { noticeId: notice.noticeId, kid };
+    const claim = `${s.agency}:${s.seq}`;
+    if ((await this.deps.seen.check(notice.noticeId, claim)) === 'other-submission') return duplicate(verified);
+    const breach = checkLimits(notice, this.deps.verify.limits);
+    if (breach) return refuse(breach.code, breach.message, { ...known, path: breach.path });
+    if (!(await this.deps.rate.admit(s.agency, s.seq, dateFromTimestamp(s.receivedAt)))) {
+      return refuse('E_RATE_LIMITED', `${s.agency} exceeded its submission rate`, known);
+    }
+    const unknownAddressee = checkAddressees(notice, this.deps.verify.registry);
+    if (unknownAddressee) return { ...unknownAddressee, kid };
+    if (!(await this.deps.seen.claim(notice.noticeId, claim))) return duplicate(verified);
+    failpoint('crash-after-claim');
+    return undefined;
   }
 
   /** Routing decides and redaction delivers; the reply carries their audit events. */

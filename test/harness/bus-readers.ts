@@ -38,3 +38,13 @@ export async function waitForAuditRecord(bus: TestBus, predicate: (r: AuditRecor
   }
   throw new Error('no matching audit record in time');
 }
+
+/** Waits until the audit chain holds `count` records matching `predicate`; returns them. */
+export async function waitForAuditCount(bus: TestBus, predicate: (r: AuditRecord) => boolean, count: number, timeoutMs = 15_000): Promise<AuditRecord[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await auditChain(bus)).records.filter(predicate);
+    if (found.length >= count || Date.now() > deadline) return found;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -15,6 +15,7 @@ export interface AgencySpec {
   country: string;
   role: Role;
   groups?: string[];
+  notAfter?: string;
 }
 
 /** An agency registered exactly as `accord agency add` does it (credentials included). */

@@ -3,7 +3,8 @@ import { startIngestService } from '../../services/ingest/ingest-service.js';
 import { startRedactionService } from '../../services/redaction/redaction-service.js';
 import { startRoutingService } from '../../services/routing/routing-service.js';
 import type { RunningService } from '../../services/shared/run-service.js';
-import { DEFAULT_INGEST_LIMITS } from '../../libs/ingest/index.js';
+import { DEFAULT_FRESHNESS, DEFAULT_INGEST_LIMITS } from '../../libs/ingest/index.js';
+import type { IngestConfig } from '../../services/ingest/ingest-config.js';
 import type { TestBus } from './test-bus.js';
 
 export interface TestServices {
@@ -18,26 +19,37 @@ export function startTestAudit(bus: TestBus): Promise<RunningService> {
   return startAuditService({ nats: bus.natsFor({ kind: 'service', service: 'audit' }), maxBatchEvents: 2000 }, { retryDelayMs: 200 });
 }
 
+export interface TestServiceOptions {
+  ingest?: Partial<IngestConfig>;
+}
+
+export function startTestIngest(bus: TestBus, overrides: Partial<IngestConfig> = {}): Promise<RunningService> {
+  return startIngestService(
+    {
+      nats: bus.natsFor({ kind: 'service', service: 'ingest' }),
+      redisUrl: bus.state.redisUrl,
+      limits: DEFAULT_INGEST_LIMITS,
+      freshness: DEFAULT_FRESHNESS,
+      rate: { limit: 0, windowMs: 60_000 },
+      concurrency: 32,
+      stageTimeoutMs: 8000,
+      maxAttempts: 5,
+      seenTtlSeconds: 3600,
+      ...overrides,
+    },
+    { secret: bus.secret, retryBaseMs: 100 },
+  );
+}
+
 /** The four services, in this process, each with its own credential, as `stack up` runs them. */
-export async function startTestServices(bus: TestBus): Promise<TestServices> {
+export async function startTestServices(bus: TestBus, options: TestServiceOptions = {}): Promise<TestServices> {
   const audit = await startTestAudit(bus);
   const redaction = await startRedactionService(
     { nats: bus.natsFor({ kind: 'service', service: 'redaction' }), busSigningKeyFile: bus.layout.busSigningKey },
     { secret: bus.secret },
   );
   const routing = await startRoutingService({ nats: bus.natsFor({ kind: 'service', service: 'routing' }), redactTimeoutMs: 5000 });
-  const ingest = await startIngestService(
-    {
-      nats: bus.natsFor({ kind: 'service', service: 'ingest' }),
-      redisUrl: bus.state.redisUrl,
-      limits: DEFAULT_INGEST_LIMITS,
-      concurrency: 32,
-      stageTimeoutMs: 8000,
-      maxAttempts: 5,
-      seenTtlSeconds: 3600,
-    },
-    { secret: bus.secret, retryBaseMs: 100 },
-  );
+  const ingest = await startTestIngest(bus, options.ingest);
   return {
     ingest,
     routing,

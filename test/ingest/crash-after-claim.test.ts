@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { publishSubmission, signNotice } from '../../libs/client/index.js';
+import { v1 } from '../../libs/proto/index.js';
+import { packageRoot } from '../../libs/stack/index.js';
+import { waitForAuditCount } from '../harness/bus-readers.js';
+import { allDecisions, deliveryPairs, waitForDecisions } from '../harness/pipeline-counts.js';
+import { sampleNotice } from '../harness/sample-notice.js';
+import { registerAgency, type TestAgency } from '../harness/test-agencies.js';
+import { startTestBus, type TestBus } from '../harness/test-bus.js';
+import { startTestAudit } from '../harness/test-services.js';
+import { startRedactionService } from '../../services/redaction/redaction-service.js';
+import { startRoutingService } from '../../services/routing/routing-service.js';
+import type { RunningService } from '../../services/shared/run-service.js';
+
+let bus: TestBus;
+let police: TestAgency;
+const running: RunningService[] = [];
+
+/** ingest as its own process (the built one), so it can die as a real process dies. */
+function ingestProcess(failpoints: string) {
+  const nats = bus.natsFor({ kind: 'service', service: 'ingest' });
+  const child = spawn(process.execPath, [join(packageRoot(), 'dist', 'services', 'ingest', 'main.js')], {
+    stdio: 'ignore',
+    env: {
+      PATH: process.env.PATH,
+      ACCORD_NATS_URL: nats.url,
+      ACCORD_NATS_CA: nats.caFile,
+      ACCORD_NATS_CREDS: nats.credsFile,
+      ACCORD_REDIS_URL: bus.state.redisUrl,
+      ACCORD_BUS_SECRET_FILE: bus.layout.busSecret,
+      ACCORD_RATE_LIMIT: '0',
+      ACCORD_FAILPOINTS: failpoints,
+      ACCORD_LOG: 'off',
+    },
+  });
+  return { child, exited: new Promise<string | null>((r) => child.once('exit', (_code, signal) => r(signal))) };
+}
+
+beforeAll(async () => {
+  bus = await startTestBus();
+  police = await registerAgency(bus, { id: 'it-police', country: 'IT', role: 'police', groups: ['med'] });
+  await registerAgency(bus, { id: 'ly-coastguard', country: 'LY', role: 'coastguard', groups: ['med'] });
+  running.push(await startTestAudit(bus));
+  running.push(await startRedactionService({ nats: bus.natsFor({ kind: 'service', service: 'redaction' }), busSigningKeyFile: bus.layout.busSigningKey }, { secret: bus.secret }));
+  running.push(await startRoutingService({ nats: bus.natsFor({ kind: 'service', service: 'routing' }), redactTimeoutMs: 5000 }));
+});
+
+afterAll(async () => {
+  for (const s of running) await s.stop();
+  await bus?.dispose();
+});
+
+test('ingest killed between its replay check and its acknowledgement: on restart the notice is delivered, not a replay of itself', async () => {
+  const total = 30;
+  const published: number[] = [];
+  for (let i = 0; i < total; i++) {
+    const notice = sampleNotice('it-police');
+    published.push((await publishSubmission(bus.js, 'it-police', notice.noticeId ?? '', await signNotice(notice, police.key))).seq);
+  }
+  const first = ingestProcess('crash-after-claim:5');
+  expect(await first.exited).toBe('SIGKILL');
+
+  const second = ingestProcess('');
+  try {
+    await waitForDecisions(bus, total, 30_000);
+  } finally {
+    second.child.kill('SIGTERM');
+    await second.exited;
+  }
+  const decisions = await allDecisions(bus);
+  expect(published.map((seq) => decisions.get(seq)?.code || 'accepted')).toEqual(published.map(() => 'accepted'));
+  const deliveries = await deliveryPairs(bus);
+  expect(deliveries.size).toBe(total);
+  expect([...deliveries.values()].every((n) => n === 1)).toBe(true);
+  const accepted = await waitForAuditCount(bus, (r) => r.event?.kind === v1.AuditKind.ACCEPTED, total);
+  expect(accepted).toHaveLength(total);
+});
