@@ -13,8 +13,8 @@ export async function listOwnQuarantine(nc: NatsConnection, agency: string, filt
     if (filter.code) query.code = filter.code;
     if (filter.since) query.since = timestampFromDate(filter.since);
     const reply = await nc.request(subjects.adapterRequest(agency, 'quarantine'), v1.QuarantineQuery.encode(query).finish(), { timeout: 10_000 });
-    if (reply.data.length === 0) throw new AccordError('E_UNAVAILABLE', 'ingest could not read the quarantine; try again');
     const page = v1.QuarantinePage.decode(reply.data);
+    if (page.error) throw new AccordError('E_UNAVAILABLE', `ingest: ${page.error}; try again`);
     out.push(...page.records.map((r) => v1.QuarantineRecord.create(r)));
     after = Number(page.nextAfterStreamSeq);
   } while (after > 0);

@@ -57,7 +57,8 @@ export function serveAdapterRequests(nc: NatsConnection, js: JetStreamClient, js
         (reply) => msg.respond(reply),
         (failure: unknown) => {
           log.warn('adapter request failed', { agency, what, error: errorMessage(failure) });
-          msg.respond(new Uint8Array());
+          const reply = what === 'decision' ? v1.DecisionAnswer.encode({ found: false }) : v1.QuarantinePage.encode({ error: 'the quarantine could not be read' });
+          msg.respond(reply.finish());
         },
       );
     },

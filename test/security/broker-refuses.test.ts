@@ -266,6 +266,8 @@ describe('each role can still do its own work', () => {
     const own = await listOwnQuarantine(nc, 'it-police', {});
     expect(own.map((r) => r.code)).toContain('E_UNKNOWN_ADDRESSEE');
     expect(own.every((r) => r.agency === 'it-police' && r.submission.length === 0)).toBe(true);
+    const other = await as({ kind: 'adapter', agency: 'ly-coastguard' });
+    expect(await listOwnQuarantine(other, 'ly-coastguard', {})).toEqual([]);
   });
 
   test('a liaison reads, acknowledges and receipts its own deliveries', async () => {
