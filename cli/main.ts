@@ -7,6 +7,7 @@ import { agencyRemoveCommand, agencyRevokeKeyCommand, agencyRotateCredsCommand, 
 import { auditReplayCommand } from './commands/audit-replay.js';
 import { inboxCommand } from './commands/inbox.js';
 import { keysGenerateCommand } from './commands/keys-generate.js';
+import { policyApplyCommand, policyCheckCommand, policyExplainCommand } from './commands/policy.js';
 import { publishCommand } from './commands/publish.js';
 import { quarantineListCommand } from './commands/quarantine-list.js';
 import { receiptCommand } from './commands/receipt.js';
@@ -25,6 +26,9 @@ const COMMANDS: Command[] = [
   inboxCommand,
   receiptCommand,
   auditReplayCommand,
+  policyCheckCommand,
+  policyApplyCommand,
+  policyExplainCommand,
   quarantineListCommand,
 ];
 
@@ -70,6 +74,10 @@ async function main(argv: string[]): Promise<ExitCode> {
     if (error instanceof UsageError || (isAccordError(error) && error.code === 'E_USAGE')) {
       process.stderr.write(`accord ${command.name}: ${errorMessage(error)} (see \`accord ${command.name} --help\`)\n`);
       return EXIT.usage;
+    }
+    if (isAccordError(error) && error.code === 'E_POLICY_INVALID') {
+      process.stderr.write(`${error.message}\n`);
+      return EXIT.error;
     }
     const code = isAccordError(error) ? `${error.code}: ` : '';
     process.stderr.write(`accord ${command.name}: ${code}${errorMessage(error)}\n`);

@@ -20,3 +20,5 @@ export { identityName, inboxPrefix } from './identities.js';
 export type { Identity } from './identities.js';
 export { permissionsFor } from './permissions.js';
 export type { Permissions } from './permissions.js';
+export { createPolicyBucket, currentPolicy, openPolicyBucket, storePolicy, watchPolicy } from './policy-kv.js';
+export type { StoredPolicy } from './policy-kv.js';

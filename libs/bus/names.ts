@@ -38,6 +38,7 @@ export const consumers = {
 export const buckets = {
   agencies: 'accord-agencies',
   keys: 'accord-keys',
+  policies: 'accord-policies',
 } as const;
 
 export const SERVICES = ['ingest', 'routing', 'redaction', 'audit'] as const;

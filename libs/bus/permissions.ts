@@ -21,8 +21,8 @@ function orderedReader(stream: string): string[] {
   return ['CREATE', 'MSG.NEXT', 'DELETE', 'INFO'].map((op) => `${API}.CONSUMER.${op}.${stream}.>`);
 }
 
-/** Reading the registry buckets: watch (ordered push consumers) and direct gets. */
-const registryReader: string[] = [buckets.agencies, buckets.keys].flatMap((b) => [
+/** Reading the registry and policy buckets: watch (ordered push consumers) and direct gets. */
+const registryReader: string[] = [buckets.agencies, buckets.keys, buckets.policies].flatMap((b) => [
   `${API}.STREAM.INFO.${kvStream(b)}`,
   `${API}.CONSUMER.CREATE.${kvStream(b)}.>`,
   `${API}.CONSUMER.DELETE.${kvStream(b)}.>`,

@@ -9,6 +9,7 @@ export type OperationalCode =
   | 'E_UNAVAILABLE'
   | 'E_TIMEOUT'
   | 'E_VIEW_INVALID'
+  | 'E_POLICY_INVALID'
   | 'E_STATE';
 
 export type AccordErrorCode = ReasonCode | OperationalCode;

@@ -3,6 +3,7 @@ import { v1, type CaseNoticeProps, type DeliveredView, type Timestamp, type View
 import { elementId } from './element-ids.js';
 import { categoriesForIdentity } from './identity-category.js';
 import { pseudonym } from './pseudonym.js';
+import { scrubSummary, type KnownValue } from './scrub-summary.js';
 
 export interface ViewInput {
   notice: CaseNoticeProps;
@@ -46,17 +47,30 @@ export function buildView(input: ViewInput): BuiltView {
   const caveats = notice.caveats ?? [];
   const hideWitnesses = caveats.includes(v1.Caveat.WITNESS_PROTECTION) && !granted.has('witness.identity');
 
+  // Every structured value, withheld or granted, so the summary can be scrubbed of the first.
+  const withheldValues: KnownValue[] = [];
+  const grantedValues: KnownValue[] = [];
+  const know = (isGranted: boolean, category: Category, values: [KnownValue['kind'], string | null | undefined][]): void => {
+    for (const [kind, value] of values) if (value) (isGranted ? grantedValues : withheldValues).push({ category, kind, value });
+  };
   const add = (id: string, category: Category, path: string, value: Partial<ViewElement>, derived = false): void => {
     elements.push(v1.ViewElement.create({ id, category, path, derived, ...value }));
   };
-  const withhold = (path: string, category: Category): void => {
-    withheld.push(v1.WithheldElement.create({ path, category }));
+  const withhold = (path: string, category: Category, count = 1): void => {
+    withheld.push(v1.WithheldElement.create({ path, category, count }));
     withheldCategories.add(category);
   };
+  const identityValues = (p: v1.Person.$Properties): [KnownValue['kind'], string | null | undefined][] => [
+    ['name', p.fullName],
+    ['date', p.dateOfBirth],
+    ['phone', p.phone],
+    ...(p.documents ?? []).map((d): [KnownValue['kind'], string | null | undefined] => ['number', d.number]),
+  ];
 
   (notice.persons ?? []).forEach((person, i) => {
     if (hideWitnesses && person.role === v1.PersonRole.WITNESS) {
       withheldCategories.add('witness.identity');
+      know(false, 'witness.identity', identityValues(person));
       return;
     }
     const pid = elementId(secret, noticeId, 'person', i);
@@ -81,6 +95,7 @@ export function buildView(input: ViewInput): BuiltView {
     }
     if (!hasIdentity(person)) return;
     const missing = categoriesForIdentity(person).find((c) => !granted.has(c));
+    know(!missing, missing ?? categoriesForIdentity(person)[0] ?? 'migrant.identity', identityValues(person));
     if (missing) {
       withhold(`${base}/identity`, missing);
       return;
@@ -97,18 +112,21 @@ export function buildView(input: ViewInput): BuiltView {
 
   (notice.conveyances ?? []).forEach((conveyance, i) => {
     const id = elementId(secret, noticeId, 'conveyance', i);
+    know(granted.has('conveyance'), 'conveyance', [['phrase', conveyance.identifier], ['number', conveyance.identifier]]);
     if (granted.has('conveyance')) add(id, 'conveyance', `conveyances/${id}`, { conveyance });
     else withhold(`conveyances/${id}`, 'conveyance');
   });
 
   (notice.financial ?? []).forEach((financial, i) => {
     const id = elementId(secret, noticeId, 'financial', i);
+    know(granted.has('financial'), 'financial', [['number', financial.account], ['phrase', financial.institution], ['phrase', financial.counterparty]]);
     if (granted.has('financial')) add(id, 'financial', `financial/${id}`, { financial });
     else withhold(`financial/${id}`, 'financial');
   });
 
   (notice.locations ?? []).forEach((location, i) => {
     const id = elementId(secret, noticeId, 'location', i);
+    know(granted.has('location.precise'), 'location.precise', [['phrase', location.label]]);
     if (granted.has('location.precise')) {
       add(id, 'location.precise', `locations/${id}`, { location });
       return;
@@ -124,12 +142,29 @@ export function buildView(input: ViewInput): BuiltView {
   });
 
   if (notice.summary) {
-    if (granted.has('summary')) add(elementId(secret, noticeId, 'summary', 0), 'summary', 'summary', { summary: notice.summary });
-    else withhold('summary', 'summary');
+    if (!granted.has('summary')) withhold('summary', 'summary');
+    else {
+      // The summary is never passed on as written: it is scrubbed, and so derived.
+      const identities: Category[] = ['smuggler.identity', 'migrant.identity', 'minor.identity', 'witness.identity'];
+      const scrubbed = scrubSummary({
+        text: notice.summary,
+        withheld: withheldValues,
+        granted: grantedValues,
+        unattributedIdentity: identities.find((c) => !granted.has(c)),
+        financialWithheld: !granted.has('financial'),
+        conveyanceWithheld: !granted.has('conveyance'),
+        bareMarkers: caveats.includes(v1.Caveat.WITNESS_PROTECTION),
+      });
+      add(elementId(secret, noticeId, 'summary', 0), 'summary', 'summary', { summary: scrubbed.text }, true);
+      for (const [category, count] of scrubbed.counts) {
+        if (hideWitnesses && category === 'witness.identity') continue;
+        withhold('summary', category, count);
+      }
+    }
   }
 
   elements.sort((a, b) => a.path.localeCompare(b.path));
-  withheld.sort((a, b) => a.path.localeCompare(b.path));
+  withheld.sort((a, b) => a.path.localeCompare(b.path) || a.category.localeCompare(b.category));
 
   const core: v1.NoticeCore.$Properties = {
     noticeId,

@@ -1,16 +1,20 @@
 import type { Category } from '../notice/index.js';
+import { noticeFacts, type CompiledPolicy } from '../policy/index.js';
 import type { CaseNoticeProps } from '../proto/index.js';
 import type { Agency } from '../registry/index.js';
-import { BUILTIN_POLICY_VERSION, BUILTIN_RULES, type GrantRule } from './builtin-grants.js';
 import { tlpMembership, type TlpMembership } from './tlp-recipient-set.js';
 
 /** One agency's part of a routing decision: delivered or not, what, and why. */
 export interface AgencyDecision {
   agency: string;
   delivered: boolean;
+  /** Why the agency is inside the notice's TLP recipient set, or 'outside'. */
   tlp: TlpMembership;
   categories: Category[];
+  /** Every rule that matched this recipient (granting, denying or excluding). */
   ruleIds: string[];
+  /** Categories a matching rule granted but another denied. */
+  denied: Category[];
 }
 
 export interface RoutingDecision {
@@ -19,31 +23,32 @@ export interface RoutingDecision {
   agencies: AgencyDecision[];
 }
 
-/** Explainable routing of one notice: the TLP set first, then the grant rules within it. */
-export function decideRouting(
-  notice: CaseNoticeProps,
-  issuer: Agency,
-  agencies: readonly Agency[],
-  rules: readonly GrantRule[] = BUILTIN_RULES,
-  policyVersion = BUILTIN_POLICY_VERSION,
-): RoutingDecision {
+/**
+ * Explainable routing of one notice. The TLP recipient set comes first and is the
+ * engine's, whatever the rules say: rules decide who within it is delivered and what each
+ * gets; they can narrow the set (exclude), never widen it. A delivered member always gets
+ * `core`; nothing else unless a rule grants it; an explicit deny beats any grant.
+ */
+export function decideRouting(notice: CaseNoticeProps, issuer: Agency, agencies: readonly Agency[], policy: CompiledPolicy): RoutingDecision {
+  const facts = noticeFacts(notice, issuer);
   const decisions = agencies.map((recipient): AgencyDecision => {
-    const tlp = tlpMembership(notice, issuer, recipient);
-    if (tlp === 'outside') return { agency: recipient.id, delivered: false, tlp, categories: [], ruleIds: [] };
-    const ctx = { notice, recipient, addressee: tlp === 'addressee' };
-    const applying = rules.filter((r) => r.applies(ctx));
-    const exclusion = applying.find((r) => r.excludes);
-    if (exclusion) return { agency: recipient.id, delivered: false, tlp, categories: [], ruleIds: [exclusion.id] };
-    const granted = new Set<Category>(['core']);
-    for (const rule of applying) for (const c of rule.grants) granted.add(c);
+    const tlp = tlpMembership(notice, issuer, recipient, facts.countries);
+    if (tlp === 'outside') return { agency: recipient.id, delivered: false, tlp, categories: [], ruleIds: [], denied: [] };
+    const matched = policy.rules.filter((rule) => rule.matches(facts, recipient));
+    const ruleIds = matched.map((r) => r.id);
+    if (matched.some((r) => r.exclude)) return { agency: recipient.id, delivered: false, tlp, categories: [], ruleIds, denied: [] };
+    const denied = new Set(matched.flatMap((r) => r.deny));
+    const granted = new Set<Category>(matched.flatMap((r) => r.grant));
+    const categories = new Set<Category>(['core', ...[...granted].filter((c) => !denied.has(c))]);
     return {
       agency: recipient.id,
       delivered: true,
       tlp,
-      categories: [...granted].sort(),
-      ruleIds: applying.map((r) => r.id),
+      categories: [...categories].sort(),
+      ruleIds,
+      denied: [...granted].filter((c) => denied.has(c)).sort(),
     };
   });
   decisions.sort((a, b) => a.agency.localeCompare(b.agency));
-  return { policyVersion, agencies: decisions };
+  return { policyVersion: policy.version, agencies: decisions };
 }

@@ -19,3 +19,4 @@ export { findNatsServer, findRedisServer, MIN_NATS_SERVER } from './find-binarie
 export { freePort } from './free-port.js';
 export { isRunning, stopProcess, waitFor } from './child-process.js';
 export { packageRoot } from './package-root.js';
+export { applyPolicy, storeAuditedPolicy } from './apply-policy.js';

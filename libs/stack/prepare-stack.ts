@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connectBus, createRegistryBuckets, DEFAULT_BUS_SETTINGS, ensureStreams, inboxPrefix, type BusSettings } from '../bus/index.js';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { connectBus, createPolicyBucket, createRegistryBuckets, currentPolicy, DEFAULT_BUS_SETTINGS, ensureStreams, inboxPrefix, type BusSettings } from '../bus/index.js';
 import { readStackFile, stackFilePath, writeStackFile, type StackFile } from '../client/index.js';
 import { writeSecretFile } from '../config/index.js';
 import { AccordError } from '../errors/index.js';
+import { join } from 'node:path';
+import { storeAuditedPolicy } from './apply-policy.js';
 import { isRunning } from './child-process.js';
+import { packageRoot } from './package-root.js';
 import { startNatsServer, startRedisServer, type LocalServer } from './local-servers.js';
 import { ensureBusIdentities, renderStackNatsConfig } from './stack-identities.js';
 import { stackLayout, type StackLayout } from './stack-layout.js';
@@ -100,6 +103,12 @@ export async function prepareStack(dirArg: string, options: PrepareStackOptions 
   try {
     await ensureStreams(await jetstreamManager(nc), settings);
     await createRegistryBuckets(nc, settings.replicas);
+    // A new stack routes under the default policy until another is applied.
+    if (!(await currentPolicy(await createPolicyBucket(nc, settings.replicas)))) {
+      const file = join(packageRoot(), 'policies', 'default.yaml');
+      const stored = await storeAuditedPolicy(nc, jetstream(nc), readFileSync(file, 'utf8'), file);
+      progress(`policy ${stored.name}@${stored.version} applied`);
+    }
   } finally {
     await nc.close();
   }

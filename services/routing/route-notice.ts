@@ -5,6 +5,7 @@ import { AccordError } from '../../libs/errors/index.js';
 import { decodeNotice } from '../../libs/notice/index.js';
 import { timestampFromDate, v1, type AuditEventProps } from '../../libs/proto/index.js';
 import type { RegistrySnapshot } from '../../libs/registry/index.js';
+import type { CompiledPolicy } from '../../libs/policy/index.js';
 import { decideRouting } from '../../libs/routing/index.js';
 
 /**
@@ -14,6 +15,7 @@ import { decideRouting } from '../../libs/routing/index.js';
 export async function routeNotice(
   nc: NatsConnection,
   registry: RegistrySnapshot,
+  policy: CompiledPolicy,
   request: Uint8Array,
   redactTimeoutMs: number,
 ): Promise<AuditEventProps[]> {
@@ -23,7 +25,7 @@ export async function routeNotice(
   if (!issuer) {
     throw new AccordError('E_UNKNOWN_AGENCY', `issuing agency ${notice.issuingAgency} is no longer registered`, { retryable: true });
   }
-  const decision = decideRouting(notice, issuer, registry.agencies());
+  const decision = decideRouting(notice, issuer, registry.agencies(), policy);
   const delivered = decision.agencies.filter((a) => a.delivered);
   const routed: AuditEventProps = {
     eventId: auditEventId.routed(notice.noticeId),

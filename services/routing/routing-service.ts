@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connectBus, inboxPrefix, openRegistryBuckets, publishServiceEvents, requireStreams, streams, subjects, watchRegistry } from '../../libs/bus/index.js';
+import { connectBus, inboxPrefix, openPolicyBucket, openRegistryBuckets, publishServiceEvents, requireStreams, streams, subjects, watchRegistry } from '../../libs/bus/index.js';
 import { errorMessage } from '../../libs/errors/index.js';
 import { createLogger } from '../../libs/log/index.js';
 import { serveHealth } from '../shared/health-responder.js';
@@ -9,6 +9,7 @@ import type { RunningService } from '../shared/run-service.js';
 import { serviceEvent } from '../shared/service-events.js';
 import { serveStage } from '../shared/serve-stage.js';
 import type { RoutingConfig } from './routing-config.js';
+import { PolicyInForce } from './policy-in-force.js';
 import { routeNotice } from './route-notice.js';
 
 export async function startRoutingService(config: RoutingConfig): Promise<RunningService> {
@@ -19,17 +20,20 @@ export async function startRoutingService(config: RoutingConfig): Promise<Runnin
   const live = await watchRegistry(await openRegistryBuckets(nc), (error) =>
     log.error('registry update failed', { error: errorMessage(error) }),
   );
+  const policy = new PolicyInForce(log);
+  await policy.start(await openPolicyBucket(nc));
   const js = jetstream(nc);
   await publishServiceEvents(js, 'routing', [serviceEvent('routing', instance, 'started')]);
 
-  const sub = serveStage(nc, subjects.route, 'routing', log, (request) => routeNotice(nc, live.registry, request, config.redactTimeoutMs));
-  const health = serveHealth(nc, 'routing', () => ({ service: 'routing', ready: !nc.isClosed() }));
+  const sub = serveStage(nc, subjects.route, 'routing', log, (request) => routeNotice(nc, live.registry, policy.current, request, config.redactTimeoutMs));
+  const health = serveHealth(nc, 'routing', () => ({ service: 'routing', ready: !nc.isClosed() && policy.version !== undefined, policyVersion: policy.version ?? '' }));
 
   return {
     stop: once(async () => {
       health.unsubscribe();
       await sub.drain();
       live.stop();
+      policy.stop();
       await publishServiceEvents(js, 'routing', [serviceEvent('routing', instance, 'stopped')]).catch(() => undefined);
       await nc.drain();
     }),

@@ -5,6 +5,8 @@ export interface HealthReport {
   service: string;
   ready: boolean;
   detail?: string;
+  /** routing: the policy version it decides under. */
+  policyVersion?: string;
 }
 
 /** Answers accord.svc.health.<service> so `stack up` and operators can ask whether it is ready. */

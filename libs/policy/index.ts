@@ -1,0 +1,7 @@
+export { parsePolicy } from './parse-policy.js';
+export { compilePolicy, noticeFacts } from './compile-policy.js';
+export type { CompiledPolicy, CompiledRule, NoticeFacts } from './compile-policy.js';
+export { formatProblem, PolicyInvalidError } from './policy-errors.js';
+export type { PolicyProblem } from './policy-errors.js';
+export type { AgencyMatch, NoticeMatch, Policy, PolicyRule, RecipientMatch, RouteLeg, ValueSet } from './policy-model.js';
+export { compilePolicyText, readPolicyFile } from './load-policy.js';

@@ -1,0 +1,35 @@
+/**
+ * Text folded for matching (lower case, diacritics removed, "ß" as "ss"), with a map from
+ * each folded character back to the original one, so matches found in the folded text
+ * are cut out of the original.
+ */
+export interface FoldedText {
+  folded: string;
+  /** origin[i] = index in the original of folded character i. */
+  origin: number[];
+}
+
+export function foldChar(c: string): string {
+  return c.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/ß/g, 'ss');
+}
+
+export function foldText(text: string): FoldedText {
+  let folded = '';
+  const origin: number[] = [];
+  let i = 0;
+  for (const c of text) {
+    const f = foldChar(c);
+    folded += f;
+    for (let k = 0; k < f.length; k++) origin.push(i);
+    i += c.length;
+  }
+  return { folded, origin };
+}
+
+export function fold(text: string): string {
+  return foldText(text).folded;
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

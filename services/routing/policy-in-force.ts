@@ -1,0 +1,53 @@
+import type { KV } from '@nats-io/kv';
+import { currentPolicy, watchPolicy } from '../../libs/bus/index.js';
+import { AccordError, errorMessage } from '../../libs/errors/index.js';
+import type { Logger } from '../../libs/log/index.js';
+import { compilePolicyText, type CompiledPolicy } from '../../libs/policy/index.js';
+
+/**
+ * The policy routing decides under, kept current from the policy bucket: a new version
+ * takes effect for the next notice, with no restart. A version that does not compile
+ * (it was checked when applied, so this means tampering or a newer schema) is refused
+ * and the one in force stays.
+ */
+export class PolicyInForce {
+  private policy: CompiledPolicy | undefined;
+  private watcher: { stop(): void } | undefined;
+
+  constructor(private readonly log: Logger) {}
+
+  async start(kv: KV): Promise<void> {
+    if (!(await currentPolicy(kv))) {
+      throw new AccordError('E_STATE', 'no policy has been applied on the bus (run `accord policy apply FILE`)');
+    }
+    let first: (() => void) | undefined;
+    const loaded = new Promise<void>((resolve) => (first = resolve));
+    this.watcher = await watchPolicy(
+      kv,
+      (stored) => {
+        try {
+          this.policy = compilePolicyText(stored.text, `${stored.name}@${stored.version}`, stored.version);
+          this.log.info('policy in force', { policyVersion: this.policy.version });
+        } catch (error) {
+          this.log.error('policy refused; the previous one stays in force', { version: stored.version, error: errorMessage(error) });
+        }
+        first?.();
+      },
+      (error) => this.log.error('policy watch failed', { error: errorMessage(error) }),
+    );
+    await loaded;
+  }
+
+  get current(): CompiledPolicy {
+    if (!this.policy) throw new AccordError('E_STATE', 'no usable policy is in force', { retryable: true });
+    return this.policy;
+  }
+
+  get version(): string | undefined {
+    return this.policy?.version;
+  }
+
+  stop(): void {
+    this.watcher?.stop();
+  }
+}
