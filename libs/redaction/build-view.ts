@@ -5,16 +5,24 @@ import { categoriesForIdentity } from './identity-category.js';
 import { pseudonym } from './pseudonym.js';
 import { scrubSummary, type KnownValue } from './scrub-summary.js';
 
-export interface ViewInput {
+/** What a view depends on but its recipient: the same for every recipient of one grant set. */
+export interface TemplateInput {
   notice: CaseNoticeProps;
   signerKid: string;
-  recipient: string;
   granted: ReadonlySet<Category>;
   ruleIds: readonly string[];
   policyVersion: string;
   receivedAt: Timestamp;
-  /** The bus secret keying element ids and pseudonyms. */
+  /** The bus secret keying element ids. */
   secret: Uint8Array;
+  /** Size of the grid precise locations are coarsened to (degrees); default 1. */
+  gridDegrees?: number;
+}
+
+export interface ViewInput extends TemplateInput {
+  recipient: string;
+  /** The key of pseudonyms (rotatable apart from the bus secret). */
+  pseudonymKey: Uint8Array;
 }
 
 export interface BuiltView {
@@ -23,10 +31,14 @@ export interface BuiltView {
   withheldCategories: Category[];
 }
 
-const COARSE_GRID_DEGREES = 1;
-
-function coarse(value: number): number {
-  return Math.floor(value / COARSE_GRID_DEGREES) * COARSE_GRID_DEGREES;
+/** A grant set's view without its recipient: redaction and scrubbing are done once per set. */
+export interface ViewTemplate {
+  input: TemplateInput;
+  elements: ViewElement[];
+  withheld: v1.WithheldElement[];
+  withheldCategories: Category[];
+  /** Persons whose profile is shown: each gets a per-recipient pseudonym. */
+  pseudonymSlots: { id: string; path: string; person: v1.Person.$Properties; fallback: string }[];
 }
 
 function hasIdentity(p: v1.Person.$Properties): boolean {
@@ -34,12 +46,15 @@ function hasIdentity(p: v1.Person.$Properties): boolean {
 }
 
 /**
- * A recipient's view of a notice: granted elements copied, the rest removed and listed
- * by path and category only, never by value. Under WITNESS_PROTECTION a recipient
- * without `witness.identity` sees no trace of witnesses at all.
+ * A grant set's view of a notice: granted elements copied, the rest removed and listed
+ * by path and category only, never by value; the summary scrubbed. Under
+ * WITNESS_PROTECTION a recipient without `witness.identity` sees no trace of witnesses.
  */
-export function buildView(input: ViewInput): BuiltView {
-  const { notice, granted, secret, recipient } = input;
+export function buildViewTemplate(input: TemplateInput): ViewTemplate {
+  const { notice, granted, secret } = input;
+  const grid = input.gridDegrees ?? 1;
+  const coarse = (value: number): number => Math.floor(value / grid) * grid;
+  const pseudonymSlots: ViewTemplate['pseudonymSlots'] = [];
   const noticeId = notice.noticeId ?? '';
   const elements: ViewElement[] = [];
   const withheld: v1.WithheldElement[] = [];
@@ -83,13 +98,7 @@ export function buildView(input: ViewInput): BuiltView {
       };
       if (person.minor !== undefined && person.minor !== null) profile.minor = person.minor;
       add(elementId(secret, noticeId, 'profile', i), 'person.profile', `${base}/profile`, { personProfile: profile });
-      add(
-        elementId(secret, noticeId, 'pseudonym', i),
-        'person.profile',
-        `${base}/pseudonym`,
-        { pseudonym: pseudonym(secret, recipient, notice.caseRef ?? '', person, `${noticeId}/${i}`) },
-        true,
-      );
+      pseudonymSlots.push({ id: elementId(secret, noticeId, 'pseudonym', i), path: `${base}/pseudonym`, person, fallback: `${noticeId}/${i}` });
     } else {
       withhold(`${base}/profile`, 'person.profile');
     }
@@ -135,7 +144,7 @@ export function buildView(input: ViewInput): BuiltView {
     const coarseLocation: v1.CoarseLocation.$Properties = {
       lat: coarse(location.lat ?? 0),
       lon: coarse(location.lon ?? 0),
-      gridDegrees: COARSE_GRID_DEGREES,
+      gridDegrees: grid,
     };
     if (location.observedAt) coarseLocation.observedAt = location.observedAt;
     add(elementId(secret, noticeId, 'coarse-location', i), 'core', `locations/${id}/coarse`, { coarseLocation }, true);
@@ -163,16 +172,31 @@ export function buildView(input: ViewInput): BuiltView {
     }
   }
 
-  elements.sort((a, b) => a.path.localeCompare(b.path));
   withheld.sort((a, b) => a.path.localeCompare(b.path) || a.category.localeCompare(b.category));
+  return { input, elements, withheld, withheldCategories: [...withheldCategories].sort(), pseudonymSlots };
+}
 
+/** The recipient's own view from its grant set's template: its name and its pseudonyms. */
+export function personaliseView(template: ViewTemplate, recipient: string, pseudonymKey: Uint8Array): BuiltView {
+  const { input } = template;
+  const notice = input.notice;
+  const pseudonyms = template.pseudonymSlots.map((slot) =>
+    v1.ViewElement.create({
+      id: slot.id,
+      category: 'person.profile',
+      path: slot.path,
+      derived: true,
+      pseudonym: pseudonym(pseudonymKey, recipient, notice.caseRef ?? '', slot.person, slot.fallback),
+    }),
+  );
+  const elements = [...template.elements, ...pseudonyms].sort((a, b) => a.path.localeCompare(b.path));
   const core: v1.NoticeCore.$Properties = {
-    noticeId,
+    noticeId: notice.noticeId ?? '',
     issuingAgency: notice.issuingAgency ?? '',
     caseRef: notice.caseRef ?? '',
     type: notice.type ?? 0,
     tlp: notice.tlp ?? 0,
-    caveats,
+    caveats: notice.caveats ?? [],
     mode: notice.mode ?? 0,
     addressees: notice.addressees ?? [],
     migrantCount: notice.migrantCount ?? 0,
@@ -180,18 +204,22 @@ export function buildView(input: ViewInput): BuiltView {
   };
   if (notice.issuedAt) core.issuedAt = notice.issuedAt;
   if (notice.route) core.route = notice.route;
-
   const view = v1.DeliveredView.create({
     format: 1,
     recipient,
     core,
     signerKid: input.signerKid,
     elements,
-    withheld,
-    grantedCategories: [...granted].sort(),
+    withheld: template.withheld,
+    grantedCategories: [...input.granted].sort(),
     policyVersion: input.policyVersion,
     ruleIds: [...input.ruleIds],
     receivedAt: input.receivedAt,
   });
-  return { view, withheldCategories: [...withheldCategories].sort() };
+  return { view, withheldCategories: template.withheldCategories };
+}
+
+/** A single recipient's view (template and personalisation in one). */
+export function buildView(input: ViewInput): BuiltView {
+  return personaliseView(buildViewTemplate(input), input.recipient, input.pseudonymKey);
 }

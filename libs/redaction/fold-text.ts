@@ -9,8 +9,12 @@ export interface FoldedText {
   origin: number[];
 }
 
+/** Letters that carry no combining mark to strip, folded by hand. */
+const SPECIAL: Record<string, string> = { ß: 'ss', ı: 'i', ł: 'l', ø: 'o', đ: 'd', ħ: 'h', æ: 'ae', œ: 'oe', þ: 'th', ŀ: 'l' };
+
 export function foldChar(c: string): string {
-  return c.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/ß/g, 'ss');
+  const f = c.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  return SPECIAL[f] ?? f;
 }
 
 export function foldText(text: string): FoldedText {

@@ -1,5 +1,5 @@
-export { buildView } from './build-view.js';
-export type { BuiltView, ViewInput } from './build-view.js';
+export { buildView, buildViewTemplate, personaliseView } from './build-view.js';
+export type { BuiltView, TemplateInput, ViewInput, ViewTemplate } from './build-view.js';
 export { pseudonym, normaliseName } from './pseudonym.js';
 export { categoriesForIdentity, identityCategory, isTreatedAsMinor } from './identity-category.js';
 export { scrubSummary } from './scrub-summary.js';

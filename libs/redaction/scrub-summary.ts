@@ -77,7 +77,7 @@ function patternsFor(v: KnownValue): string[] {
       // Any format: separators, with or without the country code or a trunk 0.
       const d = digitsOf(v.value);
       const national = d.length > 9 ? d.slice(-9) : d;
-      return d.length >= 6 ? [`\\+?${separatedPattern(d)}`, `0?${separatedPattern(national)}`] : [];
+      return d.length >= 6 ? [`\\+?${separatedPattern(d)}`, `\\(?0?${separatedPattern(national)}`] : [];
     }
     case 'number': {
       const chars = alnumOf(v.value);

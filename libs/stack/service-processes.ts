@@ -20,7 +20,7 @@ export function serviceEnvironment(layout: StackLayout, state: StackState, stack
     ACCORD_NATS_CREDS: seedFileFor(layout, { kind: 'service', service }),
     ...(service === 'ingest' ? { ACCORD_REDIS_URL: state.redisUrl } : {}),
     ...(service === 'ingest' || service === 'redaction' ? { ACCORD_BUS_SECRET_FILE: layout.busSecret } : {}),
-    ...(service === 'redaction' ? { ACCORD_BUS_SIGNING_KEY_FILE: layout.busSigningKey } : {}),
+    ...(service === 'redaction' ? { ACCORD_BUS_SIGNING_KEY_FILE: layout.busSigningKey, ACCORD_PSEUDONYM_KEY_FILE: layout.pseudonymKey } : {}),
     ...state.serviceEnv,
   };
 }

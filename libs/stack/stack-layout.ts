@@ -16,6 +16,7 @@ export function stackLayout(dirArg: string) {
     auditSigningKey: join(dir, 'secrets', 'audit-signing.jwk'),
     auditPublicKey: join(dir, 'secrets', 'audit-signing.jwk.pub'),
     busSecret: join(dir, 'secrets', 'bus-secret'),
+    pseudonymKey: join(dir, 'secrets', 'pseudonym-key'),
     redisPassword: join(dir, 'secrets', 'redis-password'),
     tls: join(dir, 'tls'),
     identities: join(dir, 'run', 'identities.json'),

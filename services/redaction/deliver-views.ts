@@ -4,43 +4,55 @@ import { subjects } from '../../libs/bus/index.js';
 import { AccordError } from '../../libs/errors/index.js';
 import { decodeNotice, isCategory, type Category } from '../../libs/notice/index.js';
 import { timestampFromDate, v1, type AuditEventProps } from '../../libs/proto/index.js';
-import { buildView } from '../../libs/redaction/index.js';
+import { buildViewTemplate, personaliseView, type ViewTemplate } from '../../libs/redaction/index.js';
 import { keyedDigest, signDetached, VIEW_TYP, type SigningKey } from '../../libs/signing/index.js';
 
 export interface DeliverDeps {
   js: JetStreamClient;
   busKey: SigningKey;
   secret: Uint8Array;
+  pseudonymKey: Uint8Array;
+  gridDegrees: number;
 }
 
 /**
- * Builds, signs and stores each recipient's view. Each delivery's Nats-Msg-Id is
- * deterministic and the views are too, so a redelivered submission stores nothing twice.
+ * Builds, signs and stores each recipient's view. Redaction and scrubbing run once per
+ * distinct grant set, not per recipient. Each delivery's Nats-Msg-Id is deterministic
+ * and so are the views, so a redelivered submission stores nothing twice.
  */
 export async function deliverViews(deps: DeliverDeps, requestBytes: Uint8Array): Promise<AuditEventProps[]> {
   const request = v1.RedactRequest.decode(requestBytes);
   const accepted = request.notice ?? v1.AcceptedNotice.create();
   const notice = decodeNotice(accepted.notice ?? new Uint8Array());
+  const templates = new Map<string, ViewTemplate>();
+  const templateFor = (granted: ReadonlySet<Category>, ruleIds: readonly string[]): ViewTemplate => {
+    const key = `${[...granted].sort().join(',')}|${ruleIds.join(',')}`;
+    let template = templates.get(key);
+    if (!template) {
+      template = buildViewTemplate({
+        notice,
+        signerKid: accepted.signerKid ?? '',
+        granted,
+        ruleIds,
+        policyVersion: request.policyVersion,
+        receivedAt: accepted.receivedAt ?? timestampFromDate(new Date(0)),
+        secret: deps.secret,
+        gridDegrees: deps.gridDegrees,
+      });
+      templates.set(key, template);
+    }
+    return template;
+  };
+
   const perRecipient = await Promise.all(
     request.grants.map(async ({ recipient = '', categories = [], ruleIds = [] }) => {
       if (!recipient) throw new AccordError('E_STATE', 'a grant names no recipient');
       const granted = new Set<Category>((categories ?? []).filter(isCategory));
-      const { view, withheldCategories } = buildView({
-        notice,
-        signerKid: accepted.signerKid ?? '',
-        recipient,
-        granted,
-        ruleIds: ruleIds ?? [],
-        policyVersion: request.policyVersion,
-        receivedAt: accepted.receivedAt ?? timestampFromDate(new Date(0)),
-        secret: deps.secret,
-      });
+      const { view, withheldCategories } = personaliseView(templateFor(granted, ruleIds ?? []), recipient, deps.pseudonymKey);
       const viewBytes = v1.DeliveredView.encode(view).finish();
       const jws = await signDetached(viewBytes, deps.busKey, VIEW_TYP);
       const signed = v1.SignedView.encode({ format: 1, view: viewBytes, jws }).finish();
-      const ack = await deps.js.publish(subjects.deliver(recipient), signed, {
-        msgID: `deliver/${notice.noticeId}/${recipient}`,
-      });
+      const ack = await deps.js.publish(subjects.deliver(recipient), signed, { msgID: `deliver/${notice.noticeId}/${recipient}` });
       const time = timestampFromDate(new Date());
       const common = { service: 'redaction', noticeId: notice.noticeId, agency: notice.issuingAgency, recipient, time };
       const viewEvent: AuditEventProps = {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connectBus, inboxPrefix, publishServiceEvents, requireStreams, streams, subjects } from '../../libs/bus/index.js';
-import { readJsonFile } from '../../libs/config/index.js';
+import { readJsonFile, readSecretFile } from '../../libs/config/index.js';
 import { createLogger } from '../../libs/log/index.js';
 import { signingKeyFromJwk } from '../../libs/signing/index.js';
 import { serveHealth } from '../shared/health-responder.js';
@@ -16,12 +16,13 @@ export async function startRedactionService(config: RedactionConfig, overrides: 
   const log = createLogger('redaction');
   const instance = randomUUID();
   const busKey = await signingKeyFromJwk(await readJsonFile(config.busSigningKeyFile, 'the bus signing key'), 'the bus signing key');
+  const pseudonymKey = await readSecretFile(config.pseudonymKeyFile, 'the pseudonym key');
   const nc = await connectBus({ ...config.nats, name: 'accord-redaction', inboxPrefix: inboxPrefix({ kind: 'service', service: 'redaction' }) });
   await requireStreams(await jetstreamManager(nc), [{ stream: streams.deliveries }, { stream: streams.events }]);
   const js = jetstream(nc);
   await publishServiceEvents(js, 'redaction', [serviceEvent('redaction', instance, 'started')]);
 
-  const sub = serveStage(nc, subjects.redact, 'redaction', log, (request) => deliverViews({ js, busKey, secret: overrides.secret }, request));
+  const sub = serveStage(nc, subjects.redact, 'redaction', log, (request) => deliverViews({ js, busKey, secret: overrides.secret, pseudonymKey, gridDegrees: config.gridDegrees }, request));
   const health = serveHealth(nc, 'redaction', () => ({ service: 'redaction', ready: !nc.isClosed() }));
 
   return {

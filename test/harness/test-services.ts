@@ -45,7 +45,7 @@ export function startTestIngest(bus: TestBus, overrides: Partial<IngestConfig> =
 export async function startTestServices(bus: TestBus, options: TestServiceOptions = {}): Promise<TestServices> {
   const audit = await startTestAudit(bus);
   const redaction = await startRedactionService(
-    { nats: bus.natsFor({ kind: 'service', service: 'redaction' }), busSigningKeyFile: bus.layout.busSigningKey },
+    { nats: bus.natsFor({ kind: 'service', service: 'redaction' }), busSigningKeyFile: bus.layout.busSigningKey, pseudonymKeyFile: bus.layout.pseudonymKey, gridDegrees: 1 },
     { secret: bus.secret },
   );
   const routing = await startRoutingService({ nats: bus.natsFor({ kind: 'service', service: 'routing' }), redactTimeoutMs: 5000 });

@@ -18,6 +18,7 @@ function viewOf(notice: CaseNoticeProps, granted: Category[], recipient = 'ly-co
     policyVersion: 'test',
     receivedAt,
     secret,
+    pseudonymKey: secret,
   });
   return { ...built, bytes: Buffer.from(v1.DeliveredView.encode(built.view).finish()) };
 }
@@ -82,5 +83,43 @@ describe('a recipient view', () => {
     const pseudonyms = (recipient: string) => viewOf({ ...notice, noticeId: 'other' }, ['person.profile'], recipient).view.elements.filter((e) => e.pseudonym).map((e) => e.pseudonym);
     expect(pseudonyms('a')).toEqual(pseudonyms('a'));
     expect(pseudonyms('a')).not.toEqual(pseudonyms('b'));
+  });
+});
+
+describe('pseudonyms', () => {
+  const key = randomBytes(32);
+  const notice = sampleNotice('it-police');
+  const smuggler = notice.persons?.[0] ?? {};
+  const pseudonymIn = (n: typeof notice, recipient: string, pseudonymKey = key) =>
+    buildView({ notice: n, signerKid: 'k', recipient, granted: new Set<Category>(['core', 'person.profile']), ruleIds: [], policyVersion: 't', receivedAt, secret, pseudonymKey }).view.elements
+      .filter((e) => e.pseudonym)
+      .map((e) => e.pseudonym);
+  /** The pseudonym next to the smuggler's profile (elements are found by path, never by position). */
+  const smugglerPseudonym = (n: typeof notice, recipient: string) => {
+    const elements = buildView({ notice: n, signerKid: 'k', recipient, granted: new Set<Category>(['core', 'person.profile']), ruleIds: [], policyVersion: 't', receivedAt, secret, pseudonymKey: key }).view.elements;
+    const person = (elements.find((e) => e.personProfile?.role === v1.PersonRole.SMUGGLER_SUSPECT)?.path ?? '').replace(/\/profile$/, '');
+    return elements.find((e) => e.path === `${person}/pseudonym`)?.pseudonym;
+  };
+
+  test('the same person in another notice of the same case, listed elsewhere, has the same pseudonym for a recipient', () => {
+    const later = sampleNotice('it-police', { persons: [notice.persons?.[2] ?? {}, { ...smuggler, phone: '' }] });
+    expect(smugglerPseudonym(later, 'ly-coastguard')).toBe(smugglerPseudonym(notice, 'ly-coastguard'));
+  });
+
+  test('the same person has different pseudonyms for different recipients', () => {
+    expect(smugglerPseudonym(notice, 'ly-coastguard')).not.toBe(smugglerPseudonym(notice, 'it-prosecutor'));
+  });
+
+  test('the same person has different pseudonyms in different cases', () => {
+    expect(smugglerPseudonym({ ...notice, caseRef: 'OTHER-1' }, 'ly-coastguard')).not.toBe(smugglerPseudonym(notice, 'ly-coastguard'));
+  });
+
+  test('without the pseudonym key they cannot be recomputed: another key gives others', () => {
+    expect(pseudonymIn(notice, 'ly-coastguard', randomBytes(32))).not.toEqual(pseudonymIn(notice, 'ly-coastguard'));
+  });
+
+  test('pseudonyms are derived values, marked as such', () => {
+    const view = buildView({ notice, signerKid: 'k', recipient: 'r', granted: new Set<Category>(['core', 'person.profile']), ruleIds: [], policyVersion: 't', receivedAt, secret, pseudonymKey: key }).view;
+    expect(view.elements.filter((e) => e.pseudonym).every((e) => e.derived)).toBe(true);
   });
 });

@@ -1,0 +1,85 @@
+import { describe, expect, test } from 'vitest';
+import { scrubSummary, type KnownValue, type ScrubInput } from '../../libs/redaction/index.js';
+import { ibanFor, imoFor } from '../harness/corpus.js';
+
+function scrub(text: string, withheld: KnownValue[], extra: Partial<ScrubInput> = {}): string {
+  return scrubSummary({
+    text,
+    withheld,
+    granted: [],
+    unattributedIdentity: 'migrant.identity',
+    financialWithheld: true,
+    conveyanceWithheld: true,
+    bareMarkers: false,
+    ...extra,
+  }).text;
+}
+
+const migrant = (value: string, kind: KnownValue['kind'] = 'name'): KnownValue => ({ category: 'migrant.identity', kind, value });
+
+describe('free-text scrubbing', () => {
+  test.each([
+    ['as written', 'Seen: Amina Tesfaye at the port.'],
+    ['in capitals', 'Seen: AMINA TESFAYE at the port.'],
+    ['without diacritics', 'Seen: Zoe Angstrom at the port.'],
+    ['reordered', 'Seen: Tesfaye, Amina at the port.'],
+    ['the surname alone', 'Seen: Tesfaye at the port.'],
+    ['initials and surname', 'Seen: A. Tesfaye at the port.'],
+  ])('a withheld name %s is replaced', (_how, text) => {
+    const out = scrub(text, [migrant('Amina Tesfaye'), migrant('Zoë Ångström')]);
+    expect(out).toBe('Seen: [withheld:migrant.identity] at the port.');
+  });
+
+  test('a name with diacritics is found when written without them, and the other way round', () => {
+    expect(scrub('Ömer Yıldız and Omer Yildiz', [migrant('Omer Yıldız')])).toBe('[withheld:migrant.identity] and [withheld:migrant.identity]');
+  });
+
+  test.each([
+    ['with spaces', 'passport LY 445 5667'],
+    ['with dashes', 'passport LY-4455-667'],
+    ['run together', 'passport LY4455667'],
+  ])('a document number %s is replaced', (_how, text) => {
+    expect(scrub(text, [migrant('LY4455667', 'number')])).toBe('passport [withheld:migrant.identity]');
+  });
+
+  test.each(['+218 91 555 0101', '00218915550101', '091-555-0101', '(091) 555 0101'])('the phone number %s is replaced', (phone) => {
+    expect(scrub(`call ${phone} now`, [migrant('+218 91 555 0101', 'phone')])).toBe('call [withheld:migrant.identity] now');
+  });
+
+  test('a date of birth in another format is replaced', () => {
+    expect(scrub('born 12/03/1984', [migrant('1984-03-12', 'date')])).toBe('born [withheld:migrant.identity]');
+  });
+
+  test('an IBAN with a valid checksum is replaced even when no field holds it', () => {
+    const iban = ibanFor('LY', '002048000020100120361');
+    expect(scrub(`paid into ${iban}`, [])).toBe('paid into [withheld:financial]');
+  });
+
+  test('an IBAN-shaped string with a wrong checksum is left alone', () => {
+    expect(scrub('ref LY00002048000020100120361', [])).toBe('ref LY00002048000020100120361');
+  });
+
+  test('an IMO number with a valid check digit is replaced', () => {
+    expect(scrub(`vessel IMO ${imoFor('931012')}`, [])).toBe('vessel [withheld:conveyance]');
+  });
+
+  test('e-mail addresses, phone numbers and passport-like numbers of no field are replaced', () => {
+    expect(scrub('mail x.y@mail.example, tel +39 333 1234567, doc AB1234567', [])).toBe(
+      'mail [withheld:migrant.identity], tel [withheld:migrant.identity], doc [withheld:migrant.identity]',
+    );
+  });
+
+  test('a value granted to the recipient stays', () => {
+    const phone: KnownValue = { category: 'smuggler.identity', kind: 'phone', value: '+218 91 555 0101' };
+    expect(scrub('call +218 91 555 0101', [], { granted: [phone] })).toBe('call +218 91 555 0101');
+  });
+
+  test('under WITNESS_PROTECTION every marker is bare', () => {
+    const witness: KnownValue = { category: 'witness.identity', kind: 'name', value: 'Yonas Berhane' };
+    expect(scrub('Yonas Berhane saw it', [witness], { bareMarkers: true })).toBe('[withheld] saw it');
+  });
+
+  test('dates and amounts are not mistaken for phone numbers', () => {
+    expect(scrub('On 2026-11-29 they paid 1500.00 EUR for 45 people', [])).toBe('On 2026-11-29 they paid 1500.00 EUR for 45 people');
+  });
+});
