@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { decodeManifest, discloseNotice, openDisclosures, SUBMISSION_CODES } from '../libs/disclosure/index.js';
 import type { Category } from '../libs/notice/index.js';
 import { timestampFromDate, v1, type CaseNoticeProps } from '../libs/proto/index.js';
 import { buildViewTemplate, personaliseView } from '../libs/redaction/index.js';
@@ -43,7 +44,8 @@ const GRANT_SETS: Category[][] = [
 /** Views per second for a 20-person notice routed to 20 recipients in 5 distinct grant sets. */
 export async function redactionViewsPerSecond(ms: number): Promise<number> {
   const secret = randomBytes(32);
-  const notice = twentyPersonNotice();
+  const { manifest, disclosures } = discloseNotice(twentyPersonNotice());
+  const notice = openDisclosures(decodeManifest(manifest, 'E_DECODE'), disclosures, SUBMISSION_CODES);
   const recipients = Array.from({ length: 20 }, (_, i) => ({ id: `agency-${i}`, granted: new Set(GRANT_SETS[i % GRANT_SETS.length]) }));
   return perSecond(ms, () => {
     const templates = new Map<number, ReturnType<typeof buildViewTemplate>>();
@@ -51,7 +53,7 @@ export async function redactionViewsPerSecond(ms: number): Promise<number> {
       const set = i % GRANT_SETS.length;
       let template = templates.get(set);
       if (!template) {
-        template = buildViewTemplate({ notice, signerKid: 'k', granted, ruleIds: [], policyVersion: 'bench', receivedAt: timestampFromDate(new Date()), secret });
+        template = buildViewTemplate({ notice, signed: { manifest, manifestJws: '' }, signerKid: 'k', granted, ruleIds: [], policyVersion: 'bench', receivedAt: timestampFromDate(new Date()), secret });
         templates.set(set, template);
       }
       v1.DeliveredView.encode(personaliseView(template, id, secret).view).finish();

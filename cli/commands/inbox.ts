@@ -1,4 +1,4 @@
-import { InboxStore, pullInbox, readStackFile, sendReceipt, type StoredView } from '../../libs/client/index.js';
+import { InboxStore, pullInbox, readStackFile, registryKeys, sendReceipt, type StoredView } from '../../libs/client/index.js';
 import { readJsonFile } from '../../libs/config/index.js';
 import { assertAgencyId } from '../../libs/registry/index.js';
 import { parsePublicJwk, verificationKeyFromJwk } from '../../libs/signing/index.js';
@@ -51,13 +51,14 @@ verification is set aside in the store's rejected/ folder and the exit status is
       process.stdout.write(values.json ? `${JSON.stringify(stored.view)}\n` : `${formatView(stored)}\n\n`);
     };
 
-    return withIdentity(dir, { kind: 'liaison', agency: as }, values.creds, async ({ js }) => {
+    return withIdentity(dir, { kind: 'liaison', agency: as }, values.creds, async ({ js, jsm }) => {
+      const keys = { bus, originators: registryKeys(await jsm()) };
       const controller = new AbortController();
       if (values.follow) {
         process.once('SIGINT', () => controller.abort());
         process.once('SIGTERM', () => controller.abort());
       }
-      const result = await pullInbox(js, as, bus, store, {
+      const result = await pullInbox(js, as, keys, store, {
         follow: values.follow ?? false,
         signal: controller.signal,
         onView: (stored) => {

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { messageToJson, v1 } from '../proto/index.js';
+import { messageToJson } from '../proto/index.js';
+import type { VerifiedView } from './verify-view.js';
 
 export interface StoredView {
   deliverySeq: number;
@@ -35,13 +36,17 @@ export class InboxStore {
     mkdirSync(join(dir, 'rejected'), { recursive: true, mode: 0o700 });
   }
 
-  save(deliverySeq: number, signed: Uint8Array, view: v1.DeliveredView): StoredView {
+  save(deliverySeq: number, signed: Uint8Array, verified: VerifiedView): StoredView {
+    const { view, elements } = verified;
+    // Readable form: every element with its value, originals and derived; the signed
+    // bytes (manifest, disclosures) stay in signedView for anyone to verify again.
+    const { manifest: _m, manifestJws: _j, disclosures: _d, granted: _g, ...readable } = messageToJson('accord.v1.DeliveredView', view);
     const stored: StoredView = {
       deliverySeq,
       noticeId: view.core?.noticeId ?? '',
       storedAt: new Date().toISOString(),
       signedView: Buffer.from(signed).toString('base64'),
-      view: messageToJson('accord.v1.DeliveredView', view),
+      view: { ...readable, elements: elements.map((e) => messageToJson('accord.v1.ViewElement', e)) },
     };
     writeAtomically(join(this.dir, 'views', `${pad(deliverySeq)}.json`), `${JSON.stringify(stored, null, 2)}\n`);
     return stored;

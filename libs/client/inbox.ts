@@ -2,7 +2,7 @@ import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { consumers, streams } from '../bus/index.js';
 import { errorMessage } from '../errors/index.js';
 import type { InboxStore, RejectedView, StoredView } from './inbox-store.js';
-import { verifySignedView, type BusVerificationKey } from './verify-view.js';
+import { verifySignedView, type BusVerificationKey, type OriginatorKeys } from './verify-view.js';
 
 export interface InboxPullResult {
   stored: StoredView[];
@@ -17,11 +17,11 @@ export interface InboxPullOptions {
   onRejected?: (view: RejectedView) => void;
 }
 
-async function take(msg: JsMsg, agency: string, bus: BusVerificationKey, store: InboxStore, result: InboxPullResult, options: InboxPullOptions): Promise<void> {
+async function take(msg: JsMsg, agency: string, keys: InboxKeys, store: InboxStore, result: InboxPullResult, options: InboxPullOptions): Promise<void> {
   const seq = msg.seq;
   try {
-    const view = await verifySignedView(msg.data, bus, agency);
-    const stored = store.save(seq, msg.data, view);
+    const verified = await verifySignedView(msg.data, keys.bus, agency, keys.originators);
+    const stored = store.save(seq, msg.data, verified);
     result.stored.push(stored);
     options.onView?.(stored);
   } catch (error) {
@@ -37,13 +37,18 @@ async function take(msg: JsMsg, agency: string, bus: BusVerificationKey, store: 
  * Pulls the agency's new views through the consumer the bus created for it, verifies
  * each, stores it locally, then acknowledges it.
  */
-export async function pullInbox(js: JetStreamClient, agency: string, bus: BusVerificationKey, store: InboxStore, options: InboxPullOptions = {}): Promise<InboxPullResult> {
+export interface InboxKeys {
+  bus: BusVerificationKey;
+  originators: OriginatorKeys;
+}
+
+export async function pullInbox(js: JetStreamClient, agency: string, keys: InboxKeys, store: InboxStore, options: InboxPullOptions = {}): Promise<InboxPullResult> {
   const consumer = await js.consumers.get(streams.deliveries, consumers.inbox(agency));
   const result: InboxPullResult = { stored: [], rejected: [] };
   if (options.follow) {
     const messages = await consumer.consume({ max_messages: 100 });
     options.signal?.addEventListener('abort', () => void messages.close(), { once: true });
-    for await (const msg of messages) await take(msg, agency, bus, store, result, options);
+    for await (const msg of messages) await take(msg, agency, keys, store, result, options);
     return result;
   }
   // Views already handed to another reader and not yet acknowledged come back to the
@@ -55,7 +60,7 @@ export async function pullInbox(js: JetStreamClient, agency: string, bus: BusVer
     for await (const msg of batch) {
       count += 1;
       pending = msg.info.pending;
-      await take(msg, agency, bus, store, result, options);
+      await take(msg, agency, keys, store, result, options);
     }
     if (count === 0) break;
   }

@@ -1,42 +1,98 @@
 import type { CryptoKey } from 'jose';
-import { AccordError, errorMessage } from '../errors/index.js';
-import { v1 } from '../proto/index.js';
-import { inspectDetached, VIEW_TYP, verifyDetached } from '../signing/index.js';
+import { decodeManifest, openDisclosures, type DisclosedNotice } from '../disclosure/index.js';
+import { AccordError, errorMessage, isAccordError } from '../errors/index.js';
+import { v1, type ViewElement } from '../proto/index.js';
+import { inspectDetached, NOTICE_TYP, VIEW_TYP, verifyDetached } from '../signing/index.js';
 
 export interface BusVerificationKey {
   kid: string;
   key: CryptoKey;
 }
 
-function invalid(what: string, cause?: unknown): AccordError {
-  return new AccordError('E_VIEW_INVALID', `view refused: ${what}`, cause === undefined ? {} : { cause });
+/** Finds an originating agency's public key by kid (the registry keeps superseded ones). */
+export type OriginatorKeys = (kid: string) => Promise<CryptoKey | undefined>;
+
+/** A view whose every value has been checked: originals against the originator, derived against the bus. */
+export interface VerifiedView {
+  view: v1.DeliveredView;
+  /** Original elements (from the disclosures) and derived ones, by path. */
+  elements: ViewElement[];
+}
+
+function invalid(what: string, path?: string, cause?: unknown): AccordError {
+  return new AccordError('E_VIEW_INVALID', `view refused: ${what}`, { ...(path ? { path } : {}), ...(cause === undefined ? {} : { cause }) });
+}
+
+const RECIPIENT_CODES = { malformed: 'E_VIEW_INVALID', unsigned: 'E_VIEW_INVALID' } as const;
+
+/** The original elements as view elements, each under the category the bus says it was granted for. */
+function originals(disclosed: DisclosedNotice, categories: Map<string, string>): ViewElement[] {
+  const element = (path: string, id: string, value: Partial<ViewElement>): ViewElement =>
+    v1.ViewElement.create({ id, path, category: categories.get(path) ?? '', derived: false, ...value });
+  return [
+    ...disclosed.persons.flatMap((p) => [
+      element(p.profile.path, p.id, { personProfile: p.profile.value }),
+      ...(p.identity ? [element(p.identity.path, p.id, { personIdentity: p.identity.value })] : []),
+    ]),
+    ...disclosed.conveyances.map((c) => element(c.path, c.id, { conveyance: c.value })),
+    ...disclosed.financial.map((f) => element(f.path, f.id, { financial: f.value })),
+    ...disclosed.locations.map((l) => element(l.path, l.id, { location: l.value })),
+    ...(disclosed.summary ? [element('summary', 'summary', { summary: disclosed.summary.value })] : []),
+  ];
 }
 
 /**
- * Checks a delivered view before anything in it is believed: its shape, the bus's
- * signature over its exact bytes, and that it is addressed to this recipient.
+ * Checks a delivered view before anything in it is believed. The bus's signature covers
+ * the whole view, so every derived value (pseudonyms, coarse locations, the scrubbed
+ * summary) is the bus's word. Every original value must be a disclosure covered by the
+ * manifest the originating agency signed, and every element the bus says it granted must
+ * be there: the bus can withhold, never alter or invent. Errors name the path.
  */
-export async function verifySignedView(bytes: Uint8Array, bus: BusVerificationKey, recipient: string): Promise<v1.DeliveredView> {
+export async function verifySignedView(bytes: Uint8Array, bus: BusVerificationKey, recipient: string, originatorKeys: OriginatorKeys): Promise<VerifiedView> {
   let signed: v1.SignedView;
   try {
     signed = v1.SignedView.decode(bytes);
   } catch (error) {
-    throw invalid('not an accord.v1.SignedView', error);
+    throw invalid('not an accord.v1.SignedView', undefined, error);
   }
-  if (signed.format !== 1) throw invalid(`format ${signed.format} is not supported`);
+  if (signed.format !== 1) throw invalid(`SignedView format ${signed.format} is not supported`);
   try {
     const header = inspectDetached(signed.jws, VIEW_TYP);
     if (header.kid !== bus.kid) throw invalid(`signed by key ${header.kid}, not the bus key ${bus.kid}`);
     await verifyDetached(header, signed.view, bus.key);
   } catch (error) {
-    throw invalid(`bus signature: ${errorMessage(error)}`, error);
+    throw invalid(`bus signature: ${errorMessage(error)}`, undefined, error);
   }
   let view: v1.DeliveredView;
   try {
     view = v1.DeliveredView.decode(signed.view);
   } catch (error) {
-    throw invalid('the signed bytes are not a DeliveredView', error);
+    throw invalid('the signed bytes are not a DeliveredView', undefined, error);
   }
+  if (view.format !== 2) throw invalid(`DeliveredView format ${view.format} is not supported (expected 2)`);
   if (view.recipient !== recipient) throw invalid(`addressed to ${view.recipient}, not ${recipient}`);
-  return view;
+
+  // The originator's signature over its manifest, with the originator's own key.
+  try {
+    const header = inspectDetached(view.manifestJws, NOTICE_TYP);
+    if (header.kid !== view.signerKid) throw invalid(`the manifest is signed by ${header.kid}, the view names ${view.signerKid}`);
+    const key = await originatorKeys(header.kid);
+    if (!key) throw invalid(`the originator's key ${header.kid} is not in the registry`);
+    await verifyDetached(header, view.manifest, key);
+  } catch (error) {
+    throw isAccordError(error) && error.code === 'E_VIEW_INVALID' ? error : invalid(`originator signature: ${errorMessage(error)}`, undefined, error);
+  }
+  const manifest = decodeManifest(view.manifest, 'E_VIEW_INVALID');
+  const core = Buffer.from(v1.NoticeCore.encode(view.core ?? {}).finish());
+  if (!core.equals(Buffer.from(v1.NoticeCore.encode(manifest.core ?? {}).finish()))) throw invalid("the core differs from the originator's", 'core');
+
+  const disclosed = openDisclosures(manifest, view.disclosures, RECIPIENT_CODES);
+  const claimed = new Map(view.granted.map((g) => [g.path ?? '', g.category ?? '']));
+  const disclosedPaths = new Set(view.disclosures.map((d) => v1.Disclosure.decode(d).path));
+  for (const path of claimed.keys()) if (!disclosedPaths.has(path)) throw invalid(`${path} is said to be granted but its disclosure is missing`, path);
+  for (const path of disclosedPaths) if (!claimed.has(path)) throw invalid(`${path} is disclosed without being listed as granted`, path);
+  if (claimed.size !== view.granted.length) throw invalid('an element is listed as granted twice');
+
+  const elements = [...originals(disclosed, claimed), ...view.elements.map((e) => v1.ViewElement.create(e))].sort((a, b) => (a.path ?? '').localeCompare(b.path ?? ''));
+  return { view, elements };
 }

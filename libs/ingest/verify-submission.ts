@@ -1,5 +1,6 @@
 import { AccordError, isAccordError, type ReasonCode } from '../errors/index.js';
-import { decodeNotice, validateNotice } from '../notice/index.js';
+import { decodeManifest, openDisclosures, SUBMISSION_CODES, toCaseNotice, type DisclosedNotice } from '../disclosure/index.js';
+import { validateNotice } from '../notice/index.js';
 import { dateFromTimestamp, v1, type CaseNotice, type Timestamp } from '../proto/index.js';
 import type { RegistrySnapshot } from '../registry/index.js';
 import { inspectDetached, NOTICE_TYP, verifyDetached, type VerificationKeyCache } from '../signing/index.js';
@@ -10,7 +11,11 @@ import type { FreshnessWindow, IngestLimits } from './ingest-limits.js';
 export interface Verified {
   ok: true;
   notice: CaseNotice;
-  noticeBytes: Uint8Array;
+  disclosed: DisclosedNotice;
+  /** The signed parts, exactly as submitted, for the views. */
+  manifest: Uint8Array;
+  jws: string;
+  disclosures: Uint8Array[];
   kid: string;
 }
 
@@ -49,8 +54,9 @@ function refusedFrom(error: unknown, extra: Partial<Refused>): Refused {
 /**
  * The door's checks before the replay check, in the documented order (docs/ingest.md),
  * so each submission gets one well-defined code: size, envelope, subject agency, JWS
- * header, kid, key validity, the signature over the exact bytes; only then the notice
- * itself: canonical decoding, schema, issuer, signer, subject, freshness.
+ * header, kid, key validity, the signature over the exact manifest bytes; only then the
+ * notice itself: the manifest's canonical decoding, each disclosure covered by it, schema,
+ * issuer, signer, subject, freshness.
  */
 export async function verifySubmission(submission: Uint8Array, subjectAgency: string, receivedAt: Timestamp, ctx: VerifyContext): Promise<VerifyOutcome> {
   if (submission.length > ctx.limits.maxSubmissionBytes) {
@@ -62,13 +68,16 @@ export async function verifySubmission(submission: Uint8Array, subjectAgency: st
   } catch (error) {
     return refuse('E_DECODE', `not an accord.v1.SignedNotice: ${(error as Error).message}`);
   }
-  if (envelope.format !== 1) return refuse('E_DECODE', `SignedNotice format ${envelope.format} is not supported (expected 1)`);
+  if (envelope.format !== 2) {
+    return refuse('E_DECODE', `SignedNotice format ${envelope.format} is not accepted: sign with format 2 (selective disclosure; format 1 is retired)`);
+  }
   if (!ctx.registry.agency(subjectAgency)) {
     return refuse('E_UNKNOWN_AGENCY', `agency "${subjectAgency}" is not registered`);
   }
 
   let kid: string | undefined;
   let notice: CaseNotice;
+  let disclosed: DisclosedNotice;
   try {
     const header = inspectDetached(envelope.jws, NOTICE_TYP);
     kid = header.kid;
@@ -76,8 +85,9 @@ export async function verifySubmission(submission: Uint8Array, subjectAgency: st
     if (!key) throw new AccordError('E_UNKNOWN_KID', `no registered key has kid ${header.kid}`);
     const invalid = checkKeyValidity(key, dateFromTimestamp(receivedAt));
     if (invalid) throw new AccordError(invalid.code, invalid.message);
-    await verifyDetached(header, envelope.notice, await ctx.keys.get(key.jwk));
-    notice = decodeNotice(envelope.notice);
+    await verifyDetached(header, envelope.manifest, await ctx.keys.get(key.jwk));
+    disclosed = openDisclosures(decodeManifest(envelope.manifest, 'E_DECODE'), envelope.disclosures, SUBMISSION_CODES);
+    notice = toCaseNotice(disclosed);
     validateNotice(notice);
   } catch (error) {
     return refusedFrom(error, kid === undefined ? {} : { kid });
@@ -102,7 +112,7 @@ export async function verifySubmission(submission: Uint8Array, subjectAgency: st
   }
   const stale = checkFreshness(notice.issuedAt ?? {}, receivedAt, ctx.freshness);
   if (stale) return refuse(stale.code, stale.message, { ...known, path: 'issuedAt' });
-  return { ok: true, notice, noticeBytes: envelope.notice, kid };
+  return { ok: true, notice, disclosed, manifest: envelope.manifest, jws: envelope.jws, disclosures: envelope.disclosures, kid };
 }
 
 /** The last check: every addressee must be a registered agency. */

@@ -1,19 +1,27 @@
+import type { DisclosedNotice, DisclosedPerson } from '../disclosure/index.js';
 import type { Category } from '../notice/index.js';
-import { v1, type CaseNoticeProps, type DeliveredView, type Timestamp, type ViewElement } from '../proto/index.js';
-import { elementId } from './element-ids.js';
+import { v1, type DeliveredView, type Timestamp, type ViewElement } from '../proto/index.js';
+import { keyedDigest } from '../signing/index.js';
 import { categoriesForIdentity } from './identity-category.js';
 import { pseudonym } from './pseudonym.js';
 import { scrubSummary, type KnownValue } from './scrub-summary.js';
 
+/** The signed submission a view carries so its recipient can check the originator's signature. */
+export interface SignedParts {
+  manifest: Uint8Array;
+  manifestJws: string;
+}
+
 /** What a view depends on but its recipient: the same for every recipient of one grant set. */
 export interface TemplateInput {
-  notice: CaseNoticeProps;
+  notice: DisclosedNotice;
+  signed: SignedParts;
   signerKid: string;
   granted: ReadonlySet<Category>;
   ruleIds: readonly string[];
   policyVersion: string;
   receivedAt: Timestamp;
-  /** The bus secret keying element ids. */
+  /** The bus secret keying the ids of derived elements. */
   secret: Uint8Array;
   /** Size of the grid precise locations are coarsened to (degrees); default 1. */
   gridDegrees?: number;
@@ -35,31 +43,43 @@ export interface BuiltView {
 export interface ViewTemplate {
   input: TemplateInput;
   elements: ViewElement[];
+  granted: v1.GrantedElement[];
+  disclosures: Uint8Array[];
   withheld: v1.WithheldElement[];
   withheldCategories: Category[];
   /** Persons whose profile is shown: each gets a per-recipient pseudonym. */
   pseudonymSlots: { id: string; path: string; person: v1.Person.$Properties; fallback: string }[];
 }
 
-function hasIdentity(p: v1.Person.$Properties): boolean {
-  return Boolean(p.fullName || p.dateOfBirth || p.phone || (p.documents ?? []).length > 0);
+/** The id of a value the bus derives from an original element: keyed, so it reveals nothing. */
+function derivedId(secret: Uint8Array, noticeId: string, path: string, what: string): string {
+  return keyedDigest(secret, 'accord/derived-id', noticeId, path, what).subarray(0, 16).toString('base64url');
+}
+
+function personOf(p: DisclosedPerson): v1.Person.$Properties {
+  const person: v1.Person.$Properties = { role: p.profile.value.role ?? 0, ...p.identity?.value };
+  if (p.profile.value.minor !== undefined && p.profile.value.minor !== null) person.minor = p.profile.value.minor;
+  return person;
 }
 
 /**
- * A grant set's view of a notice: granted elements copied, the rest removed and listed
- * by path and category only, never by value; the summary scrubbed. Under
- * WITNESS_PROTECTION a recipient without `witness.identity` sees no trace of witnesses.
+ * A grant set's view of a notice: granted original elements passed on as the originator's
+ * disclosures (bytes untouched), the rest listed by path, category and count, never by
+ * value; the summary scrubbed and passed on as a derived value. Under WITNESS_PROTECTION
+ * a recipient without `witness.identity` sees no trace of witnesses.
  */
 export function buildViewTemplate(input: TemplateInput): ViewTemplate {
   const { notice, granted, secret } = input;
+  const noticeId = notice.core.noticeId ?? '';
   const grid = input.gridDegrees ?? 1;
   const coarse = (value: number): number => Math.floor(value / grid) * grid;
-  const pseudonymSlots: ViewTemplate['pseudonymSlots'] = [];
-  const noticeId = notice.noticeId ?? '';
   const elements: ViewElement[] = [];
+  const grantedElements: v1.GrantedElement[] = [];
+  const disclosures: Uint8Array[] = [];
   const withheld: v1.WithheldElement[] = [];
   const withheldCategories = new Set<Category>();
-  const caveats = notice.caveats ?? [];
+  const pseudonymSlots: ViewTemplate['pseudonymSlots'] = [];
+  const caveats = notice.core.caveats ?? [];
   const hideWitnesses = caveats.includes(v1.Caveat.WITNESS_PROTECTION) && !granted.has('witness.identity');
 
   // Every structured value, withheld or granted, so the summary can be scrubbed of the first.
@@ -68,87 +88,68 @@ export function buildViewTemplate(input: TemplateInput): ViewTemplate {
   const know = (isGranted: boolean, category: Category, values: [KnownValue['kind'], string | null | undefined][]): void => {
     for (const [kind, value] of values) if (value) (isGranted ? grantedValues : withheldValues).push({ category, kind, value });
   };
-  const add = (id: string, category: Category, path: string, value: Partial<ViewElement>, derived = false): void => {
-    elements.push(v1.ViewElement.create({ id, category, path, derived, ...value }));
+  const pass = (element: { path: string; bytes: Uint8Array }, category: Category): void => {
+    grantedElements.push(v1.GrantedElement.create({ path: element.path, category }));
+    disclosures.push(element.bytes);
+  };
+  const derive = (path: string, category: Category, value: Partial<ViewElement>): void => {
+    elements.push(v1.ViewElement.create({ id: derivedId(secret, noticeId, path, 'value'), category, path, derived: true, ...value }));
   };
   const withhold = (path: string, category: Category, count = 1): void => {
     withheld.push(v1.WithheldElement.create({ path, category, count }));
     withheldCategories.add(category);
   };
-  const identityValues = (p: v1.Person.$Properties): [KnownValue['kind'], string | null | undefined][] => [
-    ['name', p.fullName],
-    ['date', p.dateOfBirth],
-    ['phone', p.phone],
-    ...(p.documents ?? []).map((d): [KnownValue['kind'], string | null | undefined] => ['number', d.number]),
-  ];
 
-  (notice.persons ?? []).forEach((person, i) => {
+  for (const p of notice.persons) {
+    const person = personOf(p);
+    const identity = p.identity?.value ?? {};
+    const identityValues: [KnownValue['kind'], string | null | undefined][] = [
+      ['name', identity.fullName],
+      ['date', identity.dateOfBirth],
+      ['phone', identity.phone],
+      ...(identity.documents ?? []).map((d): [KnownValue['kind'], string | null | undefined] => ['number', d.number]),
+    ];
     if (hideWitnesses && person.role === v1.PersonRole.WITNESS) {
       withheldCategories.add('witness.identity');
-      know(false, 'witness.identity', identityValues(person));
-      return;
+      know(false, 'witness.identity', identityValues);
+      continue;
     }
-    const pid = elementId(secret, noticeId, 'person', i);
-    const base = `persons/${pid}`;
+    const base = `persons/${p.id}`;
     if (granted.has('person.profile')) {
-      const profile: v1.PersonProfile.$Properties = {
-        role: person.role ?? 0,
-        nationality: person.nationality ?? '',
-        unaccompanied: person.unaccompanied ?? false,
-      };
-      if (person.minor !== undefined && person.minor !== null) profile.minor = person.minor;
-      add(elementId(secret, noticeId, 'profile', i), 'person.profile', `${base}/profile`, { personProfile: profile });
-      pseudonymSlots.push({ id: elementId(secret, noticeId, 'pseudonym', i), path: `${base}/pseudonym`, person, fallback: `${noticeId}/${i}` });
+      pass(p.profile, 'person.profile');
+      pseudonymSlots.push({ id: derivedId(secret, noticeId, base, 'pseudonym'), path: `${base}/pseudonym`, person, fallback: `${noticeId}/${p.id}` });
     } else {
-      withhold(`${base}/profile`, 'person.profile');
+      withhold(p.profile.path, 'person.profile');
     }
-    if (!hasIdentity(person)) return;
-    const missing = categoriesForIdentity(person).find((c) => !granted.has(c));
-    know(!missing, missing ?? categoriesForIdentity(person)[0] ?? 'migrant.identity', identityValues(person));
-    if (missing) {
-      withhold(`${base}/identity`, missing);
-      return;
-    }
-    add(elementId(secret, noticeId, 'identity', i), categoriesForIdentity(person)[0] ?? 'migrant.identity', `${base}/identity`, {
-      personIdentity: {
-        fullName: person.fullName ?? '',
-        dateOfBirth: person.dateOfBirth ?? '',
-        phone: person.phone ?? '',
-        documents: person.documents ?? [],
-      },
-    });
-  });
+    if (!p.identity) continue;
+    const needed = categoriesForIdentity(person);
+    const missing = needed.find((c) => !granted.has(c));
+    know(!missing, missing ?? needed[0] ?? 'migrant.identity', identityValues);
+    if (missing) withhold(p.identity.path, missing);
+    else pass(p.identity, needed[0] ?? 'migrant.identity');
+  }
 
-  (notice.conveyances ?? []).forEach((conveyance, i) => {
-    const id = elementId(secret, noticeId, 'conveyance', i);
-    know(granted.has('conveyance'), 'conveyance', [['phrase', conveyance.identifier], ['number', conveyance.identifier]]);
-    if (granted.has('conveyance')) add(id, 'conveyance', `conveyances/${id}`, { conveyance });
-    else withhold(`conveyances/${id}`, 'conveyance');
-  });
-
-  (notice.financial ?? []).forEach((financial, i) => {
-    const id = elementId(secret, noticeId, 'financial', i);
-    know(granted.has('financial'), 'financial', [['number', financial.account], ['phrase', financial.institution], ['phrase', financial.counterparty]]);
-    if (granted.has('financial')) add(id, 'financial', `financial/${id}`, { financial });
-    else withhold(`financial/${id}`, 'financial');
-  });
-
-  (notice.locations ?? []).forEach((location, i) => {
-    const id = elementId(secret, noticeId, 'location', i);
-    know(granted.has('location.precise'), 'location.precise', [['phrase', location.label]]);
+  for (const c of notice.conveyances) {
+    know(granted.has('conveyance'), 'conveyance', [['phrase', c.value.identifier], ['number', c.value.identifier]]);
+    if (granted.has('conveyance')) pass(c, 'conveyance');
+    else withhold(c.path, 'conveyance');
+  }
+  for (const f of notice.financial) {
+    know(granted.has('financial'), 'financial', [['number', f.value.account], ['phrase', f.value.institution], ['phrase', f.value.counterparty]]);
+    if (granted.has('financial')) pass(f, 'financial');
+    else withhold(f.path, 'financial');
+  }
+  for (const l of notice.locations) {
+    know(granted.has('location.precise'), 'location.precise', [['phrase', l.value.label]]);
     if (granted.has('location.precise')) {
-      add(id, 'location.precise', `locations/${id}`, { location });
-      return;
+      pass(l, 'location.precise');
+      continue;
     }
-    withhold(`locations/${id}`, 'location.precise');
-    const coarseLocation: v1.CoarseLocation.$Properties = {
-      lat: coarse(location.lat ?? 0),
-      lon: coarse(location.lon ?? 0),
-      gridDegrees: grid,
-    };
-    if (location.observedAt) coarseLocation.observedAt = location.observedAt;
-    add(elementId(secret, noticeId, 'coarse-location', i), 'core', `locations/${id}/coarse`, { coarseLocation }, true);
-  });
+    withhold(l.path, 'location.precise');
+    const coarseLocation: v1.CoarseLocation.$Properties = { lat: coarse(l.value.lat ?? 0), lon: coarse(l.value.lon ?? 0), gridDegrees: grid };
+    if (l.value.observedAt) coarseLocation.observedAt = l.value.observedAt;
+    derive(`${l.path}/coarse`, 'core', { coarseLocation });
+  }
 
   if (notice.summary) {
     if (!granted.has('summary')) withhold('summary', 'summary');
@@ -156,7 +157,7 @@ export function buildViewTemplate(input: TemplateInput): ViewTemplate {
       // The summary is never passed on as written: it is scrubbed, and so derived.
       const identities: Category[] = ['smuggler.identity', 'migrant.identity', 'minor.identity', 'witness.identity'];
       const scrubbed = scrubSummary({
-        text: notice.summary,
+        text: notice.summary.value,
         withheld: withheldValues,
         granted: grantedValues,
         unattributedIdentity: identities.find((c) => !granted.has(c)),
@@ -164,7 +165,7 @@ export function buildViewTemplate(input: TemplateInput): ViewTemplate {
         conveyanceWithheld: !granted.has('conveyance'),
         bareMarkers: caveats.includes(v1.Caveat.WITNESS_PROTECTION),
       });
-      add(elementId(secret, noticeId, 'summary', 0), 'summary', 'summary', { summary: scrubbed.text }, true);
+      derive('summary', 'summary', { summary: scrubbed.text });
       for (const [category, count] of scrubbed.counts) {
         if (hideWitnesses && category === 'witness.identity') continue;
         withhold('summary', category, count);
@@ -173,48 +174,37 @@ export function buildViewTemplate(input: TemplateInput): ViewTemplate {
   }
 
   withheld.sort((a, b) => a.path.localeCompare(b.path) || a.category.localeCompare(b.category));
-  return { input, elements, withheld, withheldCategories: [...withheldCategories].sort(), pseudonymSlots };
+  return { input, elements, granted: grantedElements, disclosures, withheld, withheldCategories: [...withheldCategories].sort(), pseudonymSlots };
 }
 
 /** The recipient's own view from its grant set's template: its name and its pseudonyms. */
 export function personaliseView(template: ViewTemplate, recipient: string, pseudonymKey: Uint8Array): BuiltView {
   const { input } = template;
-  const notice = input.notice;
+  const caseRef = input.notice.core.caseRef ?? '';
   const pseudonyms = template.pseudonymSlots.map((slot) =>
     v1.ViewElement.create({
       id: slot.id,
       category: 'person.profile',
       path: slot.path,
       derived: true,
-      pseudonym: pseudonym(pseudonymKey, recipient, notice.caseRef ?? '', slot.person, slot.fallback),
+      pseudonym: pseudonym(pseudonymKey, recipient, caseRef, slot.person, slot.fallback),
     }),
   );
-  const elements = [...template.elements, ...pseudonyms].sort((a, b) => a.path.localeCompare(b.path));
-  const core: v1.NoticeCore.$Properties = {
-    noticeId: notice.noticeId ?? '',
-    issuingAgency: notice.issuingAgency ?? '',
-    caseRef: notice.caseRef ?? '',
-    type: notice.type ?? 0,
-    tlp: notice.tlp ?? 0,
-    caveats: notice.caveats ?? [],
-    mode: notice.mode ?? 0,
-    addressees: notice.addressees ?? [],
-    migrantCount: notice.migrantCount ?? 0,
-    deathsReported: notice.deathsReported ?? 0,
-  };
-  if (notice.issuedAt) core.issuedAt = notice.issuedAt;
-  if (notice.route) core.route = notice.route;
   const view = v1.DeliveredView.create({
-    format: 1,
+    format: 2,
     recipient,
-    core,
+    core: input.notice.core,
     signerKid: input.signerKid,
-    elements,
+    elements: [...template.elements, ...pseudonyms].sort((a, b) => a.path.localeCompare(b.path)),
     withheld: template.withheld,
     grantedCategories: [...input.granted].sort(),
     policyVersion: input.policyVersion,
     ruleIds: [...input.ruleIds],
     receivedAt: input.receivedAt,
+    manifest: input.signed.manifest,
+    manifestJws: input.signed.manifestJws,
+    disclosures: template.disclosures,
+    granted: template.granted,
   });
   return { view, withheldCategories: template.withheldCategories };
 }

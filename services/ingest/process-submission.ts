@@ -128,7 +128,9 @@ export class SubmissionProcessor {
   /** Routing decides and redaction delivers; the reply carries their audit events. */
   private async route(s: Submission, verified: Verified): Promise<AuditEventProps[]> {
     const request = v1.AcceptedNotice.encode({
-      notice: verified.noticeBytes,
+      manifest: verified.manifest,
+      manifestJws: verified.jws,
+      disclosures: verified.disclosures,
       signerKid: verified.kid,
       ingestSeq: s.seq,
       receivedAt: s.receivedAt,

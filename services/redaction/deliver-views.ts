@@ -2,7 +2,8 @@ import type { JetStreamClient } from '@nats-io/jetstream';
 import { auditEventId } from '../../libs/audit/index.js';
 import { subjects } from '../../libs/bus/index.js';
 import { AccordError } from '../../libs/errors/index.js';
-import { decodeNotice, isCategory, type Category } from '../../libs/notice/index.js';
+import { decodeManifest, openDisclosures, SUBMISSION_CODES } from '../../libs/disclosure/index.js';
+import { isCategory, type Category } from '../../libs/notice/index.js';
 import { timestampFromDate, v1, type AuditEventProps } from '../../libs/proto/index.js';
 import { buildViewTemplate, personaliseView, type ViewTemplate } from '../../libs/redaction/index.js';
 import { keyedDigest, signDetached, VIEW_TYP, type SigningKey } from '../../libs/signing/index.js';
@@ -23,14 +24,17 @@ export interface DeliverDeps {
 export async function deliverViews(deps: DeliverDeps, requestBytes: Uint8Array): Promise<AuditEventProps[]> {
   const request = v1.RedactRequest.decode(requestBytes);
   const accepted = request.notice ?? v1.AcceptedNotice.create();
-  const notice = decodeNotice(accepted.notice ?? new Uint8Array());
+  const manifest = accepted.manifest ?? new Uint8Array();
+  const disclosed = openDisclosures(decodeManifest(manifest, 'E_DECODE'), accepted.disclosures ?? [], SUBMISSION_CODES);
+  const notice = { noticeId: disclosed.core.noticeId ?? '', issuingAgency: disclosed.core.issuingAgency ?? '' };
   const templates = new Map<string, ViewTemplate>();
   const templateFor = (granted: ReadonlySet<Category>, ruleIds: readonly string[]): ViewTemplate => {
     const key = `${[...granted].sort().join(',')}|${ruleIds.join(',')}`;
     let template = templates.get(key);
     if (!template) {
       template = buildViewTemplate({
-        notice,
+        notice: disclosed,
+        signed: { manifest, manifestJws: accepted.manifestJws ?? '' },
         signerKid: accepted.signerKid ?? '',
         granted,
         ruleIds,

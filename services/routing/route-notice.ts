@@ -2,7 +2,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { auditEventId } from '../../libs/audit/index.js';
 import { subjects } from '../../libs/bus/index.js';
 import { AccordError } from '../../libs/errors/index.js';
-import { decodeNotice } from '../../libs/notice/index.js';
+import { decodeManifest, openDisclosures, SUBMISSION_CODES, toCaseNotice } from '../../libs/disclosure/index.js';
 import { timestampFromDate, v1, type AuditEventProps } from '../../libs/proto/index.js';
 import type { RegistrySnapshot } from '../../libs/registry/index.js';
 import type { CompiledPolicy } from '../../libs/policy/index.js';
@@ -20,7 +20,7 @@ export async function routeNotice(
   redactTimeoutMs: number,
 ): Promise<AuditEventProps[]> {
   const accepted = v1.AcceptedNotice.decode(request);
-  const notice = decodeNotice(accepted.notice);
+  const notice = toCaseNotice(openDisclosures(decodeManifest(accepted.manifest, 'E_DECODE'), accepted.disclosures, SUBMISSION_CODES));
   const issuer = registry.agency(notice.issuingAgency);
   if (!issuer) {
     throw new AccordError('E_UNKNOWN_AGENCY', `issuing agency ${notice.issuingAgency} is no longer registered`, { retryable: true });

@@ -1,19 +1,20 @@
 import { ChainVerifier, type ChainBreak } from '../../libs/audit/index.js';
-import { awaitDecision, listQuarantine, readAuditRecords, readStream, verifySignedView } from '../../libs/client/index.js';
+import { awaitDecision, listQuarantine, readAuditRecords, readStream, registryKeys, verifySignedView } from '../../libs/client/index.js';
 import { streams, subjects } from '../../libs/bus/index.js';
 import { v1, type AuditRecord } from '../../libs/proto/index.js';
 import type { TestBus } from './test-bus.js';
 
 export { awaitDecision, listQuarantine };
 
-/** Every view delivered to an agency so far (read without consuming its inbox). */
-export async function deliveredViews(bus: TestBus, agency: string): Promise<{ raw: Uint8Array; view: v1.DeliveredView }[]> {
-  const out: { raw: Uint8Array; view: v1.DeliveredView }[] = [];
+/** Every view delivered to an agency so far (read without consuming its inbox), verified. */
+export async function deliveredViews(bus: TestBus, agency: string): Promise<{ raw: Uint8Array; view: v1.DeliveredView; elements: v1.ViewElement[] }[]> {
+  const out: { raw: Uint8Array; view: v1.DeliveredView; elements: v1.ViewElement[] }[] = [];
+  const originators = registryKeys(bus.jsm);
   const raws: Uint8Array[] = [];
   await readStream(bus.js, bus.jsm, streams.deliveries, { filterSubject: subjects.deliver(agency) }, (msg) => {
     raws.push(msg.data);
   });
-  for (const raw of raws) out.push({ raw, view: await verifySignedView(raw, bus.busVerification, agency) });
+  for (const raw of raws) out.push({ raw, ...(await verifySignedView(raw, bus.busVerification, agency, originators)) });
   return out;
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { subjects } from '../../libs/bus/index.js';
+import { digestSet, hasDigest } from '../../libs/disclosure/index.js';
 import { publishSubmission, signNotice } from '../../libs/client/index.js';
 import { v1 } from '../../libs/proto/index.js';
 import { inspectDetached, NOTICE_TYP, verifyDetached, verificationKeyFromJwk } from '../../libs/signing/index.js';
@@ -49,27 +50,29 @@ function mutate(valid: Uint8Array[], validNotices: v1.SignedNotice[]): Uint8Arra
     case 1:
       return base.subarray(0, randomInt(base.length));
     case 2: {
-      // The notice of one submission under the signature of another.
+      // The manifest and disclosures of one submission under the signature of another.
       const a = pick(validNotices);
       const b = pick(validNotices);
-      return envelope(a.notice, b.jws);
+      return envelope(a.manifest, b.jws, a.disclosures);
     }
     case 3: {
-      // A bit flipped inside the signed notice bytes, signature unchanged.
+      // A bit flipped inside one disclosure, signature unchanged.
       const s = pick(validNotices);
-      return envelope(flipBits(s.notice), s.jws);
+      const i = randomInt(s.disclosures.length);
+      return envelope(s.manifest, s.jws, s.disclosures.map((d, k) => (k === i ? flipBits(d) : d)));
     }
     case 4: {
-      // An overlong UTF-8 encoding of "A" spliced into the notice bytes.
+      // An overlong UTF-8 encoding of "A" spliced into one disclosure.
       const s = pick(validNotices);
-      const at = randomInt(s.notice.length);
-      return envelope(Buffer.concat([s.notice.subarray(0, at), Buffer.from([0xc1, 0x81]), s.notice.subarray(at)]), s.jws);
+      const d = pick(s.disclosures);
+      const at = randomInt(d.length);
+      return envelope(s.manifest, s.jws, [...s.disclosures, Buffer.concat([d.subarray(0, at), Buffer.from([0xc1, 0x81]), d.subarray(at)])]);
     }
     case 5:
       return randomBytes(randomInt(2000));
     default: {
       const s = pick(validNotices);
-      return envelope(s.notice, `${s.jws}${pick(['=', 'A', '.', ''])}`);
+      return pick([envelope(flipBits(s.manifest), s.jws, s.disclosures), envelope(s.manifest, `${s.jws}${pick(['=', 'A', '.'])}`, s.disclosures)]);
     }
   }
 }
@@ -103,7 +106,9 @@ test(`ingest stays up through ${TOTAL} random and mutated submissions, accounts 
     if (decision?.status === v1.DecisionStatus.DECISION_ACCEPTED) {
       // Accepted only if it is still a genuinely signed notice.
       const envelopeOf = v1.SignedNotice.decode(submission);
-      await verifyDetached(inspectDetached(envelopeOf.jws, NOTICE_TYP), envelopeOf.notice, key);
+      await verifyDetached(inspectDetached(envelopeOf.jws, NOTICE_TYP), envelopeOf.manifest, key);
+      const digests = digestSet(v1.NoticeManifest.decode(envelopeOf.manifest).digests);
+      expect(envelopeOf.disclosures.every((d) => hasDigest(digests, d))).toBe(true);
       accepted += 1;
     } else {
       expect(decision?.status).toBe(v1.DecisionStatus.DECISION_QUARANTINED);

@@ -3,7 +3,7 @@ import { base64url } from 'jose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { streams, subjects } from '../../libs/bus/index.js';
 import { publishSubmission, signNotice } from '../../libs/client/index.js';
-import { encodeNotice } from '../../libs/notice/index.js';
+import { digestOf, discloseNotice } from '../../libs/disclosure/index.js';
 import { timestampFromDate, v1 } from '../../libs/proto/index.js';
 import { NOTICE_TYP, signDetached, type SigningKey } from '../../libs/signing/index.js';
 import { revokeAgencyKey, rotateAgencyKey } from '../../libs/stack/index.js';
@@ -27,6 +27,13 @@ const hourAgo = () => timestampFromDate(new Date(Date.now() - 3600_000));
 const hourAhead = () => timestampFromDate(new Date(Date.now() + 3600_000));
 const notice = (overrides: Parameters<typeof sampleNotice>[1] = {}) => sampleNotice('it-police', overrides);
 const header = (fields: Record<string, unknown>) => forgedJws({ alg: 'EdDSA', kid: police.key.kid, typ: NOTICE_TYP, ...fields });
+/** A well-formed notice's parts under a forged header. */
+const forged = (fields: Record<string, unknown>) => {
+  const { manifest, disclosures } = discloseNotice(notice());
+  return envelope(manifest, header(fields), disclosures);
+};
+/** A genuine submission's parts, to tamper with. */
+const genuine = async () => v1.SignedNotice.decode(await signNotice(notice(), police.key));
 
 interface Row {
   what: string;
@@ -39,35 +46,69 @@ interface Row {
 const rows: Row[] = [
   { what: 'bytes that are not protobuf', agency: 'it-police', code: 'E_DECODE', submission: async () => Buffer.from('GET / HTTP/1.1\r\n\xff\xff') },
   { what: 'an empty submission', agency: 'it-police', code: 'E_DECODE', submission: async () => new Uint8Array() },
-  { what: 'an unknown SignedNotice format', agency: 'it-police', code: 'E_DECODE', submission: async () => envelope(encodeNotice(notice()), 'x..y', 7) },
+  { what: 'an unknown SignedNotice format', agency: 'it-police', code: 'E_DECODE', submission: async () => envelope(new Uint8Array(), 'x..y', [], 7) },
+  {
+    what: 'the retired format 1, however well signed',
+    agency: 'it-police',
+    code: 'E_DECODE',
+    submission: async () => {
+      const g = await genuine();
+      return envelope(g.manifest, g.jws, g.disclosures, 1);
+    },
+  },
   {
     what: 'an attached (not detached) JWS',
     agency: 'it-police',
     code: 'E_DECODE',
     submission: async () => {
-      const bytes = encodeNotice(notice());
-      const [h, , sig] = (await signDetached(bytes, police.key, NOTICE_TYP)).split('.');
-      return envelope(bytes, `${h}.${base64url.encode(bytes)}.${sig}`);
+      const g = await genuine();
+      const [h, , sig] = g.jws.split('.');
+      return envelope(g.manifest, `${h}.${base64url.encode(g.manifest)}.${sig}`, g.disclosures);
     },
   },
-  { what: 'a JWS header that is not JSON', agency: 'it-police', code: 'E_DECODE', submission: async () => envelope(encodeNotice(notice()), `${base64url.encode('not json')}..AAAA`) },
-  { what: 'alg none', agency: 'it-police', code: 'E_ALG_FORBIDDEN', submission: async () => envelope(encodeNotice(notice()), header({ alg: 'none' })) },
-  { what: 'alg HS256 (HMAC with the public key as secret)', agency: 'it-police', code: 'E_ALG_FORBIDDEN', submission: async () => envelope(encodeNotice(notice()), header({ alg: 'HS256' })) },
-  { what: 'alg RS256', agency: 'it-police', code: 'E_ALG_FORBIDDEN', submission: async () => envelope(encodeNotice(notice()), header({ alg: 'RS256' })) },
-  { what: 'an embedded jwk header', agency: 'it-police', code: 'E_HEADER_FORBIDDEN', submission: async () => envelope(encodeNotice(notice()), header({ jwk: police.publicJwk })) },
-  { what: 'a jku header', agency: 'it-police', code: 'E_HEADER_FORBIDDEN', submission: async () => envelope(encodeNotice(notice()), header({ jku: 'https://evil.example/keys' })) },
-  { what: 'an x5c header', agency: 'it-police', code: 'E_HEADER_FORBIDDEN', submission: async () => envelope(encodeNotice(notice()), header({ x5c: ['MII='] })) },
-  { what: 'an x5u header', agency: 'it-police', code: 'E_HEADER_FORBIDDEN', submission: async () => envelope(encodeNotice(notice()), header({ x5u: 'https://evil.example/cert' })) },
-  { what: 'an unknown crit entry', agency: 'it-police', code: 'E_HEADER_FORBIDDEN', submission: async () => envelope(encodeNotice(notice()), header({ crit: ['exp'], exp: 1 })) },
-  { what: 'a typ other than accord-notice+jws', agency: 'it-police', code: 'E_HEADER_FORBIDDEN', submission: async () => envelope(encodeNotice(notice()), header({ typ: 'JWT' })) },
+  { what: 'a JWS header that is not JSON', agency: 'it-police', code: 'E_DECODE', submission: async () => envelope(new Uint8Array(), `${base64url.encode('not json')}..AAAA`) },
+  { what: 'alg none', agency: 'it-police', code: 'E_ALG_FORBIDDEN', submission: async () => forged({ alg: 'none' }) },
+  { what: 'alg HS256 (HMAC with the public key as secret)', agency: 'it-police', code: 'E_ALG_FORBIDDEN', submission: async () => forged({ alg: 'HS256' }) },
+  { what: 'alg RS256', agency: 'it-police', code: 'E_ALG_FORBIDDEN', submission: async () => forged({ alg: 'RS256' }) },
+  { what: 'an embedded jwk header', agency: 'it-police', code: 'E_HEADER_FORBIDDEN', submission: async () => forged({ jwk: police.publicJwk }) },
+  { what: 'a jku header', agency: 'it-police', code: 'E_HEADER_FORBIDDEN', submission: async () => forged({ jku: 'https://evil.example/keys' }) },
+  { what: 'an x5c header', agency: 'it-police', code: 'E_HEADER_FORBIDDEN', submission: async () => forged({ x5c: ['MII='] }) },
+  { what: 'an x5u header', agency: 'it-police', code: 'E_HEADER_FORBIDDEN', submission: async () => forged({ x5u: 'https://evil.example/cert' }) },
+  { what: 'an unknown crit entry', agency: 'it-police', code: 'E_HEADER_FORBIDDEN', submission: async () => forged({ crit: ['exp'], exp: 1 }) },
+  { what: 'a typ other than accord-notice+jws', agency: 'it-police', code: 'E_HEADER_FORBIDDEN', submission: async () => forged({ typ: 'JWT' }) },
   { what: 'a key the bus does not know', agency: 'it-police', code: 'E_UNKNOWN_KID', submission: async () => signNotice(notice(), await unregisteredKey()) },
   {
-    what: 'notice bytes changed after signing',
+    what: 'the manifest (core) changed after signing',
     agency: 'it-police',
     code: 'E_SIGNATURE_INVALID',
     submission: async () => {
-      const signed = v1.SignedNotice.decode(await signNotice(notice(), police.key));
-      return envelope(encodeNotice({ ...v1.CaseNotice.decode(signed.notice), deathsReported: 9 }), signed.jws);
+      const g = await genuine();
+      const manifest = v1.NoticeManifest.decode(g.manifest);
+      manifest.core = { ...manifest.core, deathsReported: 9 };
+      return envelope(v1.NoticeManifest.encode(manifest).finish(), g.jws, g.disclosures);
+    },
+  },
+  {
+    what: 'a disclosure changed after signing',
+    agency: 'it-police',
+    code: 'E_SIGNATURE_INVALID',
+    submission: async () => {
+      const g = await genuine();
+      const changed = g.disclosures.map((bytes) => {
+        const d = v1.Disclosure.decode(bytes);
+        return d.personIdentity ? v1.Disclosure.encode({ ...d, personIdentity: { ...d.personIdentity, fullName: 'Someone Else' } }).finish() : bytes;
+      });
+      return envelope(g.manifest, g.jws, changed);
+    },
+  },
+  {
+    what: 'a disclosure added that the manifest does not cover',
+    agency: 'it-police',
+    code: 'E_SIGNATURE_INVALID',
+    submission: async () => {
+      const g = await genuine();
+      const extra = v1.Disclosure.encode({ salt: new Uint8Array(16), path: 'financial/AAAAAAAAAAAAAAAAAAAAAA', financial: { account: 'X1' } }).finish();
+      return envelope(g.manifest, g.jws, [...g.disclosures, extra]);
     },
   },
   {
@@ -75,18 +116,32 @@ const rows: Row[] = [
     agency: 'it-police',
     code: 'E_SIGNATURE_INVALID',
     submission: async () => {
-      const bytes = encodeNotice(notice());
+      const { manifest, disclosures } = discloseNotice(notice());
       const impostor = await unregisteredKey();
-      return envelope(bytes, await signDetached(bytes, { ...impostor, kid: police.key.kid }, NOTICE_TYP));
+      return envelope(manifest, await signDetached(manifest, { ...impostor, kid: police.key.kid }, NOTICE_TYP), disclosures);
     },
   },
   {
-    what: 'an unknown field smuggled into signed notice bytes',
+    what: 'an unknown field smuggled into the signed manifest bytes',
     agency: 'it-police',
     code: 'E_DECODE',
     submission: async () => {
-      const bytes = Buffer.concat([encodeNotice(notice()), Buffer.from([0xf8, 0x06, 0x01])]);
-      return envelope(bytes, await signDetached(bytes, police.key, NOTICE_TYP));
+      const { manifest, disclosures } = discloseNotice(notice());
+      const bytes = Buffer.concat([manifest, Buffer.from([0xf8, 0x06, 0x01])]);
+      return envelope(bytes, await signDetached(bytes, police.key, NOTICE_TYP), disclosures);
+    },
+  },
+  {
+    what: 'a disclosure at a path that names an array position',
+    agency: 'it-police',
+    code: 'E_DECODE',
+    submission: async () => {
+      const disclosures = [v1.Disclosure.encode({ salt: new Uint8Array(16).fill(7), path: 'financial/0', financial: { account: 'X1' } }).finish()];
+      const { manifest: base } = discloseNotice(notice({ financial: [] }));
+      const m = v1.NoticeManifest.decode(base);
+      m.digests = [...m.digests.slice(1), digestOf(disclosures[0] as Uint8Array)].sort(Buffer.compare);
+      const manifest = v1.NoticeManifest.encode(m).finish();
+      return envelope(manifest, await signDetached(manifest, police.key, NOTICE_TYP), disclosures);
     },
   },
   { what: 'an UNSPECIFIED enum', agency: 'it-police', code: 'E_SCHEMA', submission: async () => signUnchecked(notice({ mode: v1.Mode.MODE_UNSPECIFIED }), police.key) },

@@ -4,7 +4,7 @@ import { publishSubmission, signNotice } from '../../libs/client/index.js';
 import { v1 } from '../../libs/proto/index.js';
 import { signingKeyFromJwk, type SigningKey } from '../../libs/signing/index.js';
 import { revokeAgencyKey, rotateAgencyKey } from '../../libs/stack/index.js';
-import { auditChain, awaitDecision } from '../harness/bus-readers.js';
+import { auditChain, awaitDecision, deliveredViews } from '../harness/bus-readers.js';
 import { sampleNotice } from '../harness/sample-notice.js';
 import { registerAgency } from '../harness/test-agencies.js';
 import { startTestBus, type TestBus } from '../harness/test-bus.js';
@@ -74,6 +74,17 @@ describe('key rotation and revocation', () => {
     await revokeAgencyKey(bus.dir, 'tn-police', old.kid, 'compromised');
     services.ingest = await startTestIngest(bus);
     expect(await decisionOf('tn-police', queued)).toBe('E_KEY_REVOKED');
+  });
+
+  test('a view of a notice signed with a key superseded since still verifies for its recipient', async () => {
+    const { key: old } = await registerAgency(bus, { id: 'fr-police', country: 'FR', role: 'police', groups: ['med'] });
+    const notice = sampleNotice('fr-police', { addressees: ['ly-coastguard'] });
+    const { seq } = await publishSubmission(bus.js, 'fr-police', notice.noticeId ?? '', await signNotice(notice, old));
+    expect(await decisionOf('fr-police', seq)).toBe('accepted');
+    await rotate('fr-police');
+    await revokeAgencyKey(bus.dir, 'fr-police', old.kid, 'superseded');
+    const views = await deliveredViews(bus, 'ly-coastguard');
+    expect(views.find((v) => v.view.core?.noticeId === notice.noticeId)?.view.signerKid).toBe(old.kid);
   });
 
   test('a revoked key stays in the registry, so what it signed stays verifiable', async () => {

@@ -4,13 +4,17 @@ import type { Category } from '../../libs/notice/index.js';
 import { timestampFromDate, v1, type CaseNoticeProps } from '../../libs/proto/index.js';
 import { buildView } from '../../libs/redaction/index.js';
 import { sampleNotice } from '../harness/sample-notice.js';
+import { disclosed } from '../harness/submissions.js';
 
 const secret = randomBytes(32);
+const pseudonymKey = randomBytes(32);
 const receivedAt = timestampFromDate(new Date('2026-11-29T08:30:00Z'));
 
-function viewOf(notice: CaseNoticeProps, granted: Category[], recipient = 'ly-coastguard') {
+/** A view, its bytes, and its contents: the disclosures it passes on (decoded) and the derived elements. */
+function viewOf(notice: CaseNoticeProps, granted: Category[], recipient = 'ly-coastguard', key = pseudonymKey, disclosedNotice = disclosed(notice)) {
   const built = buildView({
-    notice,
+    notice: disclosedNotice.notice,
+    signed: { manifest: disclosedNotice.manifest, manifestJws: '' },
     signerKid: 'kid',
     recipient,
     granted: new Set<Category>(['core', ...granted]),
@@ -18,9 +22,11 @@ function viewOf(notice: CaseNoticeProps, granted: Category[], recipient = 'ly-co
     policyVersion: 'test',
     receivedAt,
     secret,
-    pseudonymKey: secret,
+    pseudonymKey: key,
   });
-  return { ...built, bytes: Buffer.from(v1.DeliveredView.encode(built.view).finish()) };
+  const originals = built.view.disclosures.map((d) => v1.Disclosure.decode(d));
+  const contents = [...originals, ...built.view.elements];
+  return { ...built, bytes: Buffer.from(v1.DeliveredView.encode(built.view).finish()), originals, contents };
 }
 
 describe('a recipient view', () => {
@@ -32,33 +38,36 @@ describe('a recipient view', () => {
     }
   });
 
+  test('granted originals travel as the originator made them: the disclosure bytes, untouched', () => {
+    const d = disclosed(sampleNotice('it-police'));
+    const { view } = viewOf(sampleNotice('it-police'), ['person.profile', 'smuggler.identity'], 'r', pseudonymKey, d);
+    const all = [...d.notice.persons.flatMap((p) => [p.profile.bytes, ...(p.identity ? [p.identity.bytes] : [])])].map((b) => Buffer.from(b).toString('hex'));
+    for (const passed of view.disclosures) expect(all).toContain(Buffer.from(passed).toString('hex'));
+    expect(view.granted.map((g) => g.category).sort()).toEqual(['person.profile', 'person.profile', 'person.profile', 'smuggler.identity']);
+  });
+
   test('withheld elements are listed by path and category', () => {
     const { view } = viewOf(sampleNotice('it-police'), ['person.profile']);
-    expect(view.withheld.map((w) => w.category).sort()).toEqual([
-      'financial',
-      'location.precise',
-      'migrant.identity',
-      'smuggler.identity',
-      'summary',
-      'witness.identity',
-      'conveyance',
-    ].sort());
+    expect(view.withheld.map((w) => w.category).sort()).toEqual(
+      ['financial', 'location.precise', 'migrant.identity', 'smuggler.identity', 'summary', 'witness.identity', 'conveyance'].sort(),
+    );
   });
 
   test('elements are named by random ids, never by array position', () => {
-    const { view } = viewOf(sampleNotice('it-police'), ['person.profile']);
-    for (const element of view.elements) expect(element.path).not.toMatch(/\/\d+(\/|$)/);
+    const { contents } = viewOf(sampleNotice('it-police'), ['person.profile']);
+    for (const element of contents) expect(element.path).not.toMatch(/\/\d+(\/|$)/);
   });
 
-  test('a view is the same bytes every time it is built (a redelivery stores nothing new)', () => {
+  test('a view is the same bytes every time it is built from the same submission (a redelivery stores nothing new)', () => {
     const notice = sampleNotice('it-police');
-    expect(viewOf(notice, ['person.profile']).bytes.equals(viewOf(notice, ['person.profile']).bytes)).toBe(true);
+    const d = disclosed(notice);
+    expect(viewOf(notice, ['person.profile'], 'r', pseudonymKey, d).bytes.equals(viewOf(notice, ['person.profile'], 'r', pseudonymKey, d).bytes)).toBe(true);
   });
 
   test('under WITNESS_PROTECTION a recipient without witness.identity sees no trace of the witness', () => {
     const notice = sampleNotice('it-police', { caveats: [v1.Caveat.WITNESS_PROTECTION] });
-    const { view, bytes } = viewOf(notice, ['person.profile', 'smuggler.identity']);
-    expect(view.elements.filter((e) => e.personProfile?.role === v1.PersonRole.WITNESS)).toHaveLength(0);
+    const { view, bytes, contents } = viewOf(notice, ['person.profile', 'smuggler.identity', 'summary']);
+    expect(contents.filter((e) => e.personProfile?.role === v1.PersonRole.WITNESS)).toHaveLength(0);
     expect(view.withheld.filter((w) => w.category === 'witness.identity')).toHaveLength(0);
     expect(bytes.includes('witness')).toBe(false);
   });
@@ -78,27 +87,23 @@ describe('a recipient view', () => {
     expect(coarse?.derived).toBe(true);
   });
 
-  test('pseudonyms are stable for a recipient and differ between recipients', () => {
-    const notice = sampleNotice('it-police');
-    const pseudonyms = (recipient: string) => viewOf({ ...notice, noticeId: 'other' }, ['person.profile'], recipient).view.elements.filter((e) => e.pseudonym).map((e) => e.pseudonym);
-    expect(pseudonyms('a')).toEqual(pseudonyms('a'));
-    expect(pseudonyms('a')).not.toEqual(pseudonyms('b'));
+  test('a granted summary is passed on scrubbed, as a derived value, never as the original disclosure', () => {
+    const notice = sampleNotice('it-police', { summary: 'Skipper Kamal Haddad took Amina Tesfaye aboard.' });
+    const { view, originals } = viewOf(notice, ['summary', 'smuggler.identity']);
+    expect(originals.some((d) => d.path === 'summary')).toBe(false);
+    expect(view.elements.find((e) => e.path === 'summary')).toMatchObject({ derived: true, summary: 'Skipper Kamal Haddad took [withheld:migrant.identity] aboard.' });
+    expect(view.withheld).toContainEqual(expect.objectContaining({ path: 'summary', category: 'migrant.identity', count: 1 }));
   });
 });
 
 describe('pseudonyms', () => {
-  const key = randomBytes(32);
   const notice = sampleNotice('it-police');
   const smuggler = notice.persons?.[0] ?? {};
-  const pseudonymIn = (n: typeof notice, recipient: string, pseudonymKey = key) =>
-    buildView({ notice: n, signerKid: 'k', recipient, granted: new Set<Category>(['core', 'person.profile']), ruleIds: [], policyVersion: 't', receivedAt, secret, pseudonymKey }).view.elements
-      .filter((e) => e.pseudonym)
-      .map((e) => e.pseudonym);
   /** The pseudonym next to the smuggler's profile (elements are found by path, never by position). */
-  const smugglerPseudonym = (n: typeof notice, recipient: string) => {
-    const elements = buildView({ notice: n, signerKid: 'k', recipient, granted: new Set<Category>(['core', 'person.profile']), ruleIds: [], policyVersion: 't', receivedAt, secret, pseudonymKey: key }).view.elements;
-    const person = (elements.find((e) => e.personProfile?.role === v1.PersonRole.SMUGGLER_SUSPECT)?.path ?? '').replace(/\/profile$/, '');
-    return elements.find((e) => e.path === `${person}/pseudonym`)?.pseudonym;
+  const smugglerPseudonym = (n: CaseNoticeProps, recipient: string, key = pseudonymKey) => {
+    const { view, originals } = viewOf(n, ['person.profile'], recipient, key);
+    const person = (originals.find((e) => e.personProfile?.role === v1.PersonRole.SMUGGLER_SUSPECT)?.path ?? '').replace(/\/profile$/, '');
+    return view.elements.find((e) => e.path === `${person}/pseudonym`)?.pseudonym;
   };
 
   test('the same person in another notice of the same case, listed elsewhere, has the same pseudonym for a recipient', () => {
@@ -114,12 +119,14 @@ describe('pseudonyms', () => {
     expect(smugglerPseudonym({ ...notice, caseRef: 'OTHER-1' }, 'ly-coastguard')).not.toBe(smugglerPseudonym(notice, 'ly-coastguard'));
   });
 
-  test('without the pseudonym key they cannot be recomputed: another key gives others', () => {
-    expect(pseudonymIn(notice, 'ly-coastguard', randomBytes(32))).not.toEqual(pseudonymIn(notice, 'ly-coastguard'));
+  test('without the pseudonym key they cannot be recomputed: another key gives another', () => {
+    expect(smugglerPseudonym(notice, 'ly-coastguard', randomBytes(32))).not.toBe(smugglerPseudonym(notice, 'ly-coastguard'));
   });
 
   test('pseudonyms are derived values, marked as such', () => {
-    const view = buildView({ notice, signerKid: 'k', recipient: 'r', granted: new Set<Category>(['core', 'person.profile']), ruleIds: [], policyVersion: 't', receivedAt, secret, pseudonymKey: key }).view;
-    expect(view.elements.filter((e) => e.pseudonym).every((e) => e.derived)).toBe(true);
+    const { view } = viewOf(notice, ['person.profile'], 'r');
+    const pseudonyms = view.elements.filter((e) => e.pseudonym);
+    expect(pseudonyms.length).toBe(3);
+    expect(pseudonyms.every((e) => e.derived)).toBe(true);
   });
 });

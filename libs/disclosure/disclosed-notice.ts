@@ -1,0 +1,27 @@
+import type { v1 } from '../proto/index.js';
+
+/** One disclosable element: its path, its exact bytes (as signed), and its decoded value. */
+export interface DisclosedElement<T> {
+  id: string;
+  path: string;
+  bytes: Uint8Array;
+  value: T;
+}
+
+export interface DisclosedPerson {
+  id: string;
+  profile: DisclosedElement<v1.PersonProfile.$Properties>;
+  identity?: DisclosedElement<v1.PersonIdentity.$Properties>;
+}
+
+/** A notice as its disclosures carry it: the core, and each element with its bytes. */
+export interface DisclosedNotice {
+  core: v1.NoticeCore.$Properties;
+  persons: DisclosedPerson[];
+  conveyances: DisclosedElement<v1.Conveyance.$Properties>[];
+  financial: DisclosedElement<v1.FinancialTrace.$Properties>[];
+  locations: DisclosedElement<v1.Location.$Properties>[];
+  summary?: DisclosedElement<string>;
+}
+
+export const ELEMENT_ID = /^[A-Za-z0-9_-]{16,43}$/;

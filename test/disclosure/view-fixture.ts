@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import type { Category } from '../../libs/notice/index.js';
+import { timestampFromDate, v1, type CaseNoticeProps } from '../../libs/proto/index.js';
+import { buildView } from '../../libs/redaction/index.js';
+import { generateSigningKeyPair, parsePublicJwk, signDetached, signingKeyFromJwk, verificationKeyFromJwk, VIEW_TYP, type SigningKey } from '../../libs/signing/index.js';
+import type { BusVerificationKey, OriginatorKeys } from '../../libs/client/index.js';
+import { signNotice } from '../../libs/client/index.js';
+import { decodeManifest, openDisclosures, SUBMISSION_CODES } from '../../libs/disclosure/index.js';
+import type { PublicJwk } from '../../libs/signing/index.js';
+
+export interface Parties {
+  originator: SigningKey;
+  originatorJwk: PublicJwk;
+  bus: SigningKey;
+  busJwk: PublicJwk;
+  busKey: BusVerificationKey;
+  originators: OriginatorKeys;
+}
+
+export async function parties(): Promise<Parties> {
+  const o = await generateSigningKeyPair();
+  const b = await generateSigningKeyPair();
+  const originatorKey = await verificationKeyFromJwk(o.publicJwk);
+  const busJwk = await parsePublicJwk(b.publicJwk, 'bus');
+  return {
+    originator: await signingKeyFromJwk(o.privateJwk, 'originator'),
+    originatorJwk: o.publicJwk,
+    bus: await signingKeyFromJwk(b.privateJwk, 'bus'),
+    busJwk,
+    busKey: { kid: busJwk.kid, key: await verificationKeyFromJwk(busJwk) },
+    originators: async (kid) => (kid === o.publicJwk.kid ? originatorKey : undefined),
+  };
+}
+
+/** What redaction makes for a recipient, from a submission the originator really signed. */
+export async function deliveredView(p: Parties, notice: CaseNoticeProps, granted: Category[], recipient = 'ly-coastguard'): Promise<v1.DeliveredView> {
+  const submission = v1.SignedNotice.decode(await signNotice(notice, p.originator));
+  const disclosed = openDisclosures(decodeManifest(submission.manifest, 'E_DECODE'), submission.disclosures, SUBMISSION_CODES);
+  return buildView({
+    notice: disclosed,
+    signed: { manifest: submission.manifest, manifestJws: submission.jws },
+    signerKid: p.originator.kid,
+    recipient,
+    granted: new Set<Category>(['core', ...granted]),
+    ruleIds: ['test'],
+    policyVersion: 'test@1',
+    receivedAt: timestampFromDate(new Date()),
+    secret: randomBytes(32),
+    pseudonymKey: randomBytes(32),
+  }).view;
+}
+
+/** The bus signs a view, whatever is in it (a dishonest bus signs its forgeries too). */
+export async function busSigned(p: Parties, view: v1.DeliveredView.$Properties): Promise<Uint8Array> {
+  const bytes = v1.DeliveredView.encode(view).finish();
+  return v1.SignedView.encode({ format: 1, view: bytes, jws: await signDetached(bytes, p.bus, VIEW_TYP) }).finish();
+}
