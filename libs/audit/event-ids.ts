@@ -1,6 +1,6 @@
 /**
  * Deterministic audit event ids: the same step of the same submission always yields the
- * same id, so the audit writer drops a repeat after a crash and redelivery.
+ * same id, so every id appears once in the chain and a repeat would show.
  */
 export const auditEventId = {
   received: (agency: string, ingestSeq: number) => `received/${agency}/${ingestSeq}`,

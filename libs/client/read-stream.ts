@@ -1,4 +1,5 @@
 import { DeliverPolicy, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
+import { AccordError } from '../errors/index.js';
 
 export interface ReadStreamOptions {
   filterSubject?: string;
@@ -32,9 +33,13 @@ export async function readStream(
   });
   const messages = await consumer.consume({ max_messages: 500 });
   let idle: NodeJS.Timeout | undefined;
+  let stalled = false;
   const armIdle = (): void => {
     clearTimeout(idle);
-    idle = setTimeout(() => void messages.close(), options.idleMs ?? 5000);
+    idle = setTimeout(() => {
+      stalled = true;
+      void messages.close();
+    }, options.idleMs ?? 5000);
   };
   armIdle();
   let count = 0;
@@ -48,5 +53,9 @@ export async function readStream(
   } finally {
     clearTimeout(idle);
     await messages.close();
+  }
+  // A read that stopped short must not pass for the whole stream (an audit verified "intact").
+  if (stalled && (options.maxMessages === undefined || count < options.maxMessages)) {
+    throw new AccordError('E_TIMEOUT', `reading ${stream} stalled after ${count} messages; try again`);
   }
 }

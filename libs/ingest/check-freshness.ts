@@ -9,7 +9,7 @@ import type { FreshnessWindow } from './ingest-limits.js';
 export function checkFreshness(issuedAt: Timestamp, receivedAt: Timestamp, window: FreshnessWindow): { code: ReasonCode; message: string } | undefined {
   const issued = dateFromTimestamp(issuedAt).getTime();
   const received = dateFromTimestamp(receivedAt).getTime();
-  if (issued < received - window.pastMs) {
+  if (Number.isNaN(issued) || issued < received - window.pastMs) {
     return { code: 'E_STALE', message: `issuedAt is ${Math.round((received - issued) / 1000)} s before the submission reached the bus; at most ${window.pastMs / 1000} s are accepted` };
   }
   if (issued > received + window.futureMs) {

@@ -83,6 +83,10 @@ export async function verifySubmission(submission: Uint8Array, subjectAgency: st
     kid = header.kid;
     const key = ctx.registry.key(header.kid);
     if (!key) throw new AccordError('E_UNKNOWN_KID', `no registered key has kid ${header.kid}`);
+    // A key left from an earlier registration under the same id is not the agency's now.
+    if (!ctx.registry.agency(key.agency)?.kids.includes(key.kid)) {
+      throw new AccordError('E_KEY_REVOKED', `key ${key.kid} is not a current key of ${key.agency}`);
+    }
     const invalid = checkKeyValidity(key, dateFromTimestamp(receivedAt));
     if (invalid) throw new AccordError(invalid.code, invalid.message);
     await verifyDetached(header, envelope.manifest, await ctx.keys.get(key.jwk));

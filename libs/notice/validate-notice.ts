@@ -35,6 +35,21 @@ function calendarDate(value: string, path: string): void {
   }
 }
 
+/** 0001-01-01 to 9999-12-31, as RFC 3339 allows; anything else is not a time. */
+const MIN_SECONDS = -62_135_596_800;
+const MAX_SECONDS = 253_402_300_799;
+
+function timestamp(ts: { seconds?: number | null; nanos?: number | null } | null | undefined, path: string, required: boolean): void {
+  if (!ts) {
+    if (required) fail(path, 'required');
+    return;
+  }
+  const seconds = Number(ts.seconds ?? 0);
+  const nanos = ts.nanos ?? 0;
+  if (!Number.isInteger(seconds) || seconds < MIN_SECONDS || seconds > MAX_SECONDS) fail(path, 'outside the years 0001 to 9999');
+  if (!Number.isInteger(nanos) || nanos < 0 || nanos > 999_999_999) fail(path, 'nanos out of range');
+}
+
 function unique(values: readonly unknown[], path: string): void {
   const seen = new Set<unknown>();
   values.forEach((v, i) => {
@@ -50,9 +65,7 @@ function unique(values: readonly unknown[], path: string): void {
 export function validateNotice(notice: CaseNoticeProps): void {
   if (!notice.noticeId || !UUID.test(notice.noticeId)) fail('noticeId', 'expected a UUID (RFC 9562)');
   if (!notice.issuingAgency || !isAgencyId(notice.issuingAgency)) fail('issuingAgency', 'expected an agency id');
-  const issued = notice.issuedAt;
-  if (!issued) fail('issuedAt', 'required');
-  if ((issued.nanos ?? 0) < 0 || (issued.nanos ?? 0) > 999_999_999) fail('issuedAt', 'nanos out of range');
+  timestamp(notice.issuedAt, 'issuedAt', true);
   if (!notice.caseRef?.trim()) fail('caseRef', 'required');
   definedEnum(v1.NoticeType, notice.type, 'type');
   definedEnum(v1.Tlp, notice.tlp, 'tlp');
@@ -96,5 +109,6 @@ export function validateNotice(notice: CaseNoticeProps): void {
     const lon = l.lon ?? 0;
     if (!Number.isFinite(lat) || lat < -90 || lat > 90) fail(`locations[${i}].lat`, 'expected -90..90');
     if (!Number.isFinite(lon) || lon < -180 || lon > 180) fail(`locations[${i}].lon`, 'expected -180..180');
+    timestamp(l.observedAt, `locations[${i}].observedAt`, false);
   });
 }

@@ -18,11 +18,16 @@ export function dateFromTimestamp(ts: Timestamp | null | undefined): Date {
   return new Date(seconds * 1000 + Math.floor(nanos / 1_000_000));
 }
 
-/** RFC 3339 in UTC, with as many fractional digits as the value needs (proto3 JSON form). */
+/**
+ * RFC 3339 in UTC, with as many fractional digits as the value needs (proto3 JSON form).
+ * Total: a value outside what a date can hold prints as "invalid-time", never throws.
+ */
 export function formatTimestamp(ts: Timestamp | null | undefined): string {
   const seconds = Number(ts?.seconds ?? 0);
   const nanos = ts?.nanos ?? 0;
-  const base = new Date(seconds * 1000).toISOString().slice(0, 19);
+  const date = new Date(seconds * 1000);
+  if (Number.isNaN(date.getTime()) || nanos < 0 || nanos > 999_999_999) return 'invalid-time';
+  const base = date.toISOString().slice(0, 19);
   if (nanos === 0) return `${base}Z`;
   let fraction = String(nanos).padStart(9, '0');
   if (fraction.endsWith('000000')) fraction = fraction.slice(0, 3);

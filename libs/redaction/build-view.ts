@@ -135,12 +135,22 @@ export function buildViewTemplate(input: TemplateInput): ViewTemplate {
     else withhold(c.path, 'conveyance');
   }
   for (const f of notice.financial) {
-    know(granted.has('financial'), 'financial', [['number', f.value.account], ['phrase', f.value.institution], ['phrase', f.value.counterparty]]);
+    know(granted.has('financial'), 'financial', [
+      ['number', f.value.account],
+      ['phrase', f.value.institution],
+      ['phrase', f.value.counterparty],
+      ['name', f.value.counterparty],
+      ['amount', f.value.amount],
+    ]);
     if (granted.has('financial')) pass(f, 'financial');
     else withhold(f.path, 'financial');
   }
   for (const l of notice.locations) {
-    know(granted.has('location.precise'), 'location.precise', [['phrase', l.value.label]]);
+    know(granted.has('location.precise'), 'location.precise', [
+      ['phrase', l.value.label],
+      ['coordinate', String(l.value.lat ?? '')],
+      ['coordinate', String(l.value.lon ?? '')],
+    ]);
     if (granted.has('location.precise')) {
       pass(l, 'location.precise');
       continue;
@@ -166,9 +176,11 @@ export function buildViewTemplate(input: TemplateInput): ViewTemplate {
         bareMarkers: caveats.includes(v1.Caveat.WITNESS_PROTECTION),
       });
       derive('summary', 'summary', { summary: scrubbed.text });
+      // Under WITNESS_PROTECTION markers are bare and uncounted: counts by category would
+      // show that more was scrubbed than the categories listed, so that a witness exists.
       for (const [category, count] of scrubbed.counts) {
-        if (hideWitnesses && category === 'witness.identity') continue;
-        withhold('summary', category, count);
+        if (caveats.includes(v1.Caveat.WITNESS_PROTECTION)) withheldCategories.add(category);
+        else withhold('summary', category, count);
       }
     }
   }

@@ -12,7 +12,9 @@ export interface FoldedText {
 /** Letters that carry no combining mark to strip, folded by hand. */
 const SPECIAL: Record<string, string> = { ß: 'ss', ı: 'i', ł: 'l', ø: 'o', đ: 'd', ħ: 'h', æ: 'ae', œ: 'oe', þ: 'th', ŀ: 'l' };
 
+/** Invisible characters (soft hyphens, zero-width spaces, ...) fold to nothing. */
 export function foldChar(c: string): string {
+  if (/\p{Cf}/u.test(c)) return '';
   const f = c.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
   return SPECIAL[f] ?? f;
 }

@@ -2,7 +2,7 @@ import type { Category } from '../notice/index.js';
 import { escapeRegExp, fold, foldText } from './fold-text.js';
 import { isValidIban, isValidImo } from './identifier-checks.js';
 
-export type ValueKind = 'name' | 'number' | 'phone' | 'date' | 'phrase';
+export type ValueKind = 'name' | 'number' | 'phone' | 'date' | 'phrase' | 'amount' | 'coordinate';
 
 /** A value of the notice's structured fields, with its category. */
 export interface KnownValue {
@@ -37,7 +37,8 @@ interface Span {
   category: Category;
 }
 
-const SEPARATORS = '[\\s\\-./()]*';
+/** Between the characters of a number: spaces, any dash, dots, slashes, brackets, underscores. */
+const SEPARATORS = '[\\s\\p{Pd}_./()]*';
 const digitsOf = (s: string): string => s.replace(/\D/g, '');
 const alnumOf = (s: string): string => fold(s).replace(/[^\p{L}\p{N}]/gu, '');
 
@@ -46,25 +47,57 @@ function separatedPattern(chars: string): string {
   return [...chars].map(escapeRegExp).join(SEPARATORS);
 }
 
+/** A name part, also written with its letters spaced out or hyphenated ("T E S F A Y E"). */
+function tokenPattern(token: string): string {
+  return token.length >= 4 ? [...token].map(escapeRegExp).join('[\\s.\\p{Pd}_]?') : escapeRegExp(token);
+}
+
 function namePatterns(name: string): string[] {
   const tokens = fold(name).split(/[^\p{L}\p{N}]+/u).filter((t) => t.length >= 2);
   // Up to three initials, each a lone letter followed by a dot or a space.
   const initials = '(?:\\p{L}(?:\\.\\s*|\\s+)){0,3}';
   const patterns: string[] = [];
-  if (tokens.length > 1) patterns.push(tokens.map(escapeRegExp).join('[\\s,.-]+'), [...tokens].reverse().map(escapeRegExp).join('[\\s,.-]+'));
-  // Each name alone (a surname, a given name), with any initials before it: "K. Haddad".
-  for (const t of tokens) if (t.length >= 3) patterns.push(`${initials}${escapeRegExp(t)}`);
+  if (tokens.length > 1) patterns.push(tokens.map(escapeRegExp).join('[\\s,.\\p{Pd}_]+'), [...tokens].reverse().map(escapeRegExp).join('[\\s,.\\p{Pd}_]+'));
+  // Each name alone (a surname, a given name), with any initials before it: "K. Haddad";
+  // a short surname ("Li", "Wu") too, when it is the last part of the name.
+  tokens.forEach((t, i) => {
+    if (t.length >= 3 || i === tokens.length - 1) patterns.push(`${initials}${tokenPattern(t)}`);
+  });
   return patterns;
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** A decimal amount with any thousands separators: "15000" as "15,000", "15 000", "15.000,00". */
+function amountPattern(amount: string): string[] {
+  const whole = amount.replace(/^-/, '').split('.')[0] ?? '';
+  if (whole.length < 3) return [];
+  return [`${[...whole].map(escapeRegExp).join("[,.\\s']?")}(?:[.,]\\d+)?`];
+}
+
+/** A coordinate, to two decimals or more: a withheld position must not stay in the text. */
+function coordinatePattern(value: string): string[] {
+  const m = /^(-?)(\d+)\.(\d{2})/.exec(value);
+  return m ? [`${m[1] ? '-' : '-?'}${m[2]}[.,]${m[3]}\\d*`] : [];
 }
 
 function datePatterns(iso: string): string[] {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return [];
   const [, y, mo, d] = m as unknown as [string, string, string, string];
-  const sep = '[\\s./-]';
+  const sep = '[\\s./\\p{Pd}]';
   const dd = `0?${Number(d)}`;
   const mm = `0?${Number(mo)}`;
-  return [`${y}${sep}${mo}${sep}${d}`, `${dd}${sep}${mm}${sep}${y}`, `${mm}${sep}${dd}${sep}${y}`];
+  const year = `(?:${y}|${y.slice(2)})`;
+  const month = MONTHS[Number(mo) - 1] ?? '';
+  const monthName = `(?:${month}|${month.slice(0, 3)}\\.?)`;
+  return [
+    `${y}${sep}${mm}${sep}${dd}`,
+    `${dd}${sep}${mm}${sep}${year}`,
+    `${mm}${sep}${dd}${sep}${year}`,
+    `${dd}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${monthName},?\\s+${y}`,
+    `${monthName}\\s+${dd}(?:st|nd|rd|th)?,?\\s+${y}`,
+  ];
 }
 
 function patternsFor(v: KnownValue): string[] {
@@ -87,6 +120,10 @@ function patternsFor(v: KnownValue): string[] {
       const f = fold(v.value).trim();
       return f.length >= 3 ? [f.split(/\s+/).map(escapeRegExp).join('\\s+')] : [];
     }
+    case 'amount':
+      return amountPattern(v.value);
+    case 'coordinate':
+      return coordinatePattern(v.value);
   }
 }
 

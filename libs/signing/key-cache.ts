@@ -10,6 +10,8 @@ export class VerificationKeyCache {
     if (!key) {
       key = verificationKeyFromJwk(jwk);
       this.keys.set(jwk.kid, key);
+      // A key that would not import is not remembered: the next attempt tries again.
+      key.catch(() => this.keys.delete(jwk.kid));
     }
     return key;
   }

@@ -1,9 +1,9 @@
 import { auditEventId } from '../audit/index.js';
-import { consumers, deleteAgency, getAgency, openRegistryBuckets, publishServiceEvents, streams, type Identity } from '../bus/index.js';
+import { consumers, deleteAgency, getAgency, openRegistryBuckets, publishServiceEvents, putAgencyKey, streams, subjects, type Identity } from '../bus/index.js';
 import { readStackFile, writeStackFile } from '../client/index.js';
 import { AccordError } from '../errors/index.js';
 import { timestampFromDate, v1 } from '../proto/index.js';
-import { assertAgencyId } from '../registry/index.js';
+import { assertAgencyId, parseAgencyKey } from '../registry/index.js';
 import { withOperator, type OperatorSession } from './operator-session.js';
 import { identityStore, reloadStackNats, seedFileFor } from './stack-identities.js';
 
@@ -38,7 +38,9 @@ export async function rotateAgencyCredentials(dirArg: string, id: string): Promi
 
 /**
  * Removes an agency: its credentials (refused at once), its registry entry, its inbox
- * consumer. Its public keys stay, so views it signed remain verifiable.
+ * consumer and what is still stored for it, so an agency registered later under the same
+ * id reads none of it. Its public keys stay, superseded, so views it signed remain
+ * verifiable and nothing new is accepted with them.
  */
 export async function removeAgency(dirArg: string, id: string): Promise<void> {
   await withOperator(dirArg, async (session) => {
@@ -48,8 +50,18 @@ export async function removeAgency(dirArg: string, id: string): Promise<void> {
     store.remove({ kind: 'adapter', agency: id });
     store.remove({ kind: 'liaison', agency: id });
     await reloadStackNats(layout, state);
-    await deleteAgency(await openRegistryBuckets(nc), id);
+    const buckets = await openRegistryBuckets(nc);
+    const agency = await getAgency(buckets, id);
+    await deleteAgency(buckets, id);
+    const now = new Date().toISOString();
+    for (const kid of agency?.kids ?? []) {
+      const entry = await buckets.keys.get(kid);
+      if (!entry || entry.operation !== 'PUT') continue;
+      const key = parseAgencyKey(entry.json());
+      if (key.status === 'active') await putAgencyKey(buckets, { ...key, status: 'superseded', revokedAt: now });
+    }
     await jsm.consumers.delete(streams.deliveries, consumers.inbox(id)).catch(() => false);
+    await jsm.streams.purge(streams.deliveries, { filter: subjects.deliver(id) });
     await auditAgencyChange(session, id, 'agency-removed');
     const stack = readStackFile(layout.dir);
     delete stack.agencies[id];

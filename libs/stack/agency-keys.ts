@@ -21,7 +21,7 @@ async function requireAgency(buckets: RegistryBuckets, id: string): Promise<Agen
 async function auditKeyChange(session: OperatorSession, agency: string, kid: string, action: string): Promise<void> {
   const at = new Date();
   await publishServiceEvents(session.js, 'admin', [
-    { eventId: auditEventId.keyChange(agency, kid, action), kind: v1.AuditKind.KEY, time: timestampFromDate(at), service: 'admin', agency, kid, action },
+    { eventId: `${auditEventId.keyChange(agency, kid, action)}/${at.toISOString()}`, kind: v1.AuditKind.KEY, time: timestampFromDate(at), service: 'admin', agency, kid, action },
   ]);
 }
 
@@ -72,6 +72,8 @@ export async function revokeAgencyKey(dirArg: string, id: string, kid: string, r
       throw new AccordError('E_NOT_FOUND', `key ${kid} is not one of ${id}'s keys`);
     }
     const key = parseAgencyKey(entry.json());
+    if (key.status === 'compromised') throw new AccordError('E_STATE', `key ${kid} is already revoked as compromised; that cannot be undone`);
+    if (key.status === 'superseded' && reason === 'superseded') throw new AccordError('E_STATE', `key ${kid} is already superseded (since ${key.revokedAt})`);
     const revoked: AgencyKey = { ...key, status: reason, revokedAt: (since ?? new Date()).toISOString() };
     await putAgencyKey(buckets, revoked);
     await auditKeyChange(session, id, kid, `key-revoked-${reason}`);

@@ -7,31 +7,45 @@ import type { ChainTail } from './chain-tail.js';
 /** Blocks stay well under the server's max_payload. */
 const MAX_BLOCK_BYTES = 512 * 1024;
 
+/** The events one ACCORD_EVENTS message carries, with that message's sequence. */
+export interface SourceGroup {
+  seq: number;
+  events: AuditEventProps[];
+}
+
 /**
- * Appends events as consecutive records, in as few blocks as fit, each write expecting
- * the stream's last sequence so two writers can never interleave the chain.
+ * Appends the groups' events as consecutive records. A block holds whole groups only and
+ * records the sequence of its last one, so a writer that dies between two blocks resumes
+ * exactly after the last group chained: nothing twice, nothing skipped. Each write
+ * expects the stream's last sequence, so two writers can never interleave the chain.
  */
-export async function appendToChain(js: JetStreamClient, tail: ChainTail, events: readonly AuditEventProps[], sourceSeq: number): Promise<ChainTail> {
-  const { records, head } = chainEvents(tail.head, events, timestampFromDate(new Date()));
-  let lastStreamSeq = tail.lastStreamSeq;
-  let firstIndex = tail.head.nextIndex;
-  let start = 0;
-  while (start < records.length) {
-    let end = start;
+export async function appendToChain(js: JetStreamClient, start: ChainTail, groups: readonly SourceGroup[]): Promise<ChainTail> {
+  let tail = start;
+  let i = 0;
+  while (i < groups.length) {
+    const blockGroups: SourceGroup[] = [];
     let size = 0;
-    while (end < records.length && (end === start || size + (records[end]?.body?.length ?? 0) + 64 < MAX_BLOCK_BYTES)) {
-      size += (records[end]?.body?.length ?? 0) + 64;
-      end += 1;
+    while (i < groups.length) {
+      const group = groups[i] as SourceGroup;
+      const estimate = group.events.reduce((n, e) => n + v1.AuditEvent.encode(e).len + 120, 0);
+      if (blockGroups.length > 0 && size + estimate > MAX_BLOCK_BYTES) break;
+      blockGroups.push(group);
+      size += estimate;
+      i += 1;
     }
-    const isLast = end === records.length;
-    const block = v1.AuditBlock.encode({ records: records.slice(start, end), sourceSeq: isLast ? sourceSeq : tail.sourceSeq }).finish();
+    const last = blockGroups.at(-1) as SourceGroup;
+    const events = blockGroups.flatMap((g) => g.events);
+    if (events.length === 0) {
+      tail = { ...tail, sourceSeq: last.seq };
+      continue;
+    }
+    const { records, head } = chainEvents(tail.head, events, timestampFromDate(new Date()));
+    const block = v1.AuditBlock.encode({ records, sourceSeq: last.seq }).finish();
     const ack = await js.publish(subjects.auditChain, block, {
-      msgID: `chain/${firstIndex}`,
-      expect: { lastSequence: lastStreamSeq },
+      msgID: `chain/${tail.head.nextIndex}`,
+      expect: { lastSequence: tail.lastStreamSeq },
     });
-    lastStreamSeq = ack.seq;
-    firstIndex += end - start;
-    start = end;
+    tail = { head, sourceSeq: last.seq, lastStreamSeq: ack.seq };
   }
-  return { head, sourceSeq, lastStreamSeq };
+  return tail;
 }

@@ -2,8 +2,8 @@ import { DeliverPolicy, type JetStreamClient, type JetStreamManager } from '@nat
 import { streams } from '../../libs/bus/index.js';
 import { errorMessage } from '../../libs/errors/index.js';
 import type { Logger } from '../../libs/log/index.js';
-import type { AuditEventProps } from '../../libs/proto/index.js';
-import { appendToChain } from './append-chain.js';
+import { timestampFromNanos } from '../../libs/proto/index.js';
+import { appendToChain, type SourceGroup } from './append-chain.js';
 import { readChainTail, type ChainTail } from './chain-tail.js';
 import { eventsFromMessage } from './events-from-message.js';
 
@@ -68,21 +68,24 @@ export class AuditWriter {
     const messages = await consumer.consume({ max_messages: 1000 });
     this.current = messages;
     this.ready = true;
-    let pending: AuditEventProps[] = [];
-    let pendingSeq = tail.sourceSeq;
+    let pending: SourceGroup[] = [];
+    let pendingEvents = 0;
     for await (const msg of messages) {
+      let events: SourceGroup['events'] = [];
       try {
-        pending.push(...eventsFromMessage(msg.subject, msg.data));
+        events = eventsFromMessage(msg.subject, msg.data, timestampFromNanos(msg.timestampNanos));
       } catch (error) {
         this.log.warn('message without valid audit events skipped', { seq: msg.seq, subject: msg.subject, error: errorMessage(error) });
       }
-      pendingSeq = msg.seq;
-      if (msg.info.pending > 0 && pending.length < this.options.maxBatchEvents) continue;
-      if (pending.length > 0) {
-        tail = await appendToChain(this.js, tail, pending, pendingSeq);
+      pending.push({ seq: msg.seq, events });
+      pendingEvents += events.length;
+      if (msg.info.pending > 0 && pendingEvents < this.options.maxBatchEvents) continue;
+      if (pendingEvents > 0) {
+        tail = await appendToChain(this.js, tail, pending);
         this.chainHeight = tail.head.nextIndex;
       }
       pending = [];
+      pendingEvents = 0;
     }
   }
 }

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { auditEventId } from '../../libs/audit/index.js';
 import { AccordError } from '../../libs/errors/index.js';
-import { v1, type AuditEventProps } from '../../libs/proto/index.js';
+import { v1, type AuditEventProps, type Timestamp } from '../../libs/proto/index.js';
 import { isAgencyId } from '../../libs/registry/index.js';
 
 const MAX_OFFICER_LENGTH = 128;
 
-function receiptEvent(agency: string, data: Uint8Array): AuditEventProps {
+/** The receipt's time is when it reached the bus: a liaison's own clock is not evidence. */
+function receiptEvent(agency: string, data: Uint8Array, receivedAt: Timestamp): AuditEventProps {
   const receipt = v1.Receipt.decode(data);
   if (receipt.agency !== agency) throw new AccordError('E_SUBJECT_MISMATCH', `receipt for ${receipt.agency} published as ${agency}`);
   if (!receipt.noticeId || !receipt.officer || receipt.officer.length > MAX_OFFICER_LENGTH) {
@@ -20,8 +21,8 @@ function receiptEvent(agency: string, data: Uint8Array): AuditEventProps {
     agency,
     noticeId: receipt.noticeId,
     officer: receipt.officer,
+    time: receivedAt,
   };
-  if (receipt.readAt) event.time = receipt.readAt;
   return event;
 }
 
@@ -29,7 +30,7 @@ function receiptEvent(agency: string, data: Uint8Array): AuditEventProps {
  * The audit events a message of ACCORD_EVENTS carries, by its subject: a decision with its
  * submission's events, a service's own events, or a liaison's read receipt.
  */
-export function eventsFromMessage(subject: string, data: Uint8Array): AuditEventProps[] {
+export function eventsFromMessage(subject: string, data: Uint8Array, receivedAt: Timestamp): AuditEventProps[] {
   const [, , kind, agencyOrService] = subject.split('.');
   switch (kind) {
     case 'decision':
@@ -38,7 +39,7 @@ export function eventsFromMessage(subject: string, data: Uint8Array): AuditEvent
       return v1.AuditEventBatch.decode(data).events;
     case 'receipt':
       if (!agencyOrService || !isAgencyId(agencyOrService)) throw new AccordError('E_SCHEMA', 'receipt subject names no agency');
-      return [receiptEvent(agencyOrService, data)];
+      return [receiptEvent(agencyOrService, data, receivedAt)];
     default:
       throw new AccordError('E_SCHEMA', `no audit events on subject ${subject}`);
   }

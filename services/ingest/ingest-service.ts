@@ -61,6 +61,7 @@ export async function startIngestService(config: IngestConfig, overrides: Ingest
   const processor = new SubmissionProcessor({
     nc,
     js,
+    jsm,
     seen: new SeenNotices(redis, config.seenTtlSeconds),
     rate: new RateLimiter(redis, config.rate),
     verify: { registry: live.registry, keys: new VerificationKeyCache(), limits: config.limits, freshness: config.freshness },

@@ -1,7 +1,7 @@
-import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
+import type { JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { auditEventId } from '../../libs/audit/index.js';
-import { subjects } from '../../libs/bus/index.js';
+import { streams, subjects } from '../../libs/bus/index.js';
 import { AccordError, errorMessage, isAccordError, type ReasonCode } from '../../libs/errors/index.js';
 import { failpoint } from '../../libs/failpoints/index.js';
 import { checkAddressees, checkLimits, refuse, verifySubmission, type Refused, type Verified, type VerifyContext } from '../../libs/ingest/index.js';
@@ -15,6 +15,7 @@ import type { SeenNotices } from './seen-notices.js';
 export interface ProcessorDeps {
   nc: NatsConnection;
   js: JetStreamClient;
+  jsm: JetStreamManager;
   seen: SeenNotices;
   rate: RateLimiter;
   verify: VerifyContext;
@@ -66,11 +67,17 @@ export class SubmissionProcessor {
   }
 
   private async decide(s: Submission): Promise<void> {
-    const outcome = await verifySubmission(s.msg.data, s.agency, s.receivedAt, this.deps.verify);
-    if (s.msg.info.deliveryCount > this.deps.maxAttempts) {
-      await this.giveUp(s, outcome);
+    // A redelivered submission may have been decided already (its ack was lost, or it
+    // comes back after the broker's dedup window): then there is nothing left to do.
+    if (s.msg.info.deliveryCount > 1 && (await this.alreadyDecided(s))) {
+      await s.msg.ackAck();
       return;
     }
+    if (s.msg.info.deliveryCount > this.deps.maxAttempts) {
+      await this.giveUp(s);
+      return;
+    }
+    const outcome = await verifySubmission(s.msg.data, s.agency, s.receivedAt, this.deps.verify);
     if (!outcome.ok) {
       await this.quarantine(s, outcome);
       return;
@@ -99,6 +106,7 @@ export class SubmissionProcessor {
       status: v1.DecisionStatus.DECISION_ACCEPTED,
       events: [s.received, accepted, ...stageEvents],
     });
+    failpoint('crash-after-decision');
     await s.msg.ackAck();
     this.deps.log.info('accepted', { noticeId: notice.noticeId, agency: s.agency, seq: s.seq });
   }
@@ -112,7 +120,10 @@ export class SubmissionProcessor {
     const { notice, kid } = verified;
     const known = { noticeId: notice.noticeId, kid };
     const claim = `${s.agency}:${s.seq}`;
-    if ((await this.deps.seen.check(notice.noticeId, claim)) === 'other-submission') return duplicate(verified);
+    const seen = await this.deps.seen.check(notice.noticeId, claim);
+    if (seen === 'other-submission') return duplicate(verified);
+    // Claimed by this very submission on an earlier attempt: it was admitted then.
+    if (seen === 'this-submission') return undefined;
     const breach = checkLimits(notice, this.deps.verify.limits);
     if (breach) return refuse(breach.code, breach.message, { ...known, path: breach.path });
     if (!(await this.deps.rate.admit(s.agency, s.seq, dateFromTimestamp(s.receivedAt)))) {
@@ -171,19 +182,28 @@ export class SubmissionProcessor {
     this.deps.log.info('quarantined', { agency: s.agency, seq: s.seq, code: facts.code, path: facts.path, noticeId: facts.noticeId });
   }
 
-  /** A submission that failed too often is quarantined, never retried for ever. */
-  private async giveUp(s: Submission, outcome: Verified | Refused): Promise<void> {
-    const claim = `${s.agency}:${s.seq}`;
-    const noticeId = outcome.ok ? outcome.notice.noticeId : outcome.noticeId;
-    if (outcome.ok) await this.deps.seen.release(outcome.notice.noticeId, claim);
-    const refused: Refused = {
+  private async alreadyDecided(s: Submission): Promise<boolean> {
+    const stored = await this.deps.jsm.direct.getMessage(streams.events, { last_by_subj: subjects.decision(s.agency, s.seq) }).catch(() => null);
+    return stored !== null;
+  }
+
+  /**
+   * A submission that failed too often is quarantined, never retried for ever: with its
+   * own refusal if it has one, else E_PROCESSING_FAILED (and its notice id is freed).
+   */
+  private async giveUp(s: Submission): Promise<void> {
+    const outcome = await verifySubmission(s.msg.data, s.agency, s.receivedAt, this.deps.verify).catch(() => undefined);
+    if (outcome && !outcome.ok) {
+      await this.quarantine(s, outcome);
+      return;
+    }
+    if (outcome) await this.deps.seen.release(outcome.notice.noticeId, `${s.agency}:${s.seq}`);
+    await this.quarantine(s, {
       ok: false,
       code: 'E_PROCESSING_FAILED',
       message: `failed ${s.msg.info.deliveryCount - 1} times`,
-      ...(noticeId === undefined ? {} : { noticeId }),
-      ...(outcome.kid === undefined ? {} : { kid: outcome.kid }),
-    };
-    await this.quarantine(s, refused);
+      ...(outcome ? { noticeId: outcome.notice.noticeId, kid: outcome.kid } : {}),
+    });
   }
 
   private retryLater(s: Submission, error: unknown): void {

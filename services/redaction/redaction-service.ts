@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connectBus, inboxPrefix, publishServiceEvents, requireStreams, streams, subjects } from '../../libs/bus/index.js';
 import { readJsonFile, readSecretFile } from '../../libs/config/index.js';
+import { AccordError } from '../../libs/errors/index.js';
 import { createLogger } from '../../libs/log/index.js';
 import { signingKeyFromJwk } from '../../libs/signing/index.js';
 import { serveHealth } from '../shared/health-responder.js';
@@ -17,6 +18,9 @@ export async function startRedactionService(config: RedactionConfig, overrides: 
   const instance = randomUUID();
   const busKey = await signingKeyFromJwk(await readJsonFile(config.busSigningKeyFile, 'the bus signing key'), 'the bus signing key');
   const pseudonymKey = await readSecretFile(config.pseudonymKeyFile, 'the pseudonym key');
+  if (pseudonymKey.length < 32) {
+    throw new AccordError('E_CONFIG', `ACCORD_PSEUDONYM_KEY_FILE: ${config.pseudonymKeyFile} holds ${pseudonymKey.length} bytes; expected at least 32 random bytes`);
+  }
   const nc = await connectBus({ ...config.nats, name: 'accord-redaction', inboxPrefix: inboxPrefix({ kind: 'service', service: 'redaction' }) });
   await requireStreams(await jetstreamManager(nc), [{ stream: streams.deliveries }, { stream: streams.events }]);
   const js = jetstream(nc);

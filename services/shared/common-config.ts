@@ -1,4 +1,5 @@
 import { EnvReader, readSecretFile, type Env } from '../../libs/config/index.js';
+import { AccordError } from '../../libs/errors/index.js';
 import type { BusConnectionOptions } from '../../libs/bus/index.js';
 
 /** What every service needs to reach the bus. */
@@ -20,6 +21,6 @@ export function readCommonConfig(env: Env): CommonConfig {
 export async function readBusSecret(env: Env): Promise<Buffer> {
   const path = new EnvReader(env).string('ACCORD_BUS_SECRET_FILE', 'the path of the bus secret (32 random bytes)');
   const secret = await readSecretFile(path, 'the bus secret');
-  if (secret.length < 32) throw new Error(`ACCORD_BUS_SECRET_FILE: ${path} holds ${secret.length} bytes; expected at least 32`);
+  if (secret.length < 32) throw new AccordError('E_CONFIG', `ACCORD_BUS_SECRET_FILE: ${path} holds ${secret.length} bytes; expected at least 32`);
   return secret;
 }

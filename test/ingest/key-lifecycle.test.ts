@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { publishSubmission, signNotice } from '../../libs/client/index.js';
 import { v1 } from '../../libs/proto/index.js';
 import { signingKeyFromJwk, type SigningKey } from '../../libs/signing/index.js';
-import { revokeAgencyKey, rotateAgencyKey } from '../../libs/stack/index.js';
+import { removeAgency, revokeAgencyKey, rotateAgencyKey } from '../../libs/stack/index.js';
 import { auditChain, awaitDecision, deliveredViews } from '../harness/bus-readers.js';
 import { sampleNotice } from '../harness/sample-notice.js';
 import { registerAgency } from '../harness/test-agencies.js';
@@ -85,6 +85,25 @@ describe('key rotation and revocation', () => {
     await revokeAgencyKey(bus.dir, 'fr-police', old.kid, 'superseded');
     const views = await deliveredViews(bus, 'ly-coastguard');
     expect(views.find((v) => v.view.core?.noticeId === notice.noticeId)?.view.signerKid).toBe(old.kid);
+  });
+
+  test('a key revoked as compromised cannot be downgraded to superseded', async () => {
+    const { key } = await registerAgency(bus, { id: 'dz-police', country: 'DZ', role: 'police', groups: ['med'] });
+    await revokeAgencyKey(bus.dir, 'dz-police', key.kid, 'compromised');
+    await expect(revokeAgencyKey(bus.dir, 'dz-police', key.kid, 'superseded')).rejects.toMatchObject({ code: 'E_STATE' });
+  });
+
+  test('an agency removed and registered again under its id reads none of the earlier deliveries, and its old key signs nothing', async () => {
+    const sender = await registerAgency(bus, { id: 'eg-police', country: 'EG', role: 'police', groups: ['med'] });
+    const { key: oldKey } = await registerAgency(bus, { id: 'sd-police', country: 'SD', role: 'police', groups: ['med'] });
+    const notice = sampleNotice('eg-police', { addressees: ['sd-police'] });
+    expect(await decisionOf('eg-police', (await publishSubmission(bus.js, 'eg-police', notice.noticeId ?? '', await signNotice(notice, sender.key))).seq)).toBe('accepted');
+    expect((await deliveredViews(bus, 'sd-police')).length).toBe(1);
+    await removeAgency(bus.dir, 'sd-police');
+    const again = await registerAgency(bus, { id: 'sd-police', country: 'SD', role: 'police', groups: ['med'] });
+    expect((await deliveredViews(bus, 'sd-police')).length).toBe(0);
+    expect(await decisionOf('sd-police', await submit('sd-police', oldKey))).toBe('E_KEY_REVOKED');
+    expect(await decisionOf('sd-police', await submit('sd-police', again.key))).toBe('accepted');
   });
 
   test('a revoked key stays in the registry, so what it signed stays verifiable', async () => {

@@ -45,6 +45,16 @@ describe('a notice is refused as E_SCHEMA, naming the field, when', () => {
     expect(failure(notice).path).toBe('persons[0].dateOfBirth');
   });
 
+  test('issuedAt lies beyond the year 9999', () => {
+    expect(failure(sampleNotice('it-police', { issuedAt: { seconds: 2 ** 52, nanos: 0 } })).path).toBe('issuedAt');
+  });
+
+  test("a location's observedAt has nanos out of range", () => {
+    const notice = sampleNotice('it-police');
+    notice.locations = [{ lat: 1, lon: 1, observedAt: { seconds: 1, nanos: 2_000_000_000 } }];
+    expect(failure(notice).path).toBe('locations[0].observedAt');
+  });
+
   test('an amount is not a decimal number', () => {
     expect(failure(sampleNotice('it-police', { financial: [{ amount: '1,500' }] })).path).toBe('financial[0].amount');
   });

@@ -72,6 +72,13 @@ describe('a recipient view', () => {
     expect(bytes.includes('witness')).toBe(false);
   });
 
+  test('under WITNESS_PROTECTION the summary carries bare markers and no counts that could betray a witness', () => {
+    const notice = sampleNotice('it-police', { caveats: [v1.Caveat.WITNESS_PROTECTION], summary: 'Yonas Berhane saw Amina Tesfaye board.' });
+    const { view } = viewOf(notice, ['person.profile', 'smuggler.identity', 'summary']);
+    expect(view.elements.find((e) => e.path === 'summary')?.summary).toBe('[withheld] saw [withheld] board.');
+    expect(view.withheld.filter((w) => w.path === 'summary')).toEqual([]);
+  });
+
   test("a minor's identity also needs minor.identity", () => {
     const notice = sampleNotice('it-police');
     const without = viewOf(notice, ['person.profile', 'migrant.identity']);

@@ -30,6 +30,41 @@ describe('free-text scrubbing', () => {
     expect(out).toBe('Seen: [withheld:migrant.identity] at the port.');
   });
 
+  test.each([
+    ['an en dash', 'passport LY–4455–667'],
+    ['a non-breaking hyphen', 'passport LY\u20114455667'],
+    ['underscores', 'passport LY_4455_667'],
+  ])('a document number written with %s is replaced', (_how, text) => {
+    expect(scrub(text, [migrant('LY4455667', 'number')])).toBe('passport [withheld:migrant.identity]');
+  });
+
+  test.each([
+    ['a soft hyphen', 'Seen: Tesfa\u00ADye.'],
+    ['a zero-width space', 'Seen: Tesfa\u200Bye.'],
+    ['spaced letters', 'Seen: T E S F A Y E.'],
+  ])('a surname broken by %s is replaced', (_how, text) => {
+    expect(scrub(text, [migrant('Amina Tesfaye')])).toBe('Seen: [withheld:migrant.identity].');
+  });
+
+  test('a two-letter surname alone is replaced', () => {
+    expect(scrub('Mr Li paid the driver', [migrant('Wei Li')])).toBe('Mr [withheld:migrant.identity] paid the driver');
+  });
+
+  test.each(['12 March 1984', 'March 12, 1984', '12/03/84', '1984-3-12', '12th of Mar. 1984'])('the date of birth written %s is replaced', (date) => {
+    expect(scrub(`born ${date} in Asmara`, [migrant('1984-03-12', 'date')])).toBe('born [withheld:migrant.identity] in Asmara');
+  });
+
+  test('a withheld position is replaced, to two decimals or more', () => {
+    const lat: KnownValue = { category: 'location.precise', kind: 'coordinate', value: '32.88312' };
+    const lon: KnownValue = { category: 'location.precise', kind: 'coordinate', value: '13.17255' };
+    expect(scrub('left from 32.883, 13.1725 at dawn', [lat, lon])).toBe('left from [withheld:location.precise], [withheld:location.precise] at dawn');
+  });
+
+  test('a withheld amount is replaced with any thousands separator', () => {
+    const amount: KnownValue = { category: 'financial', kind: 'amount', value: '15000.00' };
+    expect(scrub('paid 15,000 EUR and later 15 000', [amount])).toBe('paid [withheld:financial] EUR and later [withheld:financial]');
+  });
+
   test('a name with diacritics is found when written without them, and the other way round', () => {
     expect(scrub('Ömer Yıldız and Omer Yildiz', [migrant('Omer Yıldız')])).toBe('[withheld:migrant.identity] and [withheld:migrant.identity]');
   });

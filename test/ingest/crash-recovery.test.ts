@@ -8,7 +8,7 @@ import { waitForAuditCount } from '../harness/bus-readers.js';
 import { allDecisions, deliveryPairs, waitForDecisions } from '../harness/pipeline-counts.js';
 import { sampleNotice } from '../harness/sample-notice.js';
 import { registerAgency, type TestAgency } from '../harness/test-agencies.js';
-import { startTestBus, type TestBus } from '../harness/test-bus.js';
+import { startTestBus, TEST_BUS_SETTINGS, type TestBus } from '../harness/test-bus.js';
 import { startTestAudit } from '../harness/test-services.js';
 import { startRedactionService } from '../../services/redaction/redaction-service.js';
 import { startRoutingService } from '../../services/routing/routing-service.js';
@@ -39,7 +39,8 @@ function ingestProcess(failpoints: string) {
 }
 
 beforeAll(async () => {
-  bus = await startTestBus();
+  // A dedup window of 1 s, so a redelivery can come after it within a test.
+  bus = await startTestBus({ ...TEST_BUS_SETTINGS, duplicateWindowMs: 1000 });
   police = await registerAgency(bus, { id: 'it-police', country: 'IT', role: 'police', groups: ['med'] });
   await registerAgency(bus, { id: 'ly-coastguard', country: 'LY', role: 'coastguard', groups: ['med'] });
   running.push(await startTestAudit(bus));
@@ -52,13 +53,18 @@ afterAll(async () => {
   await bus?.dispose();
 });
 
-test('ingest killed between its replay check and its acknowledgement: on restart the notice is delivered, not a replay of itself', async () => {
-  const total = 30;
-  const published: number[] = [];
+async function publishMany(total: number): Promise<number[]> {
+  const seqs: number[] = [];
   for (let i = 0; i < total; i++) {
     const notice = sampleNotice('it-police');
-    published.push((await publishSubmission(bus.js, 'it-police', notice.noticeId ?? '', await signNotice(notice, police.key))).seq);
+    seqs.push((await publishSubmission(bus.js, 'it-police', notice.noticeId ?? '', await signNotice(notice, police.key))).seq);
   }
+  return seqs;
+}
+
+test('ingest killed between its replay check and its acknowledgement: on restart the notice is delivered, not a replay of itself', async () => {
+  const total = 30;
+  const published = await publishMany(total);
   const first = ingestProcess('crash-after-claim:5');
   expect(await first.exited).toBe('SIGKILL');
 
@@ -76,4 +82,26 @@ test('ingest killed between its replay check and its acknowledgement: on restart
   expect([...deliveries.values()].every((n) => n === 1)).toBe(true);
   const accepted = await waitForAuditCount(bus, (r) => r.event?.kind === v1.AuditKind.ACCEPTED, total);
   expect(accepted).toHaveLength(total);
+});
+
+test('ingest killed after its decision, restarted after the dedup window: nothing is routed or delivered twice', async () => {
+  const before = (await allDecisions(bus)).size;
+  const deliveriesBefore = (await deliveryPairs(bus)).size;
+  const published = await publishMany(10);
+  const first = ingestProcess('crash-after-decision:3');
+  expect(await first.exited).toBe('SIGKILL');
+  await new Promise((r) => setTimeout(r, 1500));
+  const second = ingestProcess('');
+  try {
+    await waitForDecisions(bus, before + 10, 30_000);
+    await new Promise((r) => setTimeout(r, 500));
+  } finally {
+    second.child.kill('SIGTERM');
+    await second.exited;
+  }
+  const decisions = await allDecisions(bus);
+  expect(published.map((seq) => decisions.get(seq)?.code || 'accepted')).toEqual(published.map(() => 'accepted'));
+  const deliveries = await deliveryPairs(bus);
+  expect(deliveries.size - deliveriesBefore).toBe(10);
+  expect([...deliveries.values()].every((n) => n === 1)).toBe(true);
 });
