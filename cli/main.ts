@@ -4,6 +4,8 @@ import { EXIT, UsageError, type ExitCode } from './cli-errors.js';
 import type { Command } from './command.js';
 import { agencyAddCommand } from './commands/agency-add.js';
 import { agencyRemoveCommand, agencyRevokeKeyCommand, agencyRotateCredsCommand, agencyRotateKeyCommand } from './commands/agency-manage.js';
+import { auditExportCommand, auditVerifyBundleCommand } from './commands/audit-bundle.js';
+import { auditProofCommand } from './commands/audit-proof.js';
 import { auditReplayCommand } from './commands/audit-replay.js';
 import { inboxCommand } from './commands/inbox.js';
 import { keysGenerateCommand } from './commands/keys-generate.js';
@@ -12,6 +14,7 @@ import { publishCommand } from './commands/publish.js';
 import { quarantineListCommand } from './commands/quarantine-list.js';
 import { receiptCommand } from './commands/receipt.js';
 import { stackDownCommand, stackUpCommand } from './commands/stack-up.js';
+import { trackCommand } from './commands/track.js';
 
 const COMMANDS: Command[] = [
   stackUpCommand,
@@ -26,6 +29,10 @@ const COMMANDS: Command[] = [
   inboxCommand,
   receiptCommand,
   auditReplayCommand,
+  auditExportCommand,
+  auditVerifyBundleCommand,
+  auditProofCommand,
+  trackCommand,
   policyCheckCommand,
   policyApplyCommand,
   policyExplainCommand,

@@ -1,4 +1,4 @@
-import { InboxStore, pullInbox, readStackFile, registryKeys, sendReceipt, type StoredView } from '../../libs/client/index.js';
+import { InboxStore, keepCheckpoints, pullInbox, readStackFile, registryKeys, sendReceipt, type StoredView } from '../../libs/client/index.js';
 import { readJsonFile } from '../../libs/config/index.js';
 import { assertAgencyId } from '../../libs/registry/index.js';
 import { parsePublicJwk, verificationKeyFromJwk } from '../../libs/signing/index.js';
@@ -46,7 +46,9 @@ verification is set aside in the store's rejected/ folder and the exit status is
     const stack = readStackFile(dir);
     const busJwk = await parsePublicJwk(await readJsonFile(stack.busPublicKey, 'the bus public key'), stack.busPublicKey);
     const bus = { kid: busJwk.kid, key: await verificationKeyFromJwk(busJwk) };
-    const store = new InboxStore(values.store ?? stackLayout(dir).agencyStore(as));
+    const storeDir = values.store ?? stackLayout(dir).agencyStore(as);
+    const store = new InboxStore(storeDir);
+    const auditJwk = await parsePublicJwk(await readJsonFile(stack.auditPublicKey, 'the audit public key'), stack.auditPublicKey);
     const print = (stored: StoredView): void => {
       process.stdout.write(values.json ? `${JSON.stringify(stored.view)}\n` : `${formatView(stored)}\n\n`);
     };
@@ -66,6 +68,10 @@ verification is set aside in the store's rejected/ folder and the exit status is
         },
         onRejected: (rejected) => process.stderr.write(`view #${rejected.deliverySeq} set aside: ${rejected.reason}\n`),
       });
+      const checkpoints = await keepCheckpoints(js, as, storeDir, await verificationKeyFromJwk(auditJwk));
+      if (checkpoints.refused > 0) {
+        process.stderr.write(`${checkpoints.refused} audit checkpoint(s) not signed by the audit key were not kept: tell your auditor\n`);
+      }
       if (values.officer) {
         for (const stored of result.stored) await sendReceipt(js, as, stored.noticeId, values.officer);
       }

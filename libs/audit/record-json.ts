@@ -1,4 +1,4 @@
-import { formatTimestamp, type AuditRecord, type v1 } from '../proto/index.js';
+import { formatTimestamp, v1, type AuditRecord } from '../proto/index.js';
 import { auditKindName } from './audit-kinds.js';
 
 /** An audit record as JSON for people and tools: empty fields left out. */
@@ -32,6 +32,13 @@ export function auditRecordToJson(record: AuditRecord): Record<string, unknown> 
     action: e.action,
   };
   for (const [k, v] of Object.entries(optional)) if (v !== undefined && v !== '') out[k] = v;
+  if (e.checkpoint && e.checkpoint.length > 0) {
+    // A checkpoint line is itself a trusted-checkpoint file for --trusted-checkpoint.
+    const checkpoint = v1.Checkpoint.decode(v1.SignedCheckpoint.decode(e.checkpoint).checkpoint);
+    out.treeSize = Number(checkpoint.treeSize);
+    out.rootHash = Buffer.from(checkpoint.rootHash).toString('base64');
+    out.signedCheckpoint = Buffer.from(e.checkpoint).toString('base64');
+  }
   out.prevHash = Buffer.from(record.prevHash ?? []).toString('hex');
   return out;
 }

@@ -15,6 +15,8 @@ export interface BusSettings {
   quarantineMaxAgeMs: number;
   /** How long decisions and events stay readable; the audit writer must catch up within it. */
   eventsMaxAgeMs: number;
+  /** A standby audit writer takes over this long after the writer stopped renewing its lease. */
+  auditLeaseMs: number;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -27,4 +29,5 @@ export const DEFAULT_BUS_SETTINGS: BusSettings = {
   deliveryMaxAgeMs: 30 * DAY,
   quarantineMaxAgeMs: 90 * DAY,
   eventsMaxAgeMs: 30 * DAY,
+  auditLeaseMs: 10_000,
 };

@@ -1,19 +1,22 @@
 import { JetStreamApiError, type JetStreamManager } from '@nats-io/jetstream';
 import { AccordError } from '../errors/index.js';
 import type { BusSettings } from './bus-settings.js';
-import { inboxConsumerConfig, serviceConsumerConfigs, streamConfigs } from './stream-configs.js';
+import { APPEND_ONLY_STREAMS, checkpointConsumerConfig, inboxConsumerConfig, serviceConsumerConfigs, streamConfigs } from './stream-configs.js';
 import { streams } from './names.js';
 
 function isNotFound(error: unknown): boolean {
   return error instanceof JetStreamApiError && error.status === 404;
 }
 
-/** Creates the bus's streams and service consumers, or brings existing ones up to date. */
+/**
+ * Creates the bus's streams and service consumers, or brings existing ones up to date;
+ * the append-only ones are only ever created (changing them takes the offline admin).
+ */
 export async function ensureStreams(jsm: JetStreamManager, settings: BusSettings): Promise<void> {
   for (const config of streamConfigs(settings)) {
     try {
       await jsm.streams.info(config.name);
-      await jsm.streams.update(config.name, config);
+      if (!APPEND_ONLY_STREAMS.includes(config.name)) await jsm.streams.update(config.name, config);
     } catch (error) {
       if (!isNotFound(error)) throw error;
       await jsm.streams.add(config);
@@ -24,8 +27,10 @@ export async function ensureStreams(jsm: JetStreamManager, settings: BusSettings
   }
 }
 
+/** An agency's consumers: its deliveries, and the audit checkpoints it keeps. */
 export async function ensureInboxConsumer(jsm: JetStreamManager, agency: string, settings: BusSettings): Promise<void> {
   await jsm.consumers.add(streams.deliveries, inboxConsumerConfig(agency, settings));
+  await jsm.consumers.add(streams.checkpoints, checkpointConsumerConfig(agency, settings));
 }
 
 /**

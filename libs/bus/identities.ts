@@ -6,7 +6,8 @@ export type Identity =
   | { kind: 'liaison'; agency: string }
   | { kind: 'service'; service: ServiceName }
   | { kind: 'auditor' }
-  | { kind: 'operator' };
+  | { kind: 'operator' }
+  | { kind: 'admin' };
 
 /** A stable name, e.g. "adapter.it-police" or "service.ingest". */
 export function identityName(identity: Identity): string {

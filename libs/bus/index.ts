@@ -20,5 +20,6 @@ export { identityName, inboxPrefix } from './identities.js';
 export type { Identity } from './identities.js';
 export { permissionsFor } from './permissions.js';
 export type { Permissions } from './permissions.js';
+export { createWriterLeaseBucket, WriterLease } from './writer-lease.js';
 export { createPolicyBucket, currentPolicy, openPolicyBucket, storePolicy, watchPolicy } from './policy-kv.js';
 export type { StoredPolicy } from './policy-kv.js';

@@ -12,6 +12,9 @@ export const subjects = {
   receiptEvents: (agency: string) => `accord.events.receipt.${agency}`,
   eventsAll: 'accord.events.>',
   auditChain: 'accord.audit.chain',
+  checkpoints: 'accord.checkpoints',
+  track: (agency: string) => `accord.svc.track.${agency}`,
+  trackAll: 'accord.svc.track.*',
   /** An adapter's questions to ingest about its own submissions (decision, quarantine). */
   adapterRequests: (agency: string) => `accord.svc.adapter.${agency}.*`,
   adapterRequest: (agency: string, what: 'decision' | 'quarantine') => `accord.svc.adapter.${agency}.${what}`,
@@ -28,17 +31,22 @@ export const streams = {
   quarantine: 'ACCORD_QUARANTINE',
   deliveries: 'ACCORD_DELIVERIES',
   audit: 'ACCORD_AUDIT',
+  /** Signed checkpoints of the audit chain, for agencies and auditors to keep. */
+  checkpoints: 'ACCORD_CHECKPOINTS',
 } as const;
 
 export const consumers = {
   ingest: 'ingest',
   inbox: (agency: string) => `inbox-${agency}`,
+  checkpoints: (agency: string) => `checkpoints-${agency}`,
 } as const;
 
 export const buckets = {
   agencies: 'accord-agencies',
   keys: 'accord-keys',
   policies: 'accord-policies',
+  /** Who writes the audit chain: one entry, which expires unless its holder renews it. */
+  auditWriter: 'accord-audit-writer',
 } as const;
 
 export const SERVICES = ['ingest', 'routing', 'redaction', 'audit'] as const;

@@ -1,10 +1,13 @@
 import { buckets, consumers, streams, subjects, type ServiceName } from './names.js';
+import { APPEND_ONLY_STREAMS } from './stream-configs.js';
 import { inboxPrefix, type Identity } from './identities.js';
 
 /** nats-server permissions of one user: what it may publish and subscribe to. */
 export interface Permissions {
   publish: string[];
   subscribe: string[];
+  /** Refused even where `publish` allows it. */
+  denyPublish?: string[];
   /** May answer requests it received (reply subjects), and nothing more. */
   allowResponses: boolean;
 }
@@ -53,7 +56,7 @@ function servicePermissions(service: ServiceName, publish: string[], subscribe: 
  * pre-created consumer. Adapters use no JetStream API at all beyond publishing their own
  * submissions; they ask ingest for their own decisions and quarantine reasons. The
  * operator has no entry: it is the stack's administrator, unrestricted, and no service
- * runs with it.
+ * runs with it; only the offline admin may rewrite the audit streams.
  */
 export function permissionsFor(identity: Identity): Permissions | undefined {
   switch (identity.kind) {
@@ -67,7 +70,9 @@ export function permissionsFor(identity: Identity): Permissions | undefined {
       return {
         publish: [
           ...durablePuller(streams.deliveries, consumers.inbox(identity.agency)),
+          ...durablePuller(streams.checkpoints, consumers.checkpoints(identity.agency)),
           subjects.receiptEvents(identity.agency),
+          subjects.track(identity.agency),
           `${API}.DIRECT.GET.${kvStream(buckets.keys)}.$KV.${buckets.keys}.>`,
         ],
         subscribe: [`${inboxPrefix(identity)}.>`],
@@ -75,11 +80,22 @@ export function permissionsFor(identity: Identity): Permissions | undefined {
       };
     case 'auditor':
       return {
-        publish: [...streamInfo(streams.audit), ...orderedReader(streams.audit)],
+        publish: [...streamInfo(streams.audit, streams.checkpoints), ...orderedReader(streams.audit), ...orderedReader(streams.checkpoints)],
         subscribe: [`${inboxPrefix(identity)}.>`],
         allowResponses: false,
       };
     case 'operator':
+      // Everything an administrator does online, but rewriting the audit record: deleting,
+      // changing or purging its streams, or deleting a message, takes the offline admin.
+      return {
+        publish: ['>'],
+        subscribe: ['>'],
+        denyPublish: APPEND_ONLY_STREAMS.flatMap((stream) =>
+          ['STREAM.DELETE', 'STREAM.UPDATE', 'STREAM.PURGE', 'STREAM.MSG.DELETE'].map((op) => `${API}.${op}.${stream}`),
+        ),
+        allowResponses: true,
+      };
+    case 'admin':
       return undefined;
     case 'service':
       switch (identity.service) {
@@ -106,12 +122,19 @@ export function permissionsFor(identity: Identity): Permissions | undefined {
           return servicePermissions(
             'audit',
             [
-              ...streamInfo(streams.events, streams.audit),
-              `${API}.STREAM.MSG.GET.${streams.audit}`,
+              ...streamInfo(streams.events, streams.audit, streams.checkpoints),
               ...orderedReader(streams.events),
+              ...orderedReader(streams.audit),
+              // Tracking a notice reads its blocks by sequence.
+              `${API}.STREAM.MSG.GET.${streams.audit}`,
+              // The writer lease: one writer, standbys waiting.
+              `${API}.STREAM.INFO.${kvStream(buckets.auditWriter)}`,
+              `${API}.DIRECT.GET.${kvStream(buckets.auditWriter)}.>`,
+              `$KV.${buckets.auditWriter}.>`,
               subjects.auditChain,
+              subjects.checkpoints,
             ],
-            [],
+            [subjects.trackAll],
           );
       }
   }

@@ -6,6 +6,9 @@ const ns = (ms: number): number => ms * 1_000_000;
 
 type StreamSpec = Partial<StreamConfig> & { name: string; subjects: string[] };
 
+/** Streams that, once created, only the offline admin credential may change or delete. */
+export const APPEND_ONLY_STREAMS: readonly string[] = [streams.audit, streams.checkpoints];
+
 /** Every stream of the bus, file-backed, each durable write deduplicated on Nats-Msg-Id. */
 export function streamConfigs(s: BusSettings): StreamSpec[] {
   const common = {
@@ -58,6 +61,20 @@ export function streamConfigs(s: BusSettings): StreamSpec[] {
       subjects: [subjects.auditChain],
       retention: RetentionPolicy.Limits,
       discard: DiscardPolicy.New,
+      // Append-only: no message delete, no purge, no rollup.
+      deny_delete: true,
+      deny_purge: true,
+      allow_rollup_hdrs: false,
+    },
+    {
+      ...common,
+      name: streams.checkpoints,
+      subjects: [subjects.checkpoints],
+      retention: RetentionPolicy.Limits,
+      discard: DiscardPolicy.New,
+      deny_delete: true,
+      deny_purge: true,
+      allow_rollup_hdrs: false,
     },
   ];
 }
@@ -69,6 +86,16 @@ export function serviceConsumerConfigs(s: BusSettings): { stream: string; config
   return [
     { stream: streams.ingest, config: { ...common, durable_name: consumers.ingest, max_ack_pending: 1024 } },
   ];
+}
+
+/** The durable consumer of the audit checkpoints the bus creates for an agency's liaisons. */
+export function checkpointConsumerConfig(agency: string, s: BusSettings): ConsumerSpec {
+  return {
+    durable_name: consumers.checkpoints(agency),
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    ack_wait: ns(s.ackWaitMs),
+  };
 }
 
 /** The durable consumer the bus creates for an agency's liaisons: its deliveries only. */

@@ -14,6 +14,8 @@ export function credentialFor(stack: StackFile, identity: Identity): string | un
       return stack.auditorCreds;
     case 'operator':
       return stack.operatorCreds;
+    case 'admin':
+      return stack.adminCreds;
     default:
       return undefined;
   }

@@ -3,6 +3,7 @@ import { consumers, streams } from '../bus/index.js';
 import { errorMessage } from '../errors/index.js';
 import type { InboxStore, RejectedView, StoredView } from './inbox-store.js';
 import { verifySignedView, type BusVerificationKey, type OriginatorKeys } from './verify-view.js';
+import { takePending } from './take-pending.js';
 
 export interface InboxPullResult {
   stored: StoredView[];
@@ -51,18 +52,6 @@ export async function pullInbox(js: JetStreamClient, agency: string, keys: Inbox
     for await (const msg of messages) await take(msg, agency, keys, store, result, options);
     return result;
   }
-  // Views already handed to another reader and not yet acknowledged come back to the
-  // consumer after its ack wait; this pull takes what is pending now.
-  let pending = (await consumer.info()).num_pending;
-  while (pending > 0) {
-    const batch = await consumer.fetch({ max_messages: Math.min(pending, 100), expires: 5000 });
-    let count = 0;
-    for await (const msg of batch) {
-      count += 1;
-      pending = msg.info.pending;
-      await take(msg, agency, keys, store, result, options);
-    }
-    if (count === 0) break;
-  }
+  await takePending(consumer, (msg) => take(msg, agency, keys, store, result, options));
   return result;
 }

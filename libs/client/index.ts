@@ -17,3 +17,4 @@ export type { QuarantineFilter } from './quarantine-reader.js';
 export { readStream } from './read-stream.js';
 export { connectAs, credentialFor } from './connect-as.js';
 export { listOwnQuarantine } from './own-quarantine.js';
+export { keepCheckpoints } from './checkpoint-store.js';

@@ -19,6 +19,8 @@ export interface StackFile {
   auditorCreds?: string;
   /** The administrator's credential: creates streams, registers agencies. No service has it. */
   operatorCreds?: string;
+  /** The offline admin's credential, the only one that may rewrite the audit streams. */
+  adminCreds?: string;
   agencies: Record<string, StackAgencyEntry>;
 }
 

@@ -10,6 +10,7 @@ export type OperationalCode =
   | 'E_TIMEOUT'
   | 'E_VIEW_INVALID'
   | 'E_POLICY_INVALID'
+  | 'E_CHAIN_INVALID'
   | 'E_STATE';
 
 export type AccordErrorCode = ReasonCode | OperationalCode;

@@ -4,6 +4,7 @@ import type { SigningKey } from './key-pair.js';
 
 export const NOTICE_TYP = 'accord-notice+jws';
 export const VIEW_TYP = 'accord-view+jws';
+export const CHECKPOINT_TYP = 'accord-checkpoint+jws';
 
 /** Header parameters that would let the sender choose the verification key. */
 const FORBIDDEN_HEADERS = ['jwk', 'jku', 'x5u', 'x5c', 'x5t', 'x5t#S256', 'b64'] as const;

@@ -61,6 +61,7 @@ export async function removeAgency(dirArg: string, id: string): Promise<void> {
       if (key.status === 'active') await putAgencyKey(buckets, { ...key, status: 'superseded', revokedAt: now });
     }
     await jsm.consumers.delete(streams.deliveries, consumers.inbox(id)).catch(() => false);
+    await jsm.consumers.delete(streams.checkpoints, consumers.checkpoints(id)).catch(() => false);
     await jsm.streams.purge(streams.deliveries, { filter: subjects.deliver(id) });
     await auditAgencyChange(session, id, 'agency-removed');
     const stack = readStackFile(layout.dir);

@@ -3,7 +3,7 @@ import type { TlsMaterial } from './tls-material.js';
 
 export interface NatsUser {
   nkey: string;
-  /** Undefined for the operator: unrestricted. */
+  /** Undefined for the offline admin: unrestricted. */
   permissions?: Permissions | undefined;
 }
 
@@ -24,7 +24,7 @@ function renderUser(user: NatsUser): string {
   const p = user.permissions;
   return [
     `    { nkey: ${JSON.stringify(user.nkey)}, permissions: {`,
-    `        publish: { allow: ${list(p.publish)} }`,
+    `        publish: { allow: ${list(p.publish)}${p.denyPublish?.length ? `, deny: ${list(p.denyPublish)}` : ''} }`,
     `        subscribe: { allow: ${list(p.subscribe)} }`,
     ...(p.allowResponses ? ['        allow_responses: true'] : []),
     `    } }`,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connectBus, createPolicyBucket, createRegistryBuckets, currentPolicy, DEFAULT_BUS_SETTINGS, ensureStreams, inboxPrefix, type BusSettings } from '../bus/index.js';
+import { connectBus, createPolicyBucket, createRegistryBuckets, createWriterLeaseBucket, currentPolicy, DEFAULT_BUS_SETTINGS, ensureStreams, inboxPrefix, type BusSettings } from '../bus/index.js';
 import { readStackFile, stackFilePath, writeStackFile, type StackFile } from '../client/index.js';
 import { writeSecretFile } from '../config/index.js';
 import { AccordError } from '../errors/index.js';
@@ -54,7 +54,7 @@ export async function prepareStack(dirArg: string, options: PrepareStackOptions 
   for (const d of [layout.dir, layout.logs, layout.run]) mkdirSync(d, { recursive: true, mode: 0o700 });
   await ensureStackSecrets(layout);
   const tls = ensureTlsMaterial(layout.tls);
-  const { operator, auditor } = ensureBusIdentities(layout);
+  const { operator, auditor, admin } = ensureBusIdentities(layout);
   const syncInterval = options.syncInterval ?? previous?.syncInterval;
 
   progress('starting nats-server');
@@ -96,6 +96,7 @@ export async function prepareStack(dirArg: string, options: PrepareStackOptions 
     auditPublicKey: layout.auditPublicKey,
     auditorCreds: auditor.seedFile,
     operatorCreds: operator.seedFile,
+    adminCreds: admin.seedFile,
   };
   writeStackFile(layout.dir, stack);
 
@@ -103,6 +104,7 @@ export async function prepareStack(dirArg: string, options: PrepareStackOptions 
   try {
     await ensureStreams(await jetstreamManager(nc), settings);
     await createRegistryBuckets(nc, settings.replicas);
+    await createWriterLeaseBucket(nc, settings.replicas, settings.auditLeaseMs);
     // A new stack routes under the default policy until another is applied.
     if (!(await currentPolicy(await createPolicyBucket(nc, settings.replicas)))) {
       const file = join(packageRoot(), 'policies', 'default.yaml');

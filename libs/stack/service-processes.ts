@@ -21,6 +21,7 @@ export function serviceEnvironment(layout: StackLayout, state: StackState, stack
     ...(service === 'ingest' ? { ACCORD_REDIS_URL: state.redisUrl } : {}),
     ...(service === 'ingest' || service === 'redaction' ? { ACCORD_BUS_SECRET_FILE: layout.busSecret } : {}),
     ...(service === 'redaction' ? { ACCORD_BUS_SIGNING_KEY_FILE: layout.busSigningKey, ACCORD_PSEUDONYM_KEY_FILE: layout.pseudonymKey } : {}),
+    ...(service === 'audit' ? { ACCORD_AUDIT_SIGNING_KEY_FILE: layout.auditSigningKey } : {}),
     ...state.serviceEnv,
   };
 }

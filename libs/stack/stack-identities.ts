@@ -24,12 +24,16 @@ export function seedFileFor(layout: StackLayout, identity: Identity): string {
   }
 }
 
-/** The identities every stack has: the operator, the auditor and one per service. */
-export function ensureBusIdentities(layout: StackLayout): { operator: StoredIdentity; auditor: StoredIdentity } {
+/**
+ * The identities every stack has: the operator, the auditor, one per service, and the
+ * offline admin (the only one that may rewrite the audit streams: keep its seed off the
+ * machine in a real deployment).
+ */
+export function ensureBusIdentities(layout: StackLayout): { operator: StoredIdentity; auditor: StoredIdentity; admin: StoredIdentity } {
   const store = identityStore(layout);
   const ensure = (identity: Identity) => store.ensure(identity, seedFileFor(layout, identity));
   for (const service of SERVICES) ensure({ kind: 'service', service });
-  return { operator: ensure({ kind: 'operator' }), auditor: ensure({ kind: 'auditor' }) };
+  return { operator: ensure({ kind: 'operator' }), auditor: ensure({ kind: 'auditor' }), admin: ensure({ kind: 'admin' }) };
 }
 
 export function renderStackNatsConfig(layout: StackLayout, port: number, syncInterval: string | undefined): string {

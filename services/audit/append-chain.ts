@@ -19,8 +19,11 @@ export interface SourceGroup {
  * exactly after the last group chained: nothing twice, nothing skipped. Each write
  * expects the stream's last sequence, so two writers can never interleave the chain.
  */
-export async function appendToChain(js: JetStreamClient, start: ChainTail, groups: readonly SourceGroup[]): Promise<ChainTail> {
+export async function appendToChain(js: JetStreamClient, start: ChainTail, groups: readonly SourceGroup[]): Promise<{ tail: ChainTail; bodies: Uint8Array[]; blockSeqs: number[] }> {
   let tail = start;
+  const bodies: Uint8Array[] = [];
+  // The block each body went into, to index where a notice's records are.
+  const blockSeqs: number[] = [];
   let i = 0;
   while (i < groups.length) {
     const blockGroups: SourceGroup[] = [];
@@ -46,6 +49,8 @@ export async function appendToChain(js: JetStreamClient, start: ChainTail, group
       expect: { lastSequence: tail.lastStreamSeq },
     });
     tail = { head, sourceSeq: last.seq, lastStreamSeq: ack.seq };
+    bodies.push(...records.map((r) => r.body ?? new Uint8Array()));
+    blockSeqs.push(...records.map(() => ack.seq));
   }
-  return tail;
+  return { tail, bodies, blockSeqs };
 }

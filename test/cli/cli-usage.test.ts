@@ -1,15 +1,17 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { packageRoot } from '../../libs/stack/index.js';
+import { runCliSync as accord } from '../harness/run-cli.js';
 
-function accord(...args: string[]) {
-  return spawnSync(process.execPath, [join(packageRoot(), 'dist', 'cli', 'main.js'), ...args], { encoding: 'utf8' });
-}
+const VERBS = [
+  ['stack', 'up'], ['stack', 'down'], ['keys', 'generate'],
+  ['agency', 'add'], ['agency', 'rotate-key'], ['agency', 'revoke-key'], ['agency', 'rotate-creds'], ['agency', 'remove'],
+  ['policy', 'check'], ['policy', 'apply'], ['policy', 'explain'],
+  ['publish'], ['inbox'], ['receipt'], ['track'], ['quarantine', 'list'],
+  ['audit', 'replay'], ['audit', 'export'], ['audit', 'verify-bundle'], ['audit', 'proof'],
+];
 
 describe('the accord CLI', () => {
   test('every verb has --help', () => {
-    for (const verb of [['stack', 'up'], ['stack', 'down'], ['keys', 'generate'], ['agency', 'add'], ['publish'], ['inbox'], ['receipt'], ['audit', 'replay'], ['quarantine', 'list']]) {
+    for (const verb of VERBS) {
       const run = accord(...verb, '--help');
       expect(run.status).toBe(0);
       expect(run.stdout).toContain(`accord ${verb.join(' ')}`);

@@ -9,7 +9,7 @@ import { parsePublicJwk, verificationKeyFromJwk } from '../../libs/signing/index
 import { prepareStack, seedFileFor, type PreparedStack } from '../../libs/stack/index.js';
 
 /** Short waits so a redelivery test takes seconds, not minutes. */
-export const TEST_BUS_SETTINGS: BusSettings = { ...DEFAULT_BUS_SETTINGS, ackWaitMs: 2000, duplicateWindowMs: 60_000 };
+export const TEST_BUS_SETTINGS: BusSettings = { ...DEFAULT_BUS_SETTINGS, ackWaitMs: 2000, duplicateWindowMs: 60_000, auditLeaseMs: 2000 };
 
 export interface TestBus extends PreparedStack {
   dir: string;

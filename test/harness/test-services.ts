@@ -15,8 +15,17 @@ export interface TestServices {
   stop(): Promise<void>;
 }
 
-export function startTestAudit(bus: TestBus): Promise<RunningService> {
-  return startAuditService({ nats: bus.natsFor({ kind: 'service', service: 'audit' }), maxBatchEvents: 2000 }, { retryDelayMs: 200 });
+export function startTestAudit(bus: TestBus, checkpoints: { checkpointEveryRecords?: number; checkpointEveryMs?: number } = {}): Promise<RunningService> {
+  return startAuditService(
+    {
+      nats: bus.natsFor({ kind: 'service', service: 'audit' }),
+      maxBatchEvents: 2000,
+      auditSigningKeyFile: bus.layout.auditSigningKey,
+      checkpointEveryRecords: checkpoints.checkpointEveryRecords ?? 1000,
+      checkpointEveryMs: checkpoints.checkpointEveryMs ?? 60_000,
+    },
+    { retryDelayMs: 200 },
+  );
 }
 
 export interface TestServiceOptions {

@@ -1,13 +1,11 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { publishSubmission, signNotice } from '../../libs/client/index.js';
 import { v1 } from '../../libs/proto/index.js';
-import { packageRoot } from '../../libs/stack/index.js';
 import { waitForAuditCount } from '../harness/bus-readers.js';
 import { allDecisions, deliveryPairs, waitForDecisions } from '../harness/pipeline-counts.js';
 import { sampleNotice } from '../harness/sample-notice.js';
 import { registerAgency, type TestAgency } from '../harness/test-agencies.js';
+import { serviceProcess } from '../harness/service-process.js';
 import { startTestBus, TEST_BUS_SETTINGS, type TestBus } from '../harness/test-bus.js';
 import { startTestAudit } from '../harness/test-services.js';
 import { startRedactionService } from '../../services/redaction/redaction-service.js';
@@ -18,24 +16,15 @@ let bus: TestBus;
 let police: TestAgency;
 const running: RunningService[] = [];
 
-/** ingest as its own process (the built one), so it can die as a real process dies. */
-function ingestProcess(failpoints: string) {
-  const nats = bus.natsFor({ kind: 'service', service: 'ingest' });
-  const child = spawn(process.execPath, [join(packageRoot(), 'dist', 'services', 'ingest', 'main.js')], {
-    stdio: 'ignore',
-    env: {
-      PATH: process.env.PATH,
-      ACCORD_NATS_URL: nats.url,
-      ACCORD_NATS_CA: nats.caFile,
-      ACCORD_NATS_CREDS: nats.credsFile,
-      ACCORD_REDIS_URL: bus.state.redisUrl,
-      ACCORD_BUS_SECRET_FILE: bus.layout.busSecret,
-      ACCORD_RATE_LIMIT: '0',
-      ACCORD_FAILPOINTS: failpoints,
-      ACCORD_LOG: 'off',
-    },
+/** ingest as its own process, so it can die as a real process dies. */
+function ingestProcess(failpoints: string, concurrency = 32) {
+  return serviceProcess(bus, 'ingest', {
+    ACCORD_REDIS_URL: bus.state.redisUrl,
+    ACCORD_BUS_SECRET_FILE: bus.layout.busSecret,
+    ACCORD_RATE_LIMIT: '0',
+    ACCORD_FAILPOINTS: failpoints,
+    ACCORD_INGEST_CONCURRENCY: String(concurrency),
   });
-  return { child, exited: new Promise<string | null>((r) => child.once('exit', (_code, signal) => r(signal))) };
 }
 
 beforeAll(async () => {
@@ -88,7 +77,8 @@ test('ingest killed after its decision, restarted after the dedup window: nothin
   const before = (await allDecisions(bus)).size;
   const deliveriesBefore = (await deliveryPairs(bus)).size;
   const published = await publishMany(10);
-  const first = ingestProcess('crash-after-decision:3');
+  // One submission at a time, so the one killed after its decision is the only one in hand.
+  const first = ingestProcess('crash-after-decision:3', 1);
   expect(await first.exited).toBe('SIGKILL');
   await new Promise((r) => setTimeout(r, 1500));
   const second = ingestProcess('');

@@ -171,6 +171,32 @@ describe('the broker refuses what a role may not do', () => {
     await expectPublishRefused(await auditor(), `$JS.API.CONSUMER.CREATE.${streams.deliveries}.x`);
   });
 
+  test("a liaison cannot take another agency's checkpoints", async () => {
+    await expectPublishRefused(await liaisonB(), `$JS.API.CONSUMER.MSG.NEXT.${streams.checkpoints}.${consumers.checkpoints('it-police')}`);
+  });
+
+  test("a liaison cannot ask what became of another agency's notices", async () => {
+    await expectPublishRefused(await liaisonB(), subjects.track('it-police'));
+  });
+
+  test('an adapter cannot track notices (only its liaisons may)', async () => {
+    await expectPublishRefused(await adapterA(), subjects.track('it-police'));
+  });
+
+  for (const stream of [streams.audit, streams.checkpoints]) {
+    for (const op of ['STREAM.DELETE', 'STREAM.UPDATE', 'STREAM.PURGE', 'STREAM.MSG.DELETE']) {
+      test(`the operator cannot ${op} on ${stream} (only the offline admin credential may)`, async () => {
+        await expectPublishRefused(await as({ kind: 'operator' }), `$JS.API.${op}.${stream}`);
+      });
+    }
+  }
+
+  test('the audit stream refuses deleting a record even to the admin (deny_delete)', async () => {
+    const jsm = await jetstreamManager(await as({ kind: 'admin' }));
+    await expect(jsm.streams.deleteMessage(streams.audit, 1)).rejects.toThrow();
+    expect((await jsm.streams.info(streams.audit)).state.first_seq).toBe(1);
+  });
+
   test('the routing service cannot deliver views itself (only redaction may)', async () => {
     const routing = await connect({ servers: bus.stack.natsUrl, tls: { caFile: bus.stack.caFile ?? '' }, authenticator: nkeyAuthenticator(new TextEncoder().encode(readFileSync(bus.natsFor({ kind: 'service', service: 'routing' }).credsFile, 'utf8').trim())), inboxPrefix: '_INBOX_accord_routing' });
     open.push(routing);

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import type { CryptoKey } from 'jose';
+import { ChainVerifier, parseTrustedCheckpoint, type ChainReport, type TrustedCheckpoint } from '../libs/audit/index.js';
+import { readJsonFile } from '../libs/config/index.js';
+import { parsePublicJwk, verificationKeyFromJwk } from '../libs/signing/index.js';
+import { EXIT, UsageError, type ExitCode } from './cli-errors.js';
+
+export async function auditKeyFrom(file: string): Promise<CryptoKey> {
+  return verificationKeyFromJwk(await parsePublicJwk(await readJsonFile(file, 'the audit public key'), file));
+}
+
+export function readTrustedCheckpoint(file: string | undefined): TrustedCheckpoint | undefined {
+  if (!file) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+  return parseTrustedCheckpoint(text, file);
+}
+
+/** The verdict in words on standard error, and the contract's exit code. */
+export function reportVerification(report: ChainReport, trusted: TrustedCheckpoint | undefined): ExitCode {
+  if (report.broken) {
+    process.stderr.write(`audit chain broken at index ${report.broken.index}: ${report.broken.reason}\n`);
+    return EXIT.verificationFailed;
+  }
+  const from = trusted ? `, consistent with the trusted checkpoint of ${Number(trusted.checkpoint.treeSize)} records` : '';
+  process.stderr.write(
+    `audit chain intact: ${report.count} records verified from index 0${from}; ${report.checkpoints} signed checkpoints, ` +
+      `sealed through index ${Math.max(report.sealed - 1, 0)}; ${report.unsealed} records after the last checkpoint are unsealed\n`,
+  );
+  return EXIT.ok;
+}
+
+export { ChainVerifier };

@@ -1,0 +1,44 @@
+import { subjects } from '../../libs/bus/index.js';
+import { AccordError } from '../../libs/errors/index.js';
+import { formatTimestamp, messageToJson, v1 } from '../../libs/proto/index.js';
+import { assertAgencyId } from '../../libs/registry/index.js';
+import { EXIT } from '../cli-errors.js';
+import type { Command } from '../command.js';
+import { withIdentity } from '../connect-stack.js';
+import { parseOptions, requireOption } from '../parse-options.js';
+
+export const trackCommand: Command = {
+  name: 'track',
+  summary: 'for the issuing agency: who received its notice, with which categories, who read it',
+  help: `Usage: accord track NOTICE_ID --as ID --dir DIR [--creds FILE] [--json]
+
+Asks the audit service, from the audit stream, what became of a notice the agency issued:
+each recipient with the categories it got and those withheld, and the read receipts.
+Only the issuing agency can ask (with its liaison officers' credentials).`,
+  async run(argv) {
+    const { values, positionals } = parseOptions(
+      argv,
+      { as: { type: 'string' }, dir: { type: 'string' }, creds: { type: 'string' }, json: { type: 'boolean' } },
+      { min: 1, max: 1, names: 'the NOTICE_ID' },
+    );
+    const as = requireOption(values.as, 'as');
+    assertAgencyId(as, '--as');
+    const noticeId = positionals[0] ?? '';
+    const report = await withIdentity(requireOption(values.dir, 'dir'), { kind: 'liaison', agency: as }, values.creds, async ({ nc }) =>
+      v1.TrackReport.decode((await nc.request(subjects.track(as), v1.TrackQuery.encode({ noticeId }).finish(), { timeout: 30_000 })).data),
+    );
+    if (report.error) throw new AccordError('E_NOT_FOUND', `notice ${noticeId}: ${report.error}`);
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(messageToJson('accord.v1.TrackReport', report))}\n`);
+      return EXIT.ok;
+    }
+    process.stdout.write(`notice ${noticeId}: ${report.status}, policy ${report.policyVersion}\n`);
+    for (const d of report.deliveries) {
+      const withheld = d.withheldCategories ?? [];
+      process.stdout.write(`  delivered to ${d.recipient} at ${formatTimestamp(d.deliveredAt)}: ${(d.categories ?? []).join(', ')}${withheld.length ? `; withheld ${withheld.join(', ')}` : ''}\n`);
+    }
+    for (const r of report.receipts) process.stdout.write(`  read by ${r.officer} of ${r.agency} at ${formatTimestamp(r.readAt)}\n`);
+    if (report.deliveries.length === 0) process.stdout.write('  delivered to no one\n');
+    return EXIT.ok;
+  },
+};

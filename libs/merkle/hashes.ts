@@ -1,0 +1,20 @@
+import { createHash } from 'node:crypto';
+
+/** RFC 9162 section 2.1.1: leaf hash SHA-256(0x00 || data), node hash SHA-256(0x01 || left || right). */
+export function leafHash(data: Uint8Array): Buffer {
+  return createHash('sha256').update(Buffer.from([0])).update(data).digest();
+}
+
+export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
+  return createHash('sha256').update(Buffer.from([1])).update(left).update(right).digest();
+}
+
+/** The root of the empty tree: SHA-256 of nothing. */
+export const EMPTY_ROOT: Buffer = createHash('sha256').digest();
+
+/** The largest power of two smaller than n (n > 1). */
+export function splitPoint(n: number): number {
+  let k = 1;
+  while (k * 2 < n) k *= 2;
+  return k;
+}
