@@ -84,7 +84,7 @@ export async function auditReplayVerify(count: number, progress: (line: string) 
     await operator.close();
     await audit.stop();
     await prepared.redis.stop();
-    await prepared.nats.stop();
+    for (const node of prepared.natsNodes) await node.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -20,17 +20,23 @@ export function readTrustedCheckpoint(file: string | undefined): TrustedCheckpoi
   return parseTrustedCheckpoint(text, file);
 }
 
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** The verdict in words on standard error, and the contract's exit code. */
 export function reportVerification(report: ChainReport, trusted: TrustedCheckpoint | undefined): ExitCode {
   if (report.broken) {
     process.stderr.write(`audit chain broken at index ${report.broken.index}: ${report.broken.reason}\n`);
     return EXIT.verificationFailed;
   }
-  const from = trusted ? `, consistent with the trusted checkpoint of ${Number(trusted.checkpoint.treeSize)} records` : '';
-  process.stderr.write(
-    `audit chain intact: ${report.count} records verified from index 0${from}; ${report.checkpoints} signed checkpoints, ` +
-      `sealed through index ${Math.max(report.sealed - 1, 0)}; ${report.unsealed} records after the last checkpoint are unsealed\n`,
-  );
+  const from = trusted ? `, consistent with the trusted checkpoint of ${plural(Number(trusted.checkpoint.treeSize), 'record')}` : '';
+  const sealing =
+    report.checkpoints === 0
+      ? `no checkpoint yet: all ${plural(report.unsealed, 'record')} unsealed`
+      : `${plural(report.checkpoints, 'signed checkpoint')}, the last sealing records 0 to ${report.sealed - 1}; ` +
+        `${plural(report.unsealed, 'record')} after it unsealed`;
+  process.stderr.write(`audit chain intact: ${plural(report.count, 'record')} verified from index 0${from}; ${sealing}\n`);
   return EXIT.ok;
 }
 

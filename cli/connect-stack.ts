@@ -15,9 +15,15 @@ export interface StackSession {
  * Runs `use` connected to the stack in DIR as one identity, with its credential (`--creds`,
  * else the one the stack issued) and its private inbox prefix.
  */
-export async function withIdentity<T>(dir: string, identity: Identity, creds: string | undefined, use: (s: StackSession) => Promise<T>): Promise<T> {
+export async function withIdentity<T>(
+  dir: string,
+  identity: Identity,
+  creds: string | undefined,
+  use: (s: StackSession) => Promise<T>,
+  options: { reconnect?: boolean } = {},
+): Promise<T> {
   const stack = readStackFile(dir);
-  const nc = await connectAs(stack, identity, creds);
+  const nc = await connectAs(stack, identity, creds, options);
   try {
     return await use({ stack, nc, js: jetstream(nc), jsm: () => jetstreamManager(nc, { checkAPI: false }) });
   } finally {

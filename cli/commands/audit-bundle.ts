@@ -60,16 +60,16 @@ chain, every signed checkpoint and the consistency proofs between them, and, wit
     }
     const trusted = readTrustedCheckpoint(values['trusted-checkpoint']);
     let bundle;
+    let bundleKey;
     try {
       bundle = parseBundle(text);
+      bundleKey = await verificationKeyFromJwk(await parsePublicJwk(bundle.header.auditPublicKey, "the bundle header's audit key"));
     } catch (error) {
       if (!isAccordError(error)) throw error;
       process.stderr.write(`audit bundle cannot be verified: ${error.message}\n`);
       return EXIT.verificationFailed;
     }
-    const key = values['audit-key']
-      ? await auditKeyFrom(values['audit-key'])
-      : await verificationKeyFromJwk(await parsePublicJwk(bundle.header.auditPublicKey, 'the bundle audit key'));
+    const key = values['audit-key'] ? await auditKeyFrom(values['audit-key']) : bundleKey;
     process.stderr.write(`audit key ${bundle.header.auditPublicKey.kid}${values['audit-key'] ? ' (given)' : ' (from the bundle)'}\n`);
     const verifier = new ChainVerifier();
     for (const record of bundle.records) verifier.push(record);

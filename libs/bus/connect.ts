@@ -3,6 +3,7 @@ import { connect, credsAuthenticator, nkeyAuthenticator, type Authenticator, typ
 import { AccordError, errorMessage } from '../errors/index.js';
 
 export interface BusConnectionOptions {
+  /** A server URL, or several separated by commas (a cluster's). */
   url: string;
   /** Shown in the server's connection list, e.g. "accord-ingest". */
   name: string;
@@ -31,7 +32,7 @@ async function authenticatorFrom(file: string): Promise<Authenticator> {
 
 export async function connectBus(options: BusConnectionOptions): Promise<NatsConnection> {
   const opts: ConnectionOptions = {
-    servers: options.url,
+    servers: options.url.split(',').map((u) => u.trim()),
     name: options.name,
     reconnect: options.reconnect ?? true,
     maxReconnectAttempts: options.reconnect === false ? 0 : -1,

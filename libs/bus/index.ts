@@ -1,6 +1,7 @@
 export { SERVICES, buckets, consumers, streams, subjects } from './names.js';
 export type { ServiceName } from './names.js';
 export { DEFAULT_BUS_SETTINGS } from './bus-settings.js';
+export { streamConfigs } from './stream-configs.js';
 export type { BusSettings } from './bus-settings.js';
 export { ensureInboxConsumer, ensureStreams, requireStreams } from './ensure-streams.js';
 export { connectBus } from './connect.js';
@@ -20,6 +21,7 @@ export { identityName, inboxPrefix } from './identities.js';
 export type { Identity } from './identities.js';
 export { permissionsFor } from './permissions.js';
 export type { Permissions } from './permissions.js';
+export { consumeDurable, type ConsumeDurableOptions } from './consume-durable.js';
 export { createWriterLeaseBucket, WriterLease } from './writer-lease.js';
 export { createPolicyBucket, currentPolicy, openPolicyBucket, storePolicy, watchPolicy } from './policy-kv.js';
 export type { StoredPolicy } from './policy-kv.js';

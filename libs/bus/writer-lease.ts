@@ -40,8 +40,9 @@ export class WriterLease {
     return new WriterLease(kv, holder, Math.max(100, Math.floor(ttl / 4)));
   }
 
-  /** True when this holder now holds the lease; false while another holds it. */
+  /** True when this holder now holds the lease (or still does); false while another holds it. */
   async tryAcquire(): Promise<boolean> {
+    if (this.revision > 0 && (await this.renew())) return true;
     try {
       this.revision = await this.kv.create(KEY, this.holder);
       return true;
@@ -57,8 +58,9 @@ export class WriterLease {
       this.revision = await this.kv.update(KEY, this.holder, this.revision);
       return true;
     } catch (error) {
-      if (isTaken(error)) return false;
-      throw error;
+      if (!isTaken(error)) throw error;
+      this.revision = 0;
+      return false;
     }
   }
 

@@ -24,19 +24,21 @@ export function credentialFor(stack: StackFile, identity: Identity): string | un
 /**
  * Connects as one identity: its credential (given, or the one stack.json names), its own
  * inbox prefix (the broker lets it read replies there and nowhere else), and the stack's CA.
+ * A one-shot command gives up when the server goes away; a long-running client (an
+ * adapter, `inbox --follow`) passes `reconnect` and rides out a restart or a node's loss.
  */
-export async function connectAs(stack: StackFile, identity: Identity, creds?: string): Promise<NatsConnection> {
+export async function connectAs(stack: StackFile, identity: Identity, creds?: string, options: { reconnect?: boolean } = {}): Promise<NatsConnection> {
   const credsFile = creds ?? credentialFor(stack, identity);
   if (!credsFile) {
     throw new AccordError('E_CONFIG', `no credentials for ${identityName(identity)}: give --creds FILE (the stack in this folder issued none)`);
   }
-  const options: Parameters<typeof connectBus>[0] = {
+  const connection: Parameters<typeof connectBus>[0] = {
     url: stack.natsUrl,
     name: `accord-${identityName(identity)}`,
-    reconnect: false,
+    reconnect: options.reconnect ?? false,
     credsFile,
     inboxPrefix: inboxPrefix(identity),
   };
-  if (stack.caFile) options.caFile = stack.caFile;
-  return connectBus(options);
+  if (stack.caFile) connection.caFile = stack.caFile;
+  return connectBus(connection);
 }

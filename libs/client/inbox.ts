@@ -1,5 +1,5 @@
 import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
-import { consumers, streams } from '../bus/index.js';
+import { consumeDurable, consumers, streams } from '../bus/index.js';
 import { errorMessage } from '../errors/index.js';
 import type { InboxStore, RejectedView, StoredView } from './inbox-store.js';
 import { verifySignedView, type BusVerificationKey, type OriginatorKeys } from './verify-view.js';
@@ -34,22 +34,23 @@ async function take(msg: JsMsg, agency: string, keys: InboxKeys, store: InboxSto
   await msg.ackAck();
 }
 
-/**
- * Pulls the agency's new views through the consumer the bus created for it, verifies
- * each, stores it locally, then acknowledges it.
- */
 export interface InboxKeys {
   bus: BusVerificationKey;
   originators: OriginatorKeys;
 }
 
+/**
+ * Pulls the agency's new views through the consumer the bus created for it, verifies
+ * each, stores it locally, then acknowledges it.
+ */
 export async function pullInbox(js: JetStreamClient, agency: string, keys: InboxKeys, store: InboxStore, options: InboxPullOptions = {}): Promise<InboxPullResult> {
   const consumer = await js.consumers.get(streams.deliveries, consumers.inbox(agency));
   const result: InboxPullResult = { stored: [], rejected: [] };
   if (options.follow) {
-    const messages = await consumer.consume({ max_messages: 100 });
-    options.signal?.addEventListener('abort', () => void messages.close(), { once: true });
-    for await (const msg of messages) await take(msg, agency, keys, store, result, options);
+    const signal = options.signal ?? new AbortController().signal;
+    await consumeDurable(() => js.consumers.get(streams.deliveries, consumers.inbox(agency)), { maxMessages: 100, signal }, (msg) =>
+      take(msg, agency, keys, store, result, options),
+    );
     return result;
   }
   await takePending(consumer, (msg) => take(msg, agency, keys, store, result, options));

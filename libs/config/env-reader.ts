@@ -24,13 +24,15 @@ export class EnvReader {
 
   url(name: string, protocols: readonly string[]): string {
     const v = this.string(name, `a URL (${protocols.join(' or ')})`);
-    let parsed: URL;
-    try {
-      parsed = new URL(v);
-    } catch {
-      throw configError(name, `a URL (${protocols.join(' or ')})`, v);
-    }
-    if (!protocols.includes(parsed.protocol.replace(/:$/, ''))) throw configError(name, `a URL (${protocols.join(' or ')})`, v);
+    if (!isUrlOf(v, protocols)) throw configError(name, `a URL (${protocols.join(' or ')})`, v);
+    return v;
+  }
+
+  /** One URL, or several separated by commas (the servers of a cluster). */
+  urlList(name: string, protocols: readonly string[]): string {
+    const expected = `a URL (${protocols.join(' or ')}), or several separated by commas`;
+    const v = this.string(name, expected);
+    if (!v.split(',').every((u) => isUrlOf(u.trim(), protocols))) throw configError(name, expected, v);
     return v;
   }
 
@@ -40,5 +42,13 @@ export class EnvReader {
     const n = Number(v);
     if (!/^\d+$/.test(v) || n < min || n > max) throw configError(name, `an integer from ${min} to ${max}`, v);
     return n;
+  }
+}
+
+function isUrlOf(value: string, protocols: readonly string[]): boolean {
+  try {
+    return protocols.includes(new URL(value).protocol.replace(/:$/, ''));
+  } catch {
+    return false;
   }
 }

@@ -1,6 +1,6 @@
 export { stackUp } from './stack-up.js';
 export type { StackUpOptions } from './stack-up.js';
-export { stackDown } from './stack-down.js';
+export { stackDown, stopOrder } from './stack-down.js';
 export { prepareStack } from './prepare-stack.js';
 export type { PreparedStack, PrepareStackOptions } from './prepare-stack.js';
 export { addAgency } from './add-agency.js';
@@ -20,3 +20,5 @@ export { freePort } from './free-port.js';
 export { isRunning, stopProcess, waitFor } from './child-process.js';
 export { packageRoot } from './package-root.js';
 export { applyPolicy, storeAuditedPolicy } from './apply-policy.js';
+export { isNatsProcess, natsNodes, natsUrlOf, type ClusterPorts, type NatsNode } from './nats-nodes.js';
+export { instanceName, serviceEnvironment } from './service-processes.js';

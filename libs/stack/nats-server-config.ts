@@ -15,6 +15,8 @@ export interface NatsServerConfigInput {
   syncInterval?: string;
   tls: TlsMaterial;
   users: NatsUser[];
+  /** For a node of a cluster: where it listens for routes, and its peers' route ports. */
+  cluster?: { name: string; port: number; peerPorts: number[] };
 }
 
 const list = (items: string[]): string => `[${items.map((i) => JSON.stringify(i)).join(', ')}]`;
@@ -31,9 +33,27 @@ function renderUser(user: NatsUser): string {
   ].join('\n');
 }
 
+/** Routes between cluster nodes: mutual TLS with the stack's CA, so only its nodes join. */
+function renderCluster(c: NonNullable<NatsServerConfigInput['cluster']>, tls: TlsMaterial): string[] {
+  return [
+    `cluster {`,
+    `  name: ${JSON.stringify(c.name)}`,
+    `  listen: "127.0.0.1:${c.port}"`,
+    `  routes: ${list(c.peerPorts.map((p) => `nats-route://127.0.0.1:${p}`))}`,
+    `  tls {`,
+    `    cert_file: ${JSON.stringify(tls.routeCertFile)}`,
+    `    key_file: ${JSON.stringify(tls.routeKeyFile)}`,
+    `    ca_file: ${JSON.stringify(tls.caFile)}`,
+    `    timeout: 5`,
+    `  }`,
+    `}`,
+  ];
+}
+
 /**
  * nats-server configuration: loopback only, TLS on the client port, no anonymous access
- * (every user is an nkey with exactly its permissions), JetStream on.
+ * (every user is an nkey with exactly its permissions), JetStream on; for a cluster node,
+ * its routes.
  */
 export function natsServerConfig(c: NatsServerConfigInput): string {
   return [
@@ -56,6 +76,7 @@ export function natsServerConfig(c: NatsServerConfigInput): string {
     `  store_dir: ${JSON.stringify(c.storeDir)}`,
     ...(c.syncInterval ? [`  sync_interval: ${JSON.stringify(c.syncInterval)}`] : []),
     `}`,
+    ...(c.cluster ? renderCluster(c.cluster, c.tls) : []),
     '',
   ].join('\n');
 }

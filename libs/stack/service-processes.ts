@@ -26,10 +26,15 @@ export function serviceEnvironment(layout: StackLayout, state: StackState, stack
   };
 }
 
-export function startServiceProcess(layout: StackLayout, service: ServiceName, env: NodeJS.ProcessEnv): number {
+/** An instance's name in the stack's process list and logs: "ingest", then "ingest-2", ... */
+export function instanceName(service: ServiceName, instance: number): string {
+  return instance === 1 ? service : `${service}-${instance}`;
+}
+
+export function startServiceProcess(layout: StackLayout, name: string, service: ServiceName, env: NodeJS.ProcessEnv): number {
   const entry = join(packageRoot(), 'dist', 'services', service, 'main.js');
   if (!existsSync(entry)) throw new AccordError('E_STATE', `${entry} is missing: run \`npm run build\` first`);
-  return spawnLogged(process.execPath, [entry], layout.log(service), { env, detached: true }).pid;
+  return spawnLogged(process.execPath, [entry], layout.log(name), { env, detached: true }).pid;
 }
 
 function lastLines(file: string, n: number): string {
@@ -37,12 +42,17 @@ function lastLines(file: string, n: number): string {
   return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-n).join('\n');
 }
 
-/** Waits until a service answers its health subject as ready, or says why it did not. */
-export async function waitForServiceReady(nc: NatsConnection, layout: StackLayout, service: ServiceName, pid: number, timeoutMs: number): Promise<void> {
+/**
+ * Waits until the service answers its health subject as ready, or says why it did not.
+ * Its instances share the subject: each must still be running.
+ */
+export async function waitForServiceReady(nc: NatsConnection, layout: StackLayout, service: ServiceName, instances: Record<string, number>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (!isRunning(pid)) {
-      throw new AccordError('E_STATE', `service ${service} exited during start-up; last lines of ${layout.log(service)}:\n${lastLines(layout.log(service), 5)}`);
+    for (const [name, pid] of Object.entries(instances)) {
+      if (!isRunning(pid)) {
+        throw new AccordError('E_STATE', `service ${name} exited during start-up; last lines of ${layout.log(name)}:\n${lastLines(layout.log(name), 5)}`);
+      }
     }
     try {
       const reply = await nc.request(subjects.health(service), '', { timeout: 500 });

@@ -3,6 +3,7 @@ import { permissionsFor, SERVICES, type Identity } from '../bus/index.js';
 import { IdentityStore, type StoredIdentity } from './identity-store.js';
 import { natsConfigFile, reloadNatsServer } from './local-servers.js';
 import { natsServerConfig } from './nats-server-config.js';
+import { CLUSTER_NAME, natsNodes, type NatsNode } from './nats-nodes.js';
 import type { StackLayout } from './stack-layout.js';
 import type { StackState } from './stack-state.js';
 import { ensureTlsMaterial } from './tls-material.js';
@@ -36,22 +37,29 @@ export function ensureBusIdentities(layout: StackLayout): { operator: StoredIden
   return { operator: ensure({ kind: 'operator' }), auditor: ensure({ kind: 'auditor' }), admin: ensure({ kind: 'admin' }) };
 }
 
-export function renderStackNatsConfig(layout: StackLayout, port: number, syncInterval: string | undefined): string {
+/** The configuration of one nats-server of the stack (of its cluster, when it has one). */
+export function renderStackNatsConfig(layout: StackLayout, node: NatsNode, nodes: readonly NatsNode[], syncInterval: string | undefined): string {
+  const peers = nodes.filter((n) => n.name !== node.name).map((n) => n.routePort ?? 0);
   return natsServerConfig({
-    port,
-    storeDir: join(layout.nats, 'jetstream'),
-    serverName: `accord-${port}`,
+    port: node.port,
+    storeDir: join(node.dir, 'jetstream'),
+    // Stable across restarts: JetStream knows a cluster's peers by name.
+    serverName: `accord-${node.port}`,
     ...(syncInterval ? { syncInterval } : {}),
     tls: ensureTlsMaterial(layout.tls),
     users: identityStore(layout)
       .list()
       .map((s) => ({ nkey: s.publicKey, permissions: permissionsFor(s.identity) })),
+    ...(node.routePort ? { cluster: { name: CLUSTER_NAME, port: node.routePort, peerPorts: peers } } : {}),
   });
 }
 
-/** After identities changed: the running nats-server takes the new users at once. */
+/** After identities changed: every running nats-server of the stack takes the new users at once. */
 export async function reloadStackNats(layout: StackLayout, state: StackState): Promise<void> {
-  const pid = state.pids['nats-server'];
-  if (pid === undefined) throw new Error(`nats-server of ${layout.dir} is not running`);
-  await reloadNatsServer(pid, natsConfigFile(layout.nats), renderStackNatsConfig(layout, state.natsPort, state.syncInterval), layout.log('nats-server'));
+  const nodes = natsNodes(layout, state.natsPort, state.cluster);
+  for (const node of nodes) {
+    const pid = state.pids[node.name];
+    if (pid === undefined) throw new Error(`${node.name} of ${layout.dir} is not running`);
+    await reloadNatsServer(pid, natsConfigFile(node.dir), renderStackNatsConfig(layout, node, nodes, state.syncInterval), layout.log(node.name));
+  }
 }

@@ -1,10 +1,13 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { BusSettings } from '../bus/index.js';
+import type { ClusterPorts } from './nats-nodes.js';
 import type { StackLayout } from './stack-layout.js';
 
 /** The stack's own bookkeeping (not for clients): ports, processes, settings. */
 export interface StackState {
   natsPort: number;
+  /** A stack on a cluster of nats-servers: every node's ports (the first is `natsPort`). */
+  cluster?: ClusterPorts;
   redisPort: number;
   /** Holds Redis's password: this file is the owner's only (0600). */
   redisUrl: string;
@@ -13,6 +16,8 @@ export interface StackState {
   /** Extra environment for the services (tuning; never secrets). */
   serviceEnv: Record<string, string>;
   pids: Record<string, number>;
+  /** Instances of each service (`stack up --instances`); 1 when absent. */
+  instances?: number;
 }
 
 export function readStackState(layout: StackLayout): StackState | undefined {

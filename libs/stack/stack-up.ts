@@ -2,11 +2,13 @@ import { SERVICES, inboxPrefix } from '../bus/index.js';
 import { connectBus } from '../bus/index.js';
 import type { StackFile } from '../client/index.js';
 import { prepareStack, type PrepareStackOptions } from './prepare-stack.js';
-import { serviceEnvironment, startServiceProcess, waitForServiceReady } from './service-processes.js';
+import { instanceName, serviceEnvironment, startServiceProcess, waitForServiceReady } from './service-processes.js';
 import { writeStackState } from './stack-state.js';
 
 export interface StackUpOptions extends Omit<PrepareStackOptions, 'detached'> {
   readyTimeoutMs?: number;
+  /** Instances of each service, sharing its consumers and queue groups (the audit writer: one writes, the others stand by). Kept on restart. */
+  instances?: number;
 }
 
 /**
@@ -17,9 +19,17 @@ export interface StackUpOptions extends Omit<PrepareStackOptions, 'detached'> {
 export async function stackUp(dirArg: string, options: StackUpOptions = {}): Promise<StackFile> {
   const { layout, state, stack } = await prepareStack(dirArg, { ...options, detached: true });
   const progress = options.progress ?? (() => undefined);
+  state.instances = options.instances ?? state.instances ?? 1;
+  const started: Record<string, Record<string, number>> = {};
   for (const service of SERVICES) {
-    state.pids[service] = startServiceProcess(layout, service, serviceEnvironment(layout, state, stack, service));
-    writeStackState(layout, state);
+    started[service] = {};
+    for (let i = 1; i <= state.instances; i += 1) {
+      const name = instanceName(service, i);
+      const pid = startServiceProcess(layout, name, service, serviceEnvironment(layout, state, stack, service));
+      state.pids[name] = pid;
+      started[service][name] = pid;
+      writeStackState(layout, state);
+    }
   }
   const nc = await connectBus({
     url: stack.natsUrl,
@@ -31,8 +41,8 @@ export async function stackUp(dirArg: string, options: StackUpOptions = {}): Pro
   });
   try {
     for (const service of SERVICES) {
-      await waitForServiceReady(nc, layout, service, state.pids[service] ?? 0, options.readyTimeoutMs ?? 30_000);
-      progress(`${service} ready`);
+      await waitForServiceReady(nc, layout, service, started[service] ?? {}, options.readyTimeoutMs ?? 30_000);
+      progress(state.instances > 1 ? `${service} ready (${state.instances} instances)` : `${service} ready`);
     }
   } finally {
     await nc.close();

@@ -7,6 +7,9 @@ export interface TlsMaterial {
   caFile: string;
   certFile: string;
   keyFile: string;
+  /** For the routes between the nodes of a cluster: both server and client (mutual TLS). */
+  routeCertFile: string;
+  routeKeyFile: string;
 }
 
 function openssl(args: string[], cwd: string): void {
@@ -17,28 +20,47 @@ function openssl(args: string[], cwd: string): void {
   }
 }
 
-/**
- * A CA of the stack's own and a server certificate for 127.0.0.1 and localhost, made with
- * openssl (Node cannot issue X.509 certificates). Clients verify the server against the
- * CA. Made once per stack; private keys readable by the owner only.
- */
-export function ensureTlsMaterial(dir: string): TlsMaterial {
-  const material = { caFile: join(dir, 'ca.pem'), certFile: join(dir, 'server.pem'), keyFile: join(dir, 'server-key.pem') };
-  if (existsSync(material.caFile) && existsSync(material.certFile) && existsSync(material.keyFile)) return material;
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
-  openssl(['req', '-x509', ...ec, '-keyout', 'ca-key.pem', '-out', 'ca.pem', '-days', '3650', '-subj', '/CN=Accord stack CA',
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'], dir);
-  openssl(['req', ...ec, '-keyout', 'server-key.pem', '-out', 'server.csr', '-subj', '/CN=accord-nats'], dir);
-  writeFileSync(join(dir, 'server-ext.cnf'), [
+const EC = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
+
+/** A certificate for 127.0.0.1 and localhost, issued by the stack's CA. */
+function issueCertificate(dir: string, name: string, commonName: string, extendedKeyUsage: string): void {
+  openssl(['req', ...EC, '-keyout', `${name}-key.pem`, '-out', `${name}.csr`, '-subj', `/CN=${commonName}`], dir);
+  writeFileSync(join(dir, `${name}-ext.cnf`), [
     'subjectAltName=IP:127.0.0.1,DNS:localhost',
-    'extendedKeyUsage=serverAuth',
+    `extendedKeyUsage=${extendedKeyUsage}`,
     'keyUsage=critical,digitalSignature',
     'basicConstraints=critical,CA:FALSE',
     '',
   ].join('\n'));
-  openssl(['x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca-key.pem', '-CAcreateserial', '-out', 'server.pem',
-    '-days', '825', '-extfile', 'server-ext.cnf'], dir);
-  for (const leftover of ['server.csr', 'server-ext.cnf', 'ca.srl']) rmSync(join(dir, leftover), { force: true });
+  openssl(['x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca-key.pem', '-CAcreateserial', '-out', `${name}.pem`,
+    '-days', '825', '-extfile', `${name}-ext.cnf`], dir);
+  for (const leftover of [`${name}.csr`, `${name}-ext.cnf`, 'ca.srl']) rmSync(join(dir, leftover), { force: true });
+}
+
+/**
+ * A CA of the stack's own, a server certificate for 127.0.0.1 and localhost, and one for
+ * the routes of a cluster, made with openssl (Node cannot issue X.509 certificates).
+ * Clients verify the server against the CA; cluster nodes verify each other. Made once
+ * per stack (what is missing is made); private keys readable by the owner only.
+ */
+export function ensureTlsMaterial(dir: string): TlsMaterial {
+  const material: TlsMaterial = {
+    caFile: join(dir, 'ca.pem'),
+    certFile: join(dir, 'server.pem'),
+    keyFile: join(dir, 'server-key.pem'),
+    routeCertFile: join(dir, 'route.pem'),
+    routeKeyFile: join(dir, 'route-key.pem'),
+  };
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (!existsSync(material.caFile) || !existsSync(join(dir, 'ca-key.pem'))) {
+    openssl(['req', '-x509', ...EC, '-keyout', 'ca-key.pem', '-out', 'ca.pem', '-days', '3650', '-subj', '/CN=Accord stack CA',
+      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'], dir);
+    rmSync(material.certFile, { force: true });
+    rmSync(material.routeCertFile, { force: true });
+  }
+  if (!existsSync(material.certFile) || !existsSync(material.keyFile)) issueCertificate(dir, 'server', 'accord-nats', 'serverAuth');
+  if (!existsSync(material.routeCertFile) || !existsSync(material.routeKeyFile)) {
+    issueCertificate(dir, 'route', 'accord-nats-route', 'serverAuth,clientAuth');
+  }
   return material;
 }

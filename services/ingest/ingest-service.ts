@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { Redis } from 'ioredis';
-import { connectBus, consumers, inboxPrefix, openRegistryBuckets, publishServiceEvents, requireStreams, streams, watchRegistry } from '../../libs/bus/index.js';
+import { connectBus, consumeDurable, consumers, inboxPrefix, openRegistryBuckets, publishServiceEvents, requireStreams, streams, watchRegistry } from '../../libs/bus/index.js';
 import { AccordError, errorMessage } from '../../libs/errors/index.js';
 import { createLogger } from '../../libs/log/index.js';
 import { VerificationKeyCache } from '../../libs/signing/index.js';
@@ -73,8 +73,7 @@ export async function startIngestService(config: IngestConfig, overrides: Ingest
   });
   await publishServiceEvents(js, 'ingest', [serviceEvent('ingest', instance, 'started')]);
 
-  const consumer = await js.consumers.get(streams.ingest, consumers.ingest);
-  const messages = await consumer.consume({ max_messages: config.concurrency });
+  const stopping = new AbortController();
   const inFlight = new Set<Promise<void>>();
   const adapterRequests = serveAdapterRequests(nc, js, jsm, log);
   const health = serveHealth(nc, 'ingest', () => ({ service: 'ingest', ready: !nc.isClosed() && redis.status === 'ready' }));
@@ -82,24 +81,27 @@ export async function startIngestService(config: IngestConfig, overrides: Ingest
   // Without Redis no replay check is possible: take no work until it is back.
   const redisReady = (): Promise<void> =>
     redis.status === 'ready' ? Promise.resolve() : new Promise((resolve) => redis.once('ready', () => resolve()));
-  const loop = (async () => {
-    for await (const msg of messages) {
+  const loop = consumeDurable(
+    () => js.consumers.get(streams.ingest, consumers.ingest),
+    { maxMessages: config.concurrency, signal: stopping.signal, onRestart: (reason) => log.warn('ingest consumer restarted', { reason }) },
+    async (msg) => {
       if (redis.status !== 'ready') {
         msg.nak(1000);
         log.warn('paused: Redis is unreachable; no submission is taken until it returns');
         await redisReady();
         log.info('resumed: Redis is back');
-        continue;
+        return;
       }
       const p: Promise<void> = processor.process(msg).finally(() => inFlight.delete(p));
       inFlight.add(p);
+      // Back-pressure: take no more than `concurrency` at once.
       if (inFlight.size >= config.concurrency) await Promise.race(inFlight);
-    }
-  })();
+    },
+  );
 
   return {
     stop: once(async () => {
-      await messages.close();
+      stopping.abort();
       await loop;
       await Promise.allSettled(inFlight);
       health.unsubscribe();

@@ -9,7 +9,7 @@ export interface CommonConfig {
 
 export function readCommonConfig(env: Env): CommonConfig {
   const r = new EnvReader(env);
-  const nats: CommonConfig['nats'] = { url: r.url('ACCORD_NATS_URL', ['nats', 'tls']) };
+  const nats: CommonConfig['nats'] = { url: r.urlList('ACCORD_NATS_URL', ['nats', 'tls']) };
   const creds = r.optionalString('ACCORD_NATS_CREDS');
   const ca = r.optionalString('ACCORD_NATS_CA');
   if (creds) nats.credsFile = creds;

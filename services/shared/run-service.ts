@@ -6,9 +6,12 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
+/** Time a stopping service has to drain before it exits anyway. */
+const STOP_GRACE_MS = 20_000;
+
 /**
  * The whole of a service's process life: start, or say in one line why not and exit 1;
- * on SIGINT or SIGTERM, drain and exit 0.
+ * on SIGINT or SIGTERM, drain and exit 0 (1 if draining fails or takes over 20 s).
  */
 export function runService(name: string, start: () => Promise<RunningService>): void {
   const log = createLogger(name);
@@ -20,14 +23,19 @@ export function runService(name: string, start: () => Promise<RunningService>): 
         if (stopping) return;
         stopping = true;
         log.info('stopping', { signal });
+        // A stop that cannot finish (a dependency gone for good) must not keep the process alive.
+        setTimeout(() => {
+          log.error('stop did not finish in time; exiting', { graceMs: STOP_GRACE_MS });
+          process.exit(1);
+        }, STOP_GRACE_MS).unref();
         service.stop().then(
           () => {
             log.info('stopped');
-            process.exitCode = 0;
+            process.exit(0);
           },
           (error: unknown) => {
             log.error('stop failed', { error: errorMessage(error) });
-            process.exitCode = 1;
+            process.exit(1);
           },
         );
       };

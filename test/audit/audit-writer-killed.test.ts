@@ -24,7 +24,6 @@ const running: RunningService[] = [];
 /** The audit service as its own process, so it can be killed as a process is. */
 function auditProcess() {
   return serviceProcess(bus, 'audit', {
-    ACCORD_AUDIT_SIGNING_KEY_FILE: bus.layout.auditSigningKey,
     ACCORD_CHECKPOINT_RECORDS: '2000',
     ACCORD_CHECKPOINT_MS: '1000',
   });

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { openSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceName } from '../../libs/bus/index.js';
-import { packageRoot } from '../../libs/stack/index.js';
+import { packageRoot, serviceEnvironment } from '../../libs/stack/index.js';
 import type { TestBus } from './test-bus.js';
 
 export interface ServiceProcess {
@@ -11,21 +12,15 @@ export interface ServiceProcess {
 }
 
 /**
- * A service as its own process (the built one), connected to the test bus as that
- * service, so it can die as a real process dies (kill -9). `env` adds its settings.
+ * A service as its own process (the built one), with the environment `stack up` gives
+ * it plus `env`, so it can die as a real process dies (kill -9). Its output goes to
+ * `logs/<name>.log` in the bus's folder.
  */
-export function serviceProcess(bus: TestBus, service: ServiceName, env: Record<string, string>): ServiceProcess {
-  const nats = bus.natsFor({ kind: 'service', service });
+export function serviceProcess(bus: TestBus, service: ServiceName, env: Record<string, string>, name: string = service): ServiceProcess {
+  const log = openSync(bus.layout.log(name), 'a');
   const child = spawn(process.execPath, [join(packageRoot(), 'dist', 'services', service, 'main.js')], {
-    stdio: 'ignore',
-    env: {
-      PATH: process.env.PATH,
-      ACCORD_NATS_URL: nats.url,
-      ACCORD_NATS_CA: nats.caFile,
-      ACCORD_NATS_CREDS: nats.credsFile,
-      ACCORD_LOG: 'off',
-      ...env,
-    },
+    stdio: ['ignore', log, log],
+    env: { ...serviceEnvironment(bus.layout, bus.state, bus.stack, service), ...env },
   });
   return { child, exited: new Promise((r) => child.once('exit', (_code, signal) => r(signal))) };
 }

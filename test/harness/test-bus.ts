@@ -23,7 +23,7 @@ export interface TestBus extends PreparedStack {
   settings: BusSettings;
   /** How a service or other identity of this bus connects. */
   natsFor(identity: Identity): { url: string; caFile: string; credsFile: string };
-  connectAs(identity: Identity, creds?: string): Promise<NatsConnection>;
+  connectAs(identity: Identity, creds?: string, options?: { reconnect?: boolean }): Promise<NatsConnection>;
   dispose(): Promise<void>;
 }
 
@@ -32,11 +32,12 @@ export interface TestBus extends PreparedStack {
  * with their permissions, Redis with a password, streams, registry), on free ports with
  * temporary stores; its servers stop with the test process.
  */
-export async function startTestBus(settings: BusSettings = TEST_BUS_SETTINGS): Promise<TestBus> {
+export async function startTestBus(settings: BusSettings = TEST_BUS_SETTINGS, options: { clusterNodes?: number } = {}): Promise<TestBus> {
   const dir = mkdtempSync(join(tmpdir(), 'accord-test-'));
-  const prepared = await prepareStack(dir, { settings, detached: false });
+  const prepared = await prepareStack(dir, { settings, detached: false, ...options });
   const stack: StackFile = prepared.stack;
-  const nc = await connectAs(stack, { kind: 'operator' });
+  // Reconnecting, so a test may restart the server under it.
+  const nc = await connectAs(stack, { kind: 'operator' }, undefined, { reconnect: true });
   const busJwk = await parsePublicJwk(JSON.parse(readFileSync(prepared.layout.busPublicKey, 'utf8')), 'bus key');
   return {
     ...prepared,
@@ -49,11 +50,11 @@ export async function startTestBus(settings: BusSettings = TEST_BUS_SETTINGS): P
     busVerification: { kid: busJwk.kid, key: await verificationKeyFromJwk(busJwk) },
     settings,
     natsFor: (identity) => ({ url: stack.natsUrl, caFile: stack.caFile ?? '', credsFile: seedFileFor(prepared.layout, identity) }),
-    connectAs: (identity, creds) => connectAs(readStackFile(dir), identity, creds),
+    connectAs: (identity, creds, options) => connectAs(readStackFile(dir), identity, creds, options),
     async dispose() {
       await nc.close().catch(() => undefined);
       await prepared.redis.stop();
-      await prepared.nats.stop();
+      for (const node of prepared.natsNodes) await node.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

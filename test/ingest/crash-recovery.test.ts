@@ -19,8 +19,6 @@ const running: RunningService[] = [];
 /** ingest as its own process, so it can die as a real process dies. */
 function ingestProcess(failpoints: string, concurrency = 32) {
   return serviceProcess(bus, 'ingest', {
-    ACCORD_REDIS_URL: bus.state.redisUrl,
-    ACCORD_BUS_SECRET_FILE: bus.layout.busSecret,
     ACCORD_RATE_LIMIT: '0',
     ACCORD_FAILPOINTS: failpoints,
     ACCORD_INGEST_CONCURRENCY: String(concurrency),

@@ -1,0 +1,126 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { expect } from 'vitest';
+import { ChainVerifier, type ChainReport } from '../../libs/audit/index.js';
+import { streams } from '../../libs/bus/index.js';
+import { InboxStore, listQuarantine, pullInbox, readAuditRecords, readStream, registryKeys } from '../../libs/client/index.js';
+import { v1, type AuditRecord } from '../../libs/proto/index.js';
+import { parsePublicJwk, verificationKeyFromJwk } from '../../libs/signing/index.js';
+import type { TestBus } from '../harness/test-bus.js';
+import { decisionCount } from '../harness/pipeline-counts.js';
+import type { FaultStack } from './fault-stack.js';
+
+const count = <K>(items: Iterable<K>): Map<K, number> => {
+  const out = new Map<K, number>();
+  for (const k of items) out.set(k, (out.get(k) ?? 0) + 1);
+  return out;
+};
+
+async function until(what: string, timeoutMs: number, done: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  // A broker just restarted may not answer at once: an error counts as not yet.
+  while (!(await done().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`${what}: not reached within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** Every view in the deliveries stream as (notice, recipient). */
+async function deliveredPairs(bus: TestBus): Promise<string[]> {
+  const pairs: string[] = [];
+  await readStream(bus.js, bus.jsm, streams.deliveries, { idleMs: 30_000 }, (msg) => {
+    const view = v1.DeliveredView.decode(v1.SignedView.decode(msg.data).view);
+    pairs.push(`${view.core?.noticeId}/${view.recipient}`);
+  });
+  return pairs;
+}
+
+async function verifiedChain(bus: TestBus): Promise<{ records: AuditRecord[]; report: ChainReport }> {
+  const verifier = new ChainVerifier();
+  const records: AuditRecord[] = [];
+  await readAuditRecords(bus.js, bus.jsm, (chained) => {
+    const r = verifier.push(chained);
+    if (r) records.push(r);
+  });
+  const auditKey = await verificationKeyFromJwk(await parsePublicJwk(JSON.parse(readFileSync(bus.layout.auditPublicKey, 'utf8')), 'audit'));
+  return { records, report: await verifier.finish(auditKey) };
+}
+
+/** What each agency's liaison takes from its own consumer into a local store: views by notice. */
+export async function readInbox(bus: TestBus, agency: string): Promise<Map<string, number>> {
+  const nc = await bus.connectAs({ kind: 'liaison', agency });
+  try {
+    const store = new InboxStore(mkdtempSync(join(tmpdir(), `accord-inbox-${agency}-`)));
+    const keys = { bus: bus.busVerification, originators: registryKeys(await jetstreamManager(nc, { checkAPI: false })) };
+    const result = await pullInbox(jetstream(nc), agency, keys, store);
+    expect(result.rejected, `views ${agency} could not verify`).toEqual([]);
+    return count(store.list().map((v) => v.noticeId));
+  } finally {
+    await nc.close();
+  }
+}
+
+/**
+ * Waits for the pipeline to settle, then checks the promise: each accepted notice
+ * delivered exactly once to each of its recipients (in the stream and in each inbox),
+ * each bad submission quarantined exactly once, every submission decided once, and the
+ * audit chain verifying with each notice's records exactly once. Prints what it counted.
+ */
+export async function expectExactlyOnce(label: string, stack: FaultStack, options: { inboxes?: Map<string, Map<string, number>> } = {}): Promise<void> {
+  const { bus, sent, recipients } = stack;
+  const expectedPairs = sent.good.length * recipients.length;
+  await until(`${label}: ${sent.submissions} decisions`, 300_000, async () => (await decisionCount(bus)) >= sent.submissions);
+  await until(`${label}: ${expectedPairs} deliveries`, 120_000, async () => (await bus.jsm.streams.info(streams.deliveries)).state.messages >= expectedPairs);
+  let chain = await verifiedChain(bus);
+  await until(`${label}: the audit chain holds every delivery`, 120_000, async () => {
+    chain = await verifiedChain(bus);
+    return chain.records.filter((r) => r.event?.kind === v1.AuditKind.DELIVERED).length >= expectedPairs;
+  });
+  // Settled: anything extra would have arrived by now.
+  await new Promise((r) => setTimeout(r, 2000));
+  chain = await verifiedChain(bus);
+
+  const pairs = count(await deliveredPairs(bus));
+  const expected = new Set(sent.good.flatMap((id) => recipients.map((r) => `${id}/${r}`)));
+  const missing = [...expected].filter((p) => !pairs.has(p));
+  const doubled = [...pairs].filter(([, n]) => n > 1).map(([p]) => p);
+  const unexpected = [...pairs.keys()].filter((p) => !expected.has(p));
+
+  const records = await listQuarantine(bus.js, bus.jsm, {});
+  const quarantinedSeqs = count(records.map((q) => Number(q.ingestSeq)));
+  const badOnce = sent.bad.filter((seq) => quarantinedSeqs.get(seq) === 1).length;
+  const quarantinedIds = new Set(records.map((q) => q.noticeId));
+  const goodQuarantined = sent.good.filter((id) => quarantinedIds.has(id));
+
+  const ids = chain.records.map((r) => r.event?.eventId ?? '');
+  const repeatedIds = ids.length - new Set(ids).size;
+  const kinds = (kind: v1.AuditKind): number => chain.records.filter((r) => r.event?.kind === kind).length;
+
+  const inboxProblems: string[] = [];
+  for (const [agency, inbox] of options.inboxes ?? new Map()) {
+    const wrong = sent.good.filter((id) => inbox.get(id) !== 1);
+    if (wrong.length > 0 || inbox.size !== sent.good.length) inboxProblems.push(`${agency}: ${wrong.length} notices not exactly once, ${inbox.size} held`);
+  }
+
+  console.info(
+    `${label}: ${sent.submissions} submissions (${sent.good.length} good, ${sent.bad.length} bad); ` +
+      `${pairs.size} (notice, recipient) pairs delivered of ${expected.size} expected, ${missing.length} missing, ${doubled.length} doubled, ${unexpected.length} unexpected; ` +
+      `${badOnce} of ${sent.bad.length} bad quarantined exactly once; ` +
+      `audit: ${chain.records.length} records, ${chain.report.checkpoints} checkpoints, ${repeatedIds} repeated event ids, ` +
+      `${kinds(v1.AuditKind.RECEIVED)} RECEIVED, ${kinds(v1.AuditKind.DELIVERED)} DELIVERED, ${kinds(v1.AuditKind.QUARANTINED)} QUARANTINED` +
+      (options.inboxes ? `; ${options.inboxes.size} inboxes read, ${inboxProblems.length} with a problem` : ''),
+  );
+  expect(missing, 'pairs never delivered').toEqual([]);
+  expect(doubled, 'pairs delivered more than once').toEqual([]);
+  expect(unexpected, 'pairs that should not exist').toEqual([]);
+  expect(goodQuarantined, 'good notices quarantined').toEqual([]);
+  expect(badOnce, 'bad submissions quarantined exactly once').toBe(sent.bad.length);
+  expect(chain.report.broken, 'the audit chain').toBeUndefined();
+  expect(repeatedIds, 'audit events chained twice').toBe(0);
+  expect(kinds(v1.AuditKind.RECEIVED)).toBe(sent.submissions);
+  expect(kinds(v1.AuditKind.DELIVERED)).toBe(expected.size);
+  expect(kinds(v1.AuditKind.QUARANTINED)).toBe(sent.bad.length);
+  expect(inboxProblems).toEqual([]);
+}
