@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DeliverPolicy, jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
@@ -7,7 +7,7 @@ import { streams, subjects } from '../libs/bus/index.js';
 import { connectAs, readStackFile } from '../libs/client/index.js';
 import { v1 } from '../libs/proto/index.js';
 import { signingKeyFromJwk, type SigningKey } from '../libs/signing/index.js';
-import { addAgency, stackDown, stackUp } from '../libs/stack/index.js';
+import { addAgency, readStackState, stackDown, stackLayout, stackUp } from '../libs/stack/index.js';
 import { signedBenchNotices, type SignedBenchNotice } from './bench-notices.js';
 import { rawJetStreamPublishPerSec, type RawPublishOptions } from './raw-jetstream-bench.js';
 
@@ -16,6 +16,8 @@ export interface BenchStackOptions {
   instances: number;
   /** nats-server's JetStream fsync interval ("always" or a duration); its default when absent. */
   syncInterval?: string;
+  /** Extra environment for the services (NODE_OPTIONS=--cpu-prof, say). */
+  serviceEnv?: Record<string, string>;
 }
 
 export interface ThroughputFigures {
@@ -24,6 +26,8 @@ export interface ThroughputFigures {
   seconds: number;
   noticesPerSec: number;
   deliveriesPerSec: number;
+  /** CPU time each process spent per notice (ms): the cost model. */
+  cpuMsPerNotice: Record<string, number>;
 }
 
 export interface LatencyFigures {
@@ -64,7 +68,7 @@ export class BenchStack {
       await stackUp(dir, {
         instances: options.instances,
         // One agency sends everything here: its rate limit (3,000 a minute by default) would quarantine most.
-        serviceEnv: { ACCORD_RATE_LIMIT: '0' },
+        serviceEnv: { ACCORD_RATE_LIMIT: '0', ...options.serviceEnv },
         ...(options.syncInterval ? { syncInterval: options.syncInterval } : {}),
       });
       const { signingKeyFile } = await addAgency(dir, { id: ISSUER, country: 'IT', role: 'police', groups: ['med'] });
@@ -97,6 +101,7 @@ export class BenchStack {
    */
   async throughput(notices: SignedBenchNotice[]): Promise<ThroughputFigures> {
     const deliveriesBefore = (await this.jsm.streams.info(streams.deliveries)).state.messages;
+    const cpuBefore = this.cpuSeconds();
     const decided = await this.watchDecisions(new Set(notices.map((n) => n.noticeId)));
     const js = jetstream(this.adapter);
     const start = performance.now();
@@ -110,8 +115,12 @@ export class BenchStack {
     await Promise.all(Array.from({ length: 256 }, lane));
     await decided.all;
     const seconds = (performance.now() - start) / 1000;
+    const cpuAfter = this.cpuSeconds();
+    const cpuMsPerNotice = Object.fromEntries(
+      Object.entries(cpuAfter).map(([name, secs]) => [name, Math.round(((secs - (cpuBefore[name] ?? 0)) * 1000 * 1000) / notices.length) / 1000]),
+    );
     const deliveries = (await this.jsm.streams.info(streams.deliveries)).state.messages - deliveriesBefore;
-    return { notices: notices.length, deliveries, seconds, noticesPerSec: notices.length / seconds, deliveriesPerSec: deliveries / seconds };
+    return { notices: notices.length, deliveries, seconds, noticesPerSec: notices.length / seconds, deliveriesPerSec: deliveries / seconds, cpuMsPerNotice };
   }
 
   /**
@@ -165,6 +174,22 @@ export class BenchStack {
       return at;
     })();
     return { all };
+  }
+
+  /** CPU seconds (user + system) so far of each of the stack's processes, and of this one (the publisher). */
+  cpuSeconds(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [name, pid] of Object.entries(readStackState(stackLayout(this.dir))?.pids ?? {})) {
+      const stat = `/proc/${pid}/stat`;
+      if (!existsSync(stat)) continue;
+      // Fields after the command's closing parenthesis; utime and stime are the 12th and 13th, in clock ticks (100 a second on Linux).
+      const text = readFileSync(stat, 'utf8');
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      out[name] = (Number(fields[11]) + Number(fields[12])) / 100;
+    }
+    const self = process.cpuUsage();
+    out['bench publisher'] = (self.user + self.system) / 1e6;
+    return out;
   }
 
   async stop(): Promise<void> {

@@ -34,7 +34,10 @@ export function instanceName(service: ServiceName, instance: number): string {
 export function startServiceProcess(layout: StackLayout, name: string, service: ServiceName, env: NodeJS.ProcessEnv): number {
   const entry = join(packageRoot(), 'dist', 'services', service, 'main.js');
   if (!existsSync(entry)) throw new AccordError('E_STATE', `${entry} is missing: run \`npm run build\` first`);
-  return spawnLogged(process.execPath, [entry], layout.log(name), { env, detached: true }).pid;
+  // Diagnostics: V8 CPU profiles, written when the service stops (Node refuses --cpu-prof in NODE_OPTIONS).
+  const profileDir = env.ACCORD_CPU_PROFILE_DIR;
+  const args = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, entry] : [entry];
+  return spawnLogged(process.execPath, args, layout.log(name), { env, detached: true }).pid;
 }
 
 function lastLines(file: string, n: number): string {

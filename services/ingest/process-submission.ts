@@ -1,6 +1,7 @@
 import type { JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { auditEventId } from '../../libs/audit/index.js';
+import type { MicroBatcher } from '../../libs/batching/index.js';
 import { streams, subjects } from '../../libs/bus/index.js';
 import { AccordError, errorMessage, isAccordError, type ReasonCode } from '../../libs/errors/index.js';
 import { failpoint } from '../../libs/failpoints/index.js';
@@ -8,6 +9,7 @@ import { checkAddressees, checkLimits, refuse, verifySubmission, type Refused, t
 import type { Logger } from '../../libs/log/index.js';
 import { dateFromTimestamp, timestampFromDate, timestampFromNanos, v1, type AuditEventProps, type Timestamp } from '../../libs/proto/index.js';
 import { keyedDigest } from '../../libs/signing/index.js';
+import { acceptedNoticeSize, stageClient } from '../shared/stage-client.js';
 import { writeDecision, writeQuarantine } from './decision-writer.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { SeenNotices } from './seen-notices.js';
@@ -43,7 +45,13 @@ const now = (): Timestamp => timestampFromDate(new Date());
  * every write on the way is idempotent.
  */
 export class SubmissionProcessor {
-  constructor(private readonly deps: ProcessorDeps) {}
+  /** Submissions in hand together reach routing in one request. */
+  private readonly routing: MicroBatcher<v1.AcceptedNotice.$Properties, v1.StageReply>;
+
+  constructor(private readonly deps: ProcessorDeps) {
+    const codec = { encodeBatch: (notices: v1.AcceptedNotice.$Properties[]) => v1.RouteBatch.encode({ notices }).finish(), sizeOf: acceptedNoticeSize };
+    this.routing = stageClient(deps.nc, subjects.route, codec, deps.stageTimeoutMs);
+  }
 
   async process(msg: JsMsg): Promise<void> {
     const agency = msg.subject.slice('accord.ingest.'.length);
@@ -138,22 +146,20 @@ export class SubmissionProcessor {
 
   /** Routing decides and redaction delivers; the reply carries their audit events. */
   private async route(s: Submission, verified: Verified): Promise<AuditEventProps[]> {
-    const request = v1.AcceptedNotice.encode({
+    const reply = await this.routing.submit({
       manifest: verified.manifest,
       manifestJws: verified.jws,
       disclosures: verified.disclosures,
       signerKid: verified.kid,
       ingestSeq: s.seq,
       receivedAt: s.receivedAt,
-    }).finish();
-    const reply = await this.deps.nc.request(subjects.route, request, { timeout: this.deps.stageTimeoutMs });
-    const decoded = v1.StageReply.decode(reply.data);
-    if (decoded.error?.code) {
-      throw new AccordError('E_PROCESSING_FAILED', `routing: ${decoded.error.code}: ${decoded.error.message}`, {
+    });
+    if (reply.error?.code) {
+      throw new AccordError('E_PROCESSING_FAILED', `routing: ${reply.error.code}: ${reply.error.message}`, {
         retryable: true,
       });
     }
-    return decoded.events;
+    return reply.events;
   }
 
   private async quarantine(s: Submission, refused: Refused): Promise<void> {

@@ -21,8 +21,7 @@ export interface DeliverDeps {
  * distinct grant set, not per recipient. Each delivery's Nats-Msg-Id is deterministic
  * and so are the views, so a redelivered submission stores nothing twice.
  */
-export async function deliverViews(deps: DeliverDeps, requestBytes: Uint8Array): Promise<AuditEventProps[]> {
-  const request = v1.RedactRequest.decode(requestBytes);
+export async function deliverViews(deps: DeliverDeps, request: v1.RedactRequest): Promise<AuditEventProps[]> {
   const accepted = request.notice ?? v1.AcceptedNotice.create();
   const manifest = accepted.manifest ?? new Uint8Array();
   const disclosed = openDisclosures(decodeManifest(manifest, 'E_DECODE'), accepted.disclosures ?? [], SUBMISSION_CODES);

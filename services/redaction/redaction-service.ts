@@ -10,6 +10,7 @@ import { once } from '../shared/once.js';
 import type { RunningService } from '../shared/run-service.js';
 import { serviceEvent } from '../shared/service-events.js';
 import { serveStage } from '../shared/serve-stage.js';
+import { v1 } from '../../libs/proto/index.js';
 import { deliverViews } from './deliver-views.js';
 import type { RedactionConfig } from './redaction-config.js';
 
@@ -26,7 +27,8 @@ export async function startRedactionService(config: RedactionConfig, overrides: 
   const js = jetstream(nc);
   await publishServiceEvents(js, 'redaction', [serviceEvent('redaction', instance, 'started')]);
 
-  const sub = serveStage(nc, subjects.redact, 'redaction', log, (request) => deliverViews({ js, busKey, secret: overrides.secret, pseudonymKey, gridDegrees: config.gridDegrees }, request));
+  const deps = { js, busKey, secret: overrides.secret, pseudonymKey, gridDegrees: config.gridDegrees };
+  const sub = serveStage(nc, subjects.redact, 'redaction', log, (data) => v1.RedactBatch.decode(data).requests as v1.RedactRequest[], (request) => deliverViews(deps, request));
   const health = serveHealth(nc, 'redaction', () => ({ service: 'redaction', ready: !nc.isClosed() }));
 
   return {

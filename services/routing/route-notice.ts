@@ -1,6 +1,5 @@
-import type { NatsConnection } from '@nats-io/transport-node';
 import { auditEventId } from '../../libs/audit/index.js';
-import { subjects } from '../../libs/bus/index.js';
+import type { MicroBatcher } from '../../libs/batching/index.js';
 import { AccordError } from '../../libs/errors/index.js';
 import { decodeManifest, openDisclosures, SUBMISSION_CODES, toCaseNotice } from '../../libs/disclosure/index.js';
 import { timestampFromDate, v1, type AuditEventProps } from '../../libs/proto/index.js';
@@ -13,13 +12,11 @@ import { decideRouting } from '../../libs/routing/index.js';
  * build and deliver the views. Returns the ROUTED event and redaction's events.
  */
 export async function routeNotice(
-  nc: NatsConnection,
+  redaction: MicroBatcher<v1.RedactRequest.$Properties, v1.StageReply>,
   registry: RegistrySnapshot,
   policy: CompiledPolicy,
-  request: Uint8Array,
-  redactTimeoutMs: number,
+  accepted: v1.AcceptedNotice,
 ): Promise<AuditEventProps[]> {
-  const accepted = v1.AcceptedNotice.decode(request);
   const notice = toCaseNotice(openDisclosures(decodeManifest(accepted.manifest, 'E_DECODE'), accepted.disclosures, SUBMISSION_CODES));
   const issuer = registry.agency(notice.issuingAgency);
   if (!issuer) {
@@ -41,12 +38,11 @@ export async function routeNotice(
   };
   if (delivered.length === 0) return [routed];
 
-  const redactRequest = v1.RedactRequest.encode({
+  const reply = await redaction.submit({
     notice: accepted,
     grants: delivered.map((a) => ({ recipient: a.agency, categories: a.categories, ruleIds: a.ruleIds })),
     policyVersion: decision.policyVersion,
-  }).finish();
-  const reply = v1.StageReply.decode((await nc.request(subjects.redact, redactRequest, { timeout: redactTimeoutMs })).data);
+  });
   if (reply.error?.code) {
     throw new AccordError('E_PROCESSING_FAILED', `redaction: ${reply.error.code}: ${reply.error.message}`, {
       retryable: reply.error.retryable ?? true,

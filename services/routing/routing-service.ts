@@ -8,6 +8,8 @@ import { once } from '../shared/once.js';
 import type { RunningService } from '../shared/run-service.js';
 import { serviceEvent } from '../shared/service-events.js';
 import { serveStage } from '../shared/serve-stage.js';
+import { acceptedNoticeSize, stageClient } from '../shared/stage-client.js';
+import { v1 } from '../../libs/proto/index.js';
 import type { RoutingConfig } from './routing-config.js';
 import { PolicyInForce } from './policy-in-force.js';
 import { routeNotice } from './route-notice.js';
@@ -25,7 +27,20 @@ export async function startRoutingService(config: RoutingConfig): Promise<Runnin
   const js = jetstream(nc);
   await publishServiceEvents(js, 'routing', [serviceEvent('routing', instance, 'started')]);
 
-  const sub = serveStage(nc, subjects.route, 'routing', log, (request) => routeNotice(nc, live.registry, policy.current, request, config.redactTimeoutMs));
+  const redactionCodec = {
+    encodeBatch: (requests: v1.RedactRequest.$Properties[]) => v1.RedactBatch.encode({ requests }).finish(),
+    sizeOf: (r: v1.RedactRequest.$Properties) => acceptedNoticeSize(r.notice ?? {}) + 256 * (r.grants?.length ?? 0),
+  };
+  const redaction = stageClient(nc, subjects.redact, redactionCodec, config.redactTimeoutMs);
+  const sub = serveStage(
+    nc,
+    subjects.route,
+    'routing',
+    log,
+    // Decoded messages are full instances; protobufjs types repeated fields by their interface only.
+    (data) => v1.RouteBatch.decode(data).notices as v1.AcceptedNotice[],
+    (accepted) => routeNotice(redaction, live.registry, policy.current, accepted),
+  );
   const health = serveHealth(nc, 'routing', () => ({ service: 'routing', ready: !nc.isClosed() && policy.version !== undefined, policyVersion: policy.version ?? '' }));
 
   return {

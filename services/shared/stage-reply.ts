@@ -1,13 +1,11 @@
 import { isAccordError, errorMessage } from '../../libs/errors/index.js';
 import { v1, type AuditEventProps } from '../../libs/proto/index.js';
 
-export function okReply(events: AuditEventProps[]): Uint8Array {
-  return v1.StageReply.encode({ events }).finish();
-}
-
-/** A stage's failure travels back to ingest with its code and whether to try again. */
-export function errorReply(error: unknown): Uint8Array {
+/** One notice's outcome at a stage: its audit events, or its failure with its code and whether to try again. */
+export function stageReply(outcome: PromiseSettledResult<AuditEventProps[]>): v1.StageReply.$Properties {
+  if (outcome.status === 'fulfilled') return { events: outcome.value };
+  const error: unknown = outcome.reason;
   const code = isAccordError(error) ? error.code : 'E_PROCESSING_FAILED';
   const retryable = isAccordError(error) ? error.retryable : true;
-  return v1.StageReply.encode({ error: { code, message: errorMessage(error), retryable } }).finish();
+  return { error: { code, message: errorMessage(error), retryable } };
 }

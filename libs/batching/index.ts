@@ -1,0 +1,2 @@
+export { MicroBatcher } from './micro-batcher.js';
+export { chunksWithin } from './chunks-within.js';

@@ -1,0 +1,37 @@
+import type { NatsConnection } from '@nats-io/transport-node';
+import { chunksWithin, MicroBatcher } from '../../libs/batching/index.js';
+import { v1 } from '../../libs/proto/index.js';
+
+/** Notices sent to a stage in one batch at most. */
+const MAX_BATCH = 64;
+/** Bytes per request at most, well under the server's max_payload (2 MB): a batch of big notices goes as several requests. */
+const MAX_REQUEST_BYTES = 768 * 1024;
+
+export interface StageCodec<I> {
+  encodeBatch(items: I[]): Uint8Array;
+  /** About how many bytes the item adds to a request. */
+  sizeOf(item: I): number;
+}
+
+/**
+ * Requests to the next stage, batched: what is submitted in the same turn of the event loop
+ * goes in one request (or a few, by size), and each caller gets its own notice's reply.
+ */
+export function stageClient<I>(nc: NatsConnection, subject: string, codec: StageCodec<I>, timeoutMs: number): MicroBatcher<I, v1.StageReply> {
+  return new MicroBatcher(async (items) => {
+    const replies = await Promise.all(
+      chunksWithin(items, codec.sizeOf, MAX_REQUEST_BYTES).map(async (chunk) => {
+        // Decoded messages are full instances; protobufjs types repeated fields by their interface only.
+        const reply = v1.StageReplies.decode((await nc.request(subject, codec.encodeBatch(chunk), { timeout: timeoutMs })).data).replies as v1.StageReply[];
+        if (reply.length !== chunk.length) throw new Error(`${subject}: ${chunk.length} notices answered with ${reply.length} replies`);
+        return reply;
+      }),
+    );
+    return replies.flat();
+  }, MAX_BATCH);
+}
+
+/** Bytes an accepted notice takes in a request: its signed parts. */
+export function acceptedNoticeSize(n: v1.AcceptedNotice.$Properties): number {
+  return (n.manifest?.length ?? 0) + (n.manifestJws?.length ?? 0) + (n.disclosures ?? []).reduce((a, d) => a + d.length + 4, 0) + 64;
+}
