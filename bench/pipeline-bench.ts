@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DeliverPolicy, jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { streams, subjects } from '../libs/bus/index.js';
-import { connectAs, readStackFile } from '../libs/client/index.js';
+import { connectAs, publishSubmission, readStackFile } from '../libs/client/index.js';
 import { v1 } from '../libs/proto/index.js';
 import { signingKeyFromJwk, type SigningKey } from '../libs/signing/index.js';
 import { addAgency, readStackState, stackDown, stackLayout, stackUp } from '../libs/stack/index.js';
@@ -109,7 +109,7 @@ export class BenchStack {
     const lane = async (): Promise<void> => {
       while (next < notices.length) {
         const n = notices[next++] as SignedBenchNotice;
-        await js.publish(subjects.ingest(ISSUER), n.bytes, { msgID: `${ISSUER}:${n.noticeId}` });
+        await publishSubmission(js, ISSUER, n.noticeId, n.bytes);
       }
     };
     await Promise.all(Array.from({ length: 256 }, lane));
@@ -201,5 +201,5 @@ export class BenchStack {
 }
 
 function publish(js: JetStreamClient, n: SignedBenchNotice): Promise<unknown> {
-  return js.publish(subjects.ingest(ISSUER), n.bytes, { msgID: `${ISSUER}:${n.noticeId}` });
+  return publishSubmission(js, ISSUER, n.noticeId, n.bytes);
 }

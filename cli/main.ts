@@ -12,6 +12,7 @@ import { keysGenerateCommand } from './commands/keys-generate.js';
 import { policyApplyCommand, policyCheckCommand, policyExplainCommand } from './commands/policy.js';
 import { publishCommand } from './commands/publish.js';
 import { quarantineListCommand } from './commands/quarantine-list.js';
+import { statusCommand } from './commands/status.js';
 import { receiptCommand } from './commands/receipt.js';
 import { stackDownCommand, stackUpCommand } from './commands/stack-up.js';
 import { trackCommand } from './commands/track.js';
@@ -37,6 +38,7 @@ const COMMANDS: Command[] = [
   policyApplyCommand,
   policyExplainCommand,
   quarantineListCommand,
+  statusCommand,
 ];
 
 function overview(): string {

@@ -2,16 +2,26 @@
  * `make demo`: a fresh stack in a temporary folder, a scripted scenario through the real
  * CLI (publish, route, redact, read, receipt, audit replay with verification), what each
  * agency saw, then the stack stopped. Exits 0 only if every step held.
+ *
+ * `--keep DIR`: run in DIR (created if missing) and leave it, with the notices' JSON files
+ * and the services' logs, for inspection (a test reads the logs).
  */
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../libs/stack/index.js';
 
 const cli = join(packageRoot(), 'dist', 'cli', 'main.js');
-const dir = mkdtempSync(join(tmpdir(), 'accord-demo-'));
+const keepAt = process.argv.indexOf('--keep');
+const kept = keepAt >= 0 ? process.argv[keepAt + 1] : undefined;
+if (keepAt >= 0 && !kept) {
+  console.error('usage: demo [--keep DIR]');
+  process.exit(2);
+}
+if (kept) mkdirSync(kept, { recursive: true });
+const dir = kept ?? mkdtempSync(join(tmpdir(), 'accord-demo-'));
 const failures: string[] = [];
 
 function accord(args: string[], expectExit = 0): string {
@@ -139,7 +149,7 @@ try {
   accord(['audit', 'replay', '--dir', dir, '--verify']);
 } finally {
   if (up) accord(['stack', 'down', '--dir', dir]);
-  if (failures.length === 0) rmSync(dir, { recursive: true, force: true });
+  if (failures.length === 0 && !kept) rmSync(dir, { recursive: true, force: true });
 }
 
 if (failures.length > 0) {

@@ -11,6 +11,8 @@ export interface ConsumeDurableOptions {
   onRestart?: (reason: string) => void;
   /** Wait before starting again after the consumer could not be reached. */
   retryDelayMs?: number;
+  /** Told when a pull is running (true) and when it ends (false): readiness. */
+  onConsuming?: (consuming: boolean) => void;
 }
 
 /** Closes the pull when it goes silent, so the loop below starts a fresh one. */
@@ -52,9 +54,11 @@ export async function consumeDurable(
     if (options.signal.aborted) close();
     else options.signal.addEventListener('abort', close, { once: true });
     closeWhenSilent(messages, options.missedHeartbeats ?? 3, onRestart);
+    options.onConsuming?.(true);
     try {
       for await (const msg of messages) await onMessage(msg);
     } finally {
+      options.onConsuming?.(false);
       options.signal.removeEventListener('abort', close);
     }
   }

@@ -10,6 +10,8 @@ export interface StoredView {
   /** The view as delivered (SignedView, base64), so anyone can verify it again. */
   signedView: string;
   view: Record<string, unknown>;
+  /** The W3C trace context the delivery carried (the adapter's trace, redaction's span): for operators, not signed. */
+  traceparent?: string;
 }
 
 export interface RejectedView {
@@ -36,7 +38,7 @@ export class InboxStore {
     mkdirSync(join(dir, 'rejected'), { recursive: true, mode: 0o700 });
   }
 
-  save(deliverySeq: number, signed: Uint8Array, verified: VerifiedView): StoredView {
+  save(deliverySeq: number, signed: Uint8Array, verified: VerifiedView, traceparent?: string): StoredView {
     const { view, elements } = verified;
     // Readable form: every element with its value, originals and derived; the signed
     // bytes (manifest, disclosures) stay in signedView for anyone to verify again.
@@ -47,6 +49,7 @@ export class InboxStore {
       storedAt: new Date().toISOString(),
       signedView: Buffer.from(signed).toString('base64'),
       view: { ...readable, elements: elements.map((e) => messageToJson('accord.v1.ViewElement', e)) },
+      ...(traceparent ? { traceparent } : {}),
     };
     writeAtomically(join(this.dir, 'views', `${pad(deliverySeq)}.json`), `${JSON.stringify(stored, null, 2)}\n`);
     return stored;

@@ -1,6 +1,7 @@
 import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { consumeDurable, consumers, streams } from '../bus/index.js';
 import { errorMessage } from '../errors/index.js';
+import { formatTraceparent, parseTraceparent, TRACEPARENT } from '../tracing/index.js';
 import type { InboxStore, RejectedView, StoredView } from './inbox-store.js';
 import { verifySignedView, type BusVerificationKey, type OriginatorKeys } from './verify-view.js';
 import { takePending } from './take-pending.js';
@@ -22,7 +23,8 @@ async function take(msg: JsMsg, agency: string, keys: InboxKeys, store: InboxSto
   const seq = msg.seq;
   try {
     const verified = await verifySignedView(msg.data, keys.bus, agency, keys.originators);
-    const stored = store.save(seq, msg.data, verified);
+    const trace = parseTraceparent(msg.headers?.get(TRACEPARENT));
+    const stored = store.save(seq, msg.data, verified, trace ? formatTraceparent(trace) : undefined);
     result.stored.push(stored);
     options.onView?.(stored);
   } catch (error) {

@@ -36,6 +36,21 @@ export class EnvReader {
     return v;
   }
 
+  oneOf<T extends string>(name: string, values: readonly T[], fallback: T): T {
+    const v = this.env[name];
+    if (v === undefined || v === '') return fallback;
+    if (!(values as readonly string[]).includes(v)) throw configError(name, `one of ${values.join(', ')}`, v);
+    return v as T;
+  }
+
+  /** An IPv4 or IPv6 address to bind, or a host name. */
+  host(name: string, fallback: string): string {
+    const v = this.env[name];
+    if (v === undefined || v === '') return fallback;
+    if (!/^[A-Za-z0-9.:-]{1,253}$/.test(v)) throw configError(name, 'an address to listen on (127.0.0.1, 0.0.0.0, ::)', v);
+    return v;
+  }
+
   integer(name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
     const v = this.env[name];
     if (v === undefined || v === '') return fallback;

@@ -1,2 +1,3 @@
-export { createLogger } from './logger.js';
-export type { LogFields, Logger } from './logger.js';
+export { createLogger, LOG_LEVELS } from './logger.js';
+export type { LogFields, Logger, LogLevel } from './logger.js';
+export { guardFields, guardMessage, isSafeText, WITHHELD } from './log-guard.js';

@@ -18,6 +18,8 @@ export function serviceEnvironment(layout: StackLayout, state: StackState, stack
     ACCORD_NATS_URL: stack.natsUrl,
     ACCORD_NATS_CA: stack.caFile,
     ACCORD_NATS_CREDS: seedFileFor(layout, { kind: 'service', service }),
+    // Several services share the machine: any free port unless the stack assigns one.
+    ACCORD_HTTP_PORT: '0',
     ...(service === 'ingest' ? { ACCORD_REDIS_URL: state.redisUrl } : {}),
     ...(service === 'ingest' || service === 'redaction' ? { ACCORD_BUS_SECRET_FILE: layout.busSecret } : {}),
     ...(service === 'redaction' ? { ACCORD_BUS_SIGNING_KEY_FILE: layout.busSigningKey, ACCORD_PSEUDONYM_KEY_FILE: layout.pseudonymKey } : {}),

@@ -16,6 +16,8 @@ export interface StackState {
   /** Extra environment for the services (tuning; never secrets). */
   serviceEnv: Record<string, string>;
   pids: Record<string, number>;
+  /** Each service instance's /healthz, /readyz and /metrics port on 127.0.0.1. */
+  httpPorts?: Record<string, number>;
   /** Instances of each service (`stack up --instances`); 1 when absent. */
   instances?: number;
 }

@@ -3,6 +3,7 @@ import { connectBus } from '../bus/index.js';
 import type { StackFile } from '../client/index.js';
 import { prepareStack, type PrepareStackOptions } from './prepare-stack.js';
 import { instanceName, serviceEnvironment, startServiceProcess, waitForServiceReady } from './service-processes.js';
+import { freePort } from './free-port.js';
 import { writeStackState } from './stack-state.js';
 
 export interface StackUpOptions extends Omit<PrepareStackOptions, 'detached'> {
@@ -25,7 +26,9 @@ export async function stackUp(dirArg: string, options: StackUpOptions = {}): Pro
     started[service] = {};
     for (let i = 1; i <= state.instances; i += 1) {
       const name = instanceName(service, i);
-      const pid = startServiceProcess(layout, name, service, serviceEnvironment(layout, state, stack, service));
+      const httpPort = await freePort();
+      state.httpPorts = { ...state.httpPorts, [name]: httpPort };
+      const pid = startServiceProcess(layout, name, service, { ...serviceEnvironment(layout, state, stack, service), ACCORD_HTTP_PORT: String(httpPort) });
       state.pids[name] = pid;
       started[service][name] = pid;
       writeStackState(layout, state);

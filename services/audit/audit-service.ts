@@ -5,8 +5,9 @@ import { connectBus, inboxPrefix, publishServiceEvents, requireStreams, streams,
 import { readJsonFile } from '../../libs/config/index.js';
 import { errorMessage } from '../../libs/errors/index.js';
 import { createLogger } from '../../libs/log/index.js';
+import { AccordMetrics } from '../../libs/metrics/index.js';
 import { signingKeyFromJwk } from '../../libs/signing/index.js';
-import { serveHealth } from '../shared/health-responder.js';
+import { serveProbes } from '../shared/service-probes.js';
 import { once } from '../shared/once.js';
 import type { RunningService } from '../shared/run-service.js';
 import { serviceEvent } from '../shared/service-events.js';
@@ -16,6 +17,7 @@ import { serveTrack } from './track-notice.js';
 
 export async function startAuditService(config: AuditConfig, overrides: { retryDelayMs?: number } = {}): Promise<RunningService> {
   const log = createLogger('audit');
+  const metrics = new AccordMetrics('audit');
   const instance = randomUUID();
   const auditKey = await signingKeyFromJwk(await readJsonFile(config.auditSigningKeyFile, 'the audit signing key'), 'the audit signing key');
   const nc = await connectBus({ ...config.nats, name: 'accord-audit', inboxPrefix: inboxPrefix({ kind: 'service', service: 'audit' }) });
@@ -40,15 +42,27 @@ export async function startAuditService(config: AuditConfig, overrides: { retryD
   });
   const running = writer.run().catch((error: unknown) => log.error('audit writer stopped', { error: errorMessage(error) }));
   await publishServiceEvents(js, 'audit', [serviceEvent('audit', instance, 'started')]);
-  const health = serveHealth(nc, 'audit', () => ({
-    service: 'audit',
-    ready: writer.isReady || writer.isStandby,
-    detail: writer.isStandby ? 'standby' : `writer, chain height ${writer.height}`,
-  }));
+  metrics.observeChain(() => (writer.isReady ? { height: writer.height, checkpointAgeSeconds: writer.checkpointAgeMs / 1000 } : undefined));
+  metrics.observeConsumers(async () => (writer.isReady ? { 'audit-writer': (await jsm.streams.info(streams.events)).state.last_seq - writer.chainedSourceSeq } : {}));
+  const probes = await serveProbes(
+    nc,
+    'audit',
+    config.http,
+    () => ({
+      service: 'audit',
+      ready: writer.isReady || writer.isStandby,
+      detail: writer.isStandby ? 'standby' : writer.isReady ? `writer, chain height ${writer.height}` : 'loading the chain',
+    }),
+    metrics,
+  ).catch(async (error: unknown) => {
+    await writer.stop();
+    await nc.close();
+    throw error;
+  });
 
   return {
     stop: once(async () => {
-      health.unsubscribe();
+      await probes.stop();
       const serving = track;
       track = undefined;
       await serving?.drain();

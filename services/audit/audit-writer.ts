@@ -70,6 +70,11 @@ export class AuditWriter {
     return this.tail?.head.nextIndex ?? 0;
   }
 
+  /** The ACCORD_EVENTS sequence chained so far. */
+  get chainedSourceSeq(): number {
+    return this.tail?.sourceSeq ?? 0;
+  }
+
   /** The audit stream blocks holding a notice's records; undefined until the chain is loaded. */
   blocksOf(noticeId: string): readonly number[] | undefined {
     return this.ready ? this.notices.blocksOf(noticeId) : undefined;
@@ -162,6 +167,10 @@ export class AuditWriter {
     fresh
       .flatMap((g) => g.events)
       .forEach((event, i) => this.notices.add(event.noticeId ?? '', blockSeqs[i] ?? 0));
+    for (const g of fresh) {
+      const about = g.events.find((e) => e.noticeId);
+      if (about?.noticeId) this.log.info('chained', { noticeId: about.noticeId, traceId: about.traceId || undefined, records: g.events.length });
+    }
     if (this.recordsSinceCheckpoint() >= this.options.checkpointEveryRecords) await this.checkpoint();
   }
 

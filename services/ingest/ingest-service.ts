@@ -4,8 +4,9 @@ import { Redis } from 'ioredis';
 import { connectBus, consumeDurable, consumers, inboxPrefix, openRegistryBuckets, publishServiceEvents, requireStreams, streams, watchRegistry } from '../../libs/bus/index.js';
 import { AccordError, errorMessage } from '../../libs/errors/index.js';
 import { createLogger } from '../../libs/log/index.js';
+import { AccordMetrics } from '../../libs/metrics/index.js';
 import { VerificationKeyCache } from '../../libs/signing/index.js';
-import { serveHealth } from '../shared/health-responder.js';
+import { serveProbes } from '../shared/service-probes.js';
 import { once } from '../shared/once.js';
 import type { RunningService } from '../shared/run-service.js';
 import { serviceEvent } from '../shared/service-events.js';
@@ -44,6 +45,7 @@ async function connectRedis(url: string): Promise<Redis> {
 
 export async function startIngestService(config: IngestConfig, overrides: IngestOverrides): Promise<RunningService> {
   const log = createLogger('ingest');
+  const metrics = new AccordMetrics('ingest');
   const instance = randomUUID();
   const nc = await connectBus({ ...config.nats, name: 'accord-ingest', inboxPrefix: inboxPrefix({ kind: 'service', service: 'ingest' }) });
   const redis = await connectRedis(config.redisUrl).catch(async (error: unknown) => {
@@ -69,6 +71,7 @@ export async function startIngestService(config: IngestConfig, overrides: Ingest
     verify: { registry: live.registry, keys: new VerificationKeyCache(), limits: config.limits, freshness: config.freshness },
     secret: overrides.secret,
     log,
+    metrics,
     stageTimeoutMs: config.stageTimeoutMs,
     maxAttempts: config.maxAttempts,
     retryBaseMs: overrides.retryBaseMs ?? 1000,
@@ -78,14 +81,23 @@ export async function startIngestService(config: IngestConfig, overrides: Ingest
   const stopping = new AbortController();
   const inFlight = new Set<Promise<void>>();
   const adapterRequests = serveAdapterRequests(nc, js, jsm, log);
-  const health = serveHealth(nc, 'ingest', () => ({ service: 'ingest', ready: !nc.isClosed() && redis.status === 'ready' }));
+  let consuming = false;
+  metrics.observeConsumers(async () => {
+    const info = await jsm.consumers.info(streams.ingest, consumers.ingest);
+    return { [consumers.ingest]: info.num_pending + info.num_ack_pending };
+  });
 
   // Without Redis no replay check is possible: take no work until it is back.
   const redisReady = (): Promise<void> =>
     redis.status === 'ready' ? Promise.resolve() : new Promise((resolve) => redis.once('ready', () => resolve()));
   const loop = consumeDurable(
     () => js.consumers.get(streams.ingest, consumers.ingest),
-    { maxMessages: config.concurrency, signal: stopping.signal, onRestart: (reason) => log.warn('ingest consumer restarted', { reason }) },
+    {
+      maxMessages: config.concurrency,
+      signal: stopping.signal,
+      onRestart: (reason) => log.warn('ingest consumer restarted', { reason }),
+      onConsuming: (active) => (consuming = active),
+    },
     async (msg) => {
       if (redis.status !== 'ready') {
         msg.nak(1000);
@@ -101,12 +113,29 @@ export async function startIngestService(config: IngestConfig, overrides: Ingest
     },
   );
 
+  const probes = await serveProbes(
+    nc,
+    'ingest',
+    config.http,
+    () => {
+      const problem = nc.isClosed() ? 'NATS connection closed' : redis.status !== 'ready' ? `Redis ${redis.status}` : !consuming ? 'ingest consumer not pulling' : undefined;
+      return { service: 'ingest', ready: !problem, ...(problem ? { detail: problem } : {}) };
+    },
+    metrics,
+  ).catch(async (error: unknown) => {
+    stopping.abort();
+    await loop;
+    await nc.close();
+    redis.disconnect();
+    throw error;
+  });
+
   return {
     stop: once(async () => {
       stopping.abort();
       await loop;
       await Promise.allSettled(inFlight);
-      health.unsubscribe();
+      await probes.stop();
       await adapterRequests.drain();
       live.stop();
       await publishServiceEvents(js, 'ingest', [serviceEvent('ingest', instance, 'stopped')]).catch(() => undefined);

@@ -7,6 +7,8 @@ import { AccordError, errorMessage, isAccordError, type ReasonCode } from '../..
 import { failpoint } from '../../libs/failpoints/index.js';
 import { checkAddressees, checkLimits, refuse, verifySubmission, type Refused, type Verified, type VerifyContext } from '../../libs/ingest/index.js';
 import type { Logger } from '../../libs/log/index.js';
+import type { AccordMetrics } from '../../libs/metrics/index.js';
+import { formatTraceparent, inStageSpan, newTrace, parseTraceparent, TRACEPARENT, type TraceContext } from '../../libs/tracing/index.js';
 import { dateFromTimestamp, timestampFromDate, timestampFromNanos, v1, type AuditEventProps, type Timestamp } from '../../libs/proto/index.js';
 import { keyedDigest } from '../../libs/signing/index.js';
 import { acceptedNoticeSize, stageClient } from '../shared/stage-client.js';
@@ -23,6 +25,7 @@ export interface ProcessorDeps {
   verify: VerifyContext;
   secret: Uint8Array;
   log: Logger;
+  metrics: AccordMetrics;
   stageTimeoutMs: number;
   maxAttempts: number;
   retryBaseMs: number;
@@ -34,6 +37,10 @@ interface Submission {
   seq: number;
   receivedAt: Timestamp;
   received: AuditEventProps;
+  /** The submission's trace (from the adapter's traceparent, else a new one) and what ingest passes on. */
+  trace: TraceContext;
+  passOn: TraceContext;
+  log: Logger;
 }
 
 const now = (): Timestamp => timestampFromDate(new Date());
@@ -57,6 +64,7 @@ export class SubmissionProcessor {
     const agency = msg.subject.slice('accord.ingest.'.length);
     const seq = msg.seq;
     const receivedAt = timestampFromNanos(msg.timestampNanos);
+    const trace = parseTraceparent(msg.headers?.get(TRACEPARENT)) ?? newTrace();
     const received: AuditEventProps = {
       eventId: auditEventId.received(agency, seq),
       kind: v1.AuditKind.RECEIVED,
@@ -65,13 +73,20 @@ export class SubmissionProcessor {
       agency,
       ingestSeq: seq,
       digest: keyedDigest(this.deps.secret, 'accord/submission', msg.data),
+      traceId: trace.traceId,
     };
-    const s: Submission = { msg, agency, seq, receivedAt, received };
-    try {
-      await this.decide(s);
-    } catch (error) {
-      this.retryLater(s, error);
-    }
+    if (msg.info.deliveryCount > 1) this.deps.metrics.redeliveries.inc();
+    else this.deps.metrics.received.inc();
+    await this.deps.metrics.time('ingest', () =>
+      inStageSpan('ingest', trace, async (passOn) => {
+        const s: Submission = { msg, agency, seq, receivedAt, received, trace, passOn, log: this.deps.log.child({ traceId: trace.traceId, agency, seq }) };
+        try {
+          await this.decide(s);
+        } catch (error) {
+          this.retryLater(s, error);
+        }
+      }),
+    );
   }
 
   private async decide(s: Submission): Promise<void> {
@@ -106,6 +121,7 @@ export class SubmissionProcessor {
       ingestSeq: s.seq,
       noticeId: notice.noticeId,
       kid: outcome.kid,
+      traceId: s.trace.traceId,
     };
     await writeDecision(this.deps.js, {
       agency: s.agency,
@@ -116,7 +132,8 @@ export class SubmissionProcessor {
     });
     failpoint('crash-after-decision');
     await s.msg.ackAck();
-    this.deps.log.info('accepted', { noticeId: notice.noticeId, agency: s.agency, seq: s.seq });
+    this.deps.metrics.accepted.inc();
+    s.log.info('accepted', { noticeId: notice.noticeId, recipients: stageEvents.filter((e) => e.kind === v1.AuditKind.DELIVERED).length });
   }
 
   /**
@@ -153,6 +170,7 @@ export class SubmissionProcessor {
       signerKid: verified.kid,
       ingestSeq: s.seq,
       receivedAt: s.receivedAt,
+      traceparent: formatTraceparent(s.passOn),
     });
     if (reply.error?.code) {
       throw new AccordError('E_PROCESSING_FAILED', `routing: ${reply.error.code}: ${reply.error.message}`, {
@@ -178,6 +196,7 @@ export class SubmissionProcessor {
       kind: v1.AuditKind.QUARANTINED,
       time: now(),
       service: 'ingest',
+      traceId: s.trace.traceId,
     };
     await writeDecision(this.deps.js, {
       ...facts,
@@ -185,7 +204,8 @@ export class SubmissionProcessor {
       events: [s.received, quarantined],
     });
     await s.msg.ackAck();
-    this.deps.log.info('quarantined', { agency: s.agency, seq: s.seq, code: facts.code, path: facts.path, noticeId: facts.noticeId });
+    this.deps.metrics.quarantined.inc({ code: facts.code });
+    s.log.info('quarantined', { code: facts.code, path: facts.path, noticeId: facts.noticeId });
   }
 
   private async alreadyDecided(s: Submission): Promise<boolean> {
@@ -216,7 +236,7 @@ export class SubmissionProcessor {
     const attempt = s.msg.info.deliveryCount;
     const delay = Math.min(this.deps.retryBaseMs * 2 ** (attempt - 1), 30_000);
     const code = isAccordError(error) ? error.code : 'E_UNAVAILABLE';
-    this.deps.log.warn('will retry', { agency: s.agency, seq: s.seq, attempt, delayMs: delay, code, error: errorMessage(error) });
+    s.log.warn('will retry', { attempt, delayMs: delay, code, error: errorMessage(error) });
     s.msg.nak(delay);
   }
 }

@@ -1,4 +1,5 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
+import { headers as natsHeaders } from '@nats-io/transport-node';
 import { auditEventId } from '../../libs/audit/index.js';
 import { subjects } from '../../libs/bus/index.js';
 import { AccordError } from '../../libs/errors/index.js';
@@ -7,6 +8,9 @@ import { isCategory, type Category } from '../../libs/notice/index.js';
 import { timestampFromDate, v1, type AuditEventProps } from '../../libs/proto/index.js';
 import { buildViewTemplate, personaliseView, type ViewTemplate } from '../../libs/redaction/index.js';
 import { keyedDigest, signDetached, VIEW_TYP, type SigningKey } from '../../libs/signing/index.js';
+import type { Logger } from '../../libs/log/index.js';
+import type { AccordMetrics } from '../../libs/metrics/index.js';
+import { formatTraceparent, inStageSpan, newTrace, parseTraceparent, TRACEPARENT, type TraceContext } from '../../libs/tracing/index.js';
 
 export interface DeliverDeps {
   js: JetStreamClient;
@@ -14,6 +18,8 @@ export interface DeliverDeps {
   secret: Uint8Array;
   pseudonymKey: Uint8Array;
   gridDegrees: number;
+  metrics: AccordMetrics;
+  log: Logger;
 }
 
 /**
@@ -22,6 +28,12 @@ export interface DeliverDeps {
  * and so are the views, so a redelivered submission stores nothing twice.
  */
 export async function deliverViews(deps: DeliverDeps, request: v1.RedactRequest): Promise<AuditEventProps[]> {
+  // Routing always sends a trace context; one missing starts a new trace.
+  const trace = parseTraceparent(request.notice?.traceparent ?? undefined) ?? newTrace();
+  return deps.metrics.time('redaction', () => inStageSpan('redaction', trace, (passOn) => buildAndStore(deps, request, trace, passOn)));
+}
+
+async function buildAndStore(deps: DeliverDeps, request: v1.RedactRequest, trace: TraceContext, passOn: TraceContext): Promise<AuditEventProps[]> {
   const accepted = request.notice ?? v1.AcceptedNotice.create();
   const manifest = accepted.manifest ?? new Uint8Array();
   const disclosed = openDisclosures(decodeManifest(manifest, 'E_DECODE'), accepted.disclosures ?? [], SUBMISSION_CODES);
@@ -55,9 +67,13 @@ export async function deliverViews(deps: DeliverDeps, request: v1.RedactRequest)
       const viewBytes = v1.DeliveredView.encode(view).finish();
       const jws = await signDetached(viewBytes, deps.busKey, VIEW_TYP);
       const signed = v1.SignedView.encode({ format: 1, view: viewBytes, jws }).finish();
-      const ack = await deps.js.publish(subjects.deliver(recipient), signed, { msgID: `deliver/${notice.noticeId}/${recipient}` });
+      const headers = natsHeaders();
+      headers.set(TRACEPARENT, formatTraceparent(passOn));
+      const ack = await deps.js.publish(subjects.deliver(recipient), signed, { msgID: `deliver/${notice.noticeId}/${recipient}`, headers });
+      // A redelivered submission stores nothing twice, and counts nothing twice.
+      if (!ack.duplicate) deps.metrics.deliveries.inc({ agency: recipient });
       const time = timestampFromDate(new Date());
-      const common = { service: 'redaction', noticeId: notice.noticeId, agency: notice.issuingAgency, recipient, time };
+      const common = { service: 'redaction', noticeId: notice.noticeId, agency: notice.issuingAgency, recipient, time, traceId: trace.traceId };
       const viewEvent: AuditEventProps = {
         ...common,
         eventId: auditEventId.view(notice.noticeId, recipient),
@@ -77,5 +93,6 @@ export async function deliverViews(deps: DeliverDeps, request: v1.RedactRequest)
       return [viewEvent, deliveredEvent];
     }),
   );
+  deps.log.info('delivered', { noticeId: notice.noticeId, traceId: trace.traceId, recipients: perRecipient.length });
   return perRecipient.flat();
 }

@@ -4,8 +4,9 @@ import { connectBus, inboxPrefix, publishServiceEvents, requireStreams, streams,
 import { readJsonFile, readSecretFile } from '../../libs/config/index.js';
 import { AccordError } from '../../libs/errors/index.js';
 import { createLogger } from '../../libs/log/index.js';
+import { AccordMetrics } from '../../libs/metrics/index.js';
 import { signingKeyFromJwk } from '../../libs/signing/index.js';
-import { serveHealth } from '../shared/health-responder.js';
+import { serveProbes } from '../shared/service-probes.js';
 import { once } from '../shared/once.js';
 import type { RunningService } from '../shared/run-service.js';
 import { serviceEvent } from '../shared/service-events.js';
@@ -27,13 +28,17 @@ export async function startRedactionService(config: RedactionConfig, overrides: 
   const js = jetstream(nc);
   await publishServiceEvents(js, 'redaction', [serviceEvent('redaction', instance, 'started')]);
 
-  const deps = { js, busKey, secret: overrides.secret, pseudonymKey, gridDegrees: config.gridDegrees };
+  const metrics = new AccordMetrics('redaction');
+  const deps = { js, busKey, secret: overrides.secret, pseudonymKey, gridDegrees: config.gridDegrees, metrics, log };
   const sub = serveStage(nc, subjects.redact, 'redaction', log, (data) => v1.RedactBatch.decode(data).requests as v1.RedactRequest[], (request) => deliverViews(deps, request));
-  const health = serveHealth(nc, 'redaction', () => ({ service: 'redaction', ready: !nc.isClosed() }));
+  const probes = await serveProbes(nc, 'redaction', config.http, () => ({ service: 'redaction', ready: !nc.isClosed() }), metrics).catch(async (error: unknown) => {
+    await nc.close();
+    throw error;
+  });
 
   return {
     stop: once(async () => {
-      health.unsubscribe();
+      await probes.stop();
       await sub.drain();
       await publishServiceEvents(js, 'redaction', [serviceEvent('redaction', instance, 'stopped')]).catch(() => undefined);
       await nc.drain();

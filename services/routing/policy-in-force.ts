@@ -29,7 +29,7 @@ export class PolicyInForce {
           this.policy = compilePolicyText(stored.text, `${stored.name}@${stored.version}`, stored.version);
           this.log.info('policy in force', { policyVersion: this.policy.version });
         } catch (error) {
-          this.log.error('policy refused; the previous one stays in force', { version: stored.version, error: errorMessage(error) });
+          this.log.error('policy refused; the previous one stays in force', { policyVersion: String(stored.version), error: errorMessage(error) });
         }
         first?.();
       },

@@ -6,6 +6,8 @@ import { timestampFromDate, v1, type AuditEventProps } from '../../libs/proto/in
 import type { RegistrySnapshot } from '../../libs/registry/index.js';
 import type { CompiledPolicy } from '../../libs/policy/index.js';
 import { decideRouting } from '../../libs/routing/index.js';
+import type { Logger } from '../../libs/log/index.js';
+import { formatTraceparent, inStageSpan, newTrace, parseTraceparent, type TraceContext } from '../../libs/tracing/index.js';
 
 /**
  * Decides who receives an accepted notice and with which categories, then has redaction
@@ -16,6 +18,21 @@ export async function routeNotice(
   registry: RegistrySnapshot,
   policy: CompiledPolicy,
   accepted: v1.AcceptedNotice,
+  log: Logger,
+): Promise<AuditEventProps[]> {
+  // Ingest always sends a trace context; one missing (an older ingest) starts a new trace.
+  const trace = parseTraceparent(accepted.traceparent) ?? newTrace();
+  return inStageSpan('routing', trace, (passOn) => decideAndRedact(redaction, registry, policy, accepted, trace, passOn, log));
+}
+
+async function decideAndRedact(
+  redaction: MicroBatcher<v1.RedactRequest.$Properties, v1.StageReply>,
+  registry: RegistrySnapshot,
+  policy: CompiledPolicy,
+  accepted: v1.AcceptedNotice,
+  trace: TraceContext,
+  passOn: TraceContext,
+  log: Logger,
 ): Promise<AuditEventProps[]> {
   const notice = toCaseNotice(openDisclosures(decodeManifest(accepted.manifest, 'E_DECODE'), accepted.disclosures, SUBMISSION_CODES));
   const issuer = registry.agency(notice.issuingAgency);
@@ -35,11 +52,13 @@ export async function routeNotice(
     recipients: delivered.map((a) => a.agency),
     ruleIds: [...new Set(delivered.flatMap((a) => a.ruleIds))].sort(),
     policyVersion: decision.policyVersion,
+    traceId: trace.traceId,
   };
+  log.info('routed', { noticeId: notice.noticeId, traceId: trace.traceId, recipients: delivered.length, policyVersion: decision.policyVersion });
   if (delivered.length === 0) return [routed];
 
   const reply = await redaction.submit({
-    notice: accepted,
+    notice: { ...accepted, traceparent: formatTraceparent(passOn) },
     grants: delivered.map((a) => ({ recipient: a.agency, categories: a.categories, ruleIds: a.ruleIds })),
     policyVersion: decision.policyVersion,
   });

@@ -3,7 +3,8 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connectBus, inboxPrefix, openPolicyBucket, openRegistryBuckets, publishServiceEvents, requireStreams, streams, subjects, watchRegistry } from '../../libs/bus/index.js';
 import { errorMessage } from '../../libs/errors/index.js';
 import { createLogger } from '../../libs/log/index.js';
-import { serveHealth } from '../shared/health-responder.js';
+import { AccordMetrics } from '../../libs/metrics/index.js';
+import { serveProbes } from '../shared/service-probes.js';
 import { once } from '../shared/once.js';
 import type { RunningService } from '../shared/run-service.js';
 import { serviceEvent } from '../shared/service-events.js';
@@ -16,6 +17,7 @@ import { routeNotice } from './route-notice.js';
 
 export async function startRoutingService(config: RoutingConfig): Promise<RunningService> {
   const log = createLogger('routing');
+  const metrics = new AccordMetrics('routing');
   const instance = randomUUID();
   const nc = await connectBus({ ...config.nats, name: 'accord-routing', inboxPrefix: inboxPrefix({ kind: 'service', service: 'routing' }) });
   await requireStreams(await jetstreamManager(nc), [{ stream: streams.events }]);
@@ -39,13 +41,22 @@ export async function startRoutingService(config: RoutingConfig): Promise<Runnin
     log,
     // Decoded messages are full instances; protobufjs types repeated fields by their interface only.
     (data) => v1.RouteBatch.decode(data).notices as v1.AcceptedNotice[],
-    (accepted) => routeNotice(redaction, live.registry, policy.current, accepted),
+    (accepted) => metrics.time('routing', () => routeNotice(redaction, live.registry, policy.current, accepted, log)),
   );
-  const health = serveHealth(nc, 'routing', () => ({ service: 'routing', ready: !nc.isClosed() && policy.version !== undefined, policyVersion: policy.version ?? '' }));
+  const probes = await serveProbes(
+    nc,
+    'routing',
+    config.http,
+    () => ({ service: 'routing', ready: !nc.isClosed() && policy.version !== undefined, policyVersion: policy.version ?? '' }),
+    metrics,
+  ).catch(async (error: unknown) => {
+    await nc.close();
+    throw error;
+  });
 
   return {
     stop: once(async () => {
-      health.unsubscribe();
+      await probes.stop();
       await sub.drain();
       live.stop();
       policy.stop();

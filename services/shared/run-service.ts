@@ -15,7 +15,8 @@ const STOP_GRACE_MS = 20_000;
  */
 export function runService(name: string, start: () => Promise<RunningService>): void {
   const log = createLogger(name);
-  start().then(
+  // Reading the configuration may throw before any promise exists: treat it as a failed start.
+  Promise.resolve().then(start).then(
     (service) => {
       log.info('started', { pid: process.pid });
       let stopping = false;
@@ -46,7 +47,8 @@ export function runService(name: string, start: () => Promise<RunningService>): 
       const code = isAccordError(error) ? `${error.code}: ` : '';
       process.stderr.write(`accord-${name}: cannot start: ${code}${errorMessage(error)}\n`);
       log.error('cannot start', { error: errorMessage(error) });
-      process.exitCode = 1;
+      // Whatever start-up left open (a connection, a timer) must not keep the process alive.
+      process.exit(1);
     },
   );
 }

@@ -21,11 +21,16 @@ test(`a slow liaison (one view at a time, 20 ms each) while ${FAULT_NOTICES} not
   const slowReader = (async () => {
     const consumer = await jetstream(nc).consumers.get(streams.deliveries, consumers.inbox(slow));
     while (reading) {
-      for await (const msg of await consumer.fetch({ max_messages: 1, expires: 1000 })) {
-        const noticeId = v1.DeliveredView.decode(v1.SignedView.decode(msg.data).view).core?.noticeId ?? '';
-        await new Promise((r) => setTimeout(r, 20));
-        await msg.ackAck();
-        takenSlowly.set(noticeId, (takenSlowly.get(noticeId) ?? 0) + 1);
+      try {
+        for await (const msg of await consumer.fetch({ max_messages: 1, expires: 1000 })) {
+          const noticeId = v1.DeliveredView.decode(v1.SignedView.decode(msg.data).view).core?.noticeId ?? '';
+          await new Promise((r) => setTimeout(r, 20));
+          await msg.ackAck();
+          takenSlowly.set(noticeId, (takenSlowly.get(noticeId) ?? 0) + 1);
+        }
+      } catch (error) {
+        // A fetch that misses its heartbeats on a loaded machine is fetched again, as a liaison's client would.
+        if (!(error instanceof Error && error.message.includes('heartbeats missed'))) throw error;
       }
     }
   })();

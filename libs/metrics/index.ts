@@ -1,0 +1,1 @@
+export { AccordMetrics } from './accord-metrics.js';

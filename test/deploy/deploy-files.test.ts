@@ -1,0 +1,616 @@
+/**
+ * The deployment files (deploy/) checked against each other, against the services'
+ * configuration readers and against docs/operations.md, with no server: every reference
+ * resolves, every required variable is set, every image pinned, every metric real.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from 'vitest';
+import { parse, parseAllDocuments } from 'yaml';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
+const SERVICES = ['ingest', 'routing', 'redaction', 'audit'] as const;
+type Service = (typeof SERVICES)[number];
+
+// ---------------------------------------------------------------- narrowing helpers
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const obj = (v: unknown): Obj => (isObj(v) ? v : {});
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+const at = (v: unknown, ...path: string[]): unknown => path.reduce<unknown>((o, k) => obj(o)[k], v);
+
+// ---------------------------------------------------------------- what the services read (from their source)
+
+/** The body of `export [async] function NAME` up to the next top-level export. */
+function functionBody(source: string, name: string, file: string): string {
+  const start = source.search(new RegExp(`export (async )?function ${name}\\b`));
+  if (start < 0) throw new Error(`${file} no longer declares ${name}: update this test`);
+  const next = source.indexOf('\nexport ', start + 1);
+  return source.slice(start, next < 0 ? undefined : next);
+}
+
+/** Variables read with EnvReader's string/url/urlList, which have no default: the service stops without them. */
+function requiredIn(source: string): string[] {
+  return [...source.matchAll(/\.(?:string|url|urlList)\(\s*'(ACCORD_[A-Z0-9_]+)'/g)].map((m) => m[1] ?? '');
+}
+
+/**
+ * A service's required variables, derived from services/shared/common-config.ts
+ * (readCommonConfig for all; readBusSecret for the services whose main.ts calls it) and
+ * services/<service>/<service>-config.ts.
+ */
+function requiredVariables(service: Service): string[] {
+  const common = read('services/shared/common-config.ts');
+  const main = read(`services/${service}/main.ts`);
+  return [
+    ...requiredIn(functionBody(common, 'readCommonConfig', 'common-config.ts')),
+    ...(main.includes('readBusSecret') ? requiredIn(functionBody(common, 'readBusSecret', 'common-config.ts')) : []),
+    ...requiredIn(read(`services/${service}/${service}-config.ts`)),
+  ];
+}
+
+/** Every ACCORD_* variable the services' configuration readers and logger read. */
+function variablesTheServicesRead(): Set<string> {
+  const sources = [
+    read('services/shared/common-config.ts'),
+    ...SERVICES.map((s) => read(`services/${s}/${s}-config.ts`)),
+    read('libs/log/logger.ts'),
+  ];
+  return new Set(sources.flatMap((s) => [...s.matchAll(/['.](ACCORD_[A-Z0-9_]+)\b/g)].map((m) => m[1] ?? '')));
+}
+
+// ---------------------------------------------------------------- docs/operations.md
+
+/** The variables of the configuration reference's main table (what the services read). */
+function documentedVariables(): Set<string> {
+  const doc = read('docs/operations.md');
+  const start = doc.indexOf('## 1. Configuration reference');
+  const end = doc.indexOf('Variables the services do not read', start);
+  if (start < 0 || end < 0) throw new Error('docs/operations.md lost its configuration reference');
+  const rows = doc.slice(start, end).split('\n').filter((l) => l.startsWith('| `'));
+  return new Set(rows.flatMap((row) => [...(row.split('|')[1] ?? '').matchAll(/`([A-Z0-9_]+)`/g)].map((m) => m[1] ?? '')));
+}
+
+/** The metrics the services export (docs/operations.md and the brief), with the histogram's series. */
+const METRICS = [
+  'accord_submissions_received_total',
+  'accord_submissions_accepted_total',
+  'accord_submissions_quarantined_total',
+  'accord_deliveries_total',
+  'accord_stage_duration_seconds',
+  'accord_consumer_pending',
+  'accord_redeliveries_total',
+  'accord_audit_chain_height',
+  'accord_audit_checkpoint_age_seconds',
+  'up',
+  'process_cpu_seconds_total',
+];
+const HISTOGRAM_SERIES = ['_bucket', '_sum', '_count'].map((s) => `accord_stage_duration_seconds${s}`);
+
+// ---------------------------------------------------------------- Kubernetes
+
+interface K8sDoc {
+  file: string;
+  doc: Obj;
+}
+
+function k8sDocuments(): { docs: K8sDoc[]; errors: string[] } {
+  const dir = 'deploy/k8s';
+  const files = readdirSync(join(ROOT, dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const docs: K8sDoc[] = [];
+  const errors: string[] = [];
+  for (const file of files) {
+    for (const d of parseAllDocuments(read(`${dir}/${file}`))) {
+      errors.push(...d.errors.map((e) => `${file}: ${e.message}`));
+      const value: unknown = d.toJS();
+      if (value !== null && value !== undefined) docs.push({ file, doc: obj(value) });
+    }
+  }
+  return { docs, errors };
+}
+
+const K8S = k8sDocuments();
+const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job'];
+const workloads = K8S.docs.filter((d) => WORKLOAD_KINDS.includes(str(d.doc.kind) ?? ''));
+const nameOf = (d: K8sDoc): string => `${str(d.doc.kind)}/${str(at(d.doc, 'metadata', 'name'))}`;
+const podSpec = (d: K8sDoc): Obj => obj(at(d.doc, 'spec', 'template', 'spec'));
+const containersOf = (d: K8sDoc): Obj[] => [...arr(podSpec(d).initContainers), ...arr(podSpec(d).containers)].map(obj);
+
+/** The service a container runs (`node dist/services/<service>/main.js`), if any. */
+function serviceRunBy(command: unknown): Service | undefined {
+  const line = (Array.isArray(command) ? command.map(String).join(' ') : String(command ?? ''));
+  const found = /dist\/services\/([a-z]+)\/main\.js/.exec(line)?.[1];
+  return SERVICES.find((s) => s === found);
+}
+
+function serviceContainers(): { workload: K8sDoc; container: Obj; service: Service }[] {
+  return workloads.flatMap((workload) =>
+    containersOf(workload).flatMap((container) => {
+      const service = serviceRunBy([...arr(container.command), ...arr(container.args)]);
+      return service ? [{ workload, container, service }] : [];
+    }),
+  );
+}
+
+const envOf = (container: Obj): Obj[] => arr(container.env).map(obj);
+const envValue = (container: Obj, name: string): string | undefined => str(envOf(container).find((e) => e.name === name)?.value);
+
+function declaredKeys(kind: 'Secret' | 'ConfigMap'): Map<string, Set<string>> {
+  const declared = new Map<string, Set<string>>();
+  for (const { doc } of K8S.docs.filter((d) => d.doc.kind === kind)) {
+    const keys = [...Object.keys(obj(doc.data)), ...Object.keys(obj(doc.stringData)), ...Object.keys(obj(doc.binaryData))];
+    declared.set(str(at(doc, 'metadata', 'name')) ?? '', new Set(keys));
+  }
+  return declared;
+}
+
+/** Every reference a workload makes to a Secret or ConfigMap: its name and the keys it uses. */
+function references(kind: 'Secret' | 'ConfigMap'): { from: string; name: string; keys: string[] }[] {
+  const refs: { from: string; name: string; keys: string[] }[] = [];
+  const keyRef = kind === 'Secret' ? 'secretKeyRef' : 'configMapKeyRef';
+  const envFromRef = kind === 'Secret' ? 'secretRef' : 'configMapRef';
+  for (const w of workloads) {
+    for (const c of containersOf(w)) {
+      for (const e of envOf(c)) {
+        const ref = at(e, 'valueFrom', keyRef);
+        if (isObj(ref)) refs.push({ from: `${nameOf(w)} env ${str(e.name)}`, name: str(ref.name) ?? '', keys: [str(ref.key) ?? ''] });
+      }
+      for (const e of arr(c.envFrom).map(obj)) {
+        const ref = e[envFromRef];
+        if (isObj(ref)) refs.push({ from: `${nameOf(w)} envFrom`, name: str(ref.name) ?? '', keys: [] });
+      }
+    }
+    const volumes = arr(podSpec(w).volumes).map(obj);
+    const sources = [
+      ...volumes.map((v) => ({ v, source: kind === 'Secret' ? obj(v.secret) : obj(v.configMap) })),
+      ...volumes.flatMap((v) => arr(at(v, 'projected', 'sources')).map((s) => ({ v, source: obj(obj(s)[kind === 'Secret' ? 'secret' : 'configMap']) }))),
+    ].filter(({ source }) => Object.keys(source).length > 0);
+    for (const { v, source } of sources) {
+      const name = str(kind === 'Secret' && source.secretName !== undefined ? source.secretName : source.name) ?? '';
+      refs.push({ from: `${nameOf(w)} volume ${str(v.name)}`, name, keys: arr(source.items).map((i) => str(obj(i).key) ?? '') });
+    }
+  }
+  return refs;
+}
+
+test('every Kubernetes and Compose YAML file parses without errors', () => {
+  const composeErrors = parseAllDocuments(read('deploy/compose/docker-compose.yml')).flatMap((d) => d.errors.map((e) => e.message));
+  expect([...K8S.errors, ...composeErrors]).toEqual([]);
+  expect(K8S.docs.length).toBeGreaterThan(0);
+});
+
+test('every Kubernetes document has an apiVersion, a kind and a metadata.name', () => {
+  const incomplete = K8S.docs
+    .filter(({ doc }) => !str(doc.apiVersion) || !str(doc.kind) || !str(at(doc, 'metadata', 'name')))
+    .map(({ file, doc }) => `${file}: ${JSON.stringify(doc).slice(0, 80)}`);
+  expect(incomplete).toEqual([]);
+});
+
+/** A pinned image names a tag (not latest) or a digest. */
+function isPinned(image: string | undefined): boolean {
+  if (!image) return false;
+  if (/@sha256:[0-9a-f]{64}$/.test(image)) return true;
+  const tag = /:([^:/]+)$/.exec(image)?.[1];
+  return tag !== undefined && tag !== 'latest';
+}
+
+test('every Kubernetes container image is set and pinned to a tag other than latest', () => {
+  const containers = workloads.flatMap((w) => containersOf(w).map((c) => ({ where: `${nameOf(w)}/${str(c.name)}`, image: str(c.image) })));
+  expect(containers.length).toBeGreaterThan(0);
+  expect(containers.filter((c) => !isPinned(c.image))).toEqual([]);
+});
+
+test('Kubernetes runs exactly nats:2.10.27 and redis:7.0.15, the versions the tests run', () => {
+  const images = new Set(workloads.flatMap((w) => containersOf(w).map((c) => str(c.image) ?? '')));
+  expect([...images].filter((i) => /(^|\/)nats:/.test(i))).toEqual(['nats:2.10.27']);
+  expect([...images].filter((i) => /(^|\/)redis:/.test(i))).toEqual(['redis:7.0.15']);
+});
+
+test("the services' image is accord at this package's version, in Kubernetes and Compose", () => {
+  const version = str(obj(JSON.parse(read('package.json'))).version);
+  const k8s = serviceContainers().map(({ container }) => str(container.image));
+  const compose = composeAccordServices().map(({ definition }) => withDefaults(str(definition.image) ?? ''));
+  expect(k8s.length).toBe(SERVICES.length);
+  expect(compose.length).toBe(SERVICES.length);
+  expect(new Set([...k8s, ...compose])).toEqual(new Set([`accord:${version}`]));
+});
+
+test('every port a Kubernetes probe uses is declared by its container', () => {
+  const problems: string[] = [];
+  let probes = 0;
+  for (const w of workloads) {
+    for (const c of containersOf(w)) {
+      const ports = arr(c.ports).map(obj);
+      const names = new Set(ports.map((p) => str(p.name)));
+      const numbers = new Set(ports.map((p) => str(p.containerPort)));
+      for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
+        const probe = obj(c[kind]);
+        for (const handler of ['httpGet', 'tcpSocket', 'grpc']) {
+          const port = at(probe, handler, 'port');
+          if (port === undefined) continue;
+          probes += 1;
+          const declared = typeof port === 'number' ? numbers.has(String(port)) : names.has(str(port));
+          if (!declared) problems.push(`${nameOf(w)}/${str(c.name)} ${kind} port ${String(port)}`);
+        }
+      }
+    }
+  }
+  expect(probes).toBeGreaterThan(0);
+  expect(problems).toEqual([]);
+});
+
+test('every Secret a workload references is declared, with every key it uses', () => {
+  const declared = declaredKeys('Secret');
+  const refs = references('Secret');
+  expect(refs.length).toBeGreaterThan(0);
+  const missing = refs.flatMap((r) => {
+    const keys = declared.get(r.name);
+    if (!keys) return [`${r.from}: no Secret ${r.name}`];
+    return r.keys.filter((k) => !keys.has(k)).map((k) => `${r.from}: Secret ${r.name} has no key ${k}`);
+  });
+  expect(missing).toEqual([]);
+});
+
+test('every ConfigMap a workload references is declared, with every key it uses', () => {
+  const declared = declaredKeys('ConfigMap');
+  const refs = references('ConfigMap');
+  expect(refs.length).toBeGreaterThan(0);
+  const missing = refs.flatMap((r) => {
+    const keys = declared.get(r.name);
+    if (!keys) return [`${r.from}: no ConfigMap ${r.name}`];
+    return r.keys.filter((k) => !keys.has(k)).map((k) => `${r.from}: ConfigMap ${r.name} has no key ${k}`);
+  });
+  expect(missing).toEqual([]);
+});
+
+test('every volume a container mounts is declared by its pod or its claim templates', () => {
+  const missing = workloads.flatMap((w) => {
+    const declared = new Set([
+      ...arr(podSpec(w).volumes).map((v) => str(obj(v).name)),
+      ...arr(at(w.doc, 'spec', 'volumeClaimTemplates')).map((t) => str(at(t, 'metadata', 'name'))),
+    ]);
+    return containersOf(w).flatMap((c) =>
+      arr(c.volumeMounts)
+        .map((m) => str(obj(m).name))
+        .filter((name) => !declared.has(name))
+        .map((name) => `${nameOf(w)}/${str(c.name)} mounts ${name}`),
+    );
+  });
+  expect(missing).toEqual([]);
+});
+
+test('the Secrets in the manifests are empty placeholders, never real keys', () => {
+  const secrets = K8S.docs.filter((d) => d.doc.kind === 'Secret');
+  expect(secrets.length).toBeGreaterThan(0);
+  const filled = secrets.flatMap(({ doc }) => [
+    ...Object.keys(obj(doc.data)).map((k) => `${str(at(doc, 'metadata', 'name'))}: data.${k}`),
+    ...Object.entries(obj(doc.stringData))
+      .filter(([, v]) => v !== '')
+      .map(([k]) => `${str(at(doc, 'metadata', 'name'))}: stringData.${k}`),
+  ]);
+  expect(filled).toEqual([]);
+});
+
+test('one Deployment runs each service, with the replicas the design calls for, and NATS runs 3 nodes', () => {
+  const replicas = Object.fromEntries(serviceContainers().map(({ workload, service }) => [service, at(workload.doc, 'spec', 'replicas')]));
+  expect(replicas).toEqual({ ingest: 2, routing: 2, redaction: 2, audit: 2 });
+  expect(serviceContainers().every(({ workload }) => workload.doc.kind === 'Deployment')).toBe(true);
+  const nats = workloads.filter((w) => containersOf(w).some((c) => str(c.image)?.startsWith('nats:')));
+  expect(nats.map((w) => [w.doc.kind, at(w.doc, 'spec', 'replicas')])).toEqual([['StatefulSet', 3]]);
+});
+
+test('each service Deployment sets only variables of the configuration reference', () => {
+  const documented = documentedVariables();
+  const undocumented = serviceContainers().flatMap(({ container, service }) =>
+    envOf(container)
+      .map((e) => str(e.name) ?? '')
+      .filter((name) => !documented.has(name))
+      .map((name) => `${service}: ${name}`),
+  );
+  expect(undocumented).toEqual([]);
+});
+
+test('each service Deployment sets every variable its service requires', () => {
+  const missing = serviceContainers().flatMap(({ container, service }) => {
+    const set = new Set(envOf(container).map((e) => str(e.name)));
+    return requiredVariables(service)
+      .filter((v) => !set.has(v))
+      .map((v) => `${service}: ${v}`);
+  });
+  expect(SERVICES.map(requiredVariables).every((r) => r.includes('ACCORD_NATS_URL'))).toBe(true);
+  expect(missing).toEqual([]);
+});
+
+/** Variables whose value is the path of a secret file. */
+const isFileVariable = (name: string): boolean => /^ACCORD_[A-Z_]+_FILE$/.test(name) || name === 'ACCORD_NATS_CREDS' || name === 'ACCORD_NATS_CA';
+
+test("each service Deployment's secret-file variables name a file of a volume it mounts", () => {
+  const problems: string[] = [];
+  let checked = 0;
+  for (const { workload, container, service } of serviceContainers()) {
+    const volumes = new Map(arr(podSpec(workload).volumes).map((v) => [str(obj(v).name), obj(v)]));
+    for (const e of envOf(container).filter((e) => isFileVariable(str(e.name) ?? ''))) {
+      checked += 1;
+      const path = str(e.value) ?? '';
+      const mount = arr(container.volumeMounts)
+        .map(obj)
+        .find((m) => path.startsWith(`${str(m.mountPath)}/`));
+      const volume = volumes.get(str(mount?.name));
+      const source = obj(volume?.secret ?? volume?.configMap);
+      const items = arr(source.items).map((i) => str(obj(i).path));
+      const file = path.slice((str(mount?.mountPath) ?? '').length + 1);
+      if (!mount || !volume) problems.push(`${service}: ${str(e.name)}=${path} is in no mounted volume`);
+      else if (items.length > 0 && !items.includes(file)) problems.push(`${service}: ${str(e.name)}=${path}: volume ${str(mount.name)} has no ${file}`);
+    }
+  }
+  expect(checked).toBeGreaterThan(0);
+  expect(problems).toEqual([]);
+});
+
+test('each service Deployment probes /healthz and /readyz on the port named http, which is its ACCORD_HTTP_PORT', () => {
+  const probes = serviceContainers().map(({ container, service }) => {
+    const http = arr(container.ports).map(obj).find((p) => p.name === 'http');
+    return {
+      service,
+      liveness: [at(container, 'livenessProbe', 'httpGet', 'path'), at(container, 'livenessProbe', 'httpGet', 'port')],
+      readiness: [at(container, 'readinessProbe', 'httpGet', 'path'), at(container, 'readinessProbe', 'httpGet', 'port')],
+      portIsHttpPort: str(http?.containerPort) !== undefined && str(http?.containerPort) === envValue(container, 'ACCORD_HTTP_PORT'),
+      host: envValue(container, 'ACCORD_HTTP_HOST'),
+    };
+  });
+  expect(probes).toEqual(
+    SERVICES.map((service) => ({ service, liveness: ['/healthz', 'http'], readiness: ['/readyz', 'http'], portIsHttpPort: true, host: '0.0.0.0' })),
+  );
+});
+
+test('each service pod carries Prometheus scrape annotations for its http port', () => {
+  const annotations = serviceContainers().map(({ workload, container, service }) => {
+    const a = obj(at(workload.doc, 'spec', 'template', 'metadata', 'annotations'));
+    return { service, scrape: a['prometheus.io/scrape'], port: a['prometheus.io/port'] === envValue(container, 'ACCORD_HTTP_PORT'), path: a['prometheus.io/path'] };
+  });
+  expect(annotations).toEqual(SERVICES.map((service) => ({ service, scrape: 'true', port: true, path: '/metrics' })));
+});
+
+test('every container runs as non-root with a read-only root file system, and with resource requests and limits', () => {
+  const problems = workloads.flatMap((w) =>
+    containersOf(w).flatMap((c) => {
+      const where = `${nameOf(w)}/${str(c.name)}`;
+      const pod = obj(podSpec(w).securityContext);
+      const own = obj(c.securityContext);
+      const found: string[] = [];
+      if ((own.runAsNonRoot ?? pod.runAsNonRoot) !== true) found.push(`${where}: runAsNonRoot`);
+      if (own.readOnlyRootFilesystem !== true) found.push(`${where}: readOnlyRootFilesystem`);
+      for (const bound of ['requests', 'limits']) {
+        for (const resource of ['cpu', 'memory']) {
+          if (str(at(c, 'resources', bound, resource)) === undefined) found.push(`${where}: resources.${bound}.${resource}`);
+        }
+      }
+      return found;
+    }),
+  );
+  expect(workloads.length).toBeGreaterThan(0);
+  expect(problems).toEqual([]);
+});
+
+// ---------------------------------------------------------------- Compose
+
+const COMPOSE_TEXT = read('deploy/compose/docker-compose.yml');
+const COMPOSE = obj(parse(COMPOSE_TEXT, { merge: true }));
+const composeServices = Object.entries(obj(COMPOSE.services)).map(([name, definition]) => ({ name, definition: obj(definition) }));
+
+/** `${VAR:-default}` and `${VAR-default}` as Compose resolves them with VAR unset. */
+const withDefaults = (value: string): string => value.replace(/\$\{[A-Z0-9_]+:?-([^}]*)\}/g, '$1');
+
+function composeAccordServices(): { name: string; definition: Obj; service: Service }[] {
+  return composeServices.flatMap(({ name, definition }) => {
+    const service = serviceRunBy(definition.command);
+    return service ? [{ name, definition, service }] : [];
+  });
+}
+
+/** What a Compose service's environment sets, plus variables its command assigns (`export X=`). */
+function composeVariables(definition: Obj): Map<string, string> {
+  const env = definition.environment;
+  const pairs: [string, string][] = Array.isArray(env)
+    ? env.map((e) => String(e).split('=')).map(([k = '', ...v]) => [k, v.join('=')])
+    : Object.entries(obj(env)).map(([k, v]) => [k, str(v) ?? '']);
+  const command = arr(definition.command).map(String).join(' ') || String(definition.command ?? '');
+  for (const m of command.matchAll(/\b(ACCORD_[A-Z0-9_]+)=("[^"]*"|\S*)/g)) pairs.push([m[1] ?? '', m[2] ?? '']);
+  return new Map(pairs);
+}
+
+test('every Compose service has an image pinned to a tag other than latest', () => {
+  const images = composeServices.map(({ name, definition }) => ({ name, image: withDefaults(str(definition.image) ?? '') }));
+  expect(images.length).toBeGreaterThan(SERVICES.length);
+  expect(images.filter((i) => !isPinned(i.image))).toEqual([]);
+});
+
+test('Compose runs exactly nats:2.10.27 and redis:7.0.15, the versions the tests run', () => {
+  const images = composeServices.map(({ definition }) => withDefaults(str(definition.image) ?? ''));
+  expect(images.filter((i) => /(^|\/)nats:/.test(i))).toEqual(['nats:2.10.27']);
+  expect(images.filter((i) => /(^|\/)redis:/.test(i))).toEqual(['redis:7.0.15']);
+});
+
+test('every secret a Compose service uses is declared at the top level', () => {
+  const declared = new Set(Object.keys(obj(COMPOSE.secrets)));
+  const used = composeServices.flatMap(({ name, definition }) =>
+    arr(definition.secrets).map((s) => ({ name, secret: str(s) ?? str(obj(s).source) ?? '' })),
+  );
+  expect(used.length).toBeGreaterThan(0);
+  expect(used.filter((u) => !declared.has(u.secret))).toEqual([]);
+});
+
+test('every Compose interpolation has a default or is documented in the Compose README', () => {
+  const readme = read('deploy/compose/README.md');
+  // Comments are not interpolated; `$$` is a literal dollar for the container's shell.
+  const values = COMPOSE_TEXT.replace(/^\s*#.*$/gm, '').replace(/\$\$/g, '');
+  const interpolations = [...values.matchAll(/\$\{([A-Za-z0-9_]+)([^}]*)\}/g)].map((m) => ({ name: m[1] ?? '', rest: m[2] ?? '' }));
+  expect(interpolations.length).toBeGreaterThan(0);
+  const bare = values.match(/\$[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
+  expect(bare).toEqual([]);
+  const unexplained = interpolations.filter(({ name, rest }) => !/^:?-/.test(rest) && !readme.includes(`\`${name}\``)).map((i) => i.name);
+  expect(unexplained).toEqual([]);
+});
+
+test('each Compose service sets every variable its service requires, and only documented ones', () => {
+  const documented = documentedVariables();
+  const services = composeAccordServices();
+  expect(services.map((s) => s.service).sort()).toEqual([...SERVICES].sort());
+  const problems = services.flatMap(({ service, definition }) => {
+    const set = composeVariables(definition);
+    return [
+      ...requiredVariables(service).filter((v) => !set.has(v)).map((v) => `${service}: ${v} not set`),
+      ...[...set.keys()].filter((v) => !documented.has(v)).map((v) => `${service}: ${v} undocumented`),
+    ];
+  });
+  expect(problems).toEqual([]);
+});
+
+test("each Compose service's secret-file variables name secrets it mounts", () => {
+  const problems: string[] = [];
+  let checked = 0;
+  for (const { service, definition } of composeAccordServices()) {
+    const mounted = new Set(arr(definition.secrets).map((s) => str(s) ?? str(obj(s).source)));
+    for (const [name, value] of composeVariables(definition)) {
+      if (!isFileVariable(name)) continue;
+      checked += 1;
+      const secret = /^\/run\/secrets\/([A-Za-z0-9_.-]+)$/.exec(value)?.[1];
+      if (!secret || !mounted.has(secret)) problems.push(`${service}: ${name}=${value}`);
+    }
+  }
+  expect(checked).toBeGreaterThan(0);
+  expect(problems).toEqual([]);
+});
+
+test('each Compose service has a health check on /readyz at its ACCORD_HTTP_PORT', () => {
+  const checks = composeAccordServices().map(({ service, definition }) => {
+    const port = composeVariables(definition).get('ACCORD_HTTP_PORT');
+    const check = arr(at(definition, 'healthcheck', 'test')).map(String).join(' ');
+    return { service, checksReadyz: port !== undefined && check.includes(`:${port}/readyz`) };
+  });
+  expect(checks).toEqual(composeAccordServices().map(({ service }) => ({ service, checksReadyz: true })));
+});
+
+// ---------------------------------------------------------------- Grafana
+
+const DASHBOARD = obj(JSON.parse(read('deploy/grafana/accord-dashboard.json')));
+const panels = (): Obj[] => arr(DASHBOARD.panels).flatMap((p) => [obj(p), ...arr(obj(p).panels).map(obj)]);
+const queries = (): string[] => panels().flatMap((p) => arr(p.targets).map((t) => str(obj(t).expr) ?? ''));
+
+/** The metric names a PromQL expression reads: identifiers that are not functions, keywords or labels. */
+function metricsIn(expr: string): string[] {
+  const stripped = expr
+    .replace(/"(?:[^"\\]|\\.)*"/g, '""')
+    .replace(/\{[^}]*\}/g, ' ')
+    .replace(/\[[^\]]*\]/g, ' ')
+    .replace(/\b(by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)/g, ' ');
+  const keywords = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'and', 'or', 'unless', 'offset']);
+  // Not after a digit or a dot: the unit of a duration (1h), the exponent of a number.
+  return [...stripped.matchAll(/(?<![\w.])([a-zA-Z_:][a-zA-Z0-9_:]*)(\s*\()?/g)].filter((m) => !m[2] && !keywords.has(m[1] ?? '')).map((m) => m[1] ?? '');
+}
+
+test('the dashboard is schemaVersion 39 and every panel queries the ${DS_PROMETHEUS} data source', () => {
+  const inputs = arr(DASHBOARD.__inputs).map((i) => [str(obj(i).name), str(obj(i).pluginId)]);
+  const sources = panels()
+    .filter((p) => p.type !== 'row')
+    .map((p) => str(at(p, 'datasource', 'uid')));
+  expect(DASHBOARD.schemaVersion).toBe(39);
+  expect(inputs).toContainEqual(['DS_PROMETHEUS', 'prometheus']);
+  expect(sources.length).toBeGreaterThan(0);
+  expect(new Set(sources)).toEqual(new Set(['${DS_PROMETHEUS}']));
+});
+
+test('every metric the dashboard queries is one the services export', () => {
+  const known = new Set([...METRICS, ...HISTOGRAM_SERIES]);
+  const used = queries().flatMap(metricsIn);
+  expect(used.length).toBeGreaterThan(0);
+  expect([...new Set(used)].filter((m) => !known.has(m))).toEqual([]);
+});
+
+test('the dashboard charts every metric the services export, stage latency by histogram_quantile', () => {
+  const used = new Set(queries().flatMap(metricsIn).map((m) => (HISTOGRAM_SERIES.includes(m) ? 'accord_stage_duration_seconds' : m)));
+  expect(METRICS.filter((m) => !used.has(m))).toEqual([]);
+  expect(queries().some((q) => /histogram_quantile\([^,]+,.*accord_stage_duration_seconds_bucket/.test(q))).toBe(true);
+});
+
+test('the metric extraction finds names and ignores functions, labels and ranges', () => {
+  expect(metricsIn('histogram_quantile(0.95, sum by (le, stage) (rate(accord_stage_duration_seconds_bucket{job=~"$job"}[5m])))')).toEqual([
+    'accord_stage_duration_seconds_bucket',
+  ]);
+  expect(metricsIn('sum(rate(a_total[1m])) / sum(b_total offset 1h)')).toEqual(['a_total', 'b_total']);
+});
+
+// ---------------------------------------------------------------- systemd
+
+const UNITS = SERVICES.map((service) => ({ service, file: `deploy/systemd/accord-${service}.service` }));
+
+/** A unit's settings: every value of each key, in order. */
+function unitSettings(file: string): Map<string, string[]> {
+  const settings = new Map<string, string[]>();
+  for (const line of read(file).split('\n')) {
+    const m = /^([A-Za-z]+)=(.*)$/.exec(line.trim());
+    if (m) settings.set(m[1] ?? '', [...(settings.get(m[1] ?? '') ?? []), m[2] ?? '']);
+  }
+  return settings;
+}
+
+const unitEnvironment = (settings: Map<string, string[]>): Map<string, string> =>
+  new Map((settings.get('Environment') ?? []).map((e) => e.split('=')).map(([k = '', ...v]) => [k, v.join('=')]));
+
+test('every systemd unit starts its service with ExecStart and restarts it on failure', () => {
+  const units = UNITS.map(({ service, file }) => {
+    const s = unitSettings(file);
+    return { service, runs: serviceRunBy(s.get('ExecStart')?.[0]), restart: s.get('Restart') };
+  });
+  expect(units).toEqual(SERVICES.map((service) => ({ service, runs: service, restart: ['on-failure'] })));
+});
+
+test('the systemd units give each service its own ACCORD_HTTP_PORT', () => {
+  const ports = UNITS.map(({ file }) => unitEnvironment(unitSettings(file)).get('ACCORD_HTTP_PORT'));
+  expect(ports).toEqual(['9464', '9465', '9466', '9467']);
+  expect(new Set(ports).size).toBe(UNITS.length);
+});
+
+test('every systemd unit waits longer than the 20 s drain before killing its service', () => {
+  const seconds = UNITS.map(({ file }) => {
+    const value = unitSettings(file).get('TimeoutStopSec')?.[0] ?? '';
+    const m = /^(\d+)(s|min)?$/.exec(value);
+    return m ? Number(m[1]) * (m[2] === 'min' ? 60 : 1) : 0;
+  });
+  expect(seconds.filter((s) => s <= 20)).toEqual([]);
+});
+
+test('the systemd units set only documented variables, and with the shared files every required one', () => {
+  const documented = documentedVariables();
+  // What /etc/accord/accord.env and ingest.env provide, as deploy/accord.env.example and systemd/README.md say.
+  const example = new Set([...read('deploy/accord.env.example').matchAll(/^#? ?(ACCORD_[A-Z0-9_]+)=/gm)].map((m) => m[1] ?? ''));
+  const problems = UNITS.flatMap(({ service, file }) => {
+    const env = unitEnvironment(unitSettings(file));
+    return [
+      ...[...env.keys()].filter((v) => !documented.has(v)).map((v) => `${service}: ${v} undocumented`),
+      ...requiredVariables(service).filter((v) => !env.has(v) && !example.has(v)).map((v) => `${service}: ${v} nowhere`),
+    ];
+  });
+  expect(problems).toEqual([]);
+});
+
+// ---------------------------------------------------------------- the reference itself, and the image
+
+test('the configuration reference documents every variable the services read', () => {
+  const documented = documentedVariables();
+  const used = [...variablesTheServicesRead()];
+  expect(used).toContain('ACCORD_HTTP_PORT');
+  expect(used.filter((v) => !documented.has(v))).toEqual([]);
+});
+
+test('the image runs the services as a non-root user', () => {
+  const dockerfile = read('deploy/Dockerfile');
+  const finalStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+  const users = [...finalStage.matchAll(/^USER\s+(\S+)/gm)].map((m) => m[1]);
+  expect(users.length).toBeGreaterThan(0);
+  expect(users.at(-1)).not.toMatch(/^(root|0)(:|$)/);
+});
