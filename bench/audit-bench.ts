@@ -45,6 +45,8 @@ export async function auditReplayVerify(count: number, progress: (line: string) 
   const dir = mkdtempSync(join(tmpdir(), 'accord-bench-'));
   const prepared = await prepareStack(dir, { detached: false });
   const nats = { url: prepared.stack.natsUrl, caFile: prepared.stack.caFile ?? '' };
+  // The audit service runs in this process: its per-notice log lines would bury the figures.
+  process.env.ACCORD_LOG = 'off';
   const audit = await startAuditService({
     nats: { ...nats, credsFile: seedFileFor(prepared.layout, { kind: 'service', service: 'audit' }) },
     maxBatchEvents: 2000,
