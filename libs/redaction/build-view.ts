@@ -3,7 +3,7 @@ import type { Category } from '../notice/index.js';
 import { v1, type DeliveredView, type Timestamp, type ViewElement } from '../proto/index.js';
 import { keyedDigest } from '../signing/index.js';
 import { categoriesForIdentity } from './identity-category.js';
-import { pseudonym } from './pseudonym.js';
+import { identityKey, pseudonym } from './pseudonym.js';
 import { scrubSummary, type KnownValue } from './scrub-summary.js';
 
 /** The signed submission a view carries so its recipient can check the originator's signature. */
@@ -48,7 +48,7 @@ export interface ViewTemplate {
   withheld: v1.WithheldElement[];
   withheldCategories: Category[];
   /** Persons whose profile is shown: each gets a per-recipient pseudonym. */
-  pseudonymSlots: { id: string; path: string; person: v1.Person.$Properties; fallback: string }[];
+  pseudonymSlots: { id: string; path: string; identity: string }[];
 }
 
 /** The id of a value the bus derives from an original element: keyed, so it reveals nothing. */
@@ -117,7 +117,7 @@ export function buildViewTemplate(input: TemplateInput): ViewTemplate {
     const base = `persons/${p.id}`;
     if (granted.has('person.profile')) {
       pass(p.profile, 'person.profile');
-      pseudonymSlots.push({ id: derivedId(secret, noticeId, base, 'pseudonym'), path: `${base}/pseudonym`, person, fallback: `${noticeId}/${p.id}` });
+      pseudonymSlots.push({ id: derivedId(secret, noticeId, base, 'pseudonym'), path: `${base}/pseudonym`, identity: identityKey(person, `${noticeId}/${p.id}`) });
     } else {
       withhold(p.profile.path, 'person.profile');
     }
@@ -199,7 +199,7 @@ export function personaliseView(template: ViewTemplate, recipient: string, pseud
       category: 'person.profile',
       path: slot.path,
       derived: true,
-      pseudonym: pseudonym(pseudonymKey, recipient, caseRef, slot.person, slot.fallback),
+      pseudonym: pseudonym(pseudonymKey, recipient, caseRef, slot.identity),
     }),
   );
   const view = v1.DeliveredView.create({

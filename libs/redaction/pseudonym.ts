@@ -16,7 +16,7 @@ export function normaliseName(name: string): string {
 }
 
 /** What makes two mentions of a person the same person, as far as the notice tells. */
-function identityKey(person: v1.Person.$Properties, fallback: string): string {
+export function identityKey(person: v1.Person.$Properties, fallback: string): string {
   const name = normaliseName(person.fullName ?? '');
   if (name) return `name:${name}|dob:${person.dateOfBirth ?? ''}`;
   const doc = person.documents?.[0];
@@ -27,8 +27,9 @@ function identityKey(person: v1.Person.$Properties, fallback: string): string {
 /**
  * A pseudonym stable for the same person across notices of the same case for the same
  * recipient, different between recipients, not reversible without the bus secret.
+ * `identity` is the person's `identityKey`, computed once per notice, not per recipient.
  */
-export function pseudonym(secret: Uint8Array, recipient: string, caseRef: string, person: v1.Person.$Properties, fallback: string): string {
-  const digest = keyedDigest(secret, 'accord/pseudonym', recipient, caseRef, identityKey(person, fallback));
+export function pseudonym(secret: Uint8Array, recipient: string, caseRef: string, identity: string): string {
+  const digest = keyedDigest(secret, 'accord/pseudonym', recipient, caseRef, identity);
   return `P-${digest.subarray(0, 8).toString('hex').toUpperCase()}`;
 }

@@ -1,5 +1,6 @@
 import type { Category } from '../notice/index.js';
 import { escapeRegExp, fold, foldText } from './fold-text.js';
+import { boundedMemo } from './bounded-memo.js';
 import { isValidIban, isValidImo } from './identifier-checks.js';
 
 export type ValueKind = 'name' | 'number' | 'phone' | 'date' | 'phrase' | 'amount' | 'coordinate';
@@ -100,36 +101,46 @@ function datePatterns(iso: string): string[] {
   ];
 }
 
-function patternsFor(v: KnownValue): string[] {
-  switch (v.kind) {
+function patternsOfValue(kind: ValueKind, value: string): string[] {
+  switch (kind) {
     case 'name':
-      return namePatterns(v.value);
+      return namePatterns(value);
     case 'date':
-      return datePatterns(v.value);
+      return datePatterns(value);
     case 'phone': {
       // Any format: separators, with or without the country code or a trunk 0.
-      const d = digitsOf(v.value);
+      const d = digitsOf(value);
       const national = d.length > 9 ? d.slice(-9) : d;
       return d.length >= 6 ? [`\\+?${separatedPattern(d)}`, `\\(?0?${separatedPattern(national)}`] : [];
     }
     case 'number': {
-      const chars = alnumOf(v.value);
+      const chars = alnumOf(value);
       return chars.length >= 4 ? [separatedPattern(chars)] : [];
     }
     case 'phrase': {
-      const f = fold(v.value).trim();
+      const f = fold(value).trim();
       return f.length >= 3 ? [f.split(/\s+/).map(escapeRegExp).join('\\s+')] : [];
     }
     case 'amount':
-      return amountPattern(v.value);
+      return amountPattern(value);
     case 'coordinate':
-      return coordinatePattern(v.value);
+      return coordinatePattern(value);
   }
 }
 
+/** The patterns of a value, by kind and value: the same values recur. */
+const patternsByKey = boundedMemo(2048, (key) => {
+  // Split at the first NUL only: a value may hold one, a kind never does.
+  const at = key.indexOf('\u0000');
+  return patternsOfValue(key.slice(0, at) as ValueKind, key.slice(at + 1));
+});
+const patternsFor = (v: KnownValue): string[] => patternsByKey(`${v.kind}\u0000${v.value}`);
+
+/** Each pattern compiled once: compiling is dearer than matching a short text. */
+const wholeWordRegExp = boundedMemo(2048, (pattern) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`, 'gu'));
+
 function findAll(folded: string, pattern: string, category: Category, out: Span[]): void {
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`, 'gu');
-  for (const m of folded.matchAll(re)) if (m[0].length > 0) out.push({ start: m.index, end: m.index + m[0].length, category });
+  for (const m of folded.matchAll(wholeWordRegExp(pattern))) if (m[0].length > 0) out.push({ start: m.index, end: m.index + m[0].length, category });
 }
 
 /** Generic identifiers found in the text whatever the structured fields hold. */

@@ -5,14 +5,14 @@ import { createHmac } from 'node:crypto';
  * carry only keyed digests: a bare hash would let a holder confirm a guessed value.
  */
 export function keyedDigest(secret: Uint8Array, label: string, ...parts: (Uint8Array | string)[]): Buffer {
-  const mac = createHmac('sha256', secret);
-  mac.update(label);
-  for (const part of parts) {
-    const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(bytes.length);
-    mac.update(length);
-    mac.update(bytes);
+  // One buffer, one update: each part preceded by its length, so parts cannot run together.
+  const bytes = parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part));
+  const framed = Buffer.allocUnsafe(bytes.reduce((sum, b) => sum + 4 + b.length, 0));
+  let at = 0;
+  for (const b of bytes) {
+    at = framed.writeUInt32BE(b.length, at);
+    framed.set(b, at);
+    at += b.length;
   }
-  return mac.digest();
+  return createHmac('sha256', secret).update(label).update(framed).digest();
 }

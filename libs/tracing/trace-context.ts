@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import { context, trace, TraceFlags, type Span } from '@opentelemetry/api';
 
 /** A W3C trace context (https://www.w3.org/TR/trace-context/): the `traceparent` header's parts. */
@@ -26,14 +26,27 @@ export function formatTraceparent(c: TraceContext): string {
   return `00-${c.traceId}-${c.spanId}-${c.sampled ? '01' : '00'}`;
 }
 
+/** Random bytes drawn from a pool: a call to the system's generator per id costs more than the id. */
+const pool = Buffer.alloc(4096);
+let poolAt = pool.length;
+
+function randomHex(bytes: number): string {
+  if (poolAt + bytes > pool.length) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
+  poolAt += bytes;
+  return pool.toString('hex', poolAt - bytes, poolAt);
+}
+
 /** A new trace, for a submission that came without one. */
 export function newTrace(): TraceContext {
-  return { traceId: randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex'), sampled: true };
+  return { traceId: randomHex(16), spanId: randomHex(8), sampled: true };
 }
 
 /** The context a stage passes on: same trace, its own span. */
 export function childOf(parent: TraceContext): TraceContext {
-  return { ...parent, spanId: randomBytes(8).toString('hex') };
+  return { ...parent, spanId: randomHex(8) };
 }
 
 /**

@@ -117,4 +117,17 @@ describe('free-text scrubbing', () => {
   test('dates and amounts are not mistaken for phone numbers', () => {
     expect(scrub('On 2026-11-29 they paid 1500.00 EUR for 45 people', [])).toBe('On 2026-11-29 they paid 1500.00 EUR for 45 people');
   });
+  test('the same withheld value is replaced again in a second notice, whatever its form there', () => {
+    expect(scrub('Seen: Amina Tesfaye.', [migrant('Amina Tesfaye')])).toBe('Seen: [withheld:migrant.identity].');
+    expect(scrub('Met TESFAYE, Amina.', [migrant('Amina Tesfaye')])).toBe('Met [withheld:migrant.identity].');
+  });
+
+  test('a withheld value holding a NUL character is still replaced whole', () => {
+    expect(scrub('seen at Villa\u0000Rosa today', [migrant('Villa\u0000Rosa', 'phrase')])).toBe('seen at [withheld:migrant.identity] today');
+  });
+
+  test('a character outside ASCII met again after many others is folded the same', () => {
+    const others = Array.from({ length: 5000 }, (_, i) => String.fromCodePoint(0x4e00 + i)).join('');
+    expect(scrub(`${others} Zoë Ångström`, [migrant('Zoe Angstrom')])).toBe(`${others} [withheld:migrant.identity]`);
+  });
 });
