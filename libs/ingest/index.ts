@@ -6,3 +6,5 @@ export { checkLimits } from './check-limits.js';
 export type { LimitBreach } from './check-limits.js';
 export { checkFreshness } from './check-freshness.js';
 export { checkKeyValidity } from './check-key-validity.js';
+export { assertSubmissionLimitFits } from './submission-limit-fits.js';
+export type { BrokerSizeLimits } from './submission-limit-fits.js';

@@ -3,6 +3,7 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { Redis } from 'ioredis';
 import { connectBus, consumeDurable, consumers, inboxPrefix, openRegistryBuckets, publishServiceEvents, requireStreams, streams, watchRegistry } from '../../libs/bus/index.js';
 import { AccordError, errorMessage } from '../../libs/errors/index.js';
+import { assertSubmissionLimitFits } from '../../libs/ingest/index.js';
 import { createLogger } from '../../libs/log/index.js';
 import { AccordMetrics } from '../../libs/metrics/index.js';
 import { VerificationKeyCache } from '../../libs/signing/index.js';
@@ -48,16 +49,23 @@ export async function startIngestService(config: IngestConfig, overrides: Ingest
   const metrics = new AccordMetrics('ingest');
   const instance = randomUUID();
   const nc = await connectBus({ ...config.nats, name: 'accord-ingest', inboxPrefix: inboxPrefix({ kind: 'service', service: 'ingest' }) });
-  const redis = await connectRedis(config.redisUrl).catch(async (error: unknown) => {
+  const jsm = await jetstreamManager(nc);
+  const redis = await (async () => {
+    await requireStreams(jsm, [
+      { stream: streams.ingest, consumer: consumers.ingest },
+      { stream: streams.events },
+      { stream: streams.quarantine },
+    ]);
+    const ingestStream = await jsm.streams.info(streams.ingest);
+    assertSubmissionLimitFits(config.limits.maxSubmissionBytes, {
+      streamMaxMsgSize: ingestStream.config.max_msg_size ?? -1,
+      serverMaxPayload: nc.info?.max_payload ?? 0,
+    });
+    return connectRedis(config.redisUrl);
+  })().catch(async (error: unknown) => {
     await nc.close();
     throw error;
   });
-  const jsm = await jetstreamManager(nc);
-  await requireStreams(jsm, [
-    { stream: streams.ingest, consumer: consumers.ingest },
-    { stream: streams.events },
-    { stream: streams.quarantine },
-  ]);
   const js = jetstream(nc);
   const live = await watchRegistry(await openRegistryBuckets(nc), (error) =>
     log.error('registry update failed', { error: errorMessage(error) }),

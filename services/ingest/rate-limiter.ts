@@ -20,16 +20,26 @@ export interface RateLimit {
   windowMs: number;
 }
 
+/** The script registered as a command: ioredis sends its SHA1 (EVALSHA), and the script only when Redis lost it. */
+type AdmitCommand = (key: string, nowMs: number, windowMs: number, limit: number, member: string) => Promise<number>;
+const ADMIT_COMMAND = 'accordRateAdmit';
+
 export class RateLimiter {
+  private readonly admitScript: AdmitCommand;
+
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     private readonly rate: RateLimit,
-  ) {}
+  ) {
+    redis.defineCommand(ADMIT_COMMAND, { numberOfKeys: 1, lua: ADMIT });
+    const withCommand = redis as Redis & { [ADMIT_COMMAND]: AdmitCommand };
+    this.admitScript = withCommand[ADMIT_COMMAND].bind(redis);
+  }
 
   /** `at` is when the submission reached the bus, so a backlog is not judged a burst. */
   async admit(agency: string, ingestSeq: number, at: Date): Promise<boolean> {
     if (this.rate.limit === 0) return true;
-    const admitted = await this.redis.eval(ADMIT, 1, `accord:rate:${agency}`, at.getTime(), this.rate.windowMs, this.rate.limit, String(ingestSeq));
+    const admitted = await this.admitScript(`accord:rate:${agency}`, at.getTime(), this.rate.windowMs, this.rate.limit, String(ingestSeq));
     return admitted === 1;
   }
 }

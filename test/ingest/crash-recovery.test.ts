@@ -52,7 +52,10 @@ async function publishMany(total: number): Promise<number[]> {
 test('ingest killed between its replay check and its acknowledgement: on restart the notice is delivered, not a replay of itself', async () => {
   const total = 30;
   const published = await publishMany(total);
-  const first = ingestProcess('crash-after-claim:5');
+  // One submission at a time, so no other was delivered but not yet decided when it dies:
+  // those would come back after ack_wait (2 s), past this bus's 1 s dedup window, and be
+  // delivered again; with the default window (20 min) that takes an outage that long.
+  const first = ingestProcess('crash-after-claim:5', 1);
   expect(await first.exited).toBe('SIGKILL');
 
   const second = ingestProcess('');

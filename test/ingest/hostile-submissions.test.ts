@@ -12,7 +12,8 @@ import { sampleNotice } from '../harness/sample-notice.js';
 import { envelope, forgedJws, signUnchecked } from '../harness/submissions.js';
 import { registerAgency, unregisteredKey, type TestAgency } from '../harness/test-agencies.js';
 import { startTestBus, type TestBus } from '../harness/test-bus.js';
-import { startTestServices, type TestServices } from '../harness/test-services.js';
+import { startTestIngest, startTestServices, type TestServices } from '../harness/test-services.js';
+import { DEFAULT_INGEST_LIMITS } from '../../libs/ingest/index.js';
 import { signingKeyFromJwk } from '../../libs/signing/index.js';
 import { readFileSync } from 'node:fs';
 
@@ -254,4 +255,9 @@ describe('what is not refused', () => {
     const ack = await bus.js.publish(subjects.ingest('it-police'), await signNotice(fixed, police.key), { msgID: `it-police:${n.noticeId}:fixed` });
     expect((await awaitDecision(bus.nc, 'it-police', ack.seq, 15_000)).status).toBe(v1.DecisionStatus.DECISION_ACCEPTED);
   });
+});
+
+test('ingest set to accept submissions larger than the broker carries does not start: E_CONFIG', async () => {
+  const tooLarge = { limits: { ...DEFAULT_INGEST_LIMITS, maxSubmissionBytes: 2 * 1024 * 1024 } };
+  await expect(startTestIngest(bus, tooLarge)).rejects.toMatchObject({ code: 'E_CONFIG', message: expect.stringContaining("ingest stream's max_msg_size") });
 });

@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { publishSubmission, signNotice, listOwnQuarantine } from '../../libs/client/index.js';
 import { subjects } from '../../libs/bus/index.js';
@@ -44,4 +45,19 @@ test('submissions beyond the agency rate are quarantined E_RATE_LIMITED, the ada
   const limited = notices[outcomes.indexOf('E_RATE_LIMITED')] ?? {};
   const again = await bus.js.publish(subjects.ingest('it-police'), await signNotice({ ...limited, issuedAt: sampleNotice('it-police').issuedAt ?? null }, police.key), { msgID: 'resend' });
   expect((await awaitDecision(bus.nc, 'it-police', again.seq, 15_000)).status).toBe(v1.DecisionStatus.DECISION_ACCEPTED);
+});
+
+test('after Redis forgets its scripts, as on a restart, the rate is still enforced', async () => {
+  const redis = new Redis(bus.redis.url);
+  await redis.script('FLUSH');
+  await redis.quit();
+  await new Promise((r) => setTimeout(r, 3100));
+  const seqs: number[] = [];
+  for (const n of Array.from({ length: 6 }, () => sampleNotice('it-police'))) {
+    seqs.push((await publishSubmission(bus.js, 'it-police', n.noticeId ?? '', await signNotice(n, police.key))).seq);
+  }
+  const outcomes = [];
+  for (const seq of seqs) outcomes.push((await awaitDecision(bus.nc, 'it-police', seq, 15_000)).code || 'accepted');
+  expect(outcomes.filter((o) => o === 'accepted')).toHaveLength(5);
+  expect(outcomes.filter((o) => o === 'E_RATE_LIMITED')).toHaveLength(1);
 });
