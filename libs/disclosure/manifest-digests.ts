@@ -1,7 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 export function digestOf(disclosure: Uint8Array): Buffer {
-  return createHash('sha256').update(disclosure).digest();
+  return hash('sha256', disclosure, 'buffer');
 }
 
 /** The smallest power of two holding `count` digests, at least 32. */
