@@ -50,6 +50,8 @@ export async function startIngestService(config: IngestConfig, overrides: Ingest
   const instance = randomUUID();
   const nc = await connectBus({ ...config.nats, name: 'accord-ingest', inboxPrefix: inboxPrefix({ kind: 'service', service: 'ingest' }) });
   const jsm = await jetstreamManager(nc);
+  // The bus is checked before Redis is reached (a missing stream or a size limit the
+  // broker cannot carry is reported as such), and NATS is closed on any failure.
   const redis = await (async () => {
     await requireStreams(jsm, [
       { stream: streams.ingest, consumer: consumers.ingest },
