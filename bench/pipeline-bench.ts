@@ -131,7 +131,6 @@ export class BenchStack {
   async latency(notices: SignedBenchNotice[], offeredPerSec: number): Promise<LatencyFigures> {
     const decided = await this.watchDecisions(new Set(notices.map((n) => n.noticeId)));
     const js = jetstream(this.adapter);
-    const due = new Map<string, number>();
     const start = performance.now();
     const publishes: Promise<unknown>[] = [];
     let next = 0;
@@ -139,7 +138,6 @@ export class BenchStack {
       const now = performance.now();
       while (next < notices.length && start + (next * 1000) / offeredPerSec <= now) {
         const n = notices[next] as SignedBenchNotice;
-        due.set(n.noticeId, start + (next * 1000) / offeredPerSec);
         publishes.push(publish(js, n));
         next += 1;
       }
@@ -147,7 +145,7 @@ export class BenchStack {
     }
     await Promise.all(publishes);
     const at = await decided.all;
-    const latencies = notices.map((n) => (at.get(n.noticeId) ?? 0) - (due.get(n.noticeId) ?? 0)).sort((a, b) => a - b);
+    const latencies = notices.map((n, i) => (at.get(n.noticeId) ?? 0) - (start + (i * 1000) / offeredPerSec)).sort((a, b) => a - b);
     return { offeredPerSec, notices: notices.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? 0 };
   }
 
@@ -173,11 +171,13 @@ export class BenchStack {
       await messages.close();
       return at;
     })();
+    // Awaited only once publishing is done: until then a refusal must not go unhandled and end the bench before its stack stops.
+    all.catch(() => undefined);
     return { all };
   }
 
   /** CPU seconds (user + system) so far of each of the stack's processes, and of this one (the publisher). */
-  cpuSeconds(): Record<string, number> {
+  private cpuSeconds(): Record<string, number> {
     const out: Record<string, number> = {};
     for (const [name, pid] of Object.entries(readStackState(stackLayout(this.dir))?.pids ?? {})) {
       const stat = `/proc/${pid}/stat`;

@@ -1,5 +1,6 @@
-import { formatBusStatus, readBusStatus } from '../../libs/client/index.js';
-import { EXIT, UsageError } from '../cli-errors.js';
+import { formatBusStatus, readBusStatus, type BusStatus } from '../../libs/client/index.js';
+import { errorMessage } from '../../libs/errors/index.js';
+import { EXIT, UsageError, type ExitCode } from '../cli-errors.js';
 import type { Command } from '../command.js';
 import { withIdentity } from '../connect-stack.js';
 import { parseCount, parseOptions, requireOption } from '../parse-options.js';
@@ -17,12 +18,14 @@ What an operator needs at a glance, read with the operator's credential:
   - quarantined submissions of the last hour, by reason code
   - the audit chain's height and the age of its last signed checkpoint
 
-  --watch          refresh until interrupted (Ctrl-C)
+  --watch          refresh until interrupted (Ctrl-C); a refresh that fails (the bus
+                   unreachable for a moment) is reported on stderr and tried again
   --every SECONDS  refresh interval with --watch (default 2)
   --creds FILE     the operator's credentials (default: the stack's)
   --json           one JSON object per refresh
 
-Exit status: 0 when every service has a ready instance, 1 otherwise.
+Exit status: 0 when every service has a ready instance, 1 otherwise (naming, on
+stderr, the services without one).
 
 Example:
   accord status --dir my-stack --watch`,
@@ -33,27 +36,42 @@ Example:
       { min: 0, max: 0, names: '' },
     );
     const dir = requireOption(values.dir, 'dir');
+    if (values.every !== undefined && !values.watch) throw new UsageError('--every sets the refresh interval of --watch; add --watch');
     const every = parseCount(values.every, 'every') ?? 2;
     if (every < 1) throw new UsageError('--every: at least 1 second');
     const everyMs = every * 1000;
+    // Clearing the screen makes sense on a terminal only, not in a file or a pipe.
+    const clear = values.watch && process.stdout.isTTY ? '\x1b[2J\x1b[H' : '';
+    const show = (status: BusStatus): void => {
+      if (values.json) process.stdout.write(`${JSON.stringify(status)}\n`);
+      else process.stdout.write(`${clear}${formatBusStatus(status)}`);
+    };
     return withIdentity(
       dir,
       { kind: 'operator' },
       values.creds,
       async ({ nc, js, jsm }) => {
         const manager = await jsm();
-        let allReady = false;
+        if (!values.watch) return exitFor(await readBusStatus(nc, js, manager), show);
         for (;;) {
-          const status = await readBusStatus(nc, js, manager);
-          allReady = status.services.every((s) => s.instances.some((i) => i.ready));
-          if (values.json) process.stdout.write(`${JSON.stringify(status)}\n`);
-          else process.stdout.write(`${values.watch ? '\x1b[2J\x1b[H' : ''}${formatBusStatus(status)}`);
-          if (!values.watch) break;
+          try {
+            exitFor(await readBusStatus(nc, js, manager), show);
+          } catch (error) {
+            process.stderr.write(`accord status: ${errorMessage(error)}; trying again in ${every} s\n`);
+          }
           await new Promise((r) => setTimeout(r, everyMs));
         }
-        return allReady ? EXIT.ok : EXIT.error;
       },
       { reconnect: Boolean(values.watch) },
     );
   },
 };
+
+/** Shows the status; 0 when every service has a ready instance, else 1 and the services without one on stderr. */
+function exitFor(status: BusStatus, show: (status: BusStatus) => void): ExitCode {
+  show(status);
+  const notReady = status.services.filter((s) => !s.instances.some((i) => i.ready)).map((s) => s.service);
+  if (notReady.length === 0) return EXIT.ok;
+  process.stderr.write(`accord status: no ready instance of ${notReady.join(', ')}\n`);
+  return EXIT.error;
+}

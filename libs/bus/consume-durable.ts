@@ -1,4 +1,5 @@
 import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
+import { errorMessage } from '../errors/index.js';
 
 export interface ConsumeDurableOptions {
   /** Messages pulled ahead (the consumer's share of work in hand). */
@@ -45,7 +46,7 @@ export async function consumeDurable(
     try {
       messages = await (await getConsumer()).consume({ max_messages: options.maxMessages });
     } catch (error) {
-      onRestart(`the consumer could not be reached: ${error instanceof Error ? error.message : String(error)}`);
+      onRestart(`the consumer could not be reached: ${errorMessage(error)}`);
       await new Promise((r) => setTimeout(r, options.retryDelayMs ?? 1000));
       continue;
     }

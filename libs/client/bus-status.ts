@@ -38,7 +38,8 @@ export interface BusStatus {
   services: ServiceReadiness[];
 }
 
-async function serviceReadiness(nc: NatsConnection, service: string): Promise<ServiceReadiness> {
+/** Every running instance's answer on the service's health subject (none: none is running). */
+export async function serviceReadiness(nc: NatsConnection, service: string): Promise<ServiceReadiness> {
   const instances: ServiceReadiness['instances'] = [];
   try {
     const replies = await nc.requestMany(subjects.health(service), new Uint8Array(), { maxWait: 750 });

@@ -46,15 +46,13 @@ export interface InboxKeys {
  * each, stores it locally, then acknowledges it.
  */
 export async function pullInbox(js: JetStreamClient, agency: string, keys: InboxKeys, store: InboxStore, options: InboxPullOptions = {}): Promise<InboxPullResult> {
-  const consumer = await js.consumers.get(streams.deliveries, consumers.inbox(agency));
+  const inboxConsumer = () => js.consumers.get(streams.deliveries, consumers.inbox(agency));
   const result: InboxPullResult = { stored: [], rejected: [] };
   if (options.follow) {
     const signal = options.signal ?? new AbortController().signal;
-    await consumeDurable(() => js.consumers.get(streams.deliveries, consumers.inbox(agency)), { maxMessages: 100, signal }, (msg) =>
-      take(msg, agency, keys, store, result, options),
-    );
+    await consumeDurable(inboxConsumer, { maxMessages: 100, signal }, (msg) => take(msg, agency, keys, store, result, options));
     return result;
   }
-  await takePending(consumer, (msg) => take(msg, agency, keys, store, result, options));
+  await takePending(await inboxConsumer(), (msg) => take(msg, agency, keys, store, result, options));
   return result;
 }

@@ -18,4 +18,4 @@ export { readStream } from './read-stream.js';
 export { connectAs, credentialFor } from './connect-as.js';
 export { listOwnQuarantine } from './own-quarantine.js';
 export { keepCheckpoints } from './checkpoint-store.js';
-export { formatBusStatus, readBusStatus, type BusStatus } from './bus-status.js';
+export { formatBusStatus, readBusStatus, serviceReadiness, type BusStatus } from './bus-status.js';

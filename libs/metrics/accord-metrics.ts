@@ -48,25 +48,21 @@ export class AccordMetrics {
 
   /** The audit chain's gauges, read at scrape time; only the audit service has them (and reports them while it writes). */
   observeChain(read: () => { height: number; checkpointAgeSeconds: number } | undefined): void {
-    const registers = [this.registry];
-    new Gauge({
-      name: 'accord_audit_chain_height',
-      help: 'Records in the audit chain (as the writer knows it)',
-      registers,
-      collect() {
-        const c = read();
-        if (c) this.set(c.height);
-      },
-    });
-    new Gauge({
-      name: 'accord_audit_checkpoint_age_seconds',
-      help: 'Seconds since the last signed checkpoint',
-      registers,
-      collect() {
-        const c = read();
-        if (c) this.set(c.checkpointAgeSeconds);
-      },
-    });
+    const gauges = [
+      { name: 'accord_audit_chain_height', help: 'Records in the audit chain (as the writer knows it)', value: 'height' },
+      { name: 'accord_audit_checkpoint_age_seconds', help: 'Seconds since the last signed checkpoint', value: 'checkpointAgeSeconds' },
+    ] as const;
+    for (const { name, help, value } of gauges) {
+      new Gauge({
+        name,
+        help,
+        registers: [this.registry],
+        collect() {
+          const chain = read();
+          if (chain) this.set(chain[value]);
+        },
+      });
+    }
   }
 
   /** Times `work` as the stage's duration on one notice. */

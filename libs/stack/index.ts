@@ -20,5 +20,5 @@ export { freePort } from './free-port.js';
 export { isRunning, stopProcess, waitFor } from './child-process.js';
 export { packageRoot } from './package-root.js';
 export { applyPolicy, storeAuditedPolicy } from './apply-policy.js';
-export { isNatsProcess, natsNodes, natsUrlOf, type ClusterPorts, type NatsNode } from './nats-nodes.js';
+export { natsNodes, type ClusterPorts, type NatsNode } from './nats-nodes.js';
 export { instanceName, serviceEnvironment } from './service-processes.js';

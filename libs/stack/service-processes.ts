@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { subjects, type ServiceName } from '../bus/index.js';
+import type { ServiceName } from '../bus/index.js';
 import { AccordError } from '../errors/index.js';
 import { isRunning, spawnLogged } from './child-process.js';
 import { packageRoot } from './package-root.js';
-import type { StackFile } from '../client/index.js';
+import { serviceReadiness, type StackFile } from '../client/index.js';
 import { seedFileFor } from './stack-identities.js';
 import type { StackLayout } from './stack-layout.js';
 import type { StackState } from './stack-state.js';
@@ -48,8 +48,8 @@ function lastLines(file: string, n: number): string {
 }
 
 /**
- * Waits until the service answers its health subject as ready, or says why it did not.
- * Its instances share the subject: each must still be running.
+ * Waits until every instance of the service answers its health subject as ready, or says
+ * why it did not. Each must still be running.
  */
 export async function waitForServiceReady(nc: NatsConnection, layout: StackLayout, service: ServiceName, instances: Record<string, number>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -59,12 +59,8 @@ export async function waitForServiceReady(nc: NatsConnection, layout: StackLayou
         throw new AccordError('E_STATE', `service ${name} exited during start-up; last lines of ${layout.log(name)}:\n${lastLines(layout.log(name), 5)}`);
       }
     }
-    try {
-      const reply = await nc.request(subjects.health(service), '', { timeout: 500 });
-      if ((reply.json() as { ready?: boolean }).ready) return;
-    } catch {
-      // Not answering yet.
-    }
+    const { instances: answers } = await serviceReadiness(nc, service);
+    if (answers.filter((a) => a.ready).length >= Object.keys(instances).length) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new AccordError('E_TIMEOUT', `service ${service} did not report ready within ${timeoutMs / 1000} s; see ${layout.log(service)}`);

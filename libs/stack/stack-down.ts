@@ -1,5 +1,6 @@
 import { AccordError } from '../errors/index.js';
 import { stopProcess } from './child-process.js';
+import { SERVICES } from '../bus/index.js';
 import { isNatsProcess } from './nats-nodes.js';
 import { stackLayout } from './stack-layout.js';
 import { readStackState, writeStackState } from './stack-state.js';
@@ -8,8 +9,7 @@ import { readStackState, writeStackState } from './stack-state.js';
 function stopRank(name: string): number {
   if (isNatsProcess(name)) return 6;
   if (name === 'redis') return 5;
-  const order = ['ingest', 'routing', 'redaction', 'audit'];
-  const service = order.indexOf(name.replace(/-\d+$/, ''));
+  const service = (SERVICES as readonly string[]).indexOf(name.replace(/-\d+$/, ''));
   return service === -1 ? 4 : service;
 }
 

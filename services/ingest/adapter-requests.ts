@@ -56,7 +56,7 @@ export function serveAdapterRequests(nc: NatsConnection, js: JetStreamClient, js
       answer.then(
         (reply) => msg.respond(reply),
         (failure: unknown) => {
-          log.warn(`adapter request for a ${what} failed`, { agency, error: errorMessage(failure) });
+          log.warn('adapter request failed', { agency, subject: msg.subject, error: errorMessage(failure) });
           const reply = what === 'decision' ? v1.DecisionAnswer.encode({ found: false }) : v1.QuarantinePage.encode({ error: 'the quarantine could not be read' });
           msg.respond(reply.finish());
         },

@@ -40,8 +40,10 @@ interface Submission {
   /** The submission's trace (from the adapter's traceparent, else a new one) and what ingest passes on. */
   trace: TraceContext;
   passOn: TraceContext;
-  log: Logger;
 }
+
+/** What every log line about a submission carries. */
+const logged = (s: Submission) => ({ traceId: s.trace.traceId, agency: s.agency, seq: s.seq });
 
 const now = (): Timestamp => timestampFromDate(new Date());
 
@@ -79,7 +81,7 @@ export class SubmissionProcessor {
     else this.deps.metrics.received.inc();
     await this.deps.metrics.time('ingest', () =>
       inStageSpan('ingest', trace, async (passOn) => {
-        const s: Submission = { msg, agency, seq, receivedAt, received, trace, passOn, log: this.deps.log.child({ traceId: trace.traceId, agency, seq }) };
+        const s: Submission = { msg, agency, seq, receivedAt, received, trace, passOn };
         try {
           await this.decide(s);
         } catch (error) {
@@ -133,7 +135,7 @@ export class SubmissionProcessor {
     failpoint('crash-after-decision');
     await s.msg.ackAck();
     this.deps.metrics.accepted.inc();
-    s.log.info('accepted', { noticeId: notice.noticeId, recipients: stageEvents.filter((e) => e.kind === v1.AuditKind.DELIVERED).length });
+    this.deps.log.info('accepted', { ...logged(s), noticeId: notice.noticeId, recipients: stageEvents.filter((e) => e.kind === v1.AuditKind.DELIVERED).length });
   }
 
   /**
@@ -205,7 +207,7 @@ export class SubmissionProcessor {
     });
     await s.msg.ackAck();
     this.deps.metrics.quarantined.inc({ code: facts.code });
-    s.log.info('quarantined', { code: facts.code, path: facts.path, noticeId: facts.noticeId });
+    this.deps.log.info('quarantined', { ...logged(s), code: facts.code, path: facts.path, noticeId: facts.noticeId });
   }
 
   private async alreadyDecided(s: Submission): Promise<boolean> {
@@ -236,7 +238,7 @@ export class SubmissionProcessor {
     const attempt = s.msg.info.deliveryCount;
     const delay = Math.min(this.deps.retryBaseMs * 2 ** (attempt - 1), 30_000);
     const code = isAccordError(error) ? error.code : 'E_UNAVAILABLE';
-    s.log.warn('will retry', { attempt, delayMs: delay, code, error: errorMessage(error) });
+    this.deps.log.warn('will retry', { ...logged(s), attempt, delayMs: delay, code, error: errorMessage(error) });
     s.msg.nak(delay);
   }
 }

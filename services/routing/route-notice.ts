@@ -20,7 +20,7 @@ export async function routeNotice(
   accepted: v1.AcceptedNotice,
   log: Logger,
 ): Promise<AuditEventProps[]> {
-  // Ingest always sends a trace context; one missing (an older ingest) starts a new trace.
+  // Ingest always sends a trace context; should one be missing, a new trace starts.
   const trace = parseTraceparent(accepted.traceparent) ?? newTrace();
   return inStageSpan('routing', trace, (passOn) => decideAndRedact(redaction, registry, policy, accepted, trace, passOn, log));
 }

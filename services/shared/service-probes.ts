@@ -5,21 +5,16 @@ import type { AccordMetrics } from '../../libs/metrics/index.js';
 import { serveHealth, type HealthReport } from './health-responder.js';
 
 export interface ServiceProbes {
-  /** The port /healthz, /readyz and /metrics are served on (undefined without HTTP). */
-  port: number | undefined;
   stop(): Promise<void>;
 }
 
-function listen(server: Server, host: string, port: number): Promise<number> {
+function listen(server: Server, host: string, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       const why = error.code === 'EADDRINUSE' ? 'is in use' : `cannot be opened: ${errorMessage(error)}`;
       reject(new AccordError('E_CONFIG', `ACCORD_HTTP_HOST/ACCORD_HTTP_PORT: ${host}:${port} ${why}; set ACCORD_HTTP_PORT to a free port (0 = any)`));
     });
-    server.listen(port, host, () => {
-      const address = server.address();
-      resolve(typeof address === 'object' && address ? address.port : port);
-    });
+    server.listen(port, host, () => resolve());
   });
 }
 
@@ -49,7 +44,7 @@ export async function serveProbes(
   };
   const health = serveHealth(nc, service, readiness);
   if (!http) {
-    return { port: undefined, stop: async () => health.unsubscribe() };
+    return { stop: async () => health.unsubscribe() };
   }
   const server = createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0];
@@ -69,15 +64,13 @@ export async function serveProbes(
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found: try /healthz, /readyz or /metrics\n');
     }
   });
-  let port: number;
   try {
-    port = await listen(server, http.host, http.port);
+    await listen(server, http.host, http.port);
   } catch (error) {
     health.unsubscribe();
     throw error;
   }
   return {
-    port,
     stop: async () => {
       health.unsubscribe();
       await new Promise<void>((resolve) => server.close(() => resolve()));

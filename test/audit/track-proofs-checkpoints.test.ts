@@ -13,7 +13,7 @@ import { awaitDecision, waitForAuditRecord } from '../harness/bus-readers.js';
 import { sampleNotice } from '../harness/sample-notice.js';
 import { registerAgency, type TestAgency } from '../harness/test-agencies.js';
 import { startTestBus, type TestBus } from '../harness/test-bus.js';
-import { startTestAudit, startTestServices, type TestServices } from '../harness/test-services.js';
+import { startTestServices, type TestServices } from '../harness/test-services.js';
 
 let bus: TestBus;
 let services: TestServices;
@@ -24,9 +24,7 @@ beforeAll(async () => {
   bus = await startTestBus();
   police = await registerAgency(bus, { id: 'it-police', country: 'IT', role: 'police', groups: ['med'] });
   await registerAgency(bus, { id: 'ly-coastguard', country: 'LY', role: 'coastguard', groups: ['med'] });
-  services = await startTestServices(bus);
-  await services.audit.stop();
-  services.audit = await startTestAudit(bus, { checkpointEveryMs: 300 });
+  services = await startTestServices(bus, { audit: { checkpointEveryMs: 300 } });
   const notice = sampleNotice('it-police', { addressees: ['ly-coastguard'] });
   noticeId = notice.noticeId ?? '';
   const { seq } = await publishSubmission(bus.js, 'it-police', noticeId, await signNotice(notice, police.key));

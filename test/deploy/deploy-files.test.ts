@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
+import { SERVICES, type ServiceName } from '../../libs/bus/index.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
-const SERVICES = ['ingest', 'routing', 'redaction', 'audit'] as const;
-type Service = (typeof SERVICES)[number];
+type Service = ServiceName;
 
 // ---------------------------------------------------------------- narrowing helpers
 
@@ -243,26 +243,14 @@ test('every port a Kubernetes probe uses is declared by its container', () => {
   expect(problems).toEqual([]);
 });
 
-test('every Secret a workload references is declared, with every key it uses', () => {
-  const declared = declaredKeys('Secret');
-  const refs = references('Secret');
+test.each(['Secret', 'ConfigMap'] as const)('every %s a workload references is declared, with every key it uses', (kind) => {
+  const declared = declaredKeys(kind);
+  const refs = references(kind);
   expect(refs.length).toBeGreaterThan(0);
   const missing = refs.flatMap((r) => {
     const keys = declared.get(r.name);
-    if (!keys) return [`${r.from}: no Secret ${r.name}`];
-    return r.keys.filter((k) => !keys.has(k)).map((k) => `${r.from}: Secret ${r.name} has no key ${k}`);
-  });
-  expect(missing).toEqual([]);
-});
-
-test('every ConfigMap a workload references is declared, with every key it uses', () => {
-  const declared = declaredKeys('ConfigMap');
-  const refs = references('ConfigMap');
-  expect(refs.length).toBeGreaterThan(0);
-  const missing = refs.flatMap((r) => {
-    const keys = declared.get(r.name);
-    if (!keys) return [`${r.from}: no ConfigMap ${r.name}`];
-    return r.keys.filter((k) => !keys.has(k)).map((k) => `${r.from}: ConfigMap ${r.name} has no key ${k}`);
+    if (!keys) return [`${r.from}: no ${kind} ${r.name}`];
+    return r.keys.filter((k) => !keys.has(k)).map((k) => `${r.from}: ${kind} ${r.name} has no key ${k}`);
   });
   expect(missing).toEqual([]);
 });
@@ -280,6 +268,7 @@ test('every volume a container mounts is declared by its pod or its claim templa
         .map((name) => `${nameOf(w)}/${str(c.name)} mounts ${name}`),
     );
   });
+  expect(workloads.flatMap(containersOf).flatMap((c) => arr(c.volumeMounts)).length).toBeGreaterThan(0);
   expect(missing).toEqual([]);
 });
 
@@ -304,6 +293,7 @@ test('one Deployment runs each service, with the replicas the design calls for, 
 });
 
 test('each service Deployment sets only variables of the configuration reference', () => {
+  expect(serviceContainers().map(({ service }) => service).sort()).toEqual([...SERVICES].sort());
   const documented = documentedVariables();
   const undocumented = serviceContainers().flatMap(({ container, service }) =>
     envOf(container)
@@ -315,6 +305,7 @@ test('each service Deployment sets only variables of the configuration reference
 });
 
 test('each service Deployment sets every variable its service requires', () => {
+  expect(serviceContainers().map(({ service }) => service).sort()).toEqual([...SERVICES].sort());
   const missing = serviceContainers().flatMap(({ container, service }) => {
     const set = new Set(envOf(container).map((e) => str(e.name)));
     return requiredVariables(service)

@@ -4,7 +4,7 @@ import { awaitDecision, waitForAuditRecord } from './bus-readers.js';
 import { sampleNotice } from './sample-notice.js';
 import { registerAgency } from './test-agencies.js';
 import { startTestBus, type TestBus } from './test-bus.js';
-import { startTestAudit, startTestServices } from './test-services.js';
+import { startTestServices } from './test-services.js';
 
 /**
  * A bus whose audit chain holds `notices` notices from it-police to ly-coastguard, each
@@ -15,9 +15,7 @@ export async function busWithSealedChain(notices: number, checkpointEveryRecords
   const bus = await startTestBus();
   const police = await registerAgency(bus, { id: 'it-police', country: 'IT', role: 'police', groups: ['med'] });
   await registerAgency(bus, { id: 'ly-coastguard', country: 'LY', role: 'coastguard', groups: ['med'] });
-  const services = await startTestServices(bus);
-  await services.audit.stop();
-  services.audit = await startTestAudit(bus, { checkpointEveryRecords });
+  const services = await startTestServices(bus, { audit: { checkpointEveryRecords } });
   for (let i = 0; i < notices; i++) {
     const notice = sampleNotice('it-police', { addressees: ['ly-coastguard'] });
     const { seq } = await publishSubmission(bus.js, 'it-police', notice.noticeId ?? '', await signNotice(notice, police.key));

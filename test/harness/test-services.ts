@@ -30,6 +30,7 @@ export function startTestAudit(bus: TestBus, checkpoints: { checkpointEveryRecor
 
 export interface TestServiceOptions {
   ingest?: Partial<IngestConfig>;
+  audit?: { checkpointEveryRecords?: number; checkpointEveryMs?: number };
 }
 
 export function startTestIngest(bus: TestBus, overrides: Partial<IngestConfig> = {}): Promise<RunningService> {
@@ -52,7 +53,7 @@ export function startTestIngest(bus: TestBus, overrides: Partial<IngestConfig> =
 
 /** The four services, in this process, each with its own credential, as `stack up` runs them. */
 export async function startTestServices(bus: TestBus, options: TestServiceOptions = {}): Promise<TestServices> {
-  const audit = await startTestAudit(bus);
+  const audit = await startTestAudit(bus, options.audit);
   const redaction = await startRedactionService(
     { nats: bus.natsFor({ kind: 'service', service: 'redaction' }), busSigningKeyFile: bus.layout.busSigningKey, pseudonymKeyFile: bus.layout.pseudonymKey, gridDegrees: 1 },
     { secret: bus.secret },

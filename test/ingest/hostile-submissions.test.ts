@@ -243,7 +243,7 @@ describe('what is not refused', () => {
     const submission = await signNotice(n, police.key);
     const first = await publishSubmission(bus.js, 'it-police', n.noticeId ?? '', submission);
     const retry = await publishSubmission(bus.js, 'it-police', n.noticeId ?? '', submission);
-    expect(retry).toMatchObject({ seq: first.seq, duplicate: true });
+    expect(retry).toEqual({ seq: first.seq, duplicate: true, traceId: expect.stringMatching(/^[0-9a-f]{32}$/) });
     expect((await awaitDecision(bus.nc, 'it-police', retry.seq, 15_000)).status).toBe(v1.DecisionStatus.DECISION_ACCEPTED);
   });
 

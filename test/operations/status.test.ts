@@ -66,7 +66,14 @@ test('a service with no instance running is shown as not running, and status exi
   services = undefined;
   const run = await runCli('status', '--dir', bus.dir);
   expect(run.stdout).toMatch(/ingest +NOT RUNNING/);
+  expect(run.stderr.trim()).toBe('accord status: no ready instance of ingest, routing, redaction, audit');
   expect(run.status).toBe(1);
+});
+
+test('--every without --watch is refused as a usage error', async () => {
+  const run = await runCli('status', '--dir', bus.dir, '--every', '5');
+  expect(run.stderr).toContain('--every sets the refresh interval of --watch; add --watch');
+  expect(run.status).toBe(2);
 });
 
 test('the terminal view names each part an operator looks for', () => {
