@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { decodeManifest, discloseNotice, openDisclosures, SUBMISSION_CODES } from '../libs/disclosure/index.js';
+import { discloseNotice, openSubmission, SUBMISSION_CODES } from '../libs/disclosure/index.js';
 import type { Category } from '../libs/notice/index.js';
 import { timestampFromDate, v1, type CaseNoticeProps } from '../libs/proto/index.js';
 import { buildViewTemplate, personaliseView } from '../libs/redaction/index.js';
@@ -45,7 +45,7 @@ const GRANT_SETS: Category[][] = [
 export async function redactionViewsPerSecond(ms: number): Promise<number> {
   const secret = randomBytes(32);
   const { manifest, disclosures } = discloseNotice(twentyPersonNotice());
-  const notice = openDisclosures(decodeManifest(manifest, 'E_DECODE'), disclosures, SUBMISSION_CODES);
+  const notice = openSubmission({ manifest, disclosures }, SUBMISSION_CODES);
   const recipients = Array.from({ length: 20 }, (_, i) => ({ id: `agency-${i}`, granted: new Set(GRANT_SETS[i % GRANT_SETS.length]) }));
   return perSecond(ms, () => {
     const templates = new Map<number, ReturnType<typeof buildViewTemplate>>();

@@ -1,6 +1,6 @@
 export { readStackFile, stackFilePath, writeStackFile } from './stack-file.js';
 export type { StackAgencyEntry, StackFile } from './stack-file.js';
-export { publishSubmission, signNotice } from './publish-notice.js';
+export { publishSubmission, signDisclosed, signNotice } from './publish-notice.js';
 export type { PublishResult } from './publish-notice.js';
 export { awaitDecision } from './await-decision.js';
 export { verifySignedView } from './verify-view.js';

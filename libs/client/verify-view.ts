@@ -1,8 +1,9 @@
 import type { CryptoKey } from 'jose';
-import { decodeManifest, openDisclosures, type DisclosedNotice } from '../disclosure/index.js';
+import { decodeManifest, decodeProtectedManifest, digestSet, openCovered, type DisclosedNotice } from '../disclosure/index.js';
 import { AccordError, errorMessage, isAccordError } from '../errors/index.js';
 import { v1, type ViewElement } from '../proto/index.js';
-import { inspectDetached, NOTICE_TYP, VIEW_TYP, verifyDetached } from '../signing/index.js';
+import { inspectDetached, NOTICE_TYP, PROTECTED_TYP, VIEW_TYP, verifyDetached } from '../signing/index.js';
+import { checkRenderedSummary } from './check-rendered-summary.js';
 
 export interface BusVerificationKey {
   kid: string;
@@ -25,7 +26,11 @@ function invalid(what: string, path?: string, cause?: unknown): AccordError {
 
 const RECIPIENT_CODES = { malformed: 'E_VIEW_INVALID', unsigned: 'E_VIEW_INVALID' } as const;
 
-/** The original elements as view elements, each under the category the bus says it was granted for. */
+/**
+ * The original elements as view elements, each under the category the bus says it was
+ * granted for. A summary's template and spans are not among them: they are what the
+ * rendered summary was checked against, and the reader reads that.
+ */
 function originals(disclosed: DisclosedNotice, categories: Map<string, string>): ViewElement[] {
   const element = (path: string, id: string, value: Partial<ViewElement>): ViewElement =>
     v1.ViewElement.create({ id, path, category: categories.get(path) ?? '', derived: false, ...value });
@@ -72,13 +77,18 @@ export async function verifySignedView(bytes: Uint8Array, bus: BusVerificationKe
   if (view.format !== 2) throw invalid(`DeliveredView format ${view.format} is not supported (expected 2)`);
   if (view.recipient !== recipient) throw invalid(`addressed to ${view.recipient}, not ${recipient}`);
 
-  // The originator's signature over its manifest, with the originator's own key.
+  // The originator's signatures over its manifests, with the originator's own key.
   try {
     const header = inspectDetached(view.manifestJws, NOTICE_TYP);
     if (header.kid !== view.signerKid) throw invalid(`the manifest is signed by ${header.kid}, the view names ${view.signerKid}`);
     const key = await originatorKeys(header.kid);
     if (!key) throw invalid(`the originator's key ${header.kid} is not in the registry`);
     await verifyDetached(header, view.manifest, key);
+    if (view.protectedManifest.length > 0) {
+      const protectedHeader = inspectDetached(view.protectedManifestJws, PROTECTED_TYP);
+      if (protectedHeader.kid !== header.kid) throw invalid(`the protected manifest is signed by ${protectedHeader.kid}, the manifest by ${header.kid}`);
+      await verifyDetached(protectedHeader, view.protectedManifest, key);
+    }
   } catch (error) {
     throw isAccordError(error) && error.code === 'E_VIEW_INVALID' ? error : invalid(`originator signature: ${errorMessage(error)}`, undefined, error);
   }
@@ -86,13 +96,17 @@ export async function verifySignedView(bytes: Uint8Array, bus: BusVerificationKe
   const core = Buffer.from(v1.NoticeCore.encode(view.core ?? {}).finish());
   if (!core.equals(Buffer.from(v1.NoticeCore.encode(manifest.core ?? {}).finish()))) throw invalid("the core differs from the originator's", 'core');
 
-  const disclosed = openDisclosures(manifest, view.disclosures, RECIPIENT_CODES);
+  // A disclosure is the originator's if either of its manifests covers it.
+  const digests = manifest.digests.slice();
+  if (view.protectedManifest.length > 0) digests.push(...decodeProtectedManifest(view.protectedManifest, view.manifest, manifest.core?.noticeId ?? '', 'E_VIEW_INVALID').digests);
+  const disclosed = openCovered(manifest.core ?? {}, digestSet(digests), view.disclosures, RECIPIENT_CODES);
   const claimed = new Map(view.granted.map((g) => [g.path ?? '', g.category ?? '']));
   const disclosedPaths = new Set(view.disclosures.map((d) => v1.Disclosure.decode(d).path));
   for (const path of claimed.keys()) if (!disclosedPaths.has(path)) throw invalid(`${path} is said to be granted but its disclosure is missing`, path);
   for (const path of disclosedPaths) if (!claimed.has(path)) throw invalid(`${path} is disclosed without being listed as granted`, path);
   if (claimed.size !== view.granted.length) throw invalid('an element is listed as granted twice');
 
+  checkRenderedSummary(disclosed, view);
   const elements = [...originals(disclosed, claimed), ...view.elements.map((e) => v1.ViewElement.create(e))].sort((a, b) => (a.path ?? '').localeCompare(b.path ?? ''));
   return { view, elements };
 }

@@ -1,9 +1,12 @@
 export { ELEMENT_ID } from './disclosed-notice.js';
-export type { DisclosedElement, DisclosedNotice, DisclosedPerson } from './disclosed-notice.js';
+export type { DisclosedElement, DisclosedNotice, DisclosedPerson, OpenedSubmission } from './disclosed-notice.js';
 export { digestOf, digestSet, hasDigest, paddedCount, paddedSortedDigests } from './manifest-digests.js';
 export { coreOf } from './notice-core.js';
 export { discloseNotice, randomElementId, SALT_BYTES } from './make-disclosures.js';
 export type { DisclosedSubmission } from './make-disclosures.js';
-export { decodeManifest, openDisclosures, SUBMISSION_CODES } from './open-disclosures.js';
+export { decodeManifest, openCovered, openDisclosures, SUBMISSION_CODES } from './open-disclosures.js';
 export type { OpenCodes } from './open-disclosures.js';
+export { decodeProtectedManifest, openSubmission } from './open-submission.js';
+export type { SubmissionParts } from './open-submission.js';
+export { witnessMentions } from './witness-free.js';
 export { toCaseNotice } from './to-case-notice.js';

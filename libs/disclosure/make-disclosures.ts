@@ -1,7 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { v1, type CaseNoticeProps } from '../proto/index.js';
 import { paddedSortedDigests } from './manifest-digests.js';
 import { coreOf } from './notice-core.js';
+import { layOut, summaryPieces, type ElementIds, type LaidOutElement } from './notice-layout.js';
+import { witnessFree } from './witness-free.js';
 
 export const SALT_BYTES = 16;
 
@@ -10,40 +12,52 @@ export function randomElementId(): string {
   return randomBytes(16).toString('base64url');
 }
 
-function disclose(path: string, value: Partial<v1.Disclosure.$Properties>): Uint8Array {
+function disclose(e: LaidOutElement): Uint8Array {
   // A fresh salt for every disclosure: never reused, never derived from the value.
-  return v1.Disclosure.encode({ salt: randomBytes(SALT_BYTES), path, ...value }).finish();
+  return v1.Disclosure.encode({ salt: randomBytes(SALT_BYTES), path: e.path, ...e.value }).finish();
 }
 
 export interface DisclosedSubmission {
   manifest: Uint8Array;
   disclosures: Uint8Array[];
+  /** Under WITNESS_PROTECTION: the ProtectedManifest and the disclosures it covers. */
+  protected?: { manifest: Uint8Array; disclosures: Uint8Array[] };
 }
+
+function idsFor(notice: CaseNoticeProps): ElementIds {
+  const ids = (list: readonly unknown[] | null | undefined): string[] => (list ?? []).map(() => randomElementId());
+  return { persons: ids(notice.persons), conveyances: ids(notice.conveyances), financial: ids(notice.financial), locations: ids(notice.locations) };
+}
+
+const sameElement = (a: LaidOutElement, b: LaidOutElement): boolean => a.path === b.path && JSON.stringify(a.value) === JSON.stringify(b.value);
 
 /**
  * The originator's side: every disclosable element of the notice becomes a salted
  * disclosure under a random id, and the manifest holds the notice's core and the
- * disclosures' digests, padded with decoys. The adapter signs the manifest.
+ * disclosures' digests, padded with decoys. A summary with markup also travels as a
+ * template and tagged spans, so that each recipient's text can be rendered from what it
+ * may see. Under WITNESS_PROTECTION the manifest covers the notice as it reads without its
+ * witnesses, and a protected manifest bound to it covers what differs with them
+ * (docs/wire-format.md). Throws E_SCHEMA for markup that names nothing.
  */
 export function discloseNotice(notice: CaseNoticeProps): DisclosedSubmission {
-  const disclosures: Uint8Array[] = [];
-  for (const p of notice.persons ?? []) {
-    const base = `persons/${randomElementId()}`;
-    const profile: v1.PersonProfile.$Properties = { role: p.role ?? 0, nationality: p.nationality ?? '', unaccompanied: p.unaccompanied ?? false };
-    if (p.minor !== undefined && p.minor !== null) profile.minor = p.minor;
-    disclosures.push(disclose(`${base}/profile`, { personProfile: profile }));
-    if (p.fullName || p.dateOfBirth || p.phone || (p.documents ?? []).length > 0) {
-      disclosures.push(
-        disclose(`${base}/identity`, {
-          personIdentity: { fullName: p.fullName ?? '', dateOfBirth: p.dateOfBirth ?? '', phone: p.phone ?? '', documents: p.documents ?? [] },
-        }),
-      );
-    }
+  const ids = idsFor(notice);
+  const pieces = summaryPieces(notice, randomElementId);
+  const core = coreOf(notice);
+  if (!(notice.caveats ?? []).includes(v1.Caveat.WITNESS_PROTECTION)) {
+    const disclosures = layOut(notice, pieces, ids).map(disclose);
+    return { manifest: v1.NoticeManifest.encode({ core, digests: paddedSortedDigests(disclosures) }).finish(), disclosures };
   }
-  for (const conveyance of notice.conveyances ?? []) disclosures.push(disclose(`conveyances/${randomElementId()}`, { conveyance }));
-  for (const financial of notice.financial ?? []) disclosures.push(disclose(`financial/${randomElementId()}`, { financial }));
-  for (const location of notice.locations ?? []) disclosures.push(disclose(`locations/${randomElementId()}`, { location }));
-  if (notice.summary) disclosures.push(disclose('summary', { summary: notice.summary }));
-  const manifest = v1.NoticeManifest.encode({ core: coreOf(notice), digests: paddedSortedDigests(disclosures) }).finish();
-  return { manifest, disclosures };
+  const layers = witnessFree(notice, pieces, randomElementId);
+  const full = layOut(notice, layers.fullPieces ?? pieces, ids);
+  const main = layOut(layers.notice, layers.mainPieces, ids, (i) => !layers.witnesses.has(i));
+  const disclosures = main.map(disclose);
+  const manifest = v1.NoticeManifest.encode({ core, digests: paddedSortedDigests(disclosures) }).finish();
+  const protectedDisclosures = full.filter((e) => !main.some((m) => sameElement(m, e))).map(disclose);
+  const protectedManifest = v1.ProtectedManifest.encode({
+    noticeId: core.noticeId ?? '',
+    manifestDigest: hash('sha256', manifest, 'buffer'),
+    digests: paddedSortedDigests(protectedDisclosures),
+  }).finish();
+  return { manifest, disclosures, protected: { manifest: protectedManifest, disclosures: protectedDisclosures } };
 }

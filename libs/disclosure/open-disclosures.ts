@@ -14,7 +14,7 @@ export interface OpenCodes {
 export const SUBMISSION_CODES: OpenCodes = { malformed: 'E_DECODE', unsigned: 'E_SIGNATURE_INVALID' };
 
 const PERSON_PATH = /^persons\/([^/]+)\/(profile|identity)$/;
-const ELEMENT_PATH = /^(conveyances|financial|locations)\/([^/]+)$/;
+const ELEMENT_PATH = /^(conveyances|financial|locations|summary\/spans)\/([^/]+)$/;
 
 /** Decodes a manifest, insisting on its canonical encoding (what was signed is what is read). */
 export function decodeManifest(bytes: Uint8Array, code: AccordErrorCode): v1.NoticeManifest {
@@ -36,8 +36,12 @@ export function decodeManifest(bytes: Uint8Array, code: AccordErrorCode): v1.Not
  * and sit at a well-formed path holding the kind of value the path says. Errors name the path.
  */
 export function openDisclosures(manifest: v1.NoticeManifest, disclosures: readonly Uint8Array[], codes: OpenCodes): DisclosedNotice {
-  const digests = digestSet(manifest.digests);
-  const notice: DisclosedNotice = { core: manifest.core ?? {}, persons: [], conveyances: [], financial: [], locations: [] };
+  return openCovered(manifest.core ?? {}, digestSet(manifest.digests), disclosures, codes);
+}
+
+/** Opens disclosures each covered by one of `digests` (of one manifest, or of two). */
+export function openCovered(core: v1.NoticeCore.$Properties, digests: Set<string>, disclosures: readonly Uint8Array[], codes: OpenCodes): DisclosedNotice {
+  const notice: DisclosedNotice = { core, persons: [], conveyances: [], financial: [], locations: [], summarySpans: [] };
   const persons = new Map<string, Partial<DisclosedPerson>>();
   const seen = new Set<string>();
   disclosures.forEach((bytes, i) => {
@@ -71,9 +75,12 @@ export function openDisclosures(manifest: v1.NoticeManifest, disclosures: readon
       if (!ELEMENT_ID.test(id)) throw new AccordError(codes.malformed, `${path}: element ids are 16 to 43 characters of base64url`, { path });
       if (kind === 'conveyances') notice.conveyances.push(element(id, d.conveyance));
       else if (kind === 'financial') notice.financial.push(element(id, d.financial));
-      else notice.locations.push(element(id, d.location));
+      else if (kind === 'locations') notice.locations.push(element(id, d.location));
+      else notice.summarySpans.push(element(id, d.summarySpan));
     } else if (path === 'summary') {
       notice.summary = element('summary', d.summary);
+    } else if (path === 'summary/template') {
+      notice.summaryTemplate = element('summary/template', d.summaryTemplate);
     } else {
       throw new AccordError(codes.malformed, `unknown disclosure path "${path}"`, { path });
     }

@@ -8,3 +8,4 @@ export { checkFreshness } from './check-freshness.js';
 export { checkKeyValidity } from './check-key-validity.js';
 export { assertSubmissionLimitFits } from './submission-limit-fits.js';
 export type { BrokerSizeLimits } from './submission-limit-fits.js';
+export { checkFreeText } from './check-free-text.js';

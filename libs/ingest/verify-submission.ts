@@ -1,9 +1,10 @@
 import { AccordError, isAccordError, type ReasonCode } from '../errors/index.js';
-import { decodeManifest, openDisclosures, SUBMISSION_CODES, toCaseNotice, type DisclosedNotice } from '../disclosure/index.js';
+import { openSubmission, SUBMISSION_CODES, toCaseNotice, type OpenedSubmission } from '../disclosure/index.js';
 import { validateNotice } from '../notice/index.js';
 import { dateFromTimestamp, v1, type CaseNotice, type Timestamp } from '../proto/index.js';
 import type { RegistrySnapshot } from '../registry/index.js';
-import { inspectDetached, NOTICE_TYP, verifyDetached, type VerificationKeyCache } from '../signing/index.js';
+import { inspectDetached, NOTICE_TYP, PROTECTED_TYP, verifyDetached, type VerificationKeyCache } from '../signing/index.js';
+import { checkFreeText } from './check-free-text.js';
 import { checkFreshness } from './check-freshness.js';
 import { checkKeyValidity } from './check-key-validity.js';
 import type { FreshnessWindow, IngestLimits } from './ingest-limits.js';
@@ -11,11 +12,15 @@ import type { FreshnessWindow, IngestLimits } from './ingest-limits.js';
 export interface Verified {
   ok: true;
   notice: CaseNotice;
-  disclosed: DisclosedNotice;
+  opened: OpenedSubmission;
   /** The signed parts, exactly as submitted, for the views. */
   manifest: Uint8Array;
   jws: string;
   disclosures: Uint8Array[];
+  /** Under WITNESS_PROTECTION: the protected manifest, its JWS and disclosures, as submitted. */
+  protectedManifest: Uint8Array;
+  protectedJws: string;
+  protectedDisclosures: Uint8Array[];
   kid: string;
 }
 
@@ -77,7 +82,7 @@ export async function verifySubmission(submission: Uint8Array, subjectAgency: st
 
   let kid: string | undefined;
   let notice: CaseNotice;
-  let disclosed: DisclosedNotice;
+  let opened: OpenedSubmission;
   try {
     const header = inspectDetached(envelope.jws, NOTICE_TYP);
     kid = header.kid;
@@ -89,10 +94,22 @@ export async function verifySubmission(submission: Uint8Array, subjectAgency: st
     }
     const invalid = checkKeyValidity(key, dateFromTimestamp(receivedAt));
     if (invalid) throw new AccordError(invalid.code, invalid.message);
-    await verifyDetached(header, envelope.manifest, await ctx.keys.get(key.jwk));
-    disclosed = openDisclosures(decodeManifest(envelope.manifest, 'E_DECODE'), envelope.disclosures, SUBMISSION_CODES);
-    notice = toCaseNotice(disclosed);
+    const verificationKey = await ctx.keys.get(key.jwk);
+    await verifyDetached(header, envelope.manifest, verificationKey);
+    const hasProtected = envelope.protectedManifest.length > 0;
+    if (hasProtected) {
+      // The protected manifest is the same originator's, under the same key.
+      const protectedHeader = inspectDetached(envelope.protectedJws, PROTECTED_TYP);
+      if (protectedHeader.kid !== header.kid) throw new AccordError('E_SIGNATURE_INVALID', `the protected manifest is signed by ${protectedHeader.kid}, the manifest by ${header.kid}`);
+      await verifyDetached(protectedHeader, envelope.protectedManifest, verificationKey);
+    }
+    opened = openSubmission(
+      { manifest: envelope.manifest, disclosures: envelope.disclosures, protectedManifest: envelope.protectedManifest, protectedDisclosures: envelope.protectedDisclosures },
+      SUBMISSION_CODES,
+    );
+    notice = toCaseNotice(opened.full);
     validateNotice(notice);
+    checkFreeText(opened, notice, hasProtected);
   } catch (error) {
     return refusedFrom(error, kid === undefined ? {} : { kid });
   }
@@ -116,7 +133,18 @@ export async function verifySubmission(submission: Uint8Array, subjectAgency: st
   }
   const stale = checkFreshness(notice.issuedAt ?? {}, receivedAt, ctx.freshness);
   if (stale) return refuse(stale.code, stale.message, { ...known, path: 'issuedAt' });
-  return { ok: true, notice, disclosed, manifest: envelope.manifest, jws: envelope.jws, disclosures: envelope.disclosures, kid };
+  return {
+    ok: true,
+    notice,
+    opened,
+    manifest: envelope.manifest,
+    jws: envelope.jws,
+    disclosures: envelope.disclosures,
+    protectedManifest: envelope.protectedManifest,
+    protectedJws: envelope.protectedJws,
+    protectedDisclosures: envelope.protectedDisclosures,
+    kid,
+  };
 }
 
 /** The last check: every addressee must be a registered agency. */

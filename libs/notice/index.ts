@@ -4,3 +4,5 @@ export { isCountryCode } from './country-codes.js';
 export { encodeNotice, decodeNotice } from './notice-bytes.js';
 export { CATEGORIES, isCategory } from './field-categories.js';
 export type { Category } from './field-categories.js';
+export { personValues } from './person-values.js';
+export type { PersonValue } from './person-values.js';

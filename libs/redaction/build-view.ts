@@ -1,20 +1,26 @@
-import type { DisclosedNotice, DisclosedPerson } from '../disclosure/index.js';
+import type { DisclosedElement, DisclosedNotice, OpenedSubmission } from '../disclosure/index.js';
 import type { Category } from '../notice/index.js';
 import { v1, type DeliveredView, type Timestamp, type ViewElement } from '../proto/index.js';
 import { keyedDigest } from '../signing/index.js';
+import { identifierCategoryFor } from './identifier-category.js';
 import { categoriesForIdentity } from './identity-category.js';
+import { missingIdentityCategory, noticeValues } from './notice-values.js';
 import { identityKey, pseudonym } from './pseudonym.js';
-import { scrubSummary, type KnownValue } from './scrub-summary.js';
+import { scrubText, type ScrubContext } from './scrub-text.js';
+import { PSEUDONYM_SLOT_BASE, summaryView } from './summary-view.js';
 
-/** The signed submission a view carries so its recipient can check the originator's signature. */
+/** The signed submission a view carries so its recipient can check the originator's signatures. */
 export interface SignedParts {
   manifest: Uint8Array;
   manifestJws: string;
+  /** Under WITNESS_PROTECTION: the protected manifest and its JWS. */
+  protectedManifest?: Uint8Array;
+  protectedJws?: string;
 }
 
 /** What a view depends on but its recipient: the same for every recipient of one grant set. */
 export interface TemplateInput {
-  notice: DisclosedNotice;
+  notice: OpenedSubmission;
   signed: SignedParts;
   signerKid: string;
   granted: ReadonlySet<Category>;
@@ -47,8 +53,10 @@ export interface ViewTemplate {
   disclosures: Uint8Array[];
   withheld: v1.WithheldElement[];
   withheldCategories: Category[];
-  /** Persons whose profile is shown: each gets a per-recipient pseudonym. */
+  /** Persons whose profile is shown: each gets a per-recipient pseudonym, slot i in derived text. */
   pseudonymSlots: { id: string; path: string; identity: string }[];
+  /** The protected manifest and its JWS, for a recipient granted the protected witnesses. */
+  protectedParts?: { manifest: Uint8Array; jws: string };
 }
 
 /** The id of a value the bus derives from an original element: keyed, so it reveals nothing. */
@@ -56,39 +64,48 @@ function derivedId(secret: Uint8Array, noticeId: string, path: string, what: str
   return keyedDigest(secret, 'accord/derived-id', noticeId, path, what).subarray(0, 16).toString('base64url');
 }
 
-function personOf(p: DisclosedPerson): v1.Person.$Properties {
-  const person: v1.Person.$Properties = { role: p.profile.value.role ?? 0, ...p.identity?.value };
-  if (p.profile.value.minor !== undefined && p.profile.value.minor !== null) person.minor = p.profile.value.minor;
-  return person;
+const slotChar = (i: number): string => String.fromCodePoint(PSEUDONYM_SLOT_BASE + i);
+
+/** The free-text fields of a granted element, scrubbed; undefined when none needed it. */
+function scrubbedElement<T extends object>(value: T, fields: readonly (keyof T)[], ctx: ScrubContext): { value: T; counts: Map<Category, number> } | undefined {
+  const copy = { ...value };
+  const counts = new Map<Category, number>();
+  for (const field of fields) {
+    const text = value[field];
+    if (typeof text !== 'string' || !text) continue;
+    const scrubbed = scrubText(text, ctx);
+    for (const [c, n] of scrubbed.counts) counts.set(c, (counts.get(c) ?? 0) + n);
+    (copy as Record<keyof T, unknown>)[field] = scrubbed.text;
+  }
+  return counts.size > 0 ? { value: copy, counts } : undefined;
 }
 
 /**
- * A grant set's view of a notice: granted original elements passed on as the originator's
- * disclosures (bytes untouched), the rest listed by path, category and count, never by
- * value; the summary scrubbed and passed on as a derived value. Under WITNESS_PROTECTION
- * a recipient without `witness.identity` sees no trace of witnesses.
+ * A grant set's view of a notice (docs/redaction.md): granted original elements passed on
+ * as the originator's disclosures (bytes untouched), the rest listed by path, category and
+ * count, never by value; free text rendered and scrubbed. Under WITNESS_PROTECTION a
+ * recipient without `witness.identity` is built from the layer without witnesses, so its
+ * view is what it would be had there been none.
  */
 export function buildViewTemplate(input: TemplateInput): ViewTemplate {
-  const { notice, granted, secret } = input;
-  const noticeId = notice.core.noticeId ?? '';
+  const { granted, secret } = input;
+  const core = input.notice.main.core;
+  const noticeId = core.noticeId ?? '';
   const grid = input.gridDegrees ?? 1;
   const coarse = (value: number): number => Math.floor(value / grid) * grid;
+  const protectedWitnesses = (core.caveats ?? []).includes(v1.Caveat.WITNESS_PROTECTION);
+  const seesWitnesses = !protectedWitnesses || granted.has('witness.identity');
+  const layer: DisclosedNotice = seesWitnesses ? input.notice.full : input.notice.main;
   const elements: ViewElement[] = [];
   const grantedElements: v1.GrantedElement[] = [];
   const disclosures: Uint8Array[] = [];
   const withheld: v1.WithheldElement[] = [];
   const withheldCategories = new Set<Category>();
+  const withheldPaths = new Map<string, Category[]>();
   const pseudonymSlots: ViewTemplate['pseudonymSlots'] = [];
-  const caveats = notice.core.caveats ?? [];
-  const hideWitnesses = caveats.includes(v1.Caveat.WITNESS_PROTECTION) && !granted.has('witness.identity');
+  const scrub: ScrubContext = { values: noticeValues(layer, granted), identifierCategory: identifierCategoryFor(granted, !seesWitnesses) };
 
-  // Every structured value, withheld or granted, so the summary can be scrubbed of the first.
-  const withheldValues: KnownValue[] = [];
-  const grantedValues: KnownValue[] = [];
-  const know = (isGranted: boolean, category: Category, values: [KnownValue['kind'], string | null | undefined][]): void => {
-    for (const [kind, value] of values) if (value) (isGranted ? grantedValues : withheldValues).push({ category, kind, value });
-  };
-  const pass = (element: { path: string; bytes: Uint8Array }, category: Category): void => {
+  const pass = (element: DisclosedElement<unknown>, category: Category): void => {
     grantedElements.push(v1.GrantedElement.create({ path: element.path, category }));
     disclosures.push(element.bytes);
   };
@@ -98,22 +115,20 @@ export function buildViewTemplate(input: TemplateInput): ViewTemplate {
   const withhold = (path: string, category: Category, count = 1): void => {
     withheld.push(v1.WithheldElement.create({ path, category, count }));
     withheldCategories.add(category);
+    withheldPaths.set(path, [...(withheldPaths.get(path) ?? []), category].sort((a, b) => a.localeCompare(b)));
+  };
+  /** A granted element whose free text names what the recipient may not see travels scrubbed, on the bus's word. */
+  const passOrScrub = <T extends object>(element: DisclosedElement<T>, category: Category, fields: readonly (keyof T)[], as: keyof ViewElement): void => {
+    const scrubbed = scrubbedElement(element.value, fields, scrub);
+    if (!scrubbed) return pass(element, category);
+    derive(element.path, category, { [as]: scrubbed.value });
+    for (const [c, n] of scrubbed.counts) withhold(element.path, c, n);
   };
 
-  for (const p of notice.persons) {
-    const person = personOf(p);
-    const identity = p.identity?.value ?? {};
-    const identityValues: [KnownValue['kind'], string | null | undefined][] = [
-      ['name', identity.fullName],
-      ['date', identity.dateOfBirth],
-      ['phone', identity.phone],
-      ...(identity.documents ?? []).map((d): [KnownValue['kind'], string | null | undefined] => ['number', d.number]),
-    ];
-    if (hideWitnesses && person.role === v1.PersonRole.WITNESS) {
-      withheldCategories.add('witness.identity');
-      know(false, 'witness.identity', identityValues);
-      continue;
-    }
+  if (!seesWitnesses && input.notice.full.persons.length > input.notice.main.persons.length) withheldCategories.add('witness.identity');
+  for (const p of layer.persons) {
+    const minor = p.profile.value.minor;
+    const person: v1.Person.$Properties = { role: p.profile.value.role ?? 0, ...p.identity?.value, ...(minor === undefined || minor === null ? {} : { minor }) };
     const base = `persons/${p.id}`;
     if (granted.has('person.profile')) {
       pass(p.profile, 'person.profile');
@@ -122,37 +137,21 @@ export function buildViewTemplate(input: TemplateInput): ViewTemplate {
       withhold(p.profile.path, 'person.profile');
     }
     if (!p.identity) continue;
-    const needed = categoriesForIdentity(person);
-    const missing = needed.find((c) => !granted.has(c));
-    know(!missing, missing ?? needed[0] ?? 'migrant.identity', identityValues);
+    const missing = missingIdentityCategory(person, granted);
     if (missing) withhold(p.identity.path, missing);
-    else pass(p.identity, needed[0] ?? 'migrant.identity');
+    else pass(p.identity, categoriesForIdentity(person)[0] ?? 'migrant.identity');
   }
-
-  for (const c of notice.conveyances) {
-    know(granted.has('conveyance'), 'conveyance', [['phrase', c.value.identifier], ['number', c.value.identifier]]);
-    if (granted.has('conveyance')) pass(c, 'conveyance');
+  for (const c of layer.conveyances) {
+    if (granted.has('conveyance')) passOrScrub(c, 'conveyance', ['identifier'], 'conveyance');
     else withhold(c.path, 'conveyance');
   }
-  for (const f of notice.financial) {
-    know(granted.has('financial'), 'financial', [
-      ['number', f.value.account],
-      ['phrase', f.value.institution],
-      ['phrase', f.value.counterparty],
-      ['name', f.value.counterparty],
-      ['amount', f.value.amount],
-    ]);
-    if (granted.has('financial')) pass(f, 'financial');
+  for (const f of layer.financial) {
+    if (granted.has('financial')) passOrScrub(f, 'financial', ['institution', 'counterparty'], 'financial');
     else withhold(f.path, 'financial');
   }
-  for (const l of notice.locations) {
-    know(granted.has('location.precise'), 'location.precise', [
-      ['phrase', l.value.label],
-      ['coordinate', String(l.value.lat ?? '')],
-      ['coordinate', String(l.value.lon ?? '')],
-    ]);
+  for (const l of layer.locations) {
     if (granted.has('location.precise')) {
-      pass(l, 'location.precise');
+      passOrScrub(l, 'location.precise', ['label'], 'location');
       continue;
     }
     withhold(l.path, 'location.precise');
@@ -161,53 +160,35 @@ export function buildViewTemplate(input: TemplateInput): ViewTemplate {
     derive(`${l.path}/coarse`, 'core', { coarseLocation });
   }
 
-  if (notice.summary) {
-    if (!granted.has('summary')) withhold('summary', 'summary');
-    else {
-      // The summary is never passed on as written: it is scrubbed, and so derived.
-      const identities: Category[] = ['smuggler.identity', 'migrant.identity', 'minor.identity', 'witness.identity'];
-      const scrubbed = scrubSummary({
-        text: notice.summary.value,
-        withheld: withheldValues,
-        granted: grantedValues,
-        unattributedIdentity: identities.find((c) => !granted.has(c)),
-        financialWithheld: !granted.has('financial'),
-        conveyanceWithheld: !granted.has('conveyance'),
-        bareMarkers: caveats.includes(v1.Caveat.WITNESS_PROTECTION),
-      });
-      derive('summary', 'summary', { summary: scrubbed.text });
-      // Under WITNESS_PROTECTION markers are bare and uncounted: counts by category would
-      // show that more was scrubbed than the categories listed, so that a witness exists.
-      for (const [category, count] of scrubbed.counts) {
-        if (caveats.includes(v1.Caveat.WITNESS_PROTECTION)) withheldCategories.add(category);
-        else withhold('summary', category, count);
-      }
-    }
-  }
+  const slotOf = new Map(pseudonymSlots.map((s, i) => [s.path.replace(/^persons\/|\/pseudonym$/g, ''), slotChar(i)]));
+  const summary = summaryView({ layer, granted, scrub, withheldCategory: (path) => withheldPaths.get(path)?.[0], pseudonymSlot: (id) => slotOf.get(id) });
+  for (const p of summary.passed) pass(p.element, p.category);
+  if (summary.derived !== undefined) derive('summary', 'summary', { summary: summary.derived });
+  for (const w of summary.withheld) withhold(w.path, w.category, w.count);
 
   withheld.sort((a, b) => a.path.localeCompare(b.path) || a.category.localeCompare(b.category));
-  return { input, elements, granted: grantedElements, disclosures, withheld, withheldCategories: [...withheldCategories].sort(), pseudonymSlots };
+  const template: ViewTemplate = { input, elements, granted: grantedElements, disclosures, withheld, withheldCategories: [...withheldCategories].sort(), pseudonymSlots };
+  if (protectedWitnesses && seesWitnesses && input.signed.protectedManifest) template.protectedParts = { manifest: input.signed.protectedManifest, jws: input.signed.protectedJws ?? '' };
+  return template;
 }
 
 /** The recipient's own view from its grant set's template: its name and its pseudonyms. */
 export function personaliseView(template: ViewTemplate, recipient: string, pseudonymKey: Uint8Array): BuiltView {
   const { input } = template;
-  const caseRef = input.notice.core.caseRef ?? '';
-  const pseudonyms = template.pseudonymSlots.map((slot) =>
-    v1.ViewElement.create({
-      id: slot.id,
-      category: 'person.profile',
-      path: slot.path,
-      derived: true,
-      pseudonym: pseudonym(pseudonymKey, recipient, caseRef, slot.identity),
-    }),
+  const core = input.notice.main.core;
+  const names = template.pseudonymSlots.map((slot) => pseudonym(pseudonymKey, recipient, core.issuingAgency ?? '', core.caseRef ?? '', slot.identity));
+  const pseudonyms = template.pseudonymSlots.map((slot, i) =>
+    v1.ViewElement.create({ id: slot.id, category: 'person.profile', path: slot.path, derived: true, pseudonym: names[i] ?? '' }),
+  );
+  const elements = template.elements.map((e) =>
+    e.summary ? v1.ViewElement.create({ ...e, summary: e.summary.replace(/[\u{f0000}-\u{ffffd}]/gu, (c) => names[(c.codePointAt(0) ?? 0) - PSEUDONYM_SLOT_BASE] ?? '') }) : e,
   );
   const view = v1.DeliveredView.create({
     format: 2,
     recipient,
-    core: input.notice.core,
+    core,
     signerKid: input.signerKid,
-    elements: [...template.elements, ...pseudonyms].sort((a, b) => a.path.localeCompare(b.path)),
+    elements: [...elements, ...pseudonyms].sort((a, b) => a.path.localeCompare(b.path)),
     withheld: template.withheld,
     grantedCategories: [...input.granted].sort(),
     policyVersion: input.policyVersion,
@@ -217,6 +198,7 @@ export function personaliseView(template: ViewTemplate, recipient: string, pseud
     manifestJws: input.signed.manifestJws,
     disclosures: template.disclosures,
     granted: template.granted,
+    ...(template.protectedParts ? { protectedManifest: template.protectedParts.manifest, protectedManifestJws: template.protectedParts.jws } : {}),
   });
   return { view, withheldCategories: template.withheldCategories };
 }

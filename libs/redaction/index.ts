@@ -1,7 +1,8 @@
 export { buildView, buildViewTemplate, personaliseView } from './build-view.js';
-export type { BuiltView, TemplateInput, ViewInput, ViewTemplate } from './build-view.js';
-export { pseudonym, normaliseName } from './pseudonym.js';
+export type { BuiltView, SignedParts, TemplateInput, ViewInput, ViewTemplate } from './build-view.js';
+export { identityKey, normaliseName, pseudonym } from './pseudonym.js';
 export { categoriesForIdentity, identityCategory, isTreatedAsMinor } from './identity-category.js';
-export { scrubSummary } from './scrub-summary.js';
-export type { KnownValue, ScrubInput, ScrubResult, ValueKind } from './scrub-summary.js';
-export { isValidIban, isValidImo } from './identifier-checks.js';
+export { scrubText } from './scrub-text.js';
+export type { OwnedValue, ScrubContext, ScrubResult, ValueOwner } from './scrub-text.js';
+export { identifierCategoryFor } from './identifier-category.js';
+export { noticeValues } from './notice-values.js';

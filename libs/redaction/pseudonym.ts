@@ -15,21 +15,33 @@ export function normaliseName(name: string): string {
     .join(' ');
 }
 
-/** What makes two mentions of a person the same person, as far as the notice tells. */
+/**
+ * What makes two mentions of a person the same pseudonymous person: the identity the
+ * notice gives (name and date of birth, else the first document), the role and the
+ * minor/adult/unknown status. A suspect in one notice and a witness in another, or an adult
+ * in one and of unknown age in another, are two pseudonymous persons: one pseudonym must
+ * not unmask the other, least of all a child.
+ */
 export function identityKey(person: v1.Person.$Properties, fallback: string): string {
-  const name = normaliseName(person.fullName ?? '');
-  if (name) return `name:${name}|dob:${person.dateOfBirth ?? ''}`;
-  const doc = person.documents?.[0];
-  if (doc?.number) return `doc:${doc.issuingCountry ?? ''}:${doc.number.replace(/[\s-]/g, '').toUpperCase()}`;
-  return `anonymous:${fallback}`;
+  const status = person.minor === true ? 'minor' : person.minor === false ? 'adult' : 'unknown';
+  const who = (() => {
+    const name = normaliseName(person.fullName ?? '');
+    if (name) return `name:${name}|dob:${person.dateOfBirth ?? ''}`;
+    const doc = person.documents?.[0];
+    if (doc?.number) return `doc:${doc.issuingCountry ?? ''}:${doc.number.replace(/[\s-]/g, '').toUpperCase()}`;
+    return `anonymous:${fallback}`;
+  })();
+  return `${who}|role:${person.role ?? 0}|${status}`;
 }
 
 /**
- * A pseudonym stable for the same person across notices of the same case for the same
- * recipient, different between recipients, not reversible without the bus secret.
- * `identity` is the person's `identityKey`, computed once per notice, not per recipient.
+ * A recipient's pseudonym for a person: stable across the notices of one case from one
+ * issuing agency, different for every recipient, issuer and case, not reversible without
+ * the pseudonym key. The issuer is part of the key so that no other agency can publish a
+ * notice in the same case with a guessed name and have the recipient compare pseudonyms
+ * (docs/redaction.md). `identity` is the person's `identityKey`, computed once per notice.
  */
-export function pseudonym(secret: Uint8Array, recipient: string, caseRef: string, identity: string): string {
-  const digest = keyedDigest(secret, 'accord/pseudonym', recipient, caseRef, identity);
+export function pseudonym(key: Uint8Array, recipient: string, issuer: string, caseRef: string, identity: string): string {
+  const digest = keyedDigest(key, 'accord/pseudonym/v2', recipient, issuer, caseRef, identity);
   return `P-${digest.subarray(0, 8).toString('hex').toUpperCase()}`;
 }

@@ -3,7 +3,7 @@ import { headers as natsHeaders } from '@nats-io/transport-node';
 import { auditEventId } from '../../libs/audit/index.js';
 import { subjects } from '../../libs/bus/index.js';
 import { AccordError } from '../../libs/errors/index.js';
-import { decodeManifest, openDisclosures, SUBMISSION_CODES } from '../../libs/disclosure/index.js';
+import { openSubmission, SUBMISSION_CODES } from '../../libs/disclosure/index.js';
 import { isCategory, type Category } from '../../libs/notice/index.js';
 import { timestampFromDate, v1, type AuditEventProps } from '../../libs/proto/index.js';
 import { buildViewTemplate, personaliseView, type ViewTemplate } from '../../libs/redaction/index.js';
@@ -36,16 +36,16 @@ export async function deliverViews(deps: DeliverDeps, request: v1.RedactRequest)
 async function buildAndStore(deps: DeliverDeps, request: v1.RedactRequest, trace: TraceContext, passOn: TraceContext): Promise<AuditEventProps[]> {
   const accepted = request.notice ?? v1.AcceptedNotice.create();
   const manifest = accepted.manifest ?? new Uint8Array();
-  const disclosed = openDisclosures(decodeManifest(manifest, 'E_DECODE'), accepted.disclosures ?? [], SUBMISSION_CODES);
-  const notice = { noticeId: disclosed.core.noticeId ?? '', issuingAgency: disclosed.core.issuingAgency ?? '' };
+  const opened = openSubmission({ ...accepted, manifest, disclosures: accepted.disclosures ?? [] }, SUBMISSION_CODES);
+  const notice = { noticeId: opened.main.core.noticeId ?? '', issuingAgency: opened.main.core.issuingAgency ?? '' };
   const templates = new Map<string, ViewTemplate>();
   const templateFor = (granted: ReadonlySet<Category>, ruleIds: readonly string[]): ViewTemplate => {
     const key = `${[...granted].sort().join(',')}|${ruleIds.join(',')}`;
     let template = templates.get(key);
     if (!template) {
       template = buildViewTemplate({
-        notice: disclosed,
-        signed: { manifest, manifestJws: accepted.manifestJws ?? '' },
+        notice: opened,
+        signed: { manifest, manifestJws: accepted.manifestJws ?? '', protectedManifest: accepted.protectedManifest ?? new Uint8Array(), protectedJws: accepted.protectedJws ?? '' },
         signerKid: accepted.signerKid ?? '',
         granted,
         ruleIds,

@@ -1,7 +1,7 @@
 import { auditEventId } from '../../libs/audit/index.js';
 import type { MicroBatcher } from '../../libs/batching/index.js';
 import { AccordError } from '../../libs/errors/index.js';
-import { decodeManifest, openDisclosures, SUBMISSION_CODES, toCaseNotice } from '../../libs/disclosure/index.js';
+import { openSubmission, SUBMISSION_CODES, toCaseNotice } from '../../libs/disclosure/index.js';
 import { timestampFromDate, v1, type AuditEventProps } from '../../libs/proto/index.js';
 import type { RegistrySnapshot } from '../../libs/registry/index.js';
 import type { CompiledPolicy } from '../../libs/policy/index.js';
@@ -34,7 +34,7 @@ async function decideAndRedact(
   passOn: TraceContext,
   log: Logger,
 ): Promise<AuditEventProps[]> {
-  const notice = toCaseNotice(openDisclosures(decodeManifest(accepted.manifest, 'E_DECODE'), accepted.disclosures, SUBMISSION_CODES));
+  const notice = toCaseNotice(openSubmission(accepted, SUBMISSION_CODES).full);
   const issuer = registry.agency(notice.issuingAgency);
   if (!issuer) {
     throw new AccordError('E_UNKNOWN_AGENCY', `issuing agency ${notice.issuingAgency} is no longer registered`, { retryable: true });

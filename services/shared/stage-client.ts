@@ -33,5 +33,6 @@ export function stageClient<I>(nc: NatsConnection, subject: string, codec: Stage
 
 /** Bytes an accepted notice takes in a request: its signed parts. */
 export function acceptedNoticeSize(n: v1.AcceptedNotice.$Properties): number {
-  return (n.manifest?.length ?? 0) + (n.manifestJws?.length ?? 0) + (n.disclosures ?? []).reduce((a, d) => a + d.length + 4, 0) + 64;
+  const parts = (list: readonly Uint8Array[] | null | undefined): number => (list ?? []).reduce((a, d) => a + d.length + 4, 0);
+  return (n.manifest?.length ?? 0) + (n.manifestJws?.length ?? 0) + parts(n.disclosures) + (n.protectedManifest?.length ?? 0) + (n.protectedJws?.length ?? 0) + parts(n.protectedDisclosures) + 64;
 }

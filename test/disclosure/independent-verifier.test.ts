@@ -94,6 +94,17 @@ function independentlyValid(signedView: Uint8Array, p: Parties): boolean {
   const [manifestJws] = fields(delivered, 'manifest_jws');
   if (!manifest || !manifestJws || !opensslVerifies(manifestJws.toString('latin1'), manifest, p.originatorJwk)) return false;
   const digests = new Set(fields(protocDecode('NoticeManifest', manifest), 'digests').map((d) => d.toString('latin1')));
+  // Under WITNESS_PROTECTION, for a recipient granted the witnesses: the protected manifest,
+  // signed by the same originator and bound to the manifest by its SHA-256.
+  const [protectedManifest] = fields(delivered, 'protected_manifest');
+  if (protectedManifest) {
+    const [protectedJws] = fields(delivered, 'protected_manifest_jws');
+    if (!protectedJws || !opensslVerifies(protectedJws.toString('latin1'), protectedManifest, p.originatorJwk)) return false;
+    const decoded = protocDecode('ProtectedManifest', protectedManifest);
+    const [bound] = fields(decoded, 'manifest_digest');
+    if (!bound || bound.toString('latin1') !== opensslSha256(manifest)) return false;
+    for (const d of fields(decoded, 'digests')) digests.add(d.toString('latin1'));
+  }
   const granted = new Set([...delivered.matchAll(/^ {2}path: "(.*)"$/gm)].map((m) => unescape(m[1] ?? '').toString('utf8')));
   return fields(delivered, 'disclosures').every((d) => {
     const [path] = fields(protocDecode('Disclosure', d), 'path');
@@ -121,6 +132,45 @@ describe('openssl and protoc agree with Accord on a view', () => {
     const i = view.disclosures.findIndex((d) => v1.Disclosure.decode(d).personIdentity);
     const d = v1.Disclosure.decode(view.disclosures[i] ?? new Uint8Array());
     view.disclosures[i] = v1.Disclosure.encode({ ...d, personIdentity: { ...d.personIdentity, phone: '+39 000 0000000' } }).finish();
+    const signed = await busSigned(p, view);
+    expect({ accord: await accordValid(signed, p), independent: independentlyValid(signed, p) }).toEqual({ accord: false, independent: false });
+  });
+
+  test('a view of a marked-up summary (template and spans as the originator made them): both accept it', async () => {
+    const p = await parties();
+    const summary = 'Skipper {{persons[0]}} took {{persons[1]}} aboard. {{smuggler.identity:His brother runs the boats.}} {{migrant.identity:Her uncle paid.}}';
+    const view = await deliveredView(p, sampleNotice('it-police', { summary }), ['person.profile', 'smuggler.identity', 'summary']);
+    expect(view.granted.map((g) => (g.path ?? '').replace(/\/[A-Za-z0-9_-]{16,}$/, '/<id>')).filter((g) => g.startsWith('summary')).sort()).toEqual(['summary/spans/<id>', 'summary/template']);
+    const signed = await busSigned(p, view);
+    expect({ accord: await accordValid(signed, p), independent: independentlyValid(signed, p) }).toEqual({ accord: true, independent: true });
+  });
+
+  test('a view whose summary template the bus rewrote (and re-signed): both refuse it', async () => {
+    const p = await parties();
+    const view = await deliveredView(p, sampleNotice('it-police', { summary: 'Skipper {{persons[0]}} took {{persons[1]}} aboard.' }), ['person.profile', 'smuggler.identity', 'summary']);
+    const i = view.disclosures.findIndex((d) => v1.Disclosure.decode(d).summaryTemplate);
+    const d = v1.Disclosure.decode(view.disclosures[i] ?? new Uint8Array());
+    view.disclosures[i] = v1.Disclosure.encode({ ...d, summaryTemplate: `${d.summaryTemplate ?? ''} Nothing else happened.` }).finish();
+    const signed = await busSigned(p, view);
+    expect({ accord: await accordValid(signed, p), independent: independentlyValid(signed, p) }).toEqual({ accord: false, independent: false });
+  });
+
+  test("a WITNESS_PROTECTION view for an addressed prosecutor, with the protected manifest: both accept it", async () => {
+    const p = await parties();
+    const notice = sampleNotice('it-police', { caveats: [v1.Caveat.WITNESS_PROTECTION], addressees: ['ly-coastguard'] });
+    const view = await deliveredView(p, notice, ['person.profile', 'smuggler.identity', 'witness.identity']);
+    expect(view.protectedManifest.length).toBeGreaterThan(0);
+    const signed = await busSigned(p, view);
+    expect({ accord: await accordValid(signed, p), independent: independentlyValid(signed, p) }).toEqual({ accord: true, independent: true });
+  });
+
+  test("a view carrying another notice's protected manifest (re-signed by the bus): both refuse it", async () => {
+    const p = await parties();
+    const notice = sampleNotice('it-police', { caveats: [v1.Caveat.WITNESS_PROTECTION] });
+    const view = await deliveredView(p, notice, ['person.profile', 'witness.identity']);
+    const other = await deliveredView(p, sampleNotice('it-police', { caveats: [v1.Caveat.WITNESS_PROTECTION], noticeId: notice.noticeId ?? '' }), ['person.profile', 'witness.identity']);
+    view.protectedManifest = other.protectedManifest;
+    view.protectedManifestJws = other.protectedManifestJws;
     const signed = await busSigned(p, view);
     expect({ accord: await accordValid(signed, p), independent: independentlyValid(signed, p) }).toEqual({ accord: false, independent: false });
   });

@@ -5,7 +5,7 @@ import { buildView } from '../../libs/redaction/index.js';
 import { generateSigningKeyPair, parsePublicJwk, signDetached, signingKeyFromJwk, verificationKeyFromJwk, VIEW_TYP, type SigningKey } from '../../libs/signing/index.js';
 import type { BusVerificationKey, OriginatorKeys } from '../../libs/client/index.js';
 import { signNotice } from '../../libs/client/index.js';
-import { decodeManifest, openDisclosures, SUBMISSION_CODES } from '../../libs/disclosure/index.js';
+import { openedSigned } from '../harness/submissions.js';
 import type { PublicJwk } from '../../libs/signing/index.js';
 
 export interface Parties {
@@ -35,10 +35,10 @@ export async function parties(): Promise<Parties> {
 /** What redaction makes for a recipient, from a submission the originator really signed. */
 export async function deliveredView(p: Parties, notice: CaseNoticeProps, granted: Category[], recipient = 'ly-coastguard'): Promise<v1.DeliveredView> {
   const submission = v1.SignedNotice.decode(await signNotice(notice, p.originator));
-  const disclosed = openDisclosures(decodeManifest(submission.manifest, 'E_DECODE'), submission.disclosures, SUBMISSION_CODES);
+  const { opened, signed } = openedSigned(submission);
   return buildView({
-    notice: disclosed,
-    signed: { manifest: submission.manifest, manifestJws: submission.jws },
+    notice: opened,
+    signed,
     signerKid: p.originator.kid,
     recipient,
     granted: new Set<Category>(['core', ...granted]),

@@ -1,21 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { scrubSummary, type KnownValue, type ScrubInput } from '../../libs/redaction/index.js';
+import type { Category } from '../../libs/notice/index.js';
+import { identifierCategoryFor, scrubText, type OwnedValue } from '../../libs/redaction/index.js';
 import { ibanFor, imoFor } from '../harness/corpus.js';
 
-function scrub(text: string, withheld: KnownValue[], extra: Partial<ScrubInput> = {}): string {
-  return scrubSummary({
-    text,
-    withheld,
-    granted: [],
-    unattributedIdentity: 'migrant.identity',
-    financialWithheld: true,
-    conveyanceWithheld: true,
-    bareMarkers: false,
-    ...extra,
-  }).text;
+/** A recipient granted the summary and `also`, reading a text that mentions `withheld` and `granted` values. */
+function scrub(text: string, withheld: OwnedValue[], extra: { granted?: OwnedValue[]; also?: Category[] } = {}): string {
+  const granted = new Set<Category>(['core', 'summary', ...(extra.also ?? [])]);
+  return scrubText(text, { values: [...withheld, ...(extra.granted ?? [])], identifierCategory: identifierCategoryFor(granted, false) }).text;
 }
 
-const migrant = (value: string, kind: KnownValue['kind'] = 'name'): KnownValue => ({ category: 'migrant.identity', kind, value });
+const migrant = (value: string, kind: OwnedValue['kind'] = 'name'): OwnedValue => ({ kind, value, tag: { category: 'migrant.identity', granted: false } });
 
 describe('free-text scrubbing', () => {
   test.each([
@@ -55,13 +49,13 @@ describe('free-text scrubbing', () => {
   });
 
   test('a withheld position is replaced, to two decimals or more', () => {
-    const lat: KnownValue = { category: 'location.precise', kind: 'coordinate', value: '32.88312' };
-    const lon: KnownValue = { category: 'location.precise', kind: 'coordinate', value: '13.17255' };
-    expect(scrub('left from 32.883, 13.1725 at dawn', [lat, lon])).toBe('left from [withheld:location.precise], [withheld:location.precise] at dawn');
+    const lat: OwnedValue = { kind: 'coordinate', value: '32.88312', tag: { category: 'location.precise', granted: false } };
+    const lon: OwnedValue = { kind: 'coordinate', value: '13.17255', tag: { category: 'location.precise', granted: false } };
+    expect(scrub('left from 32.883, 13.1725 at dawn', [lat, lon])).toBe('left from [withheld:location.precise] at dawn');
   });
 
   test('a withheld amount is replaced with any thousands separator', () => {
-    const amount: KnownValue = { category: 'financial', kind: 'amount', value: '15000.00' };
+    const amount: OwnedValue = { kind: 'amount', value: '15000.00', tag: { category: 'financial', granted: false } };
     expect(scrub('paid 15,000 EUR and later 15 000', [amount])).toBe('paid [withheld:financial] EUR and later [withheld:financial]');
   });
 
@@ -98,25 +92,31 @@ describe('free-text scrubbing', () => {
     expect(scrub(`vessel IMO ${imoFor('931012')}`, [])).toBe('vessel [withheld:conveyance]');
   });
 
-  test('e-mail addresses, phone numbers and passport-like numbers of no field are replaced', () => {
+  test('e-mail addresses, phone numbers and passport-like numbers of no field are replaced, as the most protected identity the recipient may not see', () => {
     expect(scrub('mail x.y@mail.example, tel +39 333 1234567, doc AB1234567', [])).toBe(
-      'mail [withheld:migrant.identity], tel [withheld:migrant.identity], doc [withheld:migrant.identity]',
+      'mail [withheld:minor.identity], tel [withheld:minor.identity], doc [withheld:minor.identity]',
     );
   });
 
+  test('an identifier of unknown owner stays for a recipient that may see every identity', () => {
+    expect(scrub('tel +39 333 1234567', [], { also: ['smuggler.identity', 'migrant.identity', 'witness.identity', 'minor.identity'] })).toBe('tel +39 333 1234567');
+  });
+
   test('a value granted to the recipient stays', () => {
-    const phone: KnownValue = { category: 'smuggler.identity', kind: 'phone', value: '+218 91 555 0101' };
+    const phone: OwnedValue = { kind: 'phone', value: '+218 91 555 0101', tag: { category: 'smuggler.identity', granted: true } };
     expect(scrub('call +218 91 555 0101', [], { granted: [phone] })).toBe('call +218 91 555 0101');
   });
 
-  test('under WITNESS_PROTECTION every marker is bare', () => {
-    const witness: KnownValue = { category: 'witness.identity', kind: 'name', value: 'Yonas Berhane' };
-    expect(scrub('Yonas Berhane saw it', [witness], { bareMarkers: true })).toBe('[withheld] saw it');
+  test("a granted full name stays whole where a withheld person shares its surname; the surname alone does not", () => {
+    const smuggler: OwnedValue = { kind: 'name', value: 'Kamal Haddad', tag: { category: 'smuggler.identity', granted: true } };
+    expect(scrub('Kamal Haddad met Haddad', [migrant('Amina Haddad')], { granted: [smuggler] })).toBe('Kamal Haddad met [withheld:migrant.identity]');
   });
 
   test('dates and amounts are not mistaken for phone numbers', () => {
     expect(scrub('On 2026-11-29 they paid 1500.00 EUR for 45 people', [])).toBe('On 2026-11-29 they paid 1500.00 EUR for 45 people');
   });
+
+
   test('the same withheld value is replaced again in a second notice, whatever its form there', () => {
     expect(scrub('Seen: Amina Tesfaye.', [migrant('Amina Tesfaye')])).toBe('Seen: [withheld:migrant.identity].');
     expect(scrub('Met TESFAYE, Amina.', [migrant('Amina Tesfaye')])).toBe('Met [withheld:migrant.identity].');

@@ -1,0 +1,138 @@
+import { boundedMemo } from './bounded-memo.js';
+import { normalise, type NormalisedText } from './normalise-text.js';
+import { consonantSkeleton, latinOf } from './script-forms.js';
+import { adjacent, type Token } from './tokens.js';
+
+/** One part of a name ("kamal" of "Kamal Haddad") in the forms it is matched in. */
+interface NamePart {
+  latin: string;
+  skeleton: string;
+  foreign: boolean;
+  particle: boolean;
+}
+
+/** Parts that are names only beside the rest of the name ("al" of "Al-Hassan"). */
+const PARTICLES = new Set(['al', 'el', 'ul', 'bin', 'ben', 'ibn', 'bint', 'abu', 'abou', 'bou', 'ould', 'van', 'von', 'de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'dos', 'das', 'y']);
+
+/** Words before a name that say it is one: "Mr Le", "M. Ba", "Sheikh Ali". */
+const TITLES = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'madam', 'mme', 'mlle', 'm', 'herr', 'frau', 'sig', 'sigra', 'signor', 'signora', 'sr', 'sra', 'senor', 'senora',
+  'don', 'dona', 'sheikh', 'shaikh', 'sheik', 'haji', 'hajji', 'hajj', 'sayed', 'sayyid', 'uncle', 'aunt', 'brother', 'sister', 'captain', 'capt', 'skipper', 'mister',
+  'monsieur', 'madame', 'gospodin', 'gospozha', 'named', 'called', 'alias', 'aka', 'surname', 'name',
+]);
+
+const partsOf = boundedMemo(4096, (name: string): NamePart[] =>
+  normalise(name)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length > 0)
+    .map((t) => {
+      const latin = latinOf(t);
+      return { latin, skeleton: consonantSkeleton(latin), foreign: /[^\x00-\x7f]/.test(t), particle: PARTICLES.has(latin) };
+    })
+    .filter((p) => p.latin.length >= 2),
+);
+
+/** Levenshtein distance, for spelling variants of a name part ("Hadad", "Mohamed"). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    previous = row;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** The token is made of name parts (and digits) only: "kamalhaddad84", "alihaddad". */
+function madeOfParts(word: string, parts: readonly NamePart[]): boolean {
+  // reach[i]: word[0, i) splits into parts and digits; 2 when a part is among them.
+  const reach = new Array<number>(word.length + 1).fill(0);
+  reach[0] = 1;
+  for (let i = 0; i < word.length; i++) {
+    const at = reach[i] ?? 0;
+    if (at === 0) continue;
+    const digits = /^\d+/.exec(word.slice(i))?.[0].length ?? 0;
+    if (digits > 0) reach[i + digits] = Math.max(reach[i + digits] ?? 0, at);
+    for (const p of parts) if (p.latin.length >= 3 && word.startsWith(p.latin, i)) reach[i + p.latin.length] = 2;
+  }
+  return reach[word.length] === 2;
+}
+
+type Strength = 'exact' | 'short' | 'loose';
+
+/** How a token shows a part, if it does. */
+function matchPart(t: Token, p: NamePart, parts: readonly NamePart[]): Strength | undefined {
+  const readings = [t.latin, ...t.alternates];
+  if (readings.includes(p.latin)) return p.latin.length <= 2 || p.particle ? 'short' : 'exact';
+  if (p.latin.length >= 4 && readings.some((r) => r.includes(p.latin))) return 'exact';
+  if (readings.some((r) => r.length > p.latin.length && madeOfParts(r, parts) && r.includes(p.latin))) return 'exact';
+  if (p.skeleton.length < 2 || t.skeleton.length < 2) return undefined;
+  // Across scripts (Arabic omits short vowels): the consonant skeletons agree.
+  if (t.foreign || p.foreign) {
+    const skeletons = [t.skeleton, ...t.alternates.map(consonantSkeleton)];
+    return skeletons.includes(p.skeleton) ? 'loose' : undefined;
+  }
+  // A spelling variant in Latin letters: same skeleton, close spelling, not a short word.
+  if (t.latin.length >= 4 && p.latin.length >= 4 && t.skeleton === p.skeleton && editDistance(t.latin, p.latin) <= Math.max(1, Math.floor(p.latin.length / 4))) {
+    return 'loose';
+  }
+  return undefined;
+}
+
+const isInitial = (t: Token | undefined): boolean => t !== undefined && t.norm.length === 1 && t.capitalised;
+
+/** A run of tokens showing one name: its span in the normalised text and how much it shows. */
+export interface NameRun {
+  start: number;
+  end: number;
+  strength: number;
+}
+
+/**
+ * Where a name shows in a text: each of its parts in any of the forms above, alone or
+ * together. A part of one or two letters ("Le", "Ba") or a particle ("al", "bin") counts
+ * only where it reads as a name: beside another part, after a title ("Mr Le"), or (not a
+ * particle) capitalised. Runs of adjacent parts become one span, with single letters
+ * (initials) next to them.
+ */
+export function nameRuns(name: string, n: NormalisedText, tokens: readonly Token[]): NameRun[] {
+  const parts = partsOf(name);
+  if (parts.length === 0) return [];
+  const hits = tokens.map((t) => {
+    let best: { strength: Strength; part: NamePart } | undefined;
+    for (const p of parts) {
+      const s = matchPart(t, p, parts);
+      if (s && (!best || best.strength === 'short')) best = { strength: s, part: p };
+    }
+    return best;
+  });
+  const confirmed = hits.map((h, i) => {
+    if (!h || h.strength !== 'short') return h !== undefined;
+    const before = tokens[i - 1];
+    const after = tokens[i + 1];
+    const t = tokens[i] as Token;
+    const besideName = (j: number, other: Token | undefined): boolean => other !== undefined && hits[j] !== undefined && hits[j]?.strength !== 'short' && (j < i ? adjacent(n, other, t) : adjacent(n, t, other));
+    if (besideName(i - 1, before) || besideName(i + 1, after)) return true;
+    if (before && adjacent(n, before, t) && TITLES.has(before.latin)) return true;
+    return !h.part.particle && t.capitalised && !t.foreign;
+  });
+  const runs: NameRun[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!confirmed[i]) continue;
+    let j = i;
+    const seen = new Set<string>([hits[i]?.part.latin ?? '']);
+    while (j + 1 < tokens.length && confirmed[j + 1] && adjacent(n, tokens[j] as Token, tokens[j + 1] as Token)) {
+      j++;
+      seen.add(hits[j]?.part.latin ?? '');
+    }
+    let first = i;
+    // Initials before or after the name ("K. Haddad", "Haddad K."), up to three.
+    while (first > 0 && i - first < 3 && isInitial(tokens[first - 1]) && adjacent(n, tokens[first - 1] as Token, tokens[first] as Token)) first--;
+    let last = j;
+    while (last + 1 < tokens.length && last - j < 3 && isInitial(tokens[last + 1]) && adjacent(n, tokens[last] as Token, tokens[last + 1] as Token)) last++;
+    const strength = [...seen].reduce((sum, part) => sum + part.length, 0);
+    runs.push({ start: tokens[first]?.start ?? 0, end: tokens[last]?.end ?? 0, strength });
+    i = j;
+  }
+  return runs;
+}

@@ -1,0 +1,22 @@
+import { analyseText, findValues } from '../detection/index.js';
+import { AccordError } from '../errors/index.js';
+import type { CaseNoticeProps } from '../proto/index.js';
+import { personValues } from './person-values.js';
+
+/**
+ * caseRef is `core`: every recipient sees it, research included, so it must carry no value
+ * of the notice's persons in any form. Throws E_SCHEMA naming the field, never the value.
+ */
+export function checkCaseRef(notice: CaseNoticeProps): void {
+  const caseRef = notice.caseRef ?? '';
+  const text = analyseText(caseRef);
+  (notice.persons ?? []).forEach((p, i) => {
+    const values = personValues(p).map((v) => ({ kind: v.kind, value: v.value, tag: v.field }));
+    const found = findValues(text, values)[0];
+    if (found) {
+      throw new AccordError('E_SCHEMA', `caseRef: it carries a value of persons[${i}].${found.value.tag}; a case reference is seen by every recipient and must hold no personal data`, {
+        path: 'caseRef',
+      });
+    }
+  });
+}

@@ -1,0 +1,67 @@
+import type { DisclosedNotice } from '../disclosure/index.js';
+import { personValues, type Category } from '../notice/index.js';
+import { v1 } from '../proto/index.js';
+import { categoriesForIdentity } from './identity-category.js';
+import type { OwnedValue } from './scrub-text.js';
+
+/**
+ * Words of a label, an institution or a counterparty that name something on their own
+ * ("Zuwara" of "Zuwara beach", "Warsame" of "hawala agent Abdi Warsame"): capitalised,
+ * four letters or more, not a generic word.
+ */
+const GENERIC_WORDS = new Set([
+  'bank', 'banque', 'banca', 'agent', 'agency', 'beach', 'port', 'harbour', 'harbor', 'point', 'road', 'street', 'boat', 'vessel', 'company', 'exchange', 'money', 'office',
+  'station', 'camp', 'desert', 'coast', 'island', 'city', 'town', 'village', 'north', 'south', 'east', 'west', 'landing', 'market', 'transfer', 'union', 'international',
+  'limited', 'trading', 'services', 'group', 'hotel', 'house', 'farm', 'warehouse', 'courier', 'hawala', 'shop', 'store', 'center', 'centre', 'airport', 'border', 'crossing',
+]);
+
+function distinctiveWords(value: string | null | undefined): string[] {
+  return (value ?? '').split(/[^\p{L}\p{N}'’-]+/u).filter((w) => w.length >= 4 && /^\p{Lu}/u.test(w) && !GENERIC_WORDS.has(w.toLowerCase()));
+}
+
+/** The category a person's identity is withheld under for a grant set, or undefined if granted. */
+export function missingIdentityCategory(person: v1.Person.$Properties, granted: ReadonlySet<Category>): Category | undefined {
+  return categoriesForIdentity(person).find((c) => !granted.has(c));
+}
+
+/**
+ * Every value of a layer of the notice that free text could mention, each with the
+ * category it belongs to and whether the grant set may see it.
+ */
+export function noticeValues(notice: DisclosedNotice, granted: ReadonlySet<Category>): OwnedValue[] {
+  const out: OwnedValue[] = [];
+  const add = (category: Category, isGranted: boolean, kind: OwnedValue['kind'], value: string | null | undefined): void => {
+    if (value) out.push({ kind, value, tag: { category, granted: isGranted } });
+  };
+  for (const p of notice.persons) {
+    if (!p.identity) continue;
+    const person: v1.Person.$Properties = { role: p.profile.value.role ?? 0, ...(p.profile.value.minor === undefined || p.profile.value.minor === null ? {} : { minor: p.profile.value.minor }) };
+    const missing = missingIdentityCategory(person, granted);
+    const category = missing ?? categoriesForIdentity(person)[0] ?? 'migrant.identity';
+    for (const v of personValues(p.identity.value)) add(category, !missing, v.kind, v.value);
+  }
+  const has = (c: Category): boolean => granted.has(c);
+  for (const c of notice.conveyances) {
+    add('conveyance', has('conveyance'), 'phrase', c.value.identifier);
+    add('conveyance', has('conveyance'), 'number', c.value.identifier);
+  }
+  for (const f of notice.financial) {
+    add('financial', has('financial'), 'number', f.value.account);
+    add('financial', has('financial'), 'amount', f.value.amount);
+    for (const field of [f.value.institution, f.value.counterparty]) {
+      add('financial', has('financial'), 'phrase', field);
+      for (const w of distinctiveWords(field)) add('financial', has('financial'), 'name', w);
+    }
+  }
+  for (const l of notice.locations) {
+    add('location.precise', has('location.precise'), 'phrase', l.value.label);
+    for (const w of distinctiveWords(l.value.label)) add('location.precise', has('location.precise'), 'name', w);
+    add('location.precise', has('location.precise'), 'coordinate', String(l.value.lat ?? ''));
+    add('location.precise', has('location.precise'), 'coordinate', String(l.value.lon ?? ''));
+  }
+  for (const s of notice.summarySpans) {
+    if (s.value.category === 'summary') continue;
+    add(s.value.category as Category, granted.has(s.value.category as Category), 'phrase', s.value.text);
+  }
+  return out;
+}

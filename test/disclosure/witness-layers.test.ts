@@ -1,0 +1,56 @@
+import { describe, expect, test } from 'vitest';
+import { discloseNotice, openSubmission, SUBMISSION_CODES } from '../../libs/disclosure/index.js';
+import { v1, type CaseNoticeProps } from '../../libs/proto/index.js';
+import { sampleNotice } from '../harness/sample-notice.js';
+
+const WP = v1.Caveat.WITNESS_PROTECTION;
+const witness = { role: v1.PersonRole.WITNESS, fullName: 'Samir Haddad', nationality: 'LY', minor: false, phone: '+218 92 777 3030' };
+
+function layers(notice: CaseNoticeProps) {
+  const d = discloseNotice(notice);
+  const opened = openSubmission({ manifest: d.manifest, disclosures: d.disclosures, protectedManifest: d.protected?.manifest, protectedDisclosures: d.protected?.disclosures }, SUBMISSION_CODES);
+  return { d, ...opened, digests: v1.NoticeManifest.decode(d.manifest).digests.length };
+}
+
+describe('under WITNESS_PROTECTION the originator signs the notice without its witnesses, and them apart', () => {
+  const base = sampleNotice('it-police', { caveats: [WP], persons: sampleNotice('it-police').persons?.slice(0, 2) ?? [], summary: 'Kamal Haddad took Amina Tesfaye aboard.' });
+
+  test('the main manifest holds no witness and as many digests as the notice without one', () => {
+    const without = layers(base);
+    const withWitness = layers({ ...base, persons: [...(base.persons ?? []), witness] });
+    expect(withWitness.main.persons.some((p) => p.profile.value.role === v1.PersonRole.WITNESS)).toBe(false);
+    expect(withWitness.full.persons.filter((p) => p.profile.value.role === v1.PersonRole.WITNESS)).toHaveLength(1);
+    expect(withWitness.digests).toBe(without.digests);
+  });
+
+  test('a witness mentioned in a plain summary is left out of the main summary and kept, as a tagged span, in the protected one', () => {
+    const l = layers({ ...base, persons: [...(base.persons ?? []), witness], summary: 'Kamal Haddad took Amina Tesfaye aboard. Samir Haddad saw it from the pier.' });
+    expect(l.main.summary?.value).toBe('Kamal Haddad took Amina Tesfaye aboard. saw it from the pier.');
+    expect(l.full.summary?.value).toBe('Kamal Haddad took Amina Tesfaye aboard. Samir Haddad saw it from the pier.');
+    expect(l.full.summarySpans.map((s) => s.value)).toEqual([{ category: 'witness.identity', text: 'Samir Haddad' }]);
+    expect(l.main.summarySpans).toEqual([]);
+  });
+
+  test("a granted person who shares the witness's surname keeps it whole in the main summary", () => {
+    const l = layers({ ...base, persons: [...(base.persons ?? []), witness] });
+    expect(l.main.summary?.value).toBe('Kamal Haddad took Amina Tesfaye aboard.');
+  });
+
+  test('a tagged witness sentence vanishes from the main summary, the text around it joined', () => {
+    const l = layers({ ...base, persons: [...(base.persons ?? []), witness], summary: 'Boat left at dawn. {{witness.identity:A fisherman saw it.}} 45 aboard.' });
+    expect(l.main.summary?.value).toBe('Boat left at dawn. 45 aboard.');
+  });
+
+  test("a counterparty naming the witness is cut in the main layer and whole in the protected one", () => {
+    const l = layers({ ...base, persons: [...(base.persons ?? []), witness], financial: [{ account: 'LY83002048000020100120361', counterparty: 'cash to Samir Haddad' }] });
+    expect(l.main.financial[0]?.value.counterparty).toBe('cash to');
+    expect(l.full.financial[0]?.value.counterparty).toBe('cash to Samir Haddad');
+    expect(l.full.financial[0]?.path).toBe(l.main.financial[0]?.path);
+  });
+
+  test('without WITNESS_PROTECTION there is one layer and no protected manifest', () => {
+    const l = layers({ ...base, caveats: [], persons: [...(base.persons ?? []), witness] });
+    expect(l.d.protected).toBeUndefined();
+    expect(l.full).toBe(l.main);
+  });
+});
