@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { openRegistryBuckets, watchRegistry } from '../../libs/bus/index.js';
 import { AccordError } from '../../libs/errors/index.js';
 import { parseNoticeJson } from '../../libs/notice/index.js';
-import { compilePolicyText, readPolicyFile } from '../../libs/policy/index.js';
+import { compilePolicyText, compilePolicyTextEnforced, formatProblem, invariantStatement, readPolicyFile } from '../../libs/policy/index.js';
 import { decideRouting, type AgencyDecision, type TlpMembership } from '../../libs/routing/index.js';
 import { applyPolicy, withOperator } from '../../libs/stack/index.js';
 import { EXIT, UsageError } from '../cli-errors.js';
@@ -55,6 +55,11 @@ function row(d: AgencyDecision): string[] {
   return [d.agency, d.delivered ? 'yes' : 'no', TLP_WORDS[d.tlp], d.delivered ? d.categories.join(', ') : '-', d.ruleIds.join(', ') || '-'];
 }
 
+/** One line per invariant that removed something the rules granted, for the officer. */
+export function invariantLines(d: AgencyDecision): string[] {
+  return d.invariants.map((i) => `${d.agency}: ${i.removed.join(', ')} withheld by invariant ${i.invariant} (${invariantStatement(i.invariant)})`);
+}
+
 export const policyExplainCommand: Command = {
   name: 'policy explain',
   summary: 'per agency: delivered or not, which categories, by which rules, which TLP limit',
@@ -63,7 +68,10 @@ export const policyExplainCommand: Command = {
 Evaluates the policy FILE (not necessarily the running one) for the notice against
 every agency registered on the stack in DIR, and says for each: delivered or not, its
 place in the notice's TLP recipient set, the categories it would get, and the rules that
-matched it. Nothing is published.`,
+matched it; below the table, what an engine invariant withheld whatever the rules granted
+(in --json, each agency's "invariants"). A policy whose rules would break an invariant
+is explained all the same, its problems printed on stderr (policy check and apply refuse
+it). Nothing is published.`,
   async run(argv) {
     const { values, positionals } = parseOptions(
       argv,
@@ -71,7 +79,10 @@ matched it. Nothing is published.`,
       { min: 1, max: 1, names: 'the NOTICE.json file' },
     );
     const file = requireOption(values.policy, 'policy');
-    const policy = compilePolicyText(await readPolicyFile(file), file, 'file');
+    // A policy that would break an invariant is explained anyway (with its problems on
+    // stderr): seeing what the engine withholds is how its author learns to fix it.
+    const { policy, invariantProblems } = compilePolicyTextEnforced(await readPolicyFile(file), file, 'file');
+    for (const p of invariantProblems) process.stderr.write(`warning: policy check and apply refuse this policy: ${formatProblem(file, p)}\n`);
     const noticeFile = positionals[0] ?? '';
     let text: string;
     try {
@@ -89,13 +100,16 @@ matched it. Nothing is published.`,
     if (!issuer) throw new AccordError('E_UNKNOWN_AGENCY', `the notice's issuing agency ${notice.issuingAgency} is not registered on this stack`);
     const decision = decideRouting(notice, issuer, agencies, policy);
     if (values.json) {
-      process.stdout.write(`${JSON.stringify({ policy: policy.name, digest: policy.digest, noticeId: notice.noticeId, agencies: decision.agencies })}\n`);
+      const problems = invariantProblems.map((p) => formatProblem(file, p));
+      process.stdout.write(`${JSON.stringify({ policy: policy.name, digest: policy.digest, noticeId: notice.noticeId, invariantProblems: problems, agencies: decision.agencies })}\n`);
       return EXIT.ok;
     }
-    const table = [['agency', 'delivered', 'TLP', 'categories', 'rules'], ...decision.agencies.filter((d) => d.agency !== issuer.id).map(row)];
+    const others = decision.agencies.filter((d) => d.agency !== issuer.id);
+    const table = [['agency', 'delivered', 'TLP', 'categories', 'rules'], ...others.map(row)];
     const widths = table[0]?.map((_, i) => Math.max(...table.map((r) => (r[i] ?? '').length))) ?? [];
     process.stdout.write(`policy "${policy.name}" (sha256 ${policy.digest.slice(0, 16)}), notice ${notice.noticeId} from ${issuer.id}\n`);
     for (const r of table) process.stdout.write(`${r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ')}\n`);
+    for (const line of others.flatMap(invariantLines)) process.stdout.write(`${line}\n`);
     return EXIT.ok;
   },
 };

@@ -1,9 +1,11 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { CATEGORIES, isCategory, isCountryCode, type Category } from '../notice/index.js';
 import { v1 } from '../proto/index.js';
 import { isAgencyId, isRole, ROLES, type Role } from '../registry/index.js';
-import type { AgencyMatch, NoticeMatch, Policy, PolicyRule, RecipientMatch, RouteLeg, ValueSet } from './policy-model.js';
-import { PolicyInvalidError, type PolicyProblem } from './policy-errors.js';
+import { breachMessage, findInvariantBreaches } from './check-invariants.js';
+import type { AgencyMatch, NoticeMatch, Policy, PolicyRule, RecipientMatch, RouteLeg } from './policy-model.js';
+import { PolicyInvalidError, type PolicyProblem, type ProblemLocation } from './policy-errors.js';
+import { PolicyReader } from './policy-reader.js';
 
 const SCHEMA = 1;
 const RULE_ID = /^[a-z0-9][a-z0-9.-]{0,63}$/;
@@ -13,81 +15,6 @@ const TLPS = enumNames(v1.Tlp);
 const MODES = enumNames(v1.Mode);
 const CAVEATS = enumNames(v1.Caveat);
 const LEGS: RouteLeg[] = ['origin', 'transit', 'destination'];
-
-/** Reads the YAML tree, recording each problem with its line, column and path. */
-class PolicyReader {
-  readonly problems: PolicyProblem[] = [];
-  constructor(private readonly lines: LineCounter) {}
-
-  problem(node: Node | null | undefined, path: string, message: string): void {
-    const offset = node?.range?.[0] ?? 0;
-    const { line, col } = this.lines.linePos(offset);
-    this.problems.push({ line, column: col, path, message });
-  }
-
-  /** The entries of a mapping, refusing keys it does not know. */
-  map(node: unknown, path: string, known: readonly string[]): Map<string, { node: Node; path: string }> | undefined {
-    if (!isMap(node)) {
-      this.problem(node as Node, path, 'expected a mapping (key: value lines)');
-      return undefined;
-    }
-    const out = new Map<string, { node: Node; path: string }>();
-    for (const pair of (node as YAMLMap).items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      const at = path ? `${path}.${key}` : key;
-      if (!known.includes(key)) this.problem(pair.key as Node, at, `unknown key "${key}"; expected one of ${known.join(', ')}`);
-      else out.set(key, { node: pair.value as Node, path: at });
-    }
-    return out;
-  }
-
-  string(node: Node, path: string): string | undefined {
-    if (isScalar(node) && typeof node.value === 'string' && node.value.trim() !== '') return node.value;
-    this.problem(node, path, 'expected a non-empty text');
-    return undefined;
-  }
-
-  boolean(node: Node, path: string): boolean | undefined {
-    if (isScalar(node) && typeof node.value === 'boolean') return node.value;
-    this.problem(node, path, 'expected true or false');
-    return undefined;
-  }
-
-  /** A list of allowed values; each value checked by `valid`, which says what is expected. */
-  list<T extends string>(node: Node, path: string, valid: (v: string) => boolean, expected: string): T[] | undefined {
-    if (!isSeq(node)) {
-      this.problem(node, path, `expected a list, e.g. [${expected.split(', ').slice(0, 2).join(', ')}]`);
-      return undefined;
-    }
-    if (node.items.length === 0) {
-      this.problem(node, path, 'an empty list matches nothing; remove the condition or name values');
-      return undefined;
-    }
-    const out: T[] = [];
-    node.items.forEach((item, i) => {
-      const value = isScalar(item) ? String(item.value) : undefined;
-      if (value === undefined || !valid(value)) this.problem(item as Node, `${path}[${i}]`, `"${String(value ?? '?')}" is not one of ${expected}`);
-      else out.push(value as T);
-    });
-    return out.length === node.items.length ? out : undefined;
-  }
-
-  /** `[a, b]` (any of) or `{ not: [a, b] }` (none of). */
-  valueSet<T extends string>(node: Node, path: string, valid: (v: string) => boolean, expected: string): ValueSet<T> | undefined {
-    if (isMap(node)) {
-      const entries = this.map(node, path, ['not']);
-      const not = entries?.get('not');
-      if (!not) {
-        if (entries) this.problem(node, path, 'expected a list, or { not: [...] }');
-        return undefined;
-      }
-      const values = this.list<T>(not.node, not.path, valid, expected);
-      return values && { values, negated: true };
-    }
-    const values = this.list<T>(node, path, valid, expected);
-    return values && { values, negated: false };
-  }
-}
 
 const anyText = (v: string): boolean => v.trim() !== '';
 
@@ -159,7 +86,13 @@ function readCategories(r: PolicyReader, node: Node, path: string, verb: string)
   return list.filter((c) => c !== 'core');
 }
 
-function readRule(r: PolicyReader, node: Node, path: string, seen: Set<string>): PolicyRule | undefined {
+/** A rule read, and where its grant is (an invariant's refusal points there). */
+interface LocatedRule {
+  rule: PolicyRule;
+  grantAt: ProblemLocation;
+}
+
+function readRule(r: PolicyReader, node: Node, path: string, seen: Set<string>): LocatedRule | undefined {
   const entries = r.map(node, path, ['id', 'description', 'when', 'grant', 'deny', 'exclude']);
   if (!entries) return undefined;
   const idEntry = entries.get('id');
@@ -194,14 +127,26 @@ function readRule(r: PolicyReader, node: Node, path: string, seen: Set<string>):
   if (deny) rule.deny = readCategories(r, deny.node, deny.path, 'denied (exclude the recipient instead)');
   if (exclude) rule.exclude = r.boolean(exclude.node, exclude.path) ?? false;
   if (!grant && !deny && !exclude) r.problem(node, path, 'a rule must grant, deny or exclude something');
-  return rule;
+  return { rule, grantAt: grant ? r.locate(grant.node, grant.path) : r.locate(node, path) };
 }
 
 /**
  * Parses and validates a policy file. Every problem is reported, each with its line,
- * column and path, so a legal officer can fix them all at once.
+ * column and path, so a legal officer can fix them all at once; a policy whose rules
+ * would break an engine invariant is refused, one problem per offending rule.
  */
 export function parsePolicy(text: string, file = 'policy'): Policy {
+  const { policy, invariantProblems } = parsePolicyForExplain(text, file);
+  if (invariantProblems.length > 0) throw new PolicyInvalidError(file, invariantProblems);
+  return policy;
+}
+
+/**
+ * As parsePolicy, but a policy whose rules would break an engine invariant is returned
+ * with those problems instead of refused: `policy explain` shows what the engine would
+ * withhold from it. Every other problem still throws.
+ */
+export function parsePolicyForExplain(text: string, file = 'policy'): { policy: Policy; invariantProblems: PolicyProblem[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   const r = new PolicyReader(lines);
@@ -213,16 +158,16 @@ export function parsePolicy(text: string, file = 'policy'): Policy {
 
   const top = r.map(doc.contents, '', ['schema', 'policy', 'description', 'rules']);
   let name = '';
-  const rules: PolicyRule[] = [];
+  const rules: LocatedRule[] = [];
   if (top) {
     const schema = top.get('schema');
     if (!schema || !isScalar(schema.node) || schema.node.value !== SCHEMA) {
       r.problem(schema?.node ?? (doc.contents as Node), 'schema', `expected "schema: ${SCHEMA}"`);
     }
-    const policy = top.get('policy');
-    if (!policy) r.problem(doc.contents as Node, 'policy', 'the policy needs a name ("policy: <name>")');
-    else name = r.string(policy.node, policy.path) ?? '';
-    if (name && !RULE_ID.test(name)) r.problem(policy?.node, 'policy', 'the name must be lower-case letters, digits, dots and dashes');
+    const named = top.get('policy');
+    if (!named) r.problem(doc.contents as Node, 'policy', 'the policy needs a name ("policy: <name>")');
+    else name = r.string(named.node, named.path) ?? '';
+    if (name && !RULE_ID.test(name)) r.problem(named?.node, 'policy', 'the name must be lower-case letters, digits, dots and dashes');
     const list = top.get('rules');
     if (!list) r.problem(doc.contents as Node, 'rules', 'the policy has no rules');
     else if (!isSeq(list.node) || list.node.items.length === 0) r.problem(list.node, 'rules', 'expected a non-empty list of rules');
@@ -235,5 +180,13 @@ export function parsePolicy(text: string, file = 'policy'): Policy {
     }
   }
   if (r.problems.length > 0) throw new PolicyInvalidError(file, r.problems);
-  return { name, rules };
+  // Only once every rule reads cleanly: a rule that lost a bad condition would look wider.
+  const policy: Policy = { name, rules: rules.map((l) => l.rule) };
+  const at = (i: number): ProblemLocation => rules[i]?.grantAt ?? r.locate(undefined, 'rules');
+  const invariantProblems = findInvariantBreaches(policy).map((b): PolicyProblem => ({
+    ...at(b.ruleIndex),
+    message: breachMessage(b),
+    breaks: b.breaches.map(({ invariant, categories }) => ({ invariant, categories })),
+  }));
+  return { policy, invariantProblems };
 }

@@ -1,4 +1,6 @@
 import { AccordError } from '../errors/index.js';
+import type { Category } from '../notice/index.js';
+import type { InvariantId } from './engine-invariants.js';
 
 export interface PolicyProblem {
   /** 1-based, where the problem is in the policy file. */
@@ -7,7 +9,12 @@ export interface PolicyProblem {
   /** Where in the document, e.g. "rules[3].grant[1]". */
   path: string;
   message: string;
+  /** A rule that would break engine invariants: which ones, by granting what (sorted). */
+  breaks?: readonly { invariant: InvariantId; categories: readonly Category[] }[];
 }
+
+/** Where a problem is: its line, column and path. */
+export type ProblemLocation = Pick<PolicyProblem, 'line' | 'column' | 'path'>;
 
 /** A policy file that cannot be used, with every problem found, each located. */
 export class PolicyInvalidError extends AccordError {

@@ -2,3 +2,4 @@ export { tlpMembership, tlpRecipientSet } from './tlp-recipient-set.js';
 export type { TlpMembership } from './tlp-recipient-set.js';
 export { decideRouting } from './decide-routing.js';
 export type { AgencyDecision, RoutingDecision } from './decide-routing.js';
+export type { InvariantRemoval } from './enforce-invariants.js';

@@ -2,13 +2,15 @@ import type { KV } from '@nats-io/kv';
 import { currentPolicy, watchPolicy } from '../../libs/bus/index.js';
 import { AccordError, errorMessage } from '../../libs/errors/index.js';
 import type { Logger } from '../../libs/log/index.js';
-import { compilePolicyText, type CompiledPolicy } from '../../libs/policy/index.js';
+import { compilePolicyTextEnforced, type CompiledPolicy } from '../../libs/policy/index.js';
 
 /**
  * The policy routing decides under, kept current from the policy bucket: a new version
  * takes effect for the next notice, with no restart. A version that does not compile
  * (it was checked when applied, so this means tampering or a newer schema) is refused
- * and the one in force stays.
+ * and the one in force stays. A version whose rules would break an engine invariant (one
+ * applied before `policy apply` checked them) stays in force, logged: the engine removes
+ * what an invariant forbids from every decision whatever the rules say.
  */
 export class PolicyInForce {
   private policy: CompiledPolicy | undefined;
@@ -26,8 +28,12 @@ export class PolicyInForce {
       kv,
       (stored) => {
         try {
-          this.policy = compilePolicyText(stored.text, `${stored.name}@${stored.version}`, stored.version);
-          this.log.info('policy in force', { policyVersion: this.policy.version });
+          const { policy, invariantProblems } = compilePolicyTextEnforced(stored.text, `${stored.name}@${stored.version}`, stored.version);
+          this.policy = policy;
+          this.log.info('policy in force', { policyVersion: policy.version });
+          if (invariantProblems.length > 0) {
+            this.log.warn('policy rules would break engine invariants; the engine enforces them', { policyVersion: policy.version, count: invariantProblems.length, path: invariantProblems[0]?.path });
+          }
         } catch (error) {
           this.log.error('policy refused; the previous one stays in force', { policyVersion: String(stored.version), error: errorMessage(error) });
         }

@@ -82,12 +82,23 @@ function naiveMatches(rule: PolicyRule, n: CaseNoticeProps, issuer: Agency, a: A
   return true;
 }
 
+/** The contract's engine invariants: what no rule can give, whatever it grants. */
+function naiveInvariantsAllow(n: CaseNoticeProps, a: Agency, c: Category): boolean {
+  if (a.role === 'research') return c === 'core';
+  const route = [...(n.route?.origin ?? []), ...(n.route?.transit ?? []), ...(n.route?.destination ?? [])];
+  if (c === 'minor.identity') return route.includes(a.country);
+  const protectedWitness = (n.caveats ?? []).includes(v1.Caveat.WITNESS_PROTECTION);
+  if (c === 'witness.identity' && protectedWitness) return a.role === 'prosecutor' && (n.addressees ?? []).includes(a.id);
+  return true;
+}
+
 function naiveDecision(policy: Policy, n: CaseNoticeProps, issuer: Agency, a: Agency): Category[] | 'not delivered' {
   if (!naiveTlpSet(n, issuer, a)) return 'not delivered';
   const rules = policy.rules.filter((r) => naiveMatches(r, n, issuer, a));
   if (rules.some((r) => r.exclude)) return 'not delivered';
   const denied = rules.flatMap((r) => r.deny);
-  return ['core', ...CATEGORIES.filter((c) => c !== 'core' && rules.some((r) => r.grant.includes(c)) && !denied.includes(c))].sort() as Category[];
+  const ruled = ['core', ...CATEGORIES.filter((c) => c !== 'core' && rules.some((r) => r.grant.includes(c)) && !denied.includes(c))] as Category[];
+  return ruled.filter((c) => naiveInvariantsAllow(n, a, c)).sort();
 }
 
 // ---- Random policies, to show the engine's guarantees hold whatever the rules say.
