@@ -17,19 +17,26 @@ export interface WrittenCoordinate {
 const num = (s: string | undefined): number => Number((s ?? '0').replace(',', '.'));
 const HEMISPHERE = '([nsew])(?![\\p{L}])';
 const DEGREE = '[°˚º]';
+/** NFKC writes the ordinal indicator º as "o": read as a degree sign before minutes. */
+const DEGREE_BEFORE_MINUTES = '[°˚ºo]';
 const MINUTE = "'";
 const SECOND = '(?:"|″|”|\'\')';
 
 /** The patterns, most specific first: a span claimed by one is not read again by the next. */
 const PATTERNS: { re: RegExp; read: (m: RegExpMatchArray) => Omit<WrittenCoordinate, 'start' | 'end'> }[] = [
   {
+    // 32d 55m 52s N
+    re: new RegExp(`(?<![\\d.])(-?\\d{1,3})\\s*d\\s*(\\d{1,2})\\s*m\\s*(\\d{1,2}(?:[.,]\\d+)?)\\s*s?\\s*(?:${HEMISPHERE})?`, 'gu'),
+    read: (m) => ({ degrees: signOf(m[1], m[4]) * (Math.abs(num(m[1])) + num(m[2]) / 60 + num(m[3]) / 3600), signed: signed(m[1], m[4]), precise: true, marked: true }),
+  },
+  {
     // 32°55'52"N, 32° 55′ 52.3″ N, 32 55 52N
-    re: new RegExp(`(?<![\\d.,])(-?\\d{1,3})\\s*(?:${DEGREE}|\\s)\\s*(\\d{1,2})\\s*(?:${MINUTE}|\\s)\\s*(\\d{1,2}(?:[.,]\\d+)?)\\s*${SECOND}?\\s*(?:${HEMISPHERE})?`, 'gu'),
+    re: new RegExp(`(?<![\\d.])(-?\\d{1,3})\\s*(?:${DEGREE_BEFORE_MINUTES}|\\s)\\s*(\\d{1,2})\\s*(?:${MINUTE}|\\s)\\s*(\\d{1,2}(?:[.,]\\d+)?)\\s*${SECOND}?\\s*(?:${HEMISPHERE})?`, 'gu'),
     read: (m) => ({ degrees: signOf(m[1], m[4]) * (Math.abs(num(m[1])) + num(m[2]) / 60 + num(m[3]) / 3600), signed: signed(m[1], m[4]), precise: true, marked: /[°˚º'"″”]/u.test(m[0]) || m[4] !== undefined }),
   },
   {
     // 32°55.87'N, 32° 55.87′
-    re: new RegExp(`(?<![\\d.,])(-?\\d{1,3})\\s*${DEGREE}\\s*(\\d{1,2}(?:[.,]\\d+)?)\\s*${MINUTE}?\\s*(?:${HEMISPHERE})?`, 'gu'),
+    re: new RegExp(`(?<![\\d.])(-?\\d{1,3})\\s*${DEGREE_BEFORE_MINUTES}\\s*(\\d{1,2}(?:[.,]\\d+)?)\\s*${MINUTE}?\\s*(?:${HEMISPHERE})?`, 'gu'),
     read: (m) => ({ degrees: signOf(m[1], m[3]) * (Math.abs(num(m[1])) + num(m[2]) / 60), signed: signed(m[1], m[3]), precise: true, marked: true }),
   },
   {
@@ -39,7 +46,7 @@ const PATTERNS: { re: RegExp; read: (m: RegExpMatchArray) => Omit<WrittenCoordin
   },
   {
     // 32.9312N, 012.0815 E, 32.9312°, -12.0815
-    re: new RegExp(`(?<![\\d.,])(-?\\d{1,3}(?:[.,]\\d+)?)(?:\\s*(${DEGREE}))?(?:\\s*${HEMISPHERE})?`, 'gu'),
+    re: new RegExp(`(?<![\\d.])(-?\\d{1,3}(?:[.,]\\d+)?)(?:\\s*(${DEGREE}))?(?:\\s*${HEMISPHERE})?`, 'gu'),
     read: (m) => ({
       degrees: signOf(m[1], m[3]) * Math.abs(num(m[1])),
       signed: signed(m[1], m[3]),

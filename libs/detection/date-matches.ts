@@ -3,19 +3,19 @@ import type { RawMatch } from './number-matches.js';
 
 /**
  * Month names as officers write them: English, French, German, Italian, Spanish,
- * Portuguese, Turkish, Russian (nominative and genitive), Arabic (Egyptian and Gulf,
+ * Portuguese, Dutch, Turkish, Russian (nominative and genitive), Arabic (Egyptian and Gulf,
  * Levantine, Maghrebi) and Persian; Latin-script names also as 3- and 4-letter
  * abbreviations. Each entry is normalised the way the text is.
  */
 const MONTH_NAMES: string[][] = [
-  ['january', 'janvier', 'januar', 'janner', 'gennaio', 'enero', 'janeiro', 'ocak', 'январь', 'января', 'يناير', 'كانون الثاني', 'جانفي', 'ژانویه'],
-  ['february', 'fevrier', 'februar', 'feber', 'febbraio', 'febrero', 'fevereiro', 'subat', 'февраль', 'февраля', 'فبراير', 'شباط', 'فيفري', 'فوریه'],
-  ['march', 'mars', 'marz', 'maerz', 'marzo', 'marco', 'mart', 'март', 'марта', 'مارس', 'آذار', 'مارس'],
+  ['january', 'janvier', 'januar', 'janner', 'januari', 'gennaio', 'enero', 'janeiro', 'ocak', 'январь', 'января', 'يناير', 'كانون الثاني', 'جانفي', 'ژانویه'],
+  ['february', 'fevrier', 'februar', 'feber', 'februari', 'febbraio', 'febrero', 'fevereiro', 'subat', 'февраль', 'февраля', 'فبراير', 'شباط', 'فيفري', 'فوریه'],
+  ['march', 'mars', 'marz', 'maerz', 'mrz', 'maart', 'marzo', 'marco', 'mart', 'март', 'марта', 'مارس', 'آذار', 'مارس'],
   ['april', 'avril', 'aprile', 'abril', 'nisan', 'апрель', 'апреля', 'أبريل', 'ابريل', 'نيسان', 'أفريل', 'آوریل'],
-  ['may', 'mai', 'maggio', 'mayo', 'maio', 'mayis', 'май', 'мая', 'مايو', 'أيار', 'ماي', 'مه'],
+  ['may', 'mai', 'mei', 'maggio', 'mayo', 'maio', 'mayis', 'май', 'мая', 'مايو', 'أيار', 'ماي', 'مه'],
   ['june', 'juin', 'juni', 'giugno', 'junio', 'junho', 'haziran', 'июнь', 'июня', 'يونيو', 'يونيه', 'حزيران', 'جوان', 'ژوئن'],
   ['july', 'juillet', 'juli', 'luglio', 'julio', 'julho', 'temmuz', 'июль', 'июля', 'يوليو', 'يوليه', 'تموز', 'جويلية', 'ژوئیه'],
-  ['august', 'aout', 'agosto', 'agustos', 'август', 'августа', 'أغسطس', 'آب', 'أوت', 'اوت'],
+  ['august', 'aout', 'augustus', 'agosto', 'agustos', 'август', 'августа', 'أغسطس', 'آب', 'أوت', 'اوت'],
   ['september', 'septembre', 'settembre', 'septiembre', 'setiembre', 'setembro', 'eylul', 'сентябрь', 'сентября', 'سبتمبر', 'أيلول', 'سپتامبر'],
   ['october', 'octobre', 'oktober', 'ottobre', 'octubre', 'outubro', 'ekim', 'октябрь', 'октября', 'أكتوبر', 'تشرين الأول', 'اکتبر'],
   ['november', 'novembre', 'noviembre', 'novembro', 'kasim', 'ноябрь', 'ноября', 'نوفمبر', 'تشرين الثاني', 'نوامبر'],
@@ -38,6 +38,8 @@ const DAY_MONTH_YEAR = new RegExp(`(?<!\\d)(\\d{1,2})(?:st|nd|rd|th|er|eme|e|\\.
 const MONTH_DAY_YEAR = new RegExp(`(?<!\\p{L})(${MONTHS})\\.?${SEP}(\\d{1,2})(?:st|nd|rd|th)?[\\s,]*(\\d{4})(?!\\d)`, 'gu');
 const NUMERIC = /(?<!\d)(\d{1,4})([-–./\s])(\d{1,2})\2(\d{1,4})(?!\d)/gu;
 const COMPACT = /(?<!\d)(\d{8})(?!\d)/gu;
+/** Six digits: YYMMDD, as machine-readable travel documents write a date of birth, or DDMMYY. */
+const SIX_DIGITS = /(?<!\d)(\d{6})(?!\d)/gu;
 
 /** A calendar date as written: a two-digit year stands for any century. */
 interface WrittenDate {
@@ -66,6 +68,10 @@ export function writtenDates(n: NormalisedText): { start: number; end: number; r
   for (const m of n.text.matchAll(DAY_MONTH_YEAR)) out.push({ start: m.index, end: m.index + m[0].length, readings: [written(m[3] ?? '', month(m[2] ?? ''), m[1] ?? '')] });
   for (const m of n.text.matchAll(MONTH_DAY_YEAR)) out.push({ start: m.index, end: m.index + m[0].length, readings: [written(m[3] ?? '', month(m[1] ?? ''), m[2] ?? '')] });
   for (const m of n.text.matchAll(NUMERIC)) out.push({ start: m.index, end: m.index + m[0].length, readings: numericReadings(m[1] ?? '', m[3] ?? '', m[4] ?? '') });
+  for (const m of n.text.matchAll(SIX_DIGITS)) {
+    const s = m[1] ?? '';
+    out.push({ start: m.index, end: m.index + 6, readings: [written(s.slice(0, 2), Number(s.slice(2, 4)), s.slice(4)), written(s.slice(4), Number(s.slice(2, 4)), s.slice(0, 2))] });
+  }
   for (const m of n.text.matchAll(COMPACT)) {
     const s = m[1] ?? '';
     out.push({ start: m.index, end: m.index + 8, readings: [written(s.slice(0, 4), Number(s.slice(4, 6)), s.slice(6)), ...numericReadings(s.slice(0, 2), s.slice(2, 4), s.slice(4))] });

@@ -19,10 +19,17 @@ const TITLES = new Set([
   'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'madam', 'mme', 'mlle', 'm', 'herr', 'frau', 'sig', 'sigra', 'signor', 'signora', 'sr', 'sra', 'senor', 'senora',
   'don', 'dona', 'sheikh', 'shaikh', 'sheik', 'haji', 'hajji', 'hajj', 'sayed', 'sayyid', 'uncle', 'aunt', 'brother', 'sister', 'captain', 'capt', 'skipper', 'mister',
   'monsieur', 'madame', 'gospodin', 'gospozha', 'named', 'called', 'alias', 'aka', 'surname', 'name',
+  // The same in Arabic script, as any-ascii writes them: السيد, السيدة, الشيخ, الحاج, سيد, شيخ, حاج.
+  'lsyd', 'lsydh', 'lsyd', 'syd', 'sydh', 'lshykh', 'shykh', 'lhj', 'lhjj', 'hj', 'hjj', 'bw', 'm',
 ]);
+
+/** What may be glued before a name part and leave it a name: "Haddads", "alHaddad", "Haddadi". */
+const PREFIXES = new Set(['al', 'el', 'ul', 'wa', 'w', 'bi', 'li', 'bin', 'ben', 'ibn', 'abu', 'abou', 'mc', 'mac', 'o', 'de', 'da', 'di', 'van', 'von', 'mr', 'dr']);
+const SUFFIXES = new Set(['s', 'es', 'i', 'y', 'e', 'a', 'iya', 'iyya', 'ov', 'ova', 'ev', 'eva', 'in', 'ina', 'ski', 'ska', 'sky', 'ian', 'ians', 'ese', 'ish', 'ite', 'ites']);
 
 const partsOf = boundedMemo(4096, (name: string): NamePart[] =>
   normalise(name)
+    .replace(/'/g, '')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((t) => t.length > 0)
     .map((t) => {
@@ -60,18 +67,42 @@ function madeOfParts(word: string, parts: readonly NamePart[]): boolean {
 
 type Strength = 'exact' | 'short' | 'loose';
 
+/**
+ * What is glued to a part on one side leaves it a name: nothing, digits, another part of
+ * the name or its initial ("KamalH"), an affix, or another word begun with a capital
+ * ("HaddadBrothers").
+ */
+function nameAffix(x: string, parts: readonly NamePart[], affixes: ReadonlySet<string>, capitalBreak: boolean): boolean {
+  return x === '' || capitalBreak || /^\d+$/.test(x) || affixes.has(x) || madeOfParts(x, parts) || (x.length === 1 && parts.some((p) => p.latin.startsWith(x)));
+}
+
+/** The part glued inside a longer word, as a name and not as letters of another word ("stamina"). */
+function gluedIn(reading: string, p: NamePart, parts: readonly NamePart[], camel: readonly number[]): boolean {
+  for (let at = reading.indexOf(p.latin); at >= 0; at = reading.indexOf(p.latin, at + 1)) {
+    const end = at + p.latin.length;
+    if (nameAffix(reading.slice(0, at), parts, PREFIXES, camel.includes(at)) && nameAffix(reading.slice(end), parts, SUFFIXES, camel.includes(end))) return true;
+  }
+  return false;
+}
+
 /** How a token shows a part, if it does. */
 function matchPart(t: Token, p: NamePart, parts: readonly NamePart[]): Strength | undefined {
   const readings = [t.latin, ...t.alternates];
-  if (readings.includes(p.latin)) return p.latin.length <= 2 || p.particle ? 'short' : 'exact';
-  if (p.latin.length >= 4 && readings.some((r) => r.includes(p.latin))) return 'exact';
-  if (readings.some((r) => r.length > p.latin.length && madeOfParts(r, parts) && r.includes(p.latin))) return 'exact';
-  if (p.skeleton.length < 2 || t.skeleton.length < 2) return undefined;
-  // Across scripts (Arabic omits short vowels): the consonant skeletons agree.
-  if (t.foreign || p.foreign) {
+  // Short parts and particles ("Le", "Ali", "al") are ordinary words too: they need context.
+  if (readings.includes(p.latin)) return p.latin.length <= 3 || p.particle ? 'short' : 'exact';
+  if (p.latin.length >= 4 && readings.some((r) => gluedIn(r, p, parts, r === t.latin ? t.camel : []))) return 'exact';
+  if (p.latin.length === 3 && readings.some((r) => r.length > 3 && madeOfParts(r, parts) && r.includes(p.latin))) return 'exact';
+  // Across scripts (Arabic omits short vowels): the consonant skeletons agree. Two
+  // consonants alone are an ordinary word as often as a name ("من" for Amina) unless the
+  // word also writes a long vowel; one consonant never tells.
+  if ((t.foreign || p.foreign) && p.skeleton.length > 0) {
     const skeletons = [t.skeleton, ...t.alternates.map(consonantSkeleton)];
-    return skeletons.includes(p.skeleton) ? 'loose' : undefined;
+    if (!skeletons.includes(p.skeleton)) return undefined;
+    const writesVowel = /[aeiouwy]/.test(t.latin) || /[اويآى]/u.test(t.norm);
+    if (p.skeleton.length >= 3 || (p.skeleton.length === 2 && writesVowel && t.norm.length >= 3)) return 'loose';
+    return 'short';
   }
+  if (p.skeleton.length < 2 || t.skeleton.length < 2) return undefined;
   // A spelling variant in Latin letters: same skeleton, close spelling, not a short word.
   if (t.latin.length >= 4 && p.latin.length >= 4 && t.skeleton === p.skeleton && editDistance(t.latin, p.latin) <= Math.max(1, Math.floor(p.latin.length / 4))) {
     return 'loose';
@@ -106,16 +137,30 @@ export function nameRuns(name: string, n: NormalisedText, tokens: readonly Token
     }
     return best;
   });
+  // A short part counts where it reads as a name: after a title, capitalised (a one- or
+  // two-letter part not merely as a sentence's first word: "Le passeur a dit"), or beside
+  // another part that counts, so "LE Van Ba" counts whole once "Ba" does.
   const confirmed = hits.map((h, i) => {
     if (!h || h.strength !== 'short') return h !== undefined;
-    const before = tokens[i - 1];
-    const after = tokens[i + 1];
     const t = tokens[i] as Token;
-    const besideName = (j: number, other: Token | undefined): boolean => other !== undefined && hits[j] !== undefined && hits[j]?.strength !== 'short' && (j < i ? adjacent(n, other, t) : adjacent(n, t, other));
-    if (besideName(i - 1, before) || besideName(i + 1, after)) return true;
+    const before = tokens[i - 1];
     if (before && adjacent(n, before, t) && TITLES.has(before.latin)) return true;
-    return !h.part.particle && t.capitalised && !t.foreign;
+    const sentenceStart = !before || /[.!?:;\n]/u.test(n.text.slice(before.end, t.start));
+    return !h.part.particle && t.capitalised && !t.foreign && !(sentenceStart && h.part.latin.length <= 2);
   });
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = 0; i < tokens.length; i++) {
+      if (confirmed[i] || !hits[i]) continue;
+      const t = tokens[i] as Token;
+      const prev = tokens[i - 1];
+      const next = tokens[i + 1];
+      if ((prev && confirmed[i - 1] && adjacent(n, prev, t)) || (next && confirmed[i + 1] && adjacent(n, t, next))) {
+        confirmed[i] = true;
+        changed = true;
+      }
+    }
+  }
   const runs: NameRun[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!confirmed[i]) continue;

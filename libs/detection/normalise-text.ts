@@ -16,20 +16,26 @@ const SPECIAL: Record<string, string> = { ß: 'ss', ı: 'i', ł: 'l', ø: 'o', �
 
 /**
  * Arabic-script letters written differently for the same sound: Persian kaf and yeh, alef
- * maksura, teh marbuta, heh goal and doachashmee, Urdu yeh barree. (Hamza and madda forms
- * decompose to the bare letter and a mark, which is stripped.)
+ * maksura, heh goal and doachashmee, Urdu yeh barree; teh marbuta, which transliterations
+ * write "a", "ah" or nothing, is dropped. (Hamza and madda forms decompose to the bare
+ * letter and a mark, which is stripped.)
  */
-const ARABIC_VARIANTS: Record<string, string> = { ک: 'ك', ی: 'ي', ى: 'ي', ے: 'ي', ة: 'ه', ۀ: 'ه', ہ: 'ه', ھ: 'ه', ٱ: 'ا' };
+const ARABIC_VARIANTS: Record<string, string> = { ک: 'ك', ی: 'ي', ى: 'ي', ے: 'ي', ة: '', ۀ: 'ه', ہ: 'ه', ھ: 'ه', ٱ: 'ا' };
 
 /**
  * Apostrophes and their look-alikes, all written "'": they join a name's parts ("Sa'id",
  * "N’Diaye"), which tokens read as one word, and mark minutes (32°55'52").
  */
-const APOSTROPHES = new Set(['’', '‘', 'ʼ', 'ʻ', '`', '´', 'ʹ', '′']);
+const APOSTROPHES = new Set(['’', '‘', 'ʼ', 'ʻ', 'ʿ', 'ʾ', '`', '´', 'ʹ', '′']);
+
+/** The Arabic decimal and thousands separators, as digits are made ASCII. */
+const SEPARATORS: Record<string, string> = { '٫': '.', '٬': ',' };
 const TATWEEL = '\u0640';
 
 function normaliseChar(c: string): string {
   if (APOSTROPHES.has(c)) return "'";
+  const separator = SEPARATORS[c];
+  if (separator) return separator;
   if (c === TATWEEL || /\p{Cf}/u.test(c)) return '';
   const digit = asciiDigit(c.codePointAt(0) ?? 0);
   if (digit) return digit;

@@ -32,9 +32,9 @@ export function confusableForm(original: string): string {
 }
 
 /** Digraphs of transliterations that write one sound: read as one letter. */
-const DIGRAPHS = /tch|sch|dzh|sh|ch|zh|dj|kh|gh|ph|th|dh|ts|tz|ck/g;
+const DIGRAPHS = /tch|sch|dzh|sh|ch|zh|dj|kh|gh|ph|th|dh|ck/g;
 const DIGRAPH_SOUND: Record<string, string> = {
-  tch: 's', sch: 's', sh: 's', ch: 's', zh: 'j', dzh: 'j', dj: 'j', kh: 'h', gh: 'g', ph: 'f', th: 't', dh: 'd', ts: 's', tz: 's', ck: 'k',
+  tch: 's', sch: 's', sh: 's', ch: 's', zh: 'j', dzh: 'j', dj: 'j', kh: 'h', gh: 'g', ph: 'f', th: 't', dh: 'd', ck: 'k',
 };
 const LETTER_SOUND: Record<string, string> = { q: 'k', c: 'k', g: 'j', x: 'ks', z: 's', p: 'b', v: 'f' };
 

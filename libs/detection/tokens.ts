@@ -19,6 +19,16 @@ export interface Token {
   capitalised: boolean;
   /** Letters spelt out one by one ("T E S F A Y E"), read as one word; overlaps its letters' tokens. */
   spelled?: boolean;
+  /** Offsets in `latin` where the word, as written, turns from a small letter to a capital ("Haddad|Brothers"). */
+  camel: number[];
+}
+
+/** Where a word turns from a small letter to a capital, when its letters map one to one. */
+function camelBreaks(written: string, latin: string): number[] {
+  if (written.length !== latin.length) return [];
+  const out: number[] = [];
+  for (let i = 1; i < written.length; i++) if (/\p{Ll}/u.test(written[i - 1] ?? '') && /\p{Lu}/u.test(written[i] ?? '')) out.push(i);
+  return out;
 }
 
 const ARABIC = /\p{Script=Arabic}/u;
@@ -34,9 +44,20 @@ function arabicReadings(norm: string): string[] {
   return out;
 }
 
+/**
+ * Stretches of the original text shown right to left by an override or embedding (U+202E,
+ * U+202B, U+2067): a word inside one is read as displayed, reversed.
+ */
+function rightToLeftRuns(original: string): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const m of original.matchAll(/[\u202e\u202b\u2067]([^\u202c\u2069\n]*)/gu)) runs.push([m.index, m.index + m[0].length]);
+  return runs;
+}
+
 /** The text's tokens: maximal runs of letters and digits of the normalised text. */
 export function tokenise(original: string, n: NormalisedText): Token[] {
   const tokens: Token[] = [];
+  const reversed = rightToLeftRuns(original);
   // An apostrophe between letters joins them: "sa'id" is one word, read "said".
   for (const m of n.text.matchAll(/[\p{L}\p{N}]+(?:'+[\p{L}\p{N}]+)*/gu)) {
     const start = m.index;
@@ -54,7 +75,8 @@ export function tokenise(original: string, n: NormalisedText): Token[] {
       if (confusable !== latin) alternates.push(confusable);
     }
     if (ARABIC.test(norm)) alternates.push(...arabicReadings(norm));
-    tokens.push({ start, end, norm, latin, alternates, skeleton: consonantSkeleton(latin), foreign, capitalised: /^\p{Lu}/u.test(written) });
+    if (reversed.some(([a, b]) => from >= a && from < b)) alternates.push([...latin].reverse().join(''));
+    tokens.push({ start, end, norm, latin, alternates, skeleton: consonantSkeleton(latin), foreign, capitalised: /^\p{Lu}/u.test(written), camel: camelBreaks(written, latin) });
   }
   return [...tokens, ...spelledOut(n, tokens)].sort((a, b) => a.start - b.start || Number(a.spelled ?? false) - Number(b.spelled ?? false));
 }
@@ -70,7 +92,7 @@ function spelledOut(n: NormalisedText, tokens: readonly Token[]): Token[] {
       const letters = tokens.slice(i, j + 1);
       const norm = letters.map((t) => t.norm).join('');
       const latin = latinOf(norm);
-      out.push({ start: letters[0]?.start ?? 0, end: letters.at(-1)?.end ?? 0, norm, latin, alternates: [], skeleton: consonantSkeleton(latin), foreign: false, capitalised: true, spelled: true });
+      out.push({ start: letters[0]?.start ?? 0, end: letters.at(-1)?.end ?? 0, norm, latin, alternates: [], skeleton: consonantSkeleton(latin), foreign: false, capitalised: true, spelled: true, camel: [] });
     }
     i = j + 1;
   }

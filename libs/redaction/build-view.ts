@@ -125,6 +125,16 @@ export function buildViewTemplate(input: TemplateInput): ViewTemplate {
     for (const [c, n] of scrubbed.counts) withhold(element.path, c, n);
   };
 
+  /** An identity's free text (its name, each document's kind) may name someone else too. */
+  const passOrScrubIdentity = (element: DisclosedElement<v1.PersonIdentity.$Properties>, category: Category): void => {
+    const name = scrubbedElement(element.value, ['fullName'], scrub);
+    const documents = (element.value.documents ?? []).map((d) => scrubbedElement(d, ['kind'], scrub));
+    if (!name && documents.every((d) => !d)) return pass(element, category);
+    const value = { ...(name?.value ?? element.value), documents: (element.value.documents ?? []).map((d, i) => documents[i]?.value ?? d) };
+    derive(element.path, category, { personIdentity: value });
+    for (const counts of [name?.counts, ...documents.map((d) => d?.counts)]) for (const [c, k] of counts ?? []) withhold(element.path, c, k);
+  };
+
   if (!seesWitnesses && input.notice.full.persons.length > input.notice.main.persons.length) withheldCategories.add('witness.identity');
   for (const p of layer.persons) {
     const minor = p.profile.value.minor;
@@ -139,7 +149,7 @@ export function buildViewTemplate(input: TemplateInput): ViewTemplate {
     if (!p.identity) continue;
     const missing = missingIdentityCategory(person, granted);
     if (missing) withhold(p.identity.path, missing);
-    else pass(p.identity, categoriesForIdentity(person)[0] ?? 'migrant.identity');
+    else passOrScrubIdentity(p.identity, categoriesForIdentity(person)[0] ?? 'migrant.identity');
   }
   for (const c of layer.conveyances) {
     if (granted.has('conveyance')) passOrScrub(c, 'conveyance', ['identifier'], 'conveyance');

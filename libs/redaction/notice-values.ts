@@ -41,21 +41,28 @@ export function noticeValues(notice: DisclosedNotice, granted: ReadonlySet<Categ
     for (const v of personValues(p.identity.value)) add(category, !missing, v.kind, v.value);
   }
   const has = (c: Category): boolean => granted.has(c);
+  // A phrase's own words are looked for only where the phrase is withheld: granted, they
+  // would explain a withheld name that happens to be one of them ("driver is Amina's brother").
+  const distinct = (category: Category, phrase: string | null | undefined): void => {
+    if (!has(category)) for (const w of distinctiveWords(phrase)) add(category, false, 'name', w);
+  };
   for (const c of notice.conveyances) {
     add('conveyance', has('conveyance'), 'phrase', c.value.identifier);
-    add('conveyance', has('conveyance'), 'number', c.value.identifier);
+    distinct('conveyance', c.value.identifier);
+    // Its registration or hull numbers are numbers; "pick-up truck of Yonas Berhane" is not one.
+    for (const code of (c.value.identifier ?? '').split(/\s+/).filter((w) => /\d{3}/.test(w))) add('conveyance', has('conveyance'), 'number', code);
   }
   for (const f of notice.financial) {
     add('financial', has('financial'), 'number', f.value.account);
     add('financial', has('financial'), 'amount', f.value.amount);
     for (const field of [f.value.institution, f.value.counterparty]) {
       add('financial', has('financial'), 'phrase', field);
-      for (const w of distinctiveWords(field)) add('financial', has('financial'), 'name', w);
+      distinct('financial', field);
     }
   }
   for (const l of notice.locations) {
     add('location.precise', has('location.precise'), 'phrase', l.value.label);
-    for (const w of distinctiveWords(l.value.label)) add('location.precise', has('location.precise'), 'name', w);
+    distinct('location.precise', l.value.label);
     add('location.precise', has('location.precise'), 'coordinate', String(l.value.lat ?? ''));
     add('location.precise', has('location.precise'), 'coordinate', String(l.value.lon ?? ''));
   }

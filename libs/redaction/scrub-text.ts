@@ -66,8 +66,11 @@ export function scrubText(text: string, ctx: ScrubContext): ScrubResult {
   const known = matches.filter((m) => m.value.kind !== 'phrase');
   for (const id of findIdentifiers(analysed)) {
     const category = ctx.identifierCategory(id.shape);
-    if (!category || grantedKeys.has(id.key) || granted.some((g) => g.start <= id.start && g.end >= id.end)) continue;
     const owner = known.find((k) => k.start < id.end && k.end > id.start && !k.value.tag.granted);
+    // "@haddad84" beside a granted Kamal Haddad is his: an identifier that shows a granted
+    // value of the notice, and no withheld one, is that value's owner's.
+    const grantedOwner = !owner && granted.some((g) => g.value.kind !== 'phrase' && g.start < id.end && g.end > id.start);
+    if (!category || grantedOwner || grantedKeys.has(id.key) || granted.some((g) => g.start <= id.start && g.end >= id.end)) continue;
     spans.push({ start: id.start, end: id.end, category: owner ? owner.value.tag.category : category });
   }
   if (spans.length === 0) return { text, counts };
