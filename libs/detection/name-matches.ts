@@ -103,8 +103,8 @@ function matchPart(t: Token, p: NamePart, parts: readonly NamePart[]): Strength 
     return 'short';
   }
   if (p.skeleton.length < 2 || t.skeleton.length < 2) return undefined;
-  // A spelling variant in Latin letters: same skeleton, close spelling, not a short word.
-  if (t.latin.length >= 4 && p.latin.length >= 4 && t.skeleton === p.skeleton && editDistance(t.latin, p.latin) <= Math.max(1, Math.floor(p.latin.length / 4))) {
+  // A spelling variant in Latin letters: same skeleton, close spelling, not a short word, no digits.
+  if (/^[a-z]+$/.test(t.latin) && /^[a-z]+$/.test(p.latin) && t.latin.length >= 4 && p.latin.length >= 4 && t.skeleton === p.skeleton && editDistance(t.latin, p.latin) <= Math.max(1, Math.floor(p.latin.length / 4))) {
     return 'loose';
   }
   return undefined;

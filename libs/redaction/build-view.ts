@@ -66,14 +66,16 @@ function derivedId(secret: Uint8Array, noticeId: string, path: string, what: str
 
 const slotChar = (i: number): string => String.fromCodePoint(PSEUDONYM_SLOT_BASE + i);
 
+type Scrub = (text: string) => ReturnType<typeof scrubText>;
+
 /** The free-text fields of a granted element, scrubbed; undefined when none needed it. */
-function scrubbedElement<T extends object>(value: T, fields: readonly (keyof T)[], ctx: ScrubContext): { value: T; counts: Map<Category, number> } | undefined {
+function scrubbedElement<T extends object>(value: T, fields: readonly (keyof T)[], scrubOnce: Scrub): { value: T; counts: Map<Category, number> } | undefined {
   const copy = { ...value };
   const counts = new Map<Category, number>();
   for (const field of fields) {
     const text = value[field];
     if (typeof text !== 'string' || !text) continue;
-    const scrubbed = scrubText(text, ctx);
+    const scrubbed = scrubOnce(text);
     for (const [c, n] of scrubbed.counts) counts.set(c, (counts.get(c) ?? 0) + n);
     (copy as Record<keyof T, unknown>)[field] = scrubbed.text;
   }
@@ -104,6 +106,13 @@ export function buildViewTemplate(input: TemplateInput): ViewTemplate {
   const withheldPaths = new Map<string, Category[]>();
   const pseudonymSlots: ViewTemplate['pseudonymSlots'] = [];
   const scrub: ScrubContext = { values: noticeValues(layer, granted), identifierCategory: identifierCategoryFor(granted, !seesWitnesses) };
+  // The same short texts recur within a notice (a document kind "passport" per person).
+  const scrubbedTexts = new Map<string, ReturnType<typeof scrubText>>();
+  const scrubOnce: Scrub = (text) => {
+    let result = scrubbedTexts.get(text);
+    if (!result) scrubbedTexts.set(text, (result = scrubText(text, scrub)));
+    return result;
+  };
 
   const pass = (element: DisclosedElement<unknown>, category: Category): void => {
     grantedElements.push(v1.GrantedElement.create({ path: element.path, category }));
@@ -119,20 +128,18 @@ export function buildViewTemplate(input: TemplateInput): ViewTemplate {
   };
   /** A granted element whose free text names what the recipient may not see travels scrubbed, on the bus's word. */
   const passOrScrub = <T extends object>(element: DisclosedElement<T>, category: Category, fields: readonly (keyof T)[], as: keyof ViewElement): void => {
-    const scrubbed = scrubbedElement(element.value, fields, scrub);
+    const scrubbed = scrubbedElement(element.value, fields, scrubOnce);
     if (!scrubbed) return pass(element, category);
     derive(element.path, category, { [as]: scrubbed.value });
     for (const [c, n] of scrubbed.counts) withhold(element.path, c, n);
   };
 
-  /** An identity's free text (its name, each document's kind) may name someone else too. */
+  /** An identity's free text, each document's kind ("laissez-passer obtained through ..."), may name someone else. */
   const passOrScrubIdentity = (element: DisclosedElement<v1.PersonIdentity.$Properties>, category: Category): void => {
-    const name = scrubbedElement(element.value, ['fullName'], scrub);
-    const documents = (element.value.documents ?? []).map((d) => scrubbedElement(d, ['kind'], scrub));
-    if (!name && documents.every((d) => !d)) return pass(element, category);
-    const value = { ...(name?.value ?? element.value), documents: (element.value.documents ?? []).map((d, i) => documents[i]?.value ?? d) };
-    derive(element.path, category, { personIdentity: value });
-    for (const counts of [name?.counts, ...documents.map((d) => d?.counts)]) for (const [c, k] of counts ?? []) withhold(element.path, c, k);
+    const documents = (element.value.documents ?? []).map((d) => scrubbedElement(d, ['kind'], scrubOnce));
+    if (documents.every((d) => !d)) return pass(element, category);
+    derive(element.path, category, { personIdentity: { ...element.value, documents: (element.value.documents ?? []).map((d, i) => documents[i]?.value ?? d) } });
+    for (const d of documents) for (const [c, k] of d?.counts ?? []) withhold(element.path, c, k);
   };
 
   if (!seesWitnesses && input.notice.full.persons.length > input.notice.main.persons.length) withheldCategories.add('witness.identity');

@@ -2,35 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { Category } from '../../libs/notice/index.js';
 import { timestampFromDate, v1, type CaseNoticeProps } from '../../libs/proto/index.js';
 import { buildView } from '../../libs/redaction/index.js';
-import { generateSigningKeyPair, parsePublicJwk, signDetached, signingKeyFromJwk, verificationKeyFromJwk, VIEW_TYP, type SigningKey } from '../../libs/signing/index.js';
-import type { BusVerificationKey, OriginatorKeys } from '../../libs/client/index.js';
+import { signDetached, VIEW_TYP } from '../../libs/signing/index.js';
 import { signNotice } from '../../libs/client/index.js';
+import type { Parties } from '../harness/parties.js';
 import { openedSigned } from '../harness/submissions.js';
-import type { PublicJwk } from '../../libs/signing/index.js';
 
-export interface Parties {
-  originator: SigningKey;
-  originatorJwk: PublicJwk;
-  bus: SigningKey;
-  busJwk: PublicJwk;
-  busKey: BusVerificationKey;
-  originators: OriginatorKeys;
-}
-
-export async function parties(): Promise<Parties> {
-  const o = await generateSigningKeyPair();
-  const b = await generateSigningKeyPair();
-  const originatorKey = await verificationKeyFromJwk(o.publicJwk);
-  const busJwk = await parsePublicJwk(b.publicJwk, 'bus');
-  return {
-    originator: await signingKeyFromJwk(o.privateJwk, 'originator'),
-    originatorJwk: o.publicJwk,
-    bus: await signingKeyFromJwk(b.privateJwk, 'bus'),
-    busJwk,
-    busKey: { kid: busJwk.kid, key: await verificationKeyFromJwk(busJwk) },
-    originators: async (kid) => (kid === o.publicJwk.kid ? originatorKey : undefined),
-  };
-}
+export { parties, type Parties } from '../harness/parties.js';
 
 /** What redaction makes for a recipient, from a submission the originator really signed. */
 export async function deliveredView(p: Parties, notice: CaseNoticeProps, granted: Category[], recipient = 'ly-coastguard'): Promise<v1.DeliveredView> {

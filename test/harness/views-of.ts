@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { signNotice, verifySignedView, type OriginatorKeys } from '../../libs/client/index.js';
+import { signNotice, verifySignedView } from '../../libs/client/index.js';
 import { toCaseNotice } from '../../libs/disclosure/index.js';
 import { isCategory, type Category } from '../../libs/notice/index.js';
 import { compilePolicyText } from '../../libs/policy/index.js';
@@ -9,8 +9,9 @@ import { timestampFromDate, v1, type CaseNoticeProps, type ViewElement } from '.
 import { buildViewTemplate, personaliseView } from '../../libs/redaction/index.js';
 import type { Agency, Role } from '../../libs/registry/index.js';
 import { decideRouting } from '../../libs/routing/index.js';
-import { generateSigningKeyPair, signDetached, signingKeyFromJwk, verificationKeyFromJwk, VIEW_TYP, type SigningKey } from '../../libs/signing/index.js';
+import { signDetached, VIEW_TYP } from '../../libs/signing/index.js';
 import { packageRoot } from '../../libs/stack/index.js';
+import { parties, type Parties } from './parties.js';
 import { openedSigned } from './submissions.js';
 
 /** An agency of the test's own registry. */
@@ -31,28 +32,14 @@ export interface RecipientView {
   granted: Category[];
 }
 
-/** The keys of one run: an originator and the bus. */
-export interface ViewKeys {
-  originator: SigningKey;
-  bus: SigningKey;
-  busVerification: { kid: string; key: Awaited<ReturnType<typeof verificationKeyFromJwk>> };
-  originators: OriginatorKeys;
+/** The keys of one run: an originator, the bus, and the bus's secrets. */
+export interface ViewKeys extends Parties {
   secret: Uint8Array;
   pseudonymKey: Uint8Array;
 }
 
 export async function viewKeys(): Promise<ViewKeys> {
-  const o = await generateSigningKeyPair();
-  const b = await generateSigningKeyPair();
-  const originatorKey = await verificationKeyFromJwk(o.publicJwk);
-  return {
-    originator: await signingKeyFromJwk(o.privateJwk, 'originator'),
-    bus: await signingKeyFromJwk(b.privateJwk, 'bus'),
-    busVerification: { kid: b.publicJwk.kid, key: await verificationKeyFromJwk(b.publicJwk) },
-    originators: async (kid) => (kid === o.publicJwk.kid ? originatorKey : undefined),
-    secret: randomBytes(32),
-    pseudonymKey: randomBytes(32),
-  };
+  return { ...(await parties()), secret: randomBytes(32), pseudonymKey: randomBytes(32) };
 }
 
 const policyFile = join(packageRoot(), 'policies', 'default.yaml');
@@ -94,6 +81,6 @@ export async function viewWithGrants(notice: CaseNoticeProps, recipient: string,
   });
   const bytes = v1.DeliveredView.encode(personaliseView(template, recipient, keys.pseudonymKey).view).finish();
   const raw = v1.SignedView.encode({ format: 1, view: bytes, jws: await signDetached(bytes, keys.bus, VIEW_TYP) }).finish();
-  const verified = await verifySignedView(raw, keys.busVerification, recipient, keys.originators);
+  const verified = await verifySignedView(raw, keys.busKey, recipient, keys.originators);
   return { raw, view: verified.view, elements: verified.elements, granted: [...granted].sort() };
 }
