@@ -1,19 +1,29 @@
 import type { DisclosedNotice } from '../disclosure/index.js';
 import { AccordError } from '../errors/index.js';
 import { parseTemplate, renderTemplate, resolvePlaceholder } from '../free-text/index.js';
+import { isCategory } from '../notice/index.js';
 import type { v1 } from '../proto/index.js';
+
+/** The shape of every pseudonym: the bus renders them into the originator's text, so nothing else may pass for one. */
+export const PSEUDONYM = /^P-[0-9A-F]{16}$/;
+
+const refuse = (what: string): AccordError => new AccordError('E_VIEW_INVALID', `view refused: ${what}`, { path: 'summary' });
 
 /**
  * Where a view carries the originator's summary template, the summary it says the
  * recipient reads must be exactly that template rendered from the view's own parts: the
  * granted disclosures, its pseudonyms, and a marker for each element it lists as withheld.
- * The bus can render; it cannot rewrite what the originator wrote.
+ * The bus can render; it cannot rewrite what the originator wrote: what it puts in (a
+ * pseudonym, a marker's category) must have the shape of one. Returns whether the summary
+ * was checked so.
  */
-export function checkRenderedSummary(disclosed: DisclosedNotice, view: v1.DeliveredView): void {
-  if (!disclosed.summaryTemplate) return;
+export function checkRenderedSummary(disclosed: DisclosedNotice, view: v1.DeliveredView): boolean {
+  if (!disclosed.summaryTemplate) return false;
   const pieces = parseTemplate(disclosed.summaryTemplate.value);
   const rendered = view.elements.find((e) => e.path === 'summary' && e.derived)?.summary;
-  if (!pieces || rendered === undefined || rendered === null) throw new AccordError('E_VIEW_INVALID', 'view refused: a summary template without the summary rendered from it', { path: 'summary' });
+  if (!pieces || rendered === undefined || rendered === null) throw refuse('a summary template without the summary rendered from it');
+  if (view.elements.some((e) => e.pseudonym && !PSEUDONYM.test(e.pseudonym))) throw refuse('a pseudonym that is not one');
+  if (view.withheld.some((w) => !isCategory(w.category ?? ''))) throw refuse('a withheld entry under no category of the contract');
   const values = new Map<string, object>();
   for (const p of disclosed.persons) {
     values.set(p.profile.path, p.profile.value);
@@ -29,5 +39,6 @@ export function checkRenderedSummary(disclosed: DisclosedNotice, view: v1.Delive
       withheldCategory: (path) => withheld.find((w) => w.path === path)?.category ?? undefined,
     }),
   );
-  if (text !== rendered) throw new AccordError('E_VIEW_INVALID', "view refused: the summary differs from the originator's template rendered from the view's parts", { path: 'summary' });
+  if (text !== rendered) throw refuse("the summary differs from the originator's template rendered from the view's parts");
+  return true;
 }

@@ -18,6 +18,11 @@ export interface VerifiedView {
   view: v1.DeliveredView;
   /** Original elements (from the disclosures) and derived ones, by path. */
   elements: ViewElement[];
+  /**
+   * Whose words the summary is: the originator's own text; the originator's template
+   * rendered from this view (checked); or the bus's alone, where it had to scrub.
+   */
+  summarySource?: 'originator' | 'template' | 'bus';
 }
 
 function invalid(what: string, path?: string, cause?: unknown): AccordError {
@@ -106,7 +111,9 @@ export async function verifySignedView(bytes: Uint8Array, bus: BusVerificationKe
   for (const path of disclosedPaths) if (!claimed.has(path)) throw invalid(`${path} is disclosed without being listed as granted`, path);
   if (claimed.size !== view.granted.length) throw invalid('an element is listed as granted twice');
 
-  checkRenderedSummary(disclosed, view);
+  const fromTemplate = checkRenderedSummary(disclosed, view);
   const elements = [...originals(disclosed, claimed), ...view.elements.map((e) => v1.ViewElement.create(e))].sort((a, b) => (a.path ?? '').localeCompare(b.path ?? ''));
-  return { view, elements };
+  const derivedSummary = view.elements.some((e) => e.path === 'summary' && e.derived);
+  const summarySource = disclosed.summary && !disclosed.summaryTemplate ? 'originator' : fromTemplate ? 'template' : derivedSummary ? 'bus' : undefined;
+  return summarySource ? { view, elements, summarySource } : { view, elements };
 }

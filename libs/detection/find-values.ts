@@ -26,12 +26,17 @@ export interface AnalysedText {
  * Reads a text once for every value looked for in it. The same texts come back for each
  * grant set of a notice, so the last ones read are remembered (in this process only).
  */
-export const analyseText = boundedMemo(64, (text: string): AnalysedText => {
+export const analyseText = boundedMemo(
+  64,
+  (text: string): AnalysedText => {
   const n = normaliseText(text);
   const tokens = tokenise(text, n);
   const longestToken = tokens.reduce((max, t) => Math.max(max, t.end - t.start), 0);
   return { text, n, tokens, packed: packText(n), digitStretches: digitStretches(n, digitRuns(n)), longestToken, dates: writtenDates(n), coordinates: writtenCoordinates(n) };
-});
+  },
+  // A read text holds some tens of bytes per character: a few MB remembered at most.
+  { maxTotalLength: 250_000 },
+);
 
 /** A phrase (a label, an institution): its words in order, as tokens. */
 function phraseMatches(value: string, a: AnalysedText): RawMatch[] {
@@ -54,7 +59,7 @@ function phraseMatches(value: string, a: AnalysedText): RawMatch[] {
 }
 
 /** The values of a notice are looked for in every text of it. */
-const normalisedValue = boundedMemo(4096, normalise);
+const normalisedValue = boundedMemo(4096, normalise, { maxKeyLength: 1024 });
 
 function rawMatches<T>(v: KnownValue<T>, a: AnalysedText): RawMatch[] {
   switch (v.kind) {
@@ -128,7 +133,7 @@ export interface FoundIdentifier {
 }
 
 export function findIdentifiers(a: AnalysedText): FoundIdentifier[] {
-  return identifierShapes(a.n, a.tokens, a.coordinates).map((m) => ({ ...wholeWords(a, m.start, m.end), shape: m.shape, key: m.key }));
+  return identifierShapes(a.n, a.tokens, a.coordinates, a.dates).map((m) => ({ ...wholeWords(a, m.start, m.end), shape: m.shape, key: m.key }));
 }
 
 /** The key a granted value is compared with an identifier's under: its letters and digits, or a phone's digits. */

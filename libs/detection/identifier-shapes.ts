@@ -1,4 +1,4 @@
-import { writtenDates } from './date-matches.js';
+import type { writtenDates } from './date-matches.js';
 import type { WrittenCoordinate } from './coordinate-matches.js';
 import { isValidIban, isValidImo } from './identifier-checks.js';
 import type { NormalisedText } from './normalise-text.js';
@@ -28,7 +28,7 @@ function push(out: IdentifierMatch[], m: RegExpExecArray, shape: IdentifierShape
  * document-like codes (letters and 5 to 10 digits), IBANs with a valid checksum, IMO
  * numbers with a valid check digit (after "IMO" or bare), coordinates in any notation.
  */
-export function identifierShapes(n: NormalisedText, tokens: readonly Token[], coordinates: readonly WrittenCoordinate[]): IdentifierMatch[] {
+export function identifierShapes(n: NormalisedText, tokens: readonly Token[], coordinates: readonly WrittenCoordinate[], dates: ReturnType<typeof writtenDates>): IdentifierMatch[] {
   const out: IdentifierMatch[] = [];
   const text = n.text;
   for (const m of text.matchAll(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu)) push(out, m, 'email');
@@ -37,7 +37,6 @@ export function identifierShapes(n: NormalisedText, tokens: readonly Token[], co
   for (const m of text.matchAll(/(?<![\p{L}\p{N}])[a-z]{2}\d{2}(?:\s?[a-z0-9]){11,30}(?![\p{L}\p{N}])/gu)) if (isValidIban(m[0].toUpperCase())) push(out, m, 'iban');
   for (const m of text.matchAll(/imo\s*(?:no\.?|nr\.?|number|n°|#|:)?\s*(\d{7})(?!\d)/gu)) if (isValidImo(m[1] ?? '')) push(out, m, 'imo', m[1]);
   for (const m of text.matchAll(/(?<!\d)\d{7}(?!\d)/gu)) if (isValidImo(m[0])) push(out, m, 'imo');
-  const dates = writtenDates(n);
   for (const m of text.matchAll(/[+(]?\d(?:[\s\-–().]{0,2}\d){7,}/gu)) {
     const end = m.index + m[0].length;
     // E.164 numbers have at most 15 digits: a longer run is something else.

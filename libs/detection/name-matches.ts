@@ -37,6 +37,7 @@ const partsOf = boundedMemo(4096, (name: string): NamePart[] =>
       return { latin, skeleton: consonantSkeleton(latin), foreign: /[^\x00-\x7f]/.test(t), particle: PARTICLES.has(latin) };
     })
     .filter((p) => p.latin.length >= 2),
+  { maxKeyLength: 512 },
 );
 
 /** Levenshtein distance, for spelling variants of a name part ("Hadad", "Mohamed"). */
@@ -85,9 +86,13 @@ function gluedIn(reading: string, p: NamePart, parts: readonly NamePart[], camel
   return false;
 }
 
+/** A name glued into a longer run is read in runs up to this long: longer is no word, and reading it would cost its square. */
+const GLUED_RUN_LIMIT = 64;
+
 /** How a token shows a part, if it does. */
 function matchPart(t: Token, p: NamePart, parts: readonly NamePart[]): Strength | undefined {
-  const readings = [t.latin, ...t.alternates];
+  const readings = [t.latin, ...t.alternates].filter((r) => r.length <= GLUED_RUN_LIMIT || r === p.latin);
+  if (readings.length === 0) return t.latin.includes(p.latin) && p.latin.length >= 4 ? 'exact' : undefined;
   // Short parts and particles ("Le", "Ali", "al") are ordinary words too: they need context.
   if (readings.includes(p.latin)) return p.latin.length <= 3 || p.particle ? 'short' : 'exact';
   if (p.latin.length >= 4 && readings.some((r) => gluedIn(r, p, parts, r === t.latin ? t.camel : []))) return 'exact';
@@ -148,19 +153,14 @@ export function nameRuns(name: string, n: NormalisedText, tokens: readonly Token
     const sentenceStart = !before || /[.!?:;\n]/u.test(n.text.slice(before.end, t.start));
     return !h.part.particle && t.capitalised && !t.foreign && !(sentenceStart && h.part.latin.length <= 2);
   });
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (let i = 0; i < tokens.length; i++) {
-      if (confirmed[i] || !hits[i]) continue;
-      const t = tokens[i] as Token;
-      const prev = tokens[i - 1];
-      const next = tokens[i + 1];
-      if ((prev && confirmed[i - 1] && adjacent(n, prev, t)) || (next && confirmed[i + 1] && adjacent(n, t, next))) {
-        confirmed[i] = true;
-        changed = true;
-      }
-    }
-  }
+  // One pass each way carries a confirmation along a run of adjacent parts.
+  const spread = (i: number, from: number): void => {
+    const t = tokens[i] as Token;
+    const other = tokens[from] as Token;
+    if (!confirmed[i] && hits[i] && confirmed[from] && (from < i ? adjacent(n, other, t) : adjacent(n, t, other))) confirmed[i] = true;
+  };
+  for (let i = 1; i < tokens.length; i++) spread(i, i - 1);
+  for (let i = tokens.length - 2; i >= 0; i--) spread(i, i + 1);
   const runs: NameRun[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!confirmed[i]) continue;

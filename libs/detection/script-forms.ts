@@ -11,11 +11,16 @@ const ASCII_LETTERS = /^[A-Za-z]+$/;
  * Persian, Cyrillic, Ge'ez and every other script it covers), lower case, letters and
  * digits only. `token` is already normalised.
  */
-export const latinOf = boundedMemo(8192, (token: string): string => {
+/** No name is 64 letters long: longer tokens are read but not remembered, so the memory stays small. */
+export const latinOf = boundedMemo(
+  8192,
+  (token: string): string => {
   // A normalised ASCII token is its own transliteration.
   const ascii = /^[\x00-\x7f]*$/.test(token) ? token : anyAscii(token).toLowerCase();
   return ascii.replace(/[^a-z0-9]/g, '');
-});
+  },
+  { maxKeyLength: 64 },
+);
 
 /**
  * The token with look-alike letters of other scripts read as the Latin letters they
@@ -45,11 +50,15 @@ const LETTER_SOUND: Record<string, string> = { q: 'k', c: 'k', g: 'j', x: 'ks', 
  * sound are merged (kh/h, q/k, g/j, ...); doubled letters collapse. "Haddad", "Hadad",
  * "حداد", "Хаддад" and "ሃዳድ" all give "hd".
  */
-export const consonantSkeleton = boundedMemo(8192, (latin: string): string => {
+export const consonantSkeleton = boundedMemo(
+  8192,
+  (latin: string): string => {
   const merged = latin
     .replace(/[0-9]/g, '')
     .replace(DIGRAPHS, (d) => DIGRAPH_SOUND[d] ?? d)
     .replace(/[a-z]/g, (c) => LETTER_SOUND[c] ?? c)
     .replace(/[aeiouyw]/g, '');
   return merged.replace(/(.)\1+/g, '$1');
-});
+  },
+  { maxKeyLength: 64 },
+);

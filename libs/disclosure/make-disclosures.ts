@@ -29,7 +29,6 @@ function idsFor(notice: CaseNoticeProps): ElementIds {
   return { persons: ids(notice.persons), conveyances: ids(notice.conveyances), financial: ids(notice.financial), locations: ids(notice.locations) };
 }
 
-const sameElement = (a: LaidOutElement, b: LaidOutElement): boolean => a.path === b.path && JSON.stringify(a.value) === JSON.stringify(b.value);
 
 /**
  * The originator's side: every disclosable element of the notice becomes a salted
@@ -53,7 +52,8 @@ export function discloseNotice(notice: CaseNoticeProps): DisclosedSubmission {
   const main = layOut(layers.notice, layers.mainPieces, ids, (i) => !layers.witnesses.has(i));
   const disclosures = main.map(disclose);
   const manifest = v1.NoticeManifest.encode({ core, digests: paddedSortedDigests(disclosures) }).finish();
-  const protectedDisclosures = full.filter((e) => !main.some((m) => sameElement(m, e))).map(disclose);
+  const mainValues = new Map(main.map((e) => [e.path, JSON.stringify(e.value)]));
+  const protectedDisclosures = full.filter((e) => mainValues.get(e.path) !== JSON.stringify(e.value)).map(disclose);
   const protectedManifest = v1.ProtectedManifest.encode({
     noticeId: core.noticeId ?? '',
     manifestDigest: hash('sha256', manifest, 'buffer'),

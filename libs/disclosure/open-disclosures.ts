@@ -39,8 +39,18 @@ export function openDisclosures(manifest: v1.NoticeManifest, disclosures: readon
   return openCovered(manifest.core ?? {}, digestSet(manifest.digests), disclosures, codes);
 }
 
-/** Opens disclosures each covered by one of `digests` (of one manifest, or of two). */
-export function openCovered(core: v1.NoticeCore.$Properties, digests: Set<string>, disclosures: readonly Uint8Array[], codes: OpenCodes): DisclosedNotice {
+/**
+ * Opens disclosures each covered by one of `digests` (of one manifest, or of two).
+ * `profiles` are those of another layer, for an identity disclosed here alone (a protected
+ * layer's version of an identity whose profile is in the main one).
+ */
+export function openCovered(
+  core: v1.NoticeCore.$Properties,
+  digests: Set<string>,
+  disclosures: readonly Uint8Array[],
+  codes: OpenCodes,
+  profiles: ReadonlyMap<string, DisclosedPerson['profile']> = new Map(),
+): DisclosedNotice {
   const notice: DisclosedNotice = { core, persons: [], conveyances: [], financial: [], locations: [], summarySpans: [] };
   const persons = new Map<string, Partial<DisclosedPerson>>();
   const seen = new Set<string>();
@@ -86,6 +96,8 @@ export function openCovered(core: v1.NoticeCore.$Properties, digests: Set<string
     }
   });
   for (const [id, p] of persons) {
+    const profile = p.profile ?? profiles.get(id);
+    if (profile) p.profile = profile;
     if (!p.profile) throw new AccordError(codes.malformed, `persons/${id}/identity has no profile beside it`, { path: `persons/${id}/profile` });
     notice.persons.push(p as DisclosedPerson);
   }

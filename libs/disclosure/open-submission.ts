@@ -62,6 +62,7 @@ export function openSubmission(parts: SubmissionParts, codes: OpenCodes): Opened
     return { main, full: main };
   }
   const p = decodeProtectedManifest(parts.protectedManifest, parts.manifest, main.core.noticeId ?? '', codes.malformed);
-  const extra = openCovered(main.core, digestSet(p.digests), parts.protectedDisclosures ?? [], codes);
+  const profiles = new Map(main.persons.map((person) => [person.id, person.profile]));
+  const extra = openCovered(main.core, digestSet(p.digests), parts.protectedDisclosures ?? [], codes, profiles);
   return { main, full: overlay(main, extra) };
 }

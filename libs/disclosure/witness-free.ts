@@ -1,4 +1,5 @@
 import { analyseText, findValues, type KnownValue } from '../detection/index.js';
+import { AccordError } from '../errors/index.js';
 import { joinAfterRemoval } from '../free-text/index.js';
 import { personValues } from '../notice/index.js';
 import { v1, type CaseNoticeProps } from '../proto/index.js';
@@ -24,46 +25,49 @@ export function witnessMentions(notice: CaseNoticeProps, witnesses: ReadonlySet<
   };
 }
 
-/** The text without the mentions, the seams closed. */
-export function withoutMentions(text: string, mentions: WitnessMentions): string {
-  const found = mentions(text);
-  if (found.length === 0) return text;
-  const kept: string[] = [];
-  let at = 0;
-  for (const m of found) {
-    if (m.end <= at) continue;
-    kept.push(text.slice(at, Math.max(at, m.start)));
-    at = Math.max(at, m.end);
+/**
+ * The sentences of a text that mention a witness, whole: taking out only the name would
+ * leave "... aboard. saw it from the pier.", and a gap says that something was taken out.
+ */
+function mentioningSentences(text: string, mentions: WitnessMentions): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const m of mentions(text)) {
+    const sentence = text.slice(0, m.start).search(/[^.!?\n]*$/u);
+    const before = sentence + (/^\s*/u.exec(text.slice(sentence))?.[0].length ?? 0);
+    const after = /^[^.!?\n]*[.!?]*/u.exec(text.slice(m.end))?.[0].length ?? 0;
+    const span = { start: before, end: m.end + after };
+    const last = out.at(-1);
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else out.push(span);
   }
-  kept.push(text.slice(at));
-  return kept.reduce((joined, next) => joinAfterRemoval(joined, next));
+  return out;
 }
 
-/** Text pieces split at each witness mention: the mention becomes a span tagged witness.identity. */
-function markMentions(pieces: readonly SummaryPiece[], mentions: WitnessMentions, newId: () => string): SummaryPiece[] {
-  return pieces.flatMap((p): SummaryPiece[] => {
-    if (!('text' in p)) return [p];
-    const out: SummaryPiece[] = [];
-    let at = 0;
-    for (const m of mentions(p.text)) {
-      if (m.start < at) continue;
-      if (m.start > at) out.push({ text: p.text.slice(at, m.start) });
-      out.push({ span: { id: newId(), category: 'witness.identity', text: p.text.slice(m.start, m.end) } });
-      at = m.end;
-    }
-    if (at < p.text.length) out.push({ text: p.text.slice(at) });
-    return out;
-  });
+/** A plain summary's sentences about a witness as spans tagged witness.identity, the rest as text. */
+function markSentences(text: string, mentions: WitnessMentions, newId: () => string): SummaryPiece[] {
+  const out: SummaryPiece[] = [];
+  let at = 0;
+  for (const s of mentioningSentences(text, mentions)) {
+    if (s.start > at) out.push({ text: text.slice(at, s.start) });
+    out.push({ span: { id: newId(), category: 'witness.identity', text: text.slice(s.start, s.end) } });
+    at = s.end;
+  }
+  if (at < text.length) out.push({ text: text.slice(at) });
+  return out;
+}
+
+function refuseMention(path: string, what: string): AccordError {
+  return new AccordError('E_SCHEMA', `${path}: under WITNESS_PROTECTION it mentions a protected witness ${what}`, { path });
 }
 
 /** Pieces with the witnesses' parts taken out and the text around them joined. */
-function withoutWitnessParts(pieces: readonly SummaryPiece[], witnessIds: ReadonlySet<number>, mentions: WitnessMentions): SummaryPiece[] {
+function withoutWitnessParts(pieces: readonly SummaryPiece[], witnessIds: ReadonlySet<number>): SummaryPiece[] {
   const out: SummaryPiece[] = [];
   let seam = false;
   for (const p of pieces) {
     const gone = ('ref' in p && p.ref.collection === 'persons' && witnessIds.has(p.ref.index)) || ('span' in p && p.span.category === 'witness.identity');
-    const piece: SummaryPiece | undefined = gone ? undefined : 'span' in p ? { span: { ...p.span, text: withoutMentions(p.span.text, mentions) } } : p;
-    if (!piece || ('span' in piece && !piece.span.text)) {
+    const piece: SummaryPiece | undefined = gone ? undefined : p;
+    if (!piece) {
       seam = true;
       continue;
     }
@@ -79,9 +83,9 @@ function withoutWitnessParts(pieces: readonly SummaryPiece[], witnessIds: Readon
 }
 
 export interface WitnessFreeNotice {
-  /** The notice as it reads without its witnesses: their mentions cut from every text field. */
+  /** The notice as it reads without its witnesses: every text field that mentions one left empty. */
   notice: CaseNoticeProps;
-  /** The summary of the whole notice, every witness mention marked as a span of its own. */
+  /** The summary of the whole notice, each sentence of a plain summary that mentions a witness a span of its own. */
   fullPieces: SummaryPiece[] | undefined;
   /** The summary without the witnesses' parts. */
   mainPieces: SummaryPiece[] | undefined;
@@ -91,18 +95,27 @@ export interface WitnessFreeNotice {
 /**
  * Under WITNESS_PROTECTION the originator signs two layers: the notice as it reads without
  * its witnesses (what everyone not granted witness.identity gets, identical whether there
- * are witnesses or not) and, apart, what differs with them. This makes the first.
+ * are witnesses or not) and, apart, what differs with them. This makes the first. In a
+ * plain summary each sentence that mentions a witness becomes a span of its own; a
+ * marked-up summary, whose author is marking up already, is refused where its text or a
+ * span of another category mentions one (E_SCHEMA). A text field of an element that
+ * mentions a witness is left empty in the first layer, whole in the second.
  */
 export function witnessFree(notice: CaseNoticeProps, pieces: readonly SummaryPiece[] | undefined, newId: () => string): WitnessFreeNotice {
   const witnesses = new Set((notice.persons ?? []).flatMap((p, i) => (p.role === v1.PersonRole.WITNESS ? [i] : [])));
   const mentions = witnessMentions(notice, witnesses);
   const plain = notice.summary ?? '';
-  const fullPieces = pieces ? markMentions(pieces, mentions, newId) : mentions(plain).length > 0 ? markMentions([{ text: plain }], mentions, newId) : undefined;
-  const mainPieces = fullPieces && withoutWitnessParts(fullPieces, witnesses, mentions);
-  const cut = (text: string | null | undefined): string => withoutMentions(text ?? '', mentions);
+  for (const p of pieces ?? []) {
+    if ('text' in p && mentions(p.text).length > 0) throw refuseMention('summary', 'outside markup: tag the sentence as {{witness.identity:...}}, or reference the witness');
+    if ('span' in p && p.span.category !== 'witness.identity' && mentions(p.span.text).length > 0) throw refuseMention('summary', `in a span tagged ${p.span.category}: tag it witness.identity`);
+  }
+  const fullPieces = pieces ? [...pieces] : mentions(plain).length > 0 ? markSentences(plain, mentions, newId) : undefined;
+  const mainPieces = fullPieces && withoutWitnessParts(fullPieces, witnesses);
+  const cut = (text: string | null | undefined): string => (mentions(text ?? '').length > 0 ? '' : (text ?? ''));
   const main: CaseNoticeProps = {
     ...notice,
     summary: mainPieces ? '' : plain,
+    persons: (notice.persons ?? []).map((p) => ({ ...p, documents: (p.documents ?? []).map((d) => ({ ...d, kind: cut(d.kind) })) })),
     conveyances: (notice.conveyances ?? []).map((c) => ({ ...c, identifier: cut(c.identifier) })),
     financial: (notice.financial ?? []).map((f) => ({ ...f, account: cut(f.account), institution: cut(f.institution), counterparty: cut(f.counterparty) })),
     locations: (notice.locations ?? []).map((l) => ({ ...l, label: cut(l.label) })),

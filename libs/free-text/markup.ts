@@ -1,5 +1,5 @@
 import { AccordError } from '../errors/index.js';
-import { CATEGORIES, type Category } from '../notice/field-categories.js';
+import { CATEGORIES, type Category } from '../notice/index.js';
 
 /** The notice's element lists a reference can name. */
 export type Collection = 'persons' | 'conveyances' | 'financial' | 'locations';

@@ -41,6 +41,7 @@ function* texts(layer: DisclosedNotice): Generator<[string, string]> {
   for (const c of layer.conveyances) yield [`${c.path}.identifier`, c.value.identifier ?? ''];
   for (const f of layer.financial) for (const k of ['account', 'institution', 'counterparty'] as const) yield [`${f.path}.${k}`, f.value[k] ?? ''];
   for (const l of layer.locations) yield [`${l.path}.label`, l.value.label ?? ''];
+  for (const p of layer.persons) for (const [i, d] of (p.identity?.value.documents ?? []).entries()) yield [`${p.identity?.path ?? ''}.documents[${i}].kind`, d.kind ?? ''];
 }
 
 /**

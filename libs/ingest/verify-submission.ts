@@ -5,6 +5,7 @@ import { dateFromTimestamp, v1, type CaseNotice, type Timestamp } from '../proto
 import type { RegistrySnapshot } from '../registry/index.js';
 import { inspectDetached, NOTICE_TYP, PROTECTED_TYP, verifyDetached, type VerificationKeyCache } from '../signing/index.js';
 import { checkFreeText } from './check-free-text.js';
+import { checkLimits } from './check-limits.js';
 import { checkFreshness } from './check-freshness.js';
 import { checkKeyValidity } from './check-key-validity.js';
 import type { FreshnessWindow, IngestLimits } from './ingest-limits.js';
@@ -60,8 +61,8 @@ function refusedFrom(error: unknown, extra: Partial<Refused>): Refused {
  * The door's checks before the replay check, in the documented order (docs/ingest.md),
  * so each submission gets one well-defined code: size, envelope, subject agency, JWS
  * header, kid, key validity, the signature over the exact manifest bytes; only then the
- * notice itself: the manifest's canonical decoding, each disclosure covered by it, schema,
- * issuer, signer, subject, freshness.
+ * notice itself: the manifest's canonical decoding, each disclosure covered by it, counts
+ * and lengths, schema, issuer, signer, subject, freshness.
  */
 export async function verifySubmission(submission: Uint8Array, subjectAgency: string, receivedAt: Timestamp, ctx: VerifyContext): Promise<VerifyOutcome> {
   if (submission.length > ctx.limits.maxSubmissionBytes) {
@@ -108,6 +109,10 @@ export async function verifySubmission(submission: Uint8Array, subjectAgency: st
       SUBMISSION_CODES,
     );
     notice = toCaseNotice(opened.full);
+    // Counts and lengths first: the schema's free-text checks read every text, and must
+    // not be handed a 200 KB case reference.
+    const breach = checkLimits(notice, ctx.limits);
+    if (breach) return refuse(breach.code, breach.message, { noticeId: notice.noticeId, kid, path: breach.path });
     validateNotice(notice);
     checkFreeText(opened, notice, hasProtected);
   } catch (error) {

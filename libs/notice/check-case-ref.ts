@@ -12,7 +12,9 @@ export function checkCaseRef(notice: CaseNoticeProps): void {
   const text = analyseText(caseRef);
   (notice.persons ?? []).forEach((p, i) => {
     const values = personValues(p).map((v) => ({ kind: v.kind, value: v.value, tag: v.field }));
-    const found = findValues(text, values)[0];
+    // Case references are made of codes ("IT-BA-2026-0042"): a one- or two-letter name part
+    // alone ("Ba" of Le Van Ba) is too often a country or office code to refuse for it.
+    const found = findValues(text, values).find((m) => m.strength >= 3);
     if (found) {
       throw new AccordError('E_SCHEMA', `caseRef: it carries a value of persons[${i}].${found.value.tag}; a case reference is seen by every recipient and must hold no personal data`, {
         path: 'caseRef',

@@ -3,11 +3,11 @@ import type { Category } from '../notice/index.js';
 import { v1, type DeliveredView, type Timestamp, type ViewElement } from '../proto/index.js';
 import { keyedDigest } from '../signing/index.js';
 import { identifierCategoryFor } from './identifier-category.js';
-import { categoriesForIdentity } from './identity-category.js';
+import { identityCategory, personOf } from './identity-category.js';
 import { missingIdentityCategory, noticeValues } from './notice-values.js';
 import { identityKey, pseudonym } from './pseudonym.js';
 import { scrubText, type ScrubContext } from './scrub-text.js';
-import { PSEUDONYM_SLOT_BASE, summaryView } from './summary-view.js';
+import { fillPseudonymSlots, pseudonymSlot, summaryView } from './summary-view.js';
 
 /** The signed submission a view carries so its recipient can check the originator's signatures. */
 export interface SignedParts {
@@ -54,7 +54,7 @@ export interface ViewTemplate {
   withheld: v1.WithheldElement[];
   withheldCategories: Category[];
   /** Persons whose profile is shown: each gets a per-recipient pseudonym, slot i in derived text. */
-  pseudonymSlots: { id: string; path: string; identity: string }[];
+  pseudonymSlots: { id: string; person: string; path: string; identity: string }[];
   /** The protected manifest and its JWS, for a recipient granted the protected witnesses. */
   protectedParts?: { manifest: Uint8Array; jws: string };
 }
@@ -63,8 +63,6 @@ export interface ViewTemplate {
 function derivedId(secret: Uint8Array, noticeId: string, path: string, what: string): string {
   return keyedDigest(secret, 'accord/derived-id', noticeId, path, what).subarray(0, 16).toString('base64url');
 }
-
-const slotChar = (i: number): string => String.fromCodePoint(PSEUDONYM_SLOT_BASE + i);
 
 type Scrub = (text: string) => ReturnType<typeof scrubText>;
 
@@ -144,26 +142,25 @@ export function buildViewTemplate(input: TemplateInput): ViewTemplate {
 
   if (!seesWitnesses && input.notice.full.persons.length > input.notice.main.persons.length) withheldCategories.add('witness.identity');
   for (const p of layer.persons) {
-    const minor = p.profile.value.minor;
-    const person: v1.Person.$Properties = { role: p.profile.value.role ?? 0, ...p.identity?.value, ...(minor === undefined || minor === null ? {} : { minor }) };
+    const person = personOf(p);
     const base = `persons/${p.id}`;
     if (granted.has('person.profile')) {
       pass(p.profile, 'person.profile');
-      pseudonymSlots.push({ id: derivedId(secret, noticeId, base, 'pseudonym'), path: `${base}/pseudonym`, identity: identityKey(person, `${noticeId}/${p.id}`) });
+      pseudonymSlots.push({ id: derivedId(secret, noticeId, base, 'pseudonym'), person: p.id, path: `${base}/pseudonym`, identity: identityKey(person, `${noticeId}/${p.id}`) });
     } else {
       withhold(p.profile.path, 'person.profile');
     }
     if (!p.identity) continue;
     const missing = missingIdentityCategory(person, granted);
     if (missing) withhold(p.identity.path, missing);
-    else passOrScrubIdentity(p.identity, categoriesForIdentity(person)[0] ?? 'migrant.identity');
+    else passOrScrubIdentity(p.identity, identityCategory(person.role));
   }
   for (const c of layer.conveyances) {
     if (granted.has('conveyance')) passOrScrub(c, 'conveyance', ['identifier'], 'conveyance');
     else withhold(c.path, 'conveyance');
   }
   for (const f of layer.financial) {
-    if (granted.has('financial')) passOrScrub(f, 'financial', ['institution', 'counterparty'], 'financial');
+    if (granted.has('financial')) passOrScrub(f, 'financial', ['account', 'institution', 'counterparty'], 'financial');
     else withhold(f.path, 'financial');
   }
   for (const l of layer.locations) {
@@ -177,7 +174,7 @@ export function buildViewTemplate(input: TemplateInput): ViewTemplate {
     derive(`${l.path}/coarse`, 'core', { coarseLocation });
   }
 
-  const slotOf = new Map(pseudonymSlots.map((s, i) => [s.path.replace(/^persons\/|\/pseudonym$/g, ''), slotChar(i)]));
+  const slotOf = new Map(pseudonymSlots.map((s, i) => [s.person, pseudonymSlot(i)]));
   const summary = summaryView({ layer, granted, scrub, withheldCategory: (path) => withheldPaths.get(path)?.[0], pseudonymSlot: (id) => slotOf.get(id) });
   for (const p of summary.passed) pass(p.element, p.category);
   if (summary.derived !== undefined) derive('summary', 'summary', { summary: summary.derived });
@@ -198,7 +195,7 @@ export function personaliseView(template: ViewTemplate, recipient: string, pseud
     v1.ViewElement.create({ id: slot.id, category: 'person.profile', path: slot.path, derived: true, pseudonym: names[i] ?? '' }),
   );
   const elements = template.elements.map((e) =>
-    e.summary ? v1.ViewElement.create({ ...e, summary: e.summary.replace(/[\u{f0000}-\u{ffffd}]/gu, (c) => names[(c.codePointAt(0) ?? 0) - PSEUDONYM_SLOT_BASE] ?? '') }) : e,
+    e.summary ? v1.ViewElement.create({ ...e, summary: fillPseudonymSlots(e.summary, names) }) : e,
   );
   const view = v1.DeliveredView.create({
     format: 2,

@@ -1,3 +1,4 @@
+import type { DisclosedPerson } from '../disclosure/index.js';
 import type { Category } from '../notice/index.js';
 import { v1 } from '../proto/index.js';
 
@@ -23,4 +24,10 @@ export function isTreatedAsMinor(person: v1.Person.$Properties): boolean {
 export function categoriesForIdentity(person: v1.Person.$Properties): Category[] {
   const base = identityCategory(person.role);
   return isTreatedAsMinor(person) ? [base, 'minor.identity'] : [base];
+}
+
+/** A disclosed person as the bus reasons about it: role and age status, and the identity where the layer has it. */
+export function personOf(p: DisclosedPerson): v1.Person.$Properties {
+  const minor = p.profile.value.minor;
+  return { role: p.profile.value.role ?? 0, ...p.identity?.value, ...(minor === undefined || minor === null ? {} : { minor }) };
 }

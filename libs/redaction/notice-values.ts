@@ -1,7 +1,7 @@
 import type { DisclosedNotice } from '../disclosure/index.js';
 import { personValues, type Category } from '../notice/index.js';
 import { v1 } from '../proto/index.js';
-import { categoriesForIdentity } from './identity-category.js';
+import { categoriesForIdentity, identityCategory, personOf } from './identity-category.js';
 import type { OwnedValue } from './scrub-text.js';
 
 /**
@@ -35,9 +35,9 @@ export function noticeValues(notice: DisclosedNotice, granted: ReadonlySet<Categ
   };
   for (const p of notice.persons) {
     if (!p.identity) continue;
-    const person: v1.Person.$Properties = { role: p.profile.value.role ?? 0, ...(p.profile.value.minor === undefined || p.profile.value.minor === null ? {} : { minor: p.profile.value.minor }) };
+    const person = personOf(p);
     const missing = missingIdentityCategory(person, granted);
-    const category = missing ?? categoriesForIdentity(person)[0] ?? 'migrant.identity';
+    const category = missing ?? identityCategory(person.role);
     for (const v of personValues(p.identity.value)) add(category, !missing, v.kind, v.value);
   }
   const has = (c: Category): boolean => granted.has(c);

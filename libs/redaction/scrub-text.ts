@@ -34,6 +34,22 @@ interface Span {
 }
 
 /**
+ * "@haddad84" beside a granted Kamal Haddad is his: an identifier that shows a granted value
+ * of the notice and no number of its own ("wa.me/kamalhaddad?phone=218941234567" has one)
+ * is that value's owner's.
+ */
+function grantedOwns(text: string, id: { start: number; end: number }, granted: readonly ValueMatch<ValueOwner>[]): boolean {
+  const shown = granted.filter((g) => g.value.kind !== 'phrase' && g.start < id.end && g.end > id.start);
+  if (shown.length === 0) return false;
+  const rest = text
+    .slice(id.start, id.end)
+    .split('')
+    .map((c, i) => (shown.some((g) => id.start + i >= g.start && id.start + i < g.end) ? ' ' : c))
+    .join('');
+  return !/\d(?:\D{0,2}\d){4,}/.test(rest);
+}
+
+/**
  * A granted match that shows more of a person, a number or a date than a withheld one
  * around it explains it. A phrase (a label, a counterparty) explains nothing: a granted
  * counterparty "paid to Amina Tesfaye's cousin" does not make a withheld name in it granted.
@@ -48,9 +64,9 @@ function explained(w: { start: number; end: number; strength: number }, granted:
 /**
  * Replaces in free text every value withheld from the recipient, in any of the forms of
  * docs/redaction.md, and every identifier of unknown owner the recipient may not see, by
- * "[withheld:<category>]". A granted value that shows at least as much as a withheld one
- * in the same place keeps it ("Kamal Haddad" stays when a withheld witness is a Haddad too);
- * where both show as much, the withheld one wins.
+ * "[withheld:<category>]". A granted value that shows more than a withheld one in the same
+ * place keeps it ("Kamal Haddad" stays when a withheld migrant is a Haddad too); where both
+ * show as much ("Haddad" alone), the withheld one wins.
  */
 export function scrubText(text: string, ctx: ScrubContext): ScrubResult {
   const counts = new Map<Category, number>();
@@ -67,10 +83,7 @@ export function scrubText(text: string, ctx: ScrubContext): ScrubResult {
   for (const id of findIdentifiers(analysed)) {
     const category = ctx.identifierCategory(id.shape);
     const owner = known.find((k) => k.start < id.end && k.end > id.start && !k.value.tag.granted);
-    // "@haddad84" beside a granted Kamal Haddad is his: an identifier that shows a granted
-    // value of the notice, and no withheld one, is that value's owner's.
-    const grantedOwner = !owner && granted.some((g) => g.value.kind !== 'phrase' && g.start < id.end && g.end > id.start);
-    if (!category || grantedOwner || grantedKeys.has(id.key) || granted.some((g) => g.start <= id.start && g.end >= id.end)) continue;
+    if (!category || (!owner && grantedOwns(text, id, granted)) || grantedKeys.has(id.key) || granted.some((g) => g.start <= id.start && g.end >= id.end)) continue;
     spans.push({ start: id.start, end: id.end, category: owner ? owner.value.tag.category : category });
   }
   if (spans.length === 0) return { text, counts };

@@ -2,14 +2,24 @@ import type { DisclosedElement, DisclosedNotice } from '../disclosure/index.js';
 import { parseTemplate, renderTemplate, resolvePlaceholder, type Placeholder, type RenderSources } from '../free-text/index.js';
 import { isCategory, type Category } from '../notice/index.js';
 import { v1 } from '../proto/index.js';
-import { categoriesForIdentity } from './identity-category.js';
+import { categoriesForIdentity, identityCategory, personOf } from './identity-category.js';
 import { scrubText, type ScrubContext } from './scrub-text.js';
 
-/** Where a recipient's pseudonym for a person goes in a text rendered once for a grant set. */
-export const PSEUDONYM_SLOT_BASE = 0xf0000;
+/**
+ * Where a recipient's pseudonym for a person goes in a text rendered once for a grant set:
+ * a character of Unicode's private use plane 15, one per person, replaced per recipient.
+ */
+const SLOT_BASE = 0xf0000;
 const SLOTS = /[\u{f0000}-\u{ffffd}]/u;
 const ALL_SLOTS = /[\u{f0000}-\u{ffffd}]/gu;
 const ONE_SLOT = /^[\u{f0000}-\u{ffffd}]$/u;
+
+export const pseudonymSlot = (i: number): string => String.fromCodePoint(SLOT_BASE + i);
+
+/** The recipient's text: each slot replaced by its pseudonym. */
+export function fillPseudonymSlots(text: string, pseudonyms: readonly string[]): string {
+  return text.replace(ALL_SLOTS, (c) => pseudonyms[(c.codePointAt(0) ?? 0) - SLOT_BASE] ?? '');
+}
 
 export interface SummaryView {
   /** Original disclosures passed on as the originator made them, with their categories. */
@@ -29,18 +39,16 @@ export interface SummaryInput {
   pseudonymSlot: (personId: string) => string | undefined;
 }
 
-function personOf(layer: DisclosedNotice, id: string): v1.Person.$Properties | undefined {
+function personById(layer: DisclosedNotice, id: string): v1.Person.$Properties | undefined {
   const p = layer.persons.find((x) => x.id === id);
-  if (!p) return undefined;
-  const minor = p.profile.value.minor;
-  return { role: p.profile.value.role ?? 0, ...(minor === undefined || minor === null ? {} : { minor }) };
+  return p && personOf(p);
 }
 
 /** The categories a reader needs to see what a placeholder shows. */
 function placeholderCategories(p: Placeholder, layer: DisclosedNotice): Category[] {
   const [kind, id = ''] = p.path.split('/');
   if (kind === 'persons') {
-    const person = personOf(layer, id);
+    const person = personById(layer, id);
     if (p.path.endsWith('/profile')) return ['person.profile'];
     return person ? categoriesForIdentity(person) : ['witness.identity'];
   }
@@ -59,8 +67,7 @@ function grantedValues(layer: DisclosedNotice, granted: ReadonlySet<Category>, w
   };
   for (const p of layer.persons) {
     if (granted.has('person.profile')) put(p.profile, 'person.profile');
-    const person = personOf(layer, p.id);
-    if (p.identity && person) put(p.identity, categoriesForIdentity(person)[0] ?? 'migrant.identity');
+    if (p.identity) put(p.identity, identityCategory(p.profile.value.role));
   }
   for (const c of layer.conveyances) put(c, 'conveyance');
   for (const f of layer.financial) put(f, 'financial');
@@ -88,12 +95,12 @@ export function summaryView(input: SummaryInput): SummaryView {
   const pieces = layer.summaryTemplate ? parseTemplate(layer.summaryTemplate.value) : undefined;
   const placeholders = (pieces ?? []).flatMap((p) => ('placeholder' in p ? [p.placeholder] : []));
   const allGranted = placeholders.every((p) => placeholderCategories(p, layer).every((c) => granted.has(c)));
-  if (allGranted) {
+  if (!pieces || allGranted) {
     const scrubbed = scrubText(summary.value, input.scrub);
     if (scrubbed.counts.size === 0) return { passed: [{ element: summary, category: 'summary' }], withheld: [] };
-    if (!pieces) return { passed: [], derived: scrubbed.text, withheld: scrubbedWithheld(scrubbed.counts) };
+    // The bus's text: characters of its own pseudonym slots in it are not slots.
+    if (!pieces) return { passed: [], derived: scrubbed.text.replace(ALL_SLOTS, '\ufffd'), withheld: scrubbedWithheld(scrubbed.counts) };
   }
-  if (!pieces) return { passed: [], derived: summary.value, withheld: [] };
 
   const values = grantedValues(layer, granted, input.withheldCategory);
   const withheldSpans = layer.summarySpans.filter((s) => !values.has(s.path) && placeholders.some((p) => p.path === s.path));

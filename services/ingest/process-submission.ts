@@ -5,7 +5,7 @@ import type { MicroBatcher } from '../../libs/batching/index.js';
 import { streams, subjects } from '../../libs/bus/index.js';
 import { AccordError, errorMessage, isAccordError, type ReasonCode } from '../../libs/errors/index.js';
 import { failpoint } from '../../libs/failpoints/index.js';
-import { checkAddressees, checkLimits, refuse, verifySubmission, type Refused, type Verified, type VerifyContext } from '../../libs/ingest/index.js';
+import { checkAddressees, refuse, verifySubmission, type Refused, type Verified, type VerifyContext } from '../../libs/ingest/index.js';
 import type { Logger } from '../../libs/log/index.js';
 import type { AccordMetrics } from '../../libs/metrics/index.js';
 import { formatTraceparent, inStageSpan, newTrace, parseTraceparent, TRACEPARENT, type TraceContext } from '../../libs/tracing/index.js';
@@ -151,8 +151,6 @@ export class SubmissionProcessor {
     if (seen === 'other-submission') return duplicate(verified);
     // Claimed by this very submission on an earlier attempt: it was admitted then.
     if (seen === 'this-submission') return undefined;
-    const breach = checkLimits(notice, this.deps.verify.limits);
-    if (breach) return refuse(breach.code, breach.message, { ...known, path: breach.path });
     if (!(await this.deps.rate.admit(s.agency, s.seq, dateFromTimestamp(s.receivedAt)))) {
       return refuse('E_RATE_LIMITED', `${s.agency} exceeded its submission rate`, known);
     }

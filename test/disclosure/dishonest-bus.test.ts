@@ -110,4 +110,48 @@ describe('withheld digests do not let a recipient confirm a guess', () => {
     const set = new Set(a.digests.map((d) => Buffer.from(d).toString('hex')));
     expect(b.digests.filter((d) => set.has(Buffer.from(d).toString('hex')))).toEqual([]);
   });
+
+  describe('a summary rendered from the originator\'s template', () => {
+    const summary = 'Skipper {{persons[0]}} took {{persons[1]}} aboard. {{migrant.identity:Her uncle paid.}}';
+    const markedUp = () => sampleNotice('it-police', { summary });
+
+    test('an honest rendering verifies, as the originator\'s words', async () => {
+      const p = await parties();
+      const verified = await verifySignedView(await busSigned(p, await deliveredView(p, markedUp(), [...granted, 'summary'])), p.busKey, 'ly-coastguard', p.originators);
+      expect(verified.summarySource).toBe('template');
+      expect(verified.elements.find((e) => e.path === 'summary')?.summary).toMatch(/^Skipper Kamal Haddad took P-[0-9A-F]{16} aboard\. \[withheld:migrant\.identity\]$/);
+    });
+
+    test('words the bus added to the rendered text are refused', async () => {
+      const p = await parties();
+      const view = await deliveredView(p, markedUp(), [...granted, 'summary']);
+      const rendered = view.elements.find((e) => e.path === 'summary');
+      if (!rendered) throw new Error('no rendered summary');
+      rendered.summary = `${rendered.summary ?? ''} He is armed.`;
+      expect(await refusal(await busSigned(p, view), p)).toMatchObject({ code: 'E_VIEW_INVALID', path: 'summary' });
+    });
+
+    test('a pseudonym that is not one (words put in its place) is refused', async () => {
+      const p = await parties();
+      const view = await deliveredView(p, markedUp(), [...granted, 'summary']);
+      const pseudonym = view.elements.find((e) => e.pseudonym);
+      const rendered = view.elements.find((e) => e.path === 'summary');
+      if (!pseudonym || !rendered) throw new Error('no pseudonym or summary');
+      const fake = 'P-0000 (armed; shoot on sight)';
+      rendered.summary = (rendered.summary ?? '').replace(pseudonym.pseudonym ?? '', fake);
+      pseudonym.pseudonym = fake;
+      expect(await refusal(await busSigned(p, view), p)).toMatchObject({ code: 'E_VIEW_INVALID', path: 'summary' });
+    });
+
+    test('a withheld entry under a category of the bus\'s own making is refused', async () => {
+      const p = await parties();
+      const view = await deliveredView(p, markedUp(), [...granted, 'summary']);
+      const span = view.withheld.find((w) => (w.path ?? '').startsWith('summary/spans/'));
+      const rendered = view.elements.find((e) => e.path === 'summary');
+      if (!span || !rendered) throw new Error('no withheld span');
+      rendered.summary = (rendered.summary ?? '').replace(`[withheld:${span.category}]`, '[withheld:Tripoli harbour, berth 4]');
+      span.category = 'Tripoli harbour, berth 4';
+      expect(await refusal(await busSigned(p, view), p)).toMatchObject({ code: 'E_VIEW_INVALID', path: 'summary' });
+    });
+  });
 });

@@ -23,12 +23,17 @@ describe('under WITNESS_PROTECTION the originator signs the notice without its w
     expect(withWitness.digests).toBe(without.digests);
   });
 
-  test('a witness mentioned in a plain summary is left out of the main summary and kept, as a tagged span, in the protected one', () => {
-    const l = layers({ ...base, persons: [...(base.persons ?? []), witness], summary: 'Kamal Haddad took Amina Tesfaye aboard. Samir Haddad saw it from the pier.' });
-    expect(l.main.summary?.value).toBe('Kamal Haddad took Amina Tesfaye aboard. saw it from the pier.');
-    expect(l.full.summary?.value).toBe('Kamal Haddad took Amina Tesfaye aboard. Samir Haddad saw it from the pier.');
-    expect(l.full.summarySpans.map((s) => s.value)).toEqual([{ category: 'witness.identity', text: 'Samir Haddad' }]);
+  test('a sentence of a plain summary that mentions a witness is left out of the main summary whole, and kept as a tagged span in the protected one', () => {
+    const l = layers({ ...base, persons: [...(base.persons ?? []), witness], summary: 'Kamal Haddad took Amina Tesfaye aboard. Samir Haddad saw it from the pier. They left at dawn.' });
+    expect(l.main.summary?.value).toBe('Kamal Haddad took Amina Tesfaye aboard. They left at dawn.');
+    expect(l.full.summary?.value).toBe('Kamal Haddad took Amina Tesfaye aboard. Samir Haddad saw it from the pier. They left at dawn.');
+    expect(l.full.summarySpans.map((s) => s.value)).toEqual([{ category: 'witness.identity', text: 'Samir Haddad saw it from the pier.' }]);
     expect(l.main.summarySpans).toEqual([]);
+  });
+
+  test('a marked-up summary that mentions a witness outside markup is refused, saying how to tag it', () => {
+    const notice = { ...base, persons: [...(base.persons ?? []), witness], summary: '{{persons[0]}} paid. Samir Haddad saw it.' };
+    expect(() => discloseNotice(notice)).toThrow(expect.objectContaining({ code: 'E_SCHEMA', path: 'summary', message: expect.stringMatching(/witness\.identity/) }));
   });
 
   test("a granted person who shares the witness's surname keeps it whole in the main summary", () => {
@@ -41,9 +46,9 @@ describe('under WITNESS_PROTECTION the originator signs the notice without its w
     expect(l.main.summary?.value).toBe('Boat left at dawn. 45 aboard.');
   });
 
-  test("a counterparty naming the witness is cut in the main layer and whole in the protected one", () => {
+  test('a counterparty naming the witness is empty in the main layer and whole in the protected one', () => {
     const l = layers({ ...base, persons: [...(base.persons ?? []), witness], financial: [{ account: 'LY83002048000020100120361', counterparty: 'cash to Samir Haddad' }] });
-    expect(l.main.financial[0]?.value.counterparty).toBe('cash to');
+    expect(l.main.financial[0]?.value.counterparty).toBe('');
     expect(l.full.financial[0]?.value.counterparty).toBe('cash to Samir Haddad');
     expect(l.full.financial[0]?.path).toBe(l.main.financial[0]?.path);
   });

@@ -64,6 +64,19 @@ export const fieldCases: LeakCase[] = [
   identifier("a migrant's name in a vehicle's identifier", 'Toyota Hilux registered to ⟦Dawit Mebrahtu⟧'),
   identifier("the child's name in a vehicle's identifier", 'minibus, driver is ⟦Amina⟧\'s brother'),
   (() => {
+    // A mobile-money account that is a migrant's phone number, seen by an FIU.
+    const p = plant('⟦+291 7 184 392⟧');
+    const c: LeakCase = {
+      kind: 'leak',
+      klass: 7,
+      name: "a migrant's phone as a mobile-money account, seen by an FIU",
+      notice: baseNotice({ persons, financial: [{ account: p.text, institution: 'M-Pesa', amount: '300.00', currency: 'USD', counterparty: 'agent' }] }),
+      recipient: FR_FIU,
+      planted: [p],
+    };
+    return c;
+  })(),
+  (() => {
     const p = plant('laissez-passer obtained through ⟦Kamal Haddad⟧');
     const amina: v1.Person.$Properties = { ...AMINA, documents: [{ kind: p.text, number: 'ER5566778', issuingCountry: 'ER' }] };
     const c: LeakCase = {

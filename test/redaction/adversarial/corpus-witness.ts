@@ -47,15 +47,22 @@ const nestedSpanPair = pair(
   { summary: 'Boat left at dawn. About 45 people aboard.' },
 );
 const trace = (counterparty: string): v1.FinancialTrace.$Properties => ({ account: ACCOUNT, institution: 'Sahara Bank', amount: '1500.00', currency: 'EUR', counterparty });
-const counterpartyPair = pair({ persons: [KAMAL, AMINA, YONAS], financial: [trace('cash handed over by Yonas Berhane')] }, { financial: [trace('cash handed over by')] });
+// A field that mentions a protected witness is left empty for those kept from witnesses: a
+// cut-out name would leave a gap that says one was there.
+const counterpartyPair = pair({ persons: [KAMAL, AMINA, YONAS], financial: [trace('cash handed over by Yonas Berhane')] }, { financial: [trace('')] });
+const documentKindPair = pair(
+  { persons: [{ ...KAMAL, documents: [{ kind: 'laissez-passer obtained through Yonas Berhane', number: 'LY4455667', issuingCountry: 'LY' }] }, AMINA, YONAS] },
+  { persons: [{ ...KAMAL, documents: [{ kind: '', number: 'LY4455667', issuingCountry: 'LY' }] }, AMINA] },
+);
 const sharedSurnamePlain = pair({ persons: [KAMAL, AMINA, SAMIR], summary: 'Kamal Haddad paid the skipper in Zuwara.' }, { summary: 'Kamal Haddad paid the skipper in Zuwara.' });
 const sharedSurnameMarkup = pair(
   { persons: [KAMAL, AMINA, SAMIR], summary: '{{persons[0]}} paid the skipper. {{witness.identity:The fisherman saw him do it.}}' },
   { summary: '{{persons[0]}} paid the skipper.' },
 );
+// In a plain summary the whole sentence that mentions a witness goes, so no gap is left.
 const plainMention = pair(
-  { persons: [KAMAL, AMINA, YONAS], summary: 'Kamal Haddad was seen by Yonas Berhane at the jetty.' },
-  { summary: 'Kamal Haddad was seen by at the jetty.' },
+  { persons: [KAMAL, AMINA, YONAS], summary: 'The boat left Zuwara at dawn. Kamal Haddad was seen by Yonas Berhane at the jetty. About 45 people were aboard.' },
+  { summary: 'The boat left Zuwara at dawn. About 45 people were aboard.' },
 );
 const unknownAge = pair({ persons: [KAMAL, AMINA, { role: v1.PersonRole.WITNESS, fullName: 'Selam Girmay', nationality: 'ER' }] }, {});
 const twoWitnesses = pair({ persons: [KAMAL, AMINA, YONAS, SAMIR] }, {});
@@ -77,7 +84,8 @@ export const witnessCases: LeakCase[] = [
   wp('a witness named in a financial counterparty leaves no trace', IT_PROSECUTOR, counterpartyPair),
   wp('a granted name sharing a surname with a hidden witness stays whole', LY_COASTGUARD, sharedSurnamePlain, { mustKeep: ['Kamal Haddad'] }),
   wp('a granted reference next to a hidden witness span stays whole', LY_COASTGUARD, sharedSurnameMarkup, { mustKeep: ['Kamal Haddad'], sameSummary: true }),
-  wp('a witness named in plain text leaves no marker', DE_POLICE, plainMention),
+  wp('a witness named in plain text leaves no marker, and no gap', DE_POLICE, plainMention, { sameSummary: true }),
+  wp("a witness named in another person's document kind leaves no trace", LY_COASTGUARD, documentKindPair),
   wp('a witness of unknown age leaves no trace', IT_PROTECTION, unknownAge),
   wp('two witnesses leave no trace', TN_LIAISON, twoWitnesses),
   wp("a witness's phone referenced in a span vanishes whole, or the notice is refused", DE_POLICE, phoneReference, { sameSummary: true, refusalAllowed: true }),

@@ -78,7 +78,7 @@ const PAIRS: Pair[] = [
     { summary: 'Boat left at dawn. {{witness.identity:A fisherman watched it from the harbour wall.}} About 45 people aboard.' },
     { summary: 'Boat left at dawn. About 45 people aboard.' },
   ),
-  pair('a witness named in a financial counterparty', { financial: [trace('cash handed over by Yonas Berhane')] }, { financial: [trace('cash handed over by')] }),
+  pair('a witness named in a financial counterparty', { financial: [trace('cash handed over by Yonas Berhane')] }, { financial: [trace('')] }),
   pair('two witnesses, one sharing the suspect\'s surname', { persons: [KAMAL, AMINA, YONAS, SAMIR] }, {}),
   pair('a witness with a phone and a document', { persons: [KAMAL, AMINA, { ...YONAS, documents: [{ kind: 'id card', number: 'SD3344556', issuingCountry: 'SD' }] }] }, {}),
 ];
