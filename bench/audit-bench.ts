@@ -73,7 +73,9 @@ export async function auditReplayVerify(count: number, progress: (line: string) 
     }
     const chainedPerSec = count / ((performance.now() - chainStart) / 1000);
     progress(`  ${count} events chained; replaying and verifying`);
-    const auditKey = await verificationKeyFromJwk(await parsePublicJwk(JSON.parse(readFileSync(prepared.layout.auditPublicKey, 'utf8')), 'audit'));
+    const auditKey = await verificationKeyFromJwk(
+      await parsePublicJwk(JSON.parse(readFileSync(prepared.layout.auditPublicKey, 'utf8')), 'audit'),
+    );
     const start = performance.now();
     const verifier = new ChainVerifier();
     await readAuditRecords(jetstream(auditor), await jetstreamManager(auditor, { checkAPI: false }), (r) => void verifier.push(r));

@@ -16,7 +16,10 @@ export interface SignedBenchNotice {
  * by `key` as an adapter signs it, `count` times with fresh ids: about 2 KiB each on the wire.
  */
 export async function signedBenchNotices(count: number, key: SigningKey, issuedAt = new Date()): Promise<SignedBenchNotice[]> {
-  const template = readFileSync(join(packageRoot(), 'examples', 'notice.template.json'), 'utf8').replaceAll('ISSUED_AT', issuedAt.toISOString());
+  const template = readFileSync(join(packageRoot(), 'examples', 'notice.template.json'), 'utf8').replaceAll(
+    'ISSUED_AT',
+    issuedAt.toISOString(),
+  );
   const out: SignedBenchNotice[] = [];
   for (let i = 0; i < count; i += 1) {
     const noticeId = randomUUID();

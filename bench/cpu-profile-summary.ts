@@ -42,6 +42,8 @@ export function summariseCpuProfile(file: string): { busyMs: number; areas: [str
   });
   micros.delete('(idle)');
   const busy = [...micros.values()].reduce((a, b) => a + b, 0);
-  const areas = [...micros.entries()].sort((a, b) => b[1] - a[1]).map(([area, us]): [string, number] => [area, Math.round((us / busy) * 1000) / 10]);
+  const areas = [...micros.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([area, us]): [string, number] => [area, Math.round((us / busy) * 1000) / 10]);
   return { busyMs: Math.round(busy / 1000), areas };
 }

@@ -14,8 +14,22 @@ export async function ingestVerificationsPerSecond(ms: number): Promise<number> 
   const { privateJwk, publicJwk } = await generateSigningKeyPair();
   const key = await signingKeyFromJwk(privateJwk, 'bench');
   const registry = new MutableRegistry();
-  registry.putAgency({ id: 'it-police', country: 'IT', role: 'police', groups: ['med'], kids: [key.kid], registeredAt: new Date().toISOString() });
-  registry.putAgency({ id: 'ly-coastguard', country: 'LY', role: 'coastguard', groups: ['med'], kids: [], registeredAt: new Date().toISOString() });
+  registry.putAgency({
+    id: 'it-police',
+    country: 'IT',
+    role: 'police',
+    groups: ['med'],
+    kids: [key.kid],
+    registeredAt: new Date().toISOString(),
+  });
+  registry.putAgency({
+    id: 'ly-coastguard',
+    country: 'LY',
+    role: 'coastguard',
+    groups: ['med'],
+    kids: [],
+    registeredAt: new Date().toISOString(),
+  });
   registry.putKey({ kid: key.kid, agency: 'it-police', jwk: publicJwk, status: 'active', addedAt: new Date(0).toISOString() });
   const notices = await signedBenchNotices(500, key);
   const ctx = { registry, keys: new VerificationKeyCache(), limits: DEFAULT_INGEST_LIMITS, freshness: DEFAULT_FRESHNESS };

@@ -46,7 +46,8 @@ const RECIPIENTS = [
   ['ne-police', 'NE', 'police'],
 ] as const;
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 /**
  * A whole stack as `stack up` runs it (nats-server, Redis, every service as its own
@@ -117,10 +118,20 @@ export class BenchStack {
     const seconds = (performance.now() - start) / 1000;
     const cpuAfter = this.cpuSeconds();
     const cpuMsPerNotice = Object.fromEntries(
-      Object.entries(cpuAfter).map(([name, secs]) => [name, Math.round(((secs - (cpuBefore[name] ?? 0)) * 1000 * 1000) / notices.length) / 1000]),
+      Object.entries(cpuAfter).map(([name, secs]) => [
+        name,
+        Math.round(((secs - (cpuBefore[name] ?? 0)) * 1000 * 1000) / notices.length) / 1000,
+      ]),
     );
     const deliveries = (await this.jsm.streams.info(streams.deliveries)).state.messages - deliveriesBefore;
-    return { notices: notices.length, deliveries, seconds, noticesPerSec: notices.length / seconds, deliveriesPerSec: deliveries / seconds, cpuMsPerNotice };
+    return {
+      notices: notices.length,
+      deliveries,
+      seconds,
+      noticesPerSec: notices.length / seconds,
+      deliveriesPerSec: deliveries / seconds,
+      cpuMsPerNotice,
+    };
   }
 
   /**
@@ -146,7 +157,13 @@ export class BenchStack {
     await Promise.all(publishes);
     const at = await decided.all;
     const latencies = notices.map((n, i) => (at.get(n.noticeId) ?? 0) - (start + (i * 1000) / offeredPerSec)).sort((a, b) => a - b);
-    return { offeredPerSec, notices: notices.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? 0 };
+    return {
+      offeredPerSec,
+      notices: notices.length,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      max: latencies.at(-1) ?? 0,
+    };
   }
 
   /** Records when each awaited notice's decision appears; refuses a quarantined one (the bench would measure nothing). */

@@ -53,7 +53,16 @@ export async function redactionViewsPerSecond(ms: number): Promise<number> {
       const set = i % GRANT_SETS.length;
       let template = templates.get(set);
       if (!template) {
-        template = buildViewTemplate({ notice, signed: { manifest, manifestJws: '' }, signerKid: 'k', granted, ruleIds: [], policyVersion: 'bench', receivedAt: timestampFromDate(new Date()), secret });
+        template = buildViewTemplate({
+          notice,
+          signed: { manifest, manifestJws: '' },
+          signerKid: 'k',
+          granted,
+          ruleIds: [],
+          policyVersion: 'bench',
+          receivedAt: timestampFromDate(new Date()),
+          secret,
+        });
         templates.set(set, template);
       }
       v1.DeliveredView.encode(personaliseView(template, id, secret).view).finish();

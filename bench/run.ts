@@ -75,8 +75,14 @@ await pipelineRun({ instances: 1 }, async (stack) => {
   progress(`    ${Math.round(raw)} msgs/s`);
   progress(`(b) end to end: signing ${sizes.throughputNotices} notices, then publishing them all`);
   throughput = await stack.throughput(await stack.notices(sizes.throughputNotices));
-  progress(`    ${Math.round(throughput.noticesPerSec)} notices/s (${throughput.deliveries} deliveries in ${throughput.seconds.toFixed(1)} s)`);
-  progress(`    CPU ms per notice: ${Object.entries(throughput.cpuMsPerNotice).map(([p, ms]) => `${p} ${ms}`).join(', ')}`);
+  progress(
+    `    ${Math.round(throughput.noticesPerSec)} notices/s (${throughput.deliveries} deliveries in ${throughput.seconds.toFixed(1)} s)`,
+  );
+  progress(
+    `    CPU ms per notice: ${Object.entries(throughput.cpuMsPerNotice)
+      .map(([p, ms]) => `${p} ${ms}`)
+      .join(', ')}`,
+  );
   progress(`(c) latency: ${LATENCY_OFFERED_PER_SEC} notices/s for ${sizes.latencySeconds} s, open loop`);
   const measured = await stack.latency(await stack.notices(LATENCY_OFFERED_PER_SEC * sizes.latencySeconds), LATENCY_OFFERED_PER_SEC);
   latency = { p50: rounded(measured.p50), p99: rounded(measured.p99), max: rounded(measured.max) };

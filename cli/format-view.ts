@@ -32,6 +32,8 @@ export function formatView(stored: StoredView): string {
   }
   const withheld = (view.withheld as JsonObject[] | undefined) ?? [];
   if (withheld.length) lines.push(`  withheld: ${withheld.map((w) => `${str(w.path)} (${str(w.category)})`).join(', ')}`);
-  lines.push(`  granted: ${((view.grantedCategories as string[] | undefined) ?? []).join(', ')}; rules ${((view.ruleIds as string[] | undefined) ?? []).join(', ')}`);
+  lines.push(
+    `  granted: ${((view.grantedCategories as string[] | undefined) ?? []).join(', ')}; rules ${((view.ruleIds as string[] | undefined) ?? []).join(', ')}`,
+  );
   return lines.join('\n');
 }

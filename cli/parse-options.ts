@@ -13,7 +13,9 @@ export function parseOptions<T extends Options>(argv: string[], options: T, posi
   }
   const count = parsed.positionals.length;
   if (!(parsed.values as { help?: boolean }).help && (count < positionals.min || count > positionals.max)) {
-    throw new UsageError(positionals.min === 0 && positionals.max === 0 ? `unexpected argument "${parsed.positionals[0]}"` : `expected ${positionals.names}`);
+    throw new UsageError(
+      positionals.min === 0 && positionals.max === 0 ? `unexpected argument "${parsed.positionals[0]}"` : `expected ${positionals.names}`,
+    );
   }
   return parsed;
 }

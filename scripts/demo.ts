@@ -53,31 +53,72 @@ function writeNotice(name: string, notice: Record<string, unknown>): string {
   return file;
 }
 
-const smuggler = { role: 'SMUGGLER_SUSPECT', fullName: 'Kamal Haddad', dateOfBirth: '1984-03-12', nationality: 'LY', phone: '+218 91 555 0101', minor: false, documents: [{ kind: 'passport', number: 'LY4455667', issuingCountry: 'LY' }] };
+const smuggler = {
+  role: 'SMUGGLER_SUSPECT',
+  fullName: 'Kamal Haddad',
+  dateOfBirth: '1984-03-12',
+  nationality: 'LY',
+  phone: '+218 91 555 0101',
+  minor: false,
+  documents: [{ kind: 'passport', number: 'LY4455667', issuingCountry: 'LY' }],
+};
 const child = { role: 'SMUGGLED_MIGRANT', fullName: 'Amina Tesfaye', nationality: 'ER', unaccompanied: true };
 const witness = { role: 'WITNESS', fullName: 'Yonas Berhane', nationality: 'ER', minor: false };
 
 const notices = {
   boat: {
-    noticeId: randomUUID(), issuingAgency: 'it-police', issuedAt: now(), caseRef: 'IT-PA-2026-0042', type: 'ALERT', tlp: 'AMBER',
-    caveats: ['MINORS_INVOLVED'], mode: 'SEA', route: { origin: ['NE'], transit: ['LY'], destination: ['IT'] }, addressees: ['ly-coastguard'],
-    summary: 'Rubber boat left Zuwara at dawn with about 45 people.', persons: [smuggler, child, witness],
+    noticeId: randomUUID(),
+    issuingAgency: 'it-police',
+    issuedAt: now(),
+    caseRef: 'IT-PA-2026-0042',
+    type: 'ALERT',
+    tlp: 'AMBER',
+    caveats: ['MINORS_INVOLVED'],
+    mode: 'SEA',
+    route: { origin: ['NE'], transit: ['LY'], destination: ['IT'] },
+    addressees: ['ly-coastguard'],
+    summary: 'Rubber boat left Zuwara at dawn with about 45 people.',
+    persons: [smuggler, child, witness],
     conveyances: [{ kind: 'VESSEL', identifier: 'grey rubber boat, 12 m', flagCountry: 'LY' }],
     financial: [{ account: 'LY83002048000020100120361', institution: 'Sahara Bank', amount: '1500.00', currency: 'EUR' }],
-    locations: [{ lat: 32.931, lon: 12.081, label: 'Zuwara beach', observedAt: now() }], migrantCount: 45,
+    locations: [{ lat: 32.931, lon: 12.081, label: 'Zuwara beach', observedAt: now() }],
+    migrantCount: 45,
   },
   witness: {
-    noticeId: randomUUID(), issuingAgency: 'it-prosecutor', issuedAt: now(), caseRef: 'IT-PA-2026-0042', type: 'REQUEST_FOR_INFORMATION', tlp: 'RED',
-    caveats: ['WITNESS_PROTECTION'], mode: 'LAND', route: { origin: ['NE'], transit: [], destination: ['IT'] }, addressees: ['ne-police'],
+    noticeId: randomUUID(),
+    issuingAgency: 'it-prosecutor',
+    issuedAt: now(),
+    caseRef: 'IT-PA-2026-0042',
+    type: 'REQUEST_FOR_INFORMATION',
+    tlp: 'RED',
+    caveats: ['WITNESS_PROTECTION'],
+    mode: 'LAND',
+    route: { origin: ['NE'], transit: [], destination: ['IT'] },
+    addressees: ['ne-police'],
     persons: [smuggler, witness],
   },
   statistics: {
-    noticeId: randomUUID(), issuingAgency: 'ly-coastguard', issuedAt: now(), caseRef: 'LY-CG-2026-17', type: 'CASE_UPDATE', tlp: 'CLEAR',
-    mode: 'SEA', route: { origin: ['LY'], destination: ['IT'] }, migrantCount: 112, deathsReported: 3,
+    noticeId: randomUUID(),
+    issuingAgency: 'ly-coastguard',
+    issuedAt: now(),
+    caseRef: 'LY-CG-2026-17',
+    type: 'CASE_UPDATE',
+    tlp: 'CLEAR',
+    mode: 'SEA',
+    route: { origin: ['LY'], destination: ['IT'] },
+    migrantCount: 112,
+    deathsReported: 3,
   },
   unknownAddressee: {
-    noticeId: randomUUID(), issuingAgency: 'ne-police', issuedAt: now(), caseRef: 'NE-2026-3', type: 'ALERT', tlp: 'RED',
-    mode: 'LAND', route: { origin: ['NE'] }, addressees: ['xx-nobody'],
+    noticeId: randomUUID(),
+    issuingAgency: 'ne-police',
+    issuedAt: now(),
+    caseRef: 'NE-2026-3',
+    type: 'ALERT',
+    tlp: 'RED',
+    mode: 'LAND',
+    route: { origin: ['NE'] },
+    addressees: ['xx-nobody'],
   },
 };
 
@@ -107,7 +148,10 @@ try {
   }
 
   console.log('\n2. Each agency reads its inbox (verifying the bus signature) and sends read receipts');
-  const seen: Record<string, { noticeId: string; type: string; tlp: string; from: string; granted: string[]; withheld: string[]; raw: string }[]> = {};
+  const seen: Record<
+    string,
+    { noticeId: string; type: string; tlp: string; from: string; granted: string[]; withheld: string[]; raw: string }[]
+  > = {};
   for (const agency of Object.keys(expected)) {
     const out = accord(['inbox', '--as', agency, '--dir', dir, '--json', '--officer', `duty officer of ${agency}`]);
     const views = (JSON.parse(out || '{"views":[]}') as { views: ViewJson[] }).views;
@@ -125,7 +169,8 @@ try {
   console.log('\n3. What each agency saw');
   for (const [agency, views] of Object.entries(seen)) {
     console.log(`  ${agency}: ${views.length} notice(s)`);
-    for (const v of views) console.log(`    ${v.type} TLP:${v.tlp} from ${v.from} ${v.noticeId.slice(0, 8)}  withheld: ${v.withheld.join(', ') || 'nothing'}`);
+    for (const v of views)
+      console.log(`    ${v.type} TLP:${v.tlp} from ${v.from} ${v.noticeId.slice(0, 8)}  withheld: ${v.withheld.join(', ') || 'nothing'}`);
   }
 
   console.log('\n4. Checks');
@@ -133,15 +178,33 @@ try {
     const got = (seen[agency] ?? []).map((v) => v.noticeId).sort();
     check(`${agency} received exactly ${ids.length} notice(s) due to it`, JSON.stringify(got) === JSON.stringify([...ids].sort()));
   }
-  check('no agency received its own notice', Object.entries(seen).every(([agency, views]) => views.every((v) => v.from !== agency)));
-  check('the quarantined notice reached no inbox', Object.values(seen).every((views) => views.every((v) => v.noticeId !== notices.unknownAddressee.noticeId)));
+  check(
+    'no agency received its own notice',
+    Object.entries(seen).every(([agency, views]) => views.every((v) => v.from !== agency)),
+  );
+  check(
+    'the quarantined notice reached no inbox',
+    Object.values(seen).every((views) => views.every((v) => v.noticeId !== notices.unknownAddressee.noticeId)),
+  );
   const protection = seen['it-protection']?.find((v) => v.noticeId === notices.boat.noticeId);
-  check("the protection body sees the child's identity but not the smuggler's name", Boolean(protection?.raw.includes('Amina Tesfaye') && !protection.raw.includes('Haddad')));
+  check(
+    "the protection body sees the child's identity but not the smuggler's name",
+    Boolean(protection?.raw.includes('Amina Tesfaye') && !protection.raw.includes('Haddad')),
+  );
   const coastguard = seen['ly-coastguard']?.find((v) => v.noticeId === notices.boat.noticeId);
-  check("the coastguard sees the smuggler's name but not the migrant's or the witness's", Boolean(coastguard?.raw.includes('Kamal Haddad') && !coastguard.raw.includes('Tesfaye') && !coastguard.raw.includes('Berhane')));
+  check(
+    "the coastguard sees the smuggler's name but not the migrant's or the witness's",
+    Boolean(coastguard?.raw.includes('Kamal Haddad') && !coastguard.raw.includes('Tesfaye') && !coastguard.raw.includes('Berhane')),
+  );
   const nePolice = seen['ne-police']?.find((v) => v.noticeId === notices.witness.noticeId);
-  check('under WITNESS_PROTECTION the police see no trace of the witness', Boolean(nePolice && !nePolice.raw.includes('WITNESS"') && !nePolice.raw.includes('witness.identity')));
-  check('research is granted core only', (seen['eu-research'] ?? []).every((v) => JSON.stringify(v.granted) === '["core"]'));
+  check(
+    'under WITNESS_PROTECTION the police see no trace of the witness',
+    Boolean(nePolice && !nePolice.raw.includes('WITNESS"') && !nePolice.raw.includes('witness.identity')),
+  );
+  check(
+    'research is granted core only',
+    (seen['eu-research'] ?? []).every((v) => JSON.stringify(v.granted) === '["core"]'),
+  );
 
   console.log('\n5. Quarantine and audit');
   console.log(accord(['quarantine', 'list', '--dir', dir]).trimEnd().replace(/^/gm, '  '));

@@ -39,12 +39,16 @@ Example: accord agency add it-police --country IT --role police --groups med-rou
       id: positionals[0] ?? '',
       country: requireOption(values.country, 'country'),
       role: requireOption(values.role, 'role'),
-      groups: (values.groups ?? '').split(',').map((g) => g.trim()).filter(Boolean),
+      groups: (values.groups ?? '')
+        .split(',')
+        .map((g) => g.trim())
+        .filter(Boolean),
     };
     if (values['public-key']) input.publicKeyFile = values['public-key'];
     if (values['not-after']) input.notAfter = values['not-after'];
     const result = await addAgency(requireOption(values.dir, 'dir'), input);
-    if (values.json) process.stdout.write(`${JSON.stringify({ agency: result.agency, kid: result.kid, signingKey: result.signingKeyFile ?? null })}\n`);
+    if (values.json)
+      process.stdout.write(`${JSON.stringify({ agency: result.agency, kid: result.kid, signingKey: result.signingKeyFile ?? null })}\n`);
     else {
       process.stdout.write(`registered ${input.id} (${input.role}, ${input.country}) with key ${result.kid}\n`);
       if (result.signingKeyFile) process.stdout.write(`demo signing key: ${result.signingKeyFile}\n`);

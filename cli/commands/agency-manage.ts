@@ -47,7 +47,11 @@ generate\`), or without --public-key a demo key pair made into DIR/agencies/ID/.
 previous keys stay valid until revoked (\`accord agency revoke-key\`) or past their
 notAfter, so notices signed just before the switch are still accepted.`,
   async run(argv) {
-    const { values, positionals } = parseOptions(argv, { dir: { type: 'string' }, 'public-key': { type: 'string' } }, { min: 1, max: 1, names: 'the agency ID' });
+    const { values, positionals } = parseOptions(
+      argv,
+      { dir: { type: 'string' }, 'public-key': { type: 'string' } },
+      { min: 1, max: 1, names: 'the agency ID' },
+    );
     const id = positionals[0] ?? '';
     const result = await rotateAgencyKey(requireOption(values.dir, 'dir'), id, values['public-key']);
     process.stdout.write(`new key for ${id}: ${result.kid}${result.signingKeyFile ? ` (demo key: ${result.signingKeyFile})` : ''}\n`);

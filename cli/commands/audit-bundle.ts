@@ -20,13 +20,28 @@ Writes every audit record (checkpoints included) to FILE as JSON lines, after a 
 holding the audit service's public key. \`accord audit verify-bundle FILE\` checks it
 anywhere, with no bus.`,
   async run(argv) {
-    const { values } = parseOptions(argv, { dir: { type: 'string' }, out: { type: 'string' }, creds: { type: 'string' } }, { min: 0, max: 0, names: '' });
+    const { values } = parseOptions(
+      argv,
+      { dir: { type: 'string' }, out: { type: 'string' }, creds: { type: 'string' } },
+      { min: 0, max: 0, names: '' },
+    );
     const dir = requireOption(values.dir, 'dir');
     const out = requireOption(values.out, 'out');
     const records: v1.ChainedRecord.$Properties[] = [];
-    await withIdentity(dir, { kind: 'auditor' }, values.creds, async ({ js, jsm }) => readAuditRecords(js, await jsm(), (r) => void records.push(r)));
-    const auditPublicKey = await parsePublicJwk(await readJsonFile(readStackFile(dir).auditPublicKey, 'the audit public key'), 'the audit public key');
-    const header: BundleHeader = { format: 'accord-audit-bundle', version: 1, exportedAt: new Date().toISOString(), auditPublicKey, records: records.length };
+    await withIdentity(dir, { kind: 'auditor' }, values.creds, async ({ js, jsm }) =>
+      readAuditRecords(js, await jsm(), (r) => void records.push(r)),
+    );
+    const auditPublicKey = await parsePublicJwk(
+      await readJsonFile(readStackFile(dir).auditPublicKey, 'the audit public key'),
+      'the audit public key',
+    );
+    const header: BundleHeader = {
+      format: 'accord-audit-bundle',
+      version: 1,
+      exportedAt: new Date().toISOString(),
+      auditPublicKey,
+      records: records.length,
+    };
     writeFileSync(out, `${bundleLines(header, records).join('\n')}\n`);
     process.stdout.write(`${records.length} records written to ${out} (audit key ${auditPublicKey.kid})\n`);
     return EXIT.ok;

@@ -16,7 +16,11 @@ its leaf hash (RFC 9162: SHA-256(0x00 || record bytes)), and its inclusion proof
 latest signed checkpoint, with that checkpoint. Anyone holding the checkpoint can check
 the proof. Records not yet sealed by a checkpoint are listed as unsealed.`,
   async run(argv) {
-    const { values, positionals } = parseOptions(argv, { dir: { type: 'string' }, creds: { type: 'string' } }, { min: 1, max: 1, names: 'the NOTICE_ID' });
+    const { values, positionals } = parseOptions(
+      argv,
+      { dir: { type: 'string' }, creds: { type: 'string' } },
+      { min: 1, max: 1, names: 'the NOTICE_ID' },
+    );
     const noticeId = positionals[0] ?? '';
     const verifier = new ChainVerifier();
     const mine: { index: number; kind: number }[] = [];
@@ -49,7 +53,9 @@ the proof. Records not yet sealed by a checkpoint are listed as unsealed.`,
         })}\n`,
       );
     }
-    process.stderr.write(`${mine.length} records of notice ${noticeId}${latest ? `; latest checkpoint at index ${latest.index} seals ${size}` : '; no checkpoint yet'}\n`);
+    process.stderr.write(
+      `${mine.length} records of notice ${noticeId}${latest ? `; latest checkpoint at index ${latest.index} seals ${size}` : '; no checkpoint yet'}\n`,
+    );
     return EXIT.ok;
   },
 };

@@ -1,4 +1,12 @@
-import { InboxStore, keepCheckpoints, pullInbox, readStackFile, registryKeys, sendReceipt, type StoredView } from '../../libs/client/index.js';
+import {
+  InboxStore,
+  keepCheckpoints,
+  pullInbox,
+  readStackFile,
+  registryKeys,
+  sendReceipt,
+  type StoredView,
+} from '../../libs/client/index.js';
 import { readJsonFile } from '../../libs/config/index.js';
 import { assertAgencyId } from '../../libs/registry/index.js';
 import { parsePublicJwk, verificationKeyFromJwk } from '../../libs/signing/index.js';
@@ -53,38 +61,44 @@ verification is set aside in the store's rejected/ folder and the exit status is
       process.stdout.write(values.json ? `${JSON.stringify(stored.view)}\n` : `${formatView(stored)}\n\n`);
     };
 
-    return withIdentity(dir, { kind: 'liaison', agency: as }, values.creds, async ({ js, jsm }) => {
-      const keys = { bus, originators: registryKeys(await jsm()) };
-      const controller = new AbortController();
-      if (values.follow) {
-        process.once('SIGINT', () => controller.abort());
-        process.once('SIGTERM', () => controller.abort());
-      }
-      const result = await pullInbox(js, as, keys, store, {
-        follow: values.follow ?? false,
-        signal: controller.signal,
-        onView: (stored) => {
-          if (values.follow) print(stored);
-        },
-        onRejected: (rejected) => process.stderr.write(`view #${rejected.deliverySeq} set aside: ${rejected.reason}\n`),
-      });
-      const checkpoints = await keepCheckpoints(js, as, storeDir, await verificationKeyFromJwk(auditJwk));
-      if (checkpoints.refused > 0) {
-        process.stderr.write(`${checkpoints.refused} audit checkpoint(s) not signed by the audit key were not kept: tell your auditor\n`);
-      }
-      if (values.officer) {
-        for (const stored of result.stored) await sendReceipt(js, as, stored.noticeId, values.officer);
-      }
-      if (!values.follow) {
-        const all = store.list();
-        if (values.json) process.stdout.write(`${JSON.stringify({ views: all.map((s) => s.view), rejected: result.rejected })}\n`);
-        else {
-          for (const stored of all) print(stored);
-          process.stderr.write(`${result.stored.length} new, ${all.length} in the store, ${result.rejected.length} set aside\n`);
+    return withIdentity(
+      dir,
+      { kind: 'liaison', agency: as },
+      values.creds,
+      async ({ js, jsm }) => {
+        const keys = { bus, originators: registryKeys(await jsm()) };
+        const controller = new AbortController();
+        if (values.follow) {
+          process.once('SIGINT', () => controller.abort());
+          process.once('SIGTERM', () => controller.abort());
         }
-      }
-      return result.rejected.length > 0 ? EXIT.verificationFailed : EXIT.ok;
-      // Following for hours: ride out a server restart or the loss of a cluster node.
-    }, { reconnect: values.follow ?? false });
+        const result = await pullInbox(js, as, keys, store, {
+          follow: values.follow ?? false,
+          signal: controller.signal,
+          onView: (stored) => {
+            if (values.follow) print(stored);
+          },
+          onRejected: (rejected) => process.stderr.write(`view #${rejected.deliverySeq} set aside: ${rejected.reason}\n`),
+        });
+        const checkpoints = await keepCheckpoints(js, as, storeDir, await verificationKeyFromJwk(auditJwk));
+        if (checkpoints.refused > 0) {
+          process.stderr.write(`${checkpoints.refused} audit checkpoint(s) not signed by the audit key were not kept: tell your auditor\n`);
+        }
+        if (values.officer) {
+          for (const stored of result.stored) await sendReceipt(js, as, stored.noticeId, values.officer);
+        }
+        if (!values.follow) {
+          const all = store.list();
+          if (values.json) process.stdout.write(`${JSON.stringify({ views: all.map((s) => s.view), rejected: result.rejected })}\n`);
+          else {
+            for (const stored of all) print(stored);
+            process.stderr.write(`${result.stored.length} new, ${all.length} in the store, ${result.rejected.length} set aside\n`);
+          }
+        }
+        return result.rejected.length > 0 ? EXIT.verificationFailed : EXIT.ok;
+        // Following for hours: ride out a server restart or the loss of a cluster node.
+      },
+      { reconnect: values.follow ?? false },
+    );
   },
 };

@@ -17,7 +17,11 @@ FILE.pub (\`accord agency add ID ... --public-key FILE.pub\`).
   --out FILE   where to write the private key
   --force      replace existing files`,
   async run(argv) {
-    const { values } = parseOptions(argv, { out: { type: 'string' }, force: { type: 'boolean' }, json: { type: 'boolean' } }, { min: 0, max: 0, names: '' });
+    const { values } = parseOptions(
+      argv,
+      { out: { type: 'string' }, force: { type: 'boolean' }, json: { type: 'boolean' } },
+      { min: 0, max: 0, names: '' },
+    );
     const out = requireOption(values.out, 'out');
     if (!values.force && (existsSync(out) || existsSync(`${out}.pub`))) {
       throw new UsageError(`${out} or ${out}.pub exists; pass --force to replace it`);
@@ -25,7 +29,11 @@ FILE.pub (\`accord agency add ID ... --public-key FILE.pub\`).
     const { privateJwk, publicJwk } = await generateSigningKeyPair();
     writeSecretFile(out, `${JSON.stringify(privateJwk, null, 2)}\n`);
     writeFileSync(`${out}.pub`, `${JSON.stringify(publicJwk, null, 2)}\n`);
-    process.stdout.write(values.json ? `${JSON.stringify({ kid: publicJwk.kid, privateKey: out, publicKey: `${out}.pub` })}\n` : `kid ${publicJwk.kid}\nprivate key: ${out} (keep it at the agency)\npublic key:  ${out}.pub\n`);
+    process.stdout.write(
+      values.json
+        ? `${JSON.stringify({ kid: publicJwk.kid, privateKey: out, publicKey: `${out}.pub` })}\n`
+        : `kid ${publicJwk.kid}\nprivate key: ${out} (keep it at the agency)\npublic key:  ${out}.pub\n`,
+    );
     return EXIT.ok;
   },
 };

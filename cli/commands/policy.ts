@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { openRegistryBuckets, watchRegistry } from '../../libs/bus/index.js';
 import { AccordError } from '../../libs/errors/index.js';
 import { parseNoticeJson } from '../../libs/notice/index.js';
-import { compilePolicyText, compilePolicyTextEnforced, formatProblem, invariantStatement, readPolicyFile } from '../../libs/policy/index.js';
+import {
+  compilePolicyText,
+  compilePolicyTextEnforced,
+  formatProblem,
+  invariantStatement,
+  readPolicyFile,
+} from '../../libs/policy/index.js';
 import { decideRouting, type AgencyDecision, type TlpMembership } from '../../libs/routing/index.js';
 import { applyPolicy, withOperator } from '../../libs/stack/index.js';
 import { EXIT, UsageError } from '../cli-errors.js';
@@ -20,7 +26,9 @@ FILE:LINE:COLUMN: path: what is wrong, and exits 1; exits 0 when the policy is u
     const { positionals } = parseOptions(argv, {}, { min: 1, max: 1, names: 'the policy FILE' });
     const file = positionals[0] ?? '';
     const policy = compilePolicyText(await readPolicyFile(file), file, 'check');
-    process.stdout.write(`${file}: policy "${policy.name}" is valid: ${policy.rules.length} rules (sha256 ${policy.digest.slice(0, 16)})\n`);
+    process.stdout.write(
+      `${file}: policy "${policy.name}" is valid: ${policy.rules.length} rules (sha256 ${policy.digest.slice(0, 16)})\n`,
+    );
     return EXIT.ok;
   },
 };
@@ -38,7 +46,9 @@ records the change.`,
     const { values, positionals } = parseOptions(argv, { dir: { type: 'string' } }, { min: 1, max: 1, names: 'the policy FILE' });
     const { stored, inForce } = await applyPolicy(requireOption(values.dir, 'dir'), positionals[0] ?? '');
     const version = `${stored.name}@${stored.version}`;
-    process.stdout.write(`policy ${version} applied${inForce ? '; routing decides under it' : ' (routing has not confirmed it yet: is the stack running?)'}\n`);
+    process.stdout.write(
+      `policy ${version} applied${inForce ? '; routing decides under it' : ' (routing has not confirmed it yet: is the stack running?)'}\n`,
+    );
     return EXIT.ok;
   },
 };
@@ -57,7 +67,9 @@ function row(d: AgencyDecision): string[] {
 
 /** One line per invariant that removed something the rules granted, for the officer. */
 export function invariantLines(d: AgencyDecision): string[] {
-  return d.invariants.map((i) => `${d.agency}: ${i.removed.join(', ')} withheld by invariant ${i.invariant} (${invariantStatement(i.invariant)})`);
+  return d.invariants.map(
+    (i) => `${d.agency}: ${i.removed.join(', ')} withheld by invariant ${i.invariant} (${invariantStatement(i.invariant)})`,
+  );
 }
 
 export const policyExplainCommand: Command = {
@@ -82,7 +94,8 @@ it). Nothing is published.`,
     // A policy that would break an invariant is explained anyway (with its problems on
     // stderr): seeing what the engine withholds is how its author learns to fix it.
     const { policy, invariantProblems } = compilePolicyTextEnforced(await readPolicyFile(file), file, 'file');
-    for (const p of invariantProblems) process.stderr.write(`warning: policy check and apply refuse this policy: ${formatProblem(file, p)}\n`);
+    for (const p of invariantProblems)
+      process.stderr.write(`warning: policy check and apply refuse this policy: ${formatProblem(file, p)}\n`);
     const noticeFile = positionals[0] ?? '';
     let text: string;
     try {
@@ -97,18 +110,22 @@ it). Nothing is published.`,
       return live.registry.agencies();
     });
     const issuer = agencies.find((a) => a.id === notice.issuingAgency);
-    if (!issuer) throw new AccordError('E_UNKNOWN_AGENCY', `the notice's issuing agency ${notice.issuingAgency} is not registered on this stack`);
+    if (!issuer)
+      throw new AccordError('E_UNKNOWN_AGENCY', `the notice's issuing agency ${notice.issuingAgency} is not registered on this stack`);
     const decision = decideRouting(notice, issuer, agencies, policy);
     if (values.json) {
       const problems = invariantProblems.map((p) => formatProblem(file, p));
-      process.stdout.write(`${JSON.stringify({ policy: policy.name, digest: policy.digest, noticeId: notice.noticeId, invariantProblems: problems, agencies: decision.agencies })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ policy: policy.name, digest: policy.digest, noticeId: notice.noticeId, invariantProblems: problems, agencies: decision.agencies })}\n`,
+      );
       return EXIT.ok;
     }
     const others = decision.agencies.filter((d) => d.agency !== issuer.id);
     const table = [['agency', 'delivered', 'TLP', 'categories', 'rules'], ...others.map(row)];
     const widths = table[0]?.map((_, i) => Math.max(...table.map((r) => (r[i] ?? '').length))) ?? [];
     process.stdout.write(`policy "${policy.name}" (sha256 ${policy.digest.slice(0, 16)}), notice ${notice.noticeId} from ${issuer.id}\n`);
-    for (const r of table) process.stdout.write(`${r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ')}\n`);
+    for (const r of table)
+      process.stdout.write(`${r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ')}\n`);
     for (const line of others.flatMap(invariantLines)) process.stdout.write(`${line}\n`);
     return EXIT.ok;
   },

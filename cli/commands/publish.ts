@@ -55,7 +55,9 @@ Example: accord publish --as it-police notice.json --dir ./my-stack --wait`,
     }
     const notice = parseNoticeJson(text);
     if (notice.issuingAgency !== as) {
-      throw new AccordError('E_SUBJECT_MISMATCH', `${file}: issuingAgency is "${notice.issuingAgency}" but publishing --as ${as}`, { path: 'issuingAgency' });
+      throw new AccordError('E_SUBJECT_MISMATCH', `${file}: issuingAgency is "${notice.issuingAgency}" but publishing --as ${as}`, {
+        path: 'issuingAgency',
+      });
     }
     const stack = readStackFile(dir);
     const keyFile = values.key ?? stack.agencies[as]?.signingKey;
@@ -68,7 +70,10 @@ Example: accord publish --as it-police notice.json --dir ./my-stack --wait`,
       const quarantined = decision?.status === v1.DecisionStatus.DECISION_QUARANTINED;
       if (values.json) {
         const out: Record<string, unknown> = { noticeId: notice.noticeId, seq: published.seq, duplicate: published.duplicate };
-        if (decision) out.decision = quarantined ? { status: 'QUARANTINED', code: decision.code, path: decision.path, reason: describeReason(decision.code) } : { status: 'ACCEPTED' };
+        if (decision)
+          out.decision = quarantined
+            ? { status: 'QUARANTINED', code: decision.code, path: decision.path, reason: describeReason(decision.code) }
+            : { status: 'ACCEPTED' };
         process.stdout.write(`${JSON.stringify(out)}\n`);
       } else {
         process.stdout.write(`${notice.noticeId}${published.duplicate ? ' (already submitted: same submission)' : ''}\n`);

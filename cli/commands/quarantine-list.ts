@@ -23,13 +23,22 @@ what it means, and the offending field where there is one.
   async run(argv) {
     const { values } = parseOptions(
       argv,
-      { dir: { type: 'string' }, agency: { type: 'string' }, code: { type: 'string' }, since: { type: 'string' }, as: { type: 'string' }, creds: { type: 'string' }, json: { type: 'boolean' } },
+      {
+        dir: { type: 'string' },
+        agency: { type: 'string' },
+        code: { type: 'string' },
+        since: { type: 'string' },
+        as: { type: 'string' },
+        creds: { type: 'string' },
+        json: { type: 'boolean' },
+      },
       { min: 0, max: 0, names: '' },
     );
     const dir = requireOption(values.dir, 'dir');
-    if (values.code && !isReasonCode(values.code)) throw new UsageError(`--code ${values.code} is not a reason code (E_DECODE, E_SCHEMA, ...)`);
+    if (values.code && !isReasonCode(values.code))
+      throw new UsageError(`--code ${values.code} is not a reason code (E_DECODE, E_SCHEMA, ...)`);
     if (values.as) assertAgencyId(values.as, '--as');
-    if (values.as && values.agency && values.as !== values.agency) throw new UsageError('--as ID reads only that agency\'s own submissions');
+    if (values.as && values.agency && values.as !== values.agency) throw new UsageError("--as ID reads only that agency's own submissions");
     const filter: QuarantineFilter = {};
     const agency = values.as ?? values.agency;
     if (agency) filter.agency = agency;
@@ -52,7 +61,10 @@ what it means, and the offending field where there is one.
         bytes: r.submission.length,
       };
       if (values.json) process.stdout.write(`${JSON.stringify(row)}\n`);
-      else process.stdout.write(`${row.quarantinedAt} ${row.agency} #${row.ingestSeq} ${row.code}${row.path ? ` at ${row.path}` : ''}: ${row.reason}${row.noticeId ? ` (notice ${row.noticeId})` : ''}\n`);
+      else
+        process.stdout.write(
+          `${row.quarantinedAt} ${row.agency} #${row.ingestSeq} ${row.code}${row.path ? ` at ${row.path}` : ''}: ${row.reason}${row.noticeId ? ` (notice ${row.noticeId})` : ''}\n`,
+        );
     }
     process.stderr.write(`${records.length} quarantined submission(s)\n`);
     return EXIT.ok;

@@ -49,7 +49,8 @@ Examples: accord stack up --dir ./my-stack
       throw new UsageError(`--sync-interval ${syncInterval}: expected "always" or a duration such as 10s or 2m`);
     }
     const clusterNodes = parseCount(values.cluster, 'cluster');
-    if (clusterNodes !== undefined && clusterNodes !== 3 && clusterNodes !== 5) throw new UsageError(`--cluster ${clusterNodes}: a cluster has 3 or 5 nodes`);
+    if (clusterNodes !== undefined && clusterNodes !== 3 && clusterNodes !== 5)
+      throw new UsageError(`--cluster ${clusterNodes}: a cluster has 3 or 5 nodes`);
     const instances = parseCount(values.instances, 'instances');
     if (instances !== undefined && (instances < 1 || instances > 8)) throw new UsageError(`--instances ${instances}: expected 1 to 8`);
     const stack = await stackUp(dir, {

@@ -32,7 +32,13 @@ Example:
   async run(argv) {
     const { values } = parseOptions(
       argv,
-      { dir: { type: 'string' }, watch: { type: 'boolean' }, every: { type: 'string' }, creds: { type: 'string' }, json: { type: 'boolean' } },
+      {
+        dir: { type: 'string' },
+        watch: { type: 'boolean' },
+        every: { type: 'string' },
+        creds: { type: 'string' },
+        json: { type: 'boolean' },
+      },
       { min: 0, max: 0, names: '' },
     );
     const dir = requireOption(values.dir, 'dir');

@@ -35,7 +35,9 @@ Only the issuing agency can ask (with its liaison officers' credentials).`,
     process.stdout.write(`notice ${noticeId}: ${report.status}, policy ${report.policyVersion}\n`);
     for (const d of report.deliveries) {
       const withheld = d.withheldCategories ?? [];
-      process.stdout.write(`  delivered to ${d.recipient} at ${formatTimestamp(d.deliveredAt)}: ${(d.categories ?? []).join(', ')}${withheld.length ? `; withheld ${withheld.join(', ')}` : ''}\n`);
+      process.stdout.write(
+        `  delivered to ${d.recipient} at ${formatTimestamp(d.deliveredAt)}: ${(d.categories ?? []).join(', ')}${withheld.length ? `; withheld ${withheld.join(', ')}` : ''}\n`,
+      );
     }
     for (const r of report.receipts) process.stdout.write(`  read by ${r.officer} of ${r.agency} at ${formatTimestamp(r.readAt)}\n`);
     if (report.deliveries.length === 0) process.stdout.write('  delivered to no one\n');

@@ -65,7 +65,8 @@ export class ChainVerifier {
     if (!equalBytes(record.prevHash ?? new Uint8Array(), this.lastHash)) {
       return this.fail(index, "the record's previous-hash is not the hash of the record before it");
     }
-    if (record.event?.kind === v1.AuditKind.CHECKPOINT && !this.checkCheckpoint(index, record.event.checkpoint ?? new Uint8Array())) return undefined;
+    if (record.event?.kind === v1.AuditKind.CHECKPOINT && !this.checkCheckpoint(index, record.event.checkpoint ?? new Uint8Array()))
+      return undefined;
     this.lastHash = hash;
     const leaf = leafHash(body);
     this.leaves.push(leaf);
@@ -99,8 +100,12 @@ export class ChainVerifier {
     const previous = this.checkpoints.at(-1)?.head;
     const head: TreeHead = { size: Number(checkpoint.treeSize), root: checkpoint.rootHash };
     if (head.size !== index) return this.failed(index, `the checkpoint covers ${head.size} records but stands at index ${index}`);
-    if (!equalBytes(head.root, this.range.root())) return this.failed(index, 'the checkpoint root is not the tree head of the records before it');
-    if (Number(checkpoint.previousSize) !== (previous?.size ?? 0) || !equalBytes(checkpoint.previousRoot, previous?.root ?? new Uint8Array())) {
+    if (!equalBytes(head.root, this.range.root()))
+      return this.failed(index, 'the checkpoint root is not the tree head of the records before it');
+    if (
+      Number(checkpoint.previousSize) !== (previous?.size ?? 0) ||
+      !equalBytes(checkpoint.previousRoot, previous?.root ?? new Uint8Array())
+    ) {
       return this.failed(index, 'the checkpoint does not name the checkpoint before it');
     }
     if (previous && !verifyConsistency(previous.size, head.size, previous.root, head.root, checkpoint.consistency)) {
@@ -136,7 +141,10 @@ export class ChainVerifier {
     }
     const size = Number(trusted.checkpoint.treeSize);
     if (this.leaves.length < size) {
-      fail(this.leaves.length, `the chain ends at ${this.leaves.length} records; the trusted checkpoint covers ${size}: its tail is missing`);
+      fail(
+        this.leaves.length,
+        `the chain ends at ${this.leaves.length} records; the trusted checkpoint covers ${size}: its tail is missing`,
+      );
       return;
     }
     // The chain's checkpoints at or after the trusted one must extend its tree.
@@ -145,8 +153,17 @@ export class ChainVerifier {
     const root = tree.root(size);
     const consistent =
       equalBytes(root, trusted.checkpoint.rootHash) &&
-      (!later || size === 0 || verifyConsistency(size, later.head.size, trusted.checkpoint.rootHash, later.head.root, tree.consistencyProof(size, later.head.size)));
-    if (!consistent) fail(later?.index ?? Math.max(size - 1, 0), `the chain is not consistent with the trusted checkpoint of ${size} records`);
+      (!later ||
+        size === 0 ||
+        verifyConsistency(
+          size,
+          later.head.size,
+          trusted.checkpoint.rootHash,
+          later.head.root,
+          tree.consistencyProof(size, later.head.size),
+        ));
+    if (!consistent)
+      fail(later?.index ?? Math.max(size - 1, 0), `the chain is not consistent with the trusted checkpoint of ${size} records`);
   }
 
   private fail(index: number, reason: string): undefined {

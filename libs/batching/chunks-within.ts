@@ -16,4 +16,3 @@ export function chunksWithin<I>(items: I[], sizeOf: (item: I) => number, budget:
   if (current.length > 0) chunks.push(current);
   return chunks;
 }
-

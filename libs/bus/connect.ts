@@ -1,5 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { connect, credsAuthenticator, nkeyAuthenticator, type Authenticator, type ConnectionOptions, type NatsConnection } from '@nats-io/transport-node';
+import {
+  connect,
+  credsAuthenticator,
+  nkeyAuthenticator,
+  type Authenticator,
+  type ConnectionOptions,
+  type NatsConnection,
+} from '@nats-io/transport-node';
 import { AccordError, errorMessage } from '../errors/index.js';
 
 export interface BusConnectionOptions {
@@ -48,6 +55,9 @@ export async function connectBus(options: BusConnectionOptions): Promise<NatsCon
   try {
     return await connect(opts);
   } catch (error) {
-    throw new AccordError('E_UNAVAILABLE', `cannot reach NATS at ${options.url}: ${errorMessage(error)}`, { cause: error, retryable: true });
+    throw new AccordError('E_UNAVAILABLE', `cannot reach NATS at ${options.url}: ${errorMessage(error)}`, {
+      cause: error,
+      retryable: true,
+    });
   }
 }

@@ -1,7 +1,13 @@
 import { JetStreamApiError, type JetStreamManager } from '@nats-io/jetstream';
 import { AccordError } from '../errors/index.js';
 import type { BusSettings } from './bus-settings.js';
-import { APPEND_ONLY_STREAMS, checkpointConsumerConfig, inboxConsumerConfig, serviceConsumerConfigs, streamConfigs } from './stream-configs.js';
+import {
+  APPEND_ONLY_STREAMS,
+  checkpointConsumerConfig,
+  inboxConsumerConfig,
+  serviceConsumerConfigs,
+  streamConfigs,
+} from './stream-configs.js';
 import { streams } from './names.js';
 
 function isNotFound(error: unknown): boolean {

@@ -80,7 +80,11 @@ export function permissionsFor(identity: Identity): Permissions | undefined {
       };
     case 'auditor':
       return {
-        publish: [...streamInfo(streams.audit, streams.checkpoints), ...orderedReader(streams.audit), ...orderedReader(streams.checkpoints)],
+        publish: [
+          ...streamInfo(streams.audit, streams.checkpoints),
+          ...orderedReader(streams.audit),
+          ...orderedReader(streams.checkpoints),
+        ],
         subscribe: [`${inboxPrefix(identity)}.>`],
         allowResponses: false,
       };
@@ -117,7 +121,11 @@ export function permissionsFor(identity: Identity): Permissions | undefined {
         case 'routing':
           return servicePermissions('routing', [...streamInfo(streams.events), subjects.redact, ...registryReader], [subjects.route]);
         case 'redaction':
-          return servicePermissions('redaction', [...streamInfo(streams.deliveries, streams.events), subjects.deliverAll], [subjects.redact]);
+          return servicePermissions(
+            'redaction',
+            [...streamInfo(streams.deliveries, streams.events), subjects.deliverAll],
+            [subjects.redact],
+          );
         case 'audit':
           return servicePermissions(
             'audit',

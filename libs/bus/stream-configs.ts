@@ -1,4 +1,12 @@
-import { AckPolicy, DeliverPolicy, DiscardPolicy, RetentionPolicy, StorageType, type ConsumerConfig, type StreamConfig } from '@nats-io/jetstream';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  DiscardPolicy,
+  RetentionPolicy,
+  StorageType,
+  type ConsumerConfig,
+  type StreamConfig,
+} from '@nats-io/jetstream';
 import type { BusSettings } from './bus-settings.js';
 import { consumers, streams, subjects } from './names.js';
 
@@ -83,9 +91,7 @@ type ConsumerSpec = Partial<ConsumerConfig> & { durable_name: string };
 
 export function serviceConsumerConfigs(s: BusSettings): { stream: string; config: ConsumerSpec }[] {
   const common = { ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, ack_wait: ns(s.ackWaitMs) };
-  return [
-    { stream: streams.ingest, config: { ...common, durable_name: consumers.ingest, max_ack_pending: 1024 } },
-  ];
+  return [{ stream: streams.ingest, config: { ...common, durable_name: consumers.ingest, max_ack_pending: 1024 } }];
 }
 
 /** The durable consumer of the audit checkpoints the bus creates for an agency's liaisons. */

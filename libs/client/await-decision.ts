@@ -15,7 +15,9 @@ export async function awaitDecision(nc: NatsConnection, agency: string, seq: num
   let lastError = 'ingest did not answer';
   while (Date.now() < deadline) {
     try {
-      const reply = await nc.request(subjects.adapterRequest(agency, 'decision'), query, { timeout: Math.min(2000, Math.max(deadline - Date.now(), 1)) });
+      const reply = await nc.request(subjects.adapterRequest(agency, 'decision'), query, {
+        timeout: Math.min(2000, Math.max(deadline - Date.now(), 1)),
+      });
       const answer = v1.DecisionAnswer.decode(reply.data);
       if (answer.found && answer.decision) return v1.Decision.create(answer.decision);
       lastError = 'ingest has not decided yet';

@@ -58,7 +58,8 @@ async function firstSeqSince(jsm: JetStreamManager, stream: string, time: Date):
   const { first_seq: first, last_seq: last, messages } = (await jsm.streams.info(stream)).state;
   if (messages === 0) return undefined;
   // A message gone from the middle (none are deleted there) would count as older.
-  const timeOf = async (seq: number): Promise<number> => (await jsm.streams.getMessage(stream, { seq }))?.time.getTime() ?? Number.NEGATIVE_INFINITY;
+  const timeOf = async (seq: number): Promise<number> =>
+    (await jsm.streams.getMessage(stream, { seq }))?.time.getTime() ?? Number.NEGATIVE_INFINITY;
   if ((await timeOf(last)) < time.getTime()) return undefined;
   let lo = first;
   let hi = last;
@@ -83,7 +84,11 @@ async function auditState(jsm: JetStreamManager): Promise<BusStatus['audit']> {
   if (!stored) return { height };
   const { checkpoint } = openSignedCheckpoint(stored.data);
   const time = checkpoint.time ? dateFromTimestamp(checkpoint.time).getTime() : Date.now();
-  return { height, lastCheckpointSize: Number(checkpoint.treeSize), checkpointAgeSeconds: Math.max(0, Math.round((Date.now() - time) / 1000)) };
+  return {
+    height,
+    lastCheckpointSize: Number(checkpoint.treeSize),
+    checkpointAgeSeconds: Math.max(0, Math.round((Date.now() - time) / 1000)),
+  };
 }
 
 /**
@@ -129,16 +134,24 @@ export function formatBusStatus(s: BusStatus): string {
   for (const svc of s.services) {
     const ready = svc.instances.filter((i) => i.ready).length;
     const details = svc.instances.map((i) => i.detail).filter(Boolean);
-    out.push(`  ${svc.service.padEnd(10)} ${svc.instances.length === 0 ? 'NOT RUNNING' : `${ready} of ${svc.instances.length} ready`}${details.length ? `  (${details.join('; ')})` : ''}`);
+    out.push(
+      `  ${svc.service.padEnd(10)} ${svc.instances.length === 0 ? 'NOT RUNNING' : `${ready} of ${svc.instances.length} ready`}${details.length ? `  (${details.join('; ')})` : ''}`,
+    );
   }
   out.push('', 'streams (messages, bytes)');
   for (const d of s.streams) out.push(`  ${d.stream.padEnd(20)} ${String(d.messages).padStart(10)} ${String(d.bytes).padStart(14)}`);
   out.push('', 'consumer lag (pending, awaiting ack, redelivered)');
-  for (const c of s.consumers) out.push(`  ${c.consumer.padEnd(32)} ${String(c.pending).padStart(8)} ${String(c.ackPending).padStart(8)} ${String(c.redelivered).padStart(8)}`);
+  for (const c of s.consumers)
+    out.push(
+      `  ${c.consumer.padEnd(32)} ${String(c.pending).padStart(8)} ${String(c.ackPending).padStart(8)} ${String(c.redelivered).padStart(8)}`,
+    );
   const codes = Object.entries(s.quarantinedLastHour).sort((a, b) => b[1] - a[1]);
   out.push('', `quarantined in the last hour: ${codes.reduce((a, [, n]) => a + n, 0)}`);
   for (const [code, n] of codes) out.push(`  ${code.padEnd(24)} ${n}`);
-  const cp = s.audit.lastCheckpointSize === undefined ? 'no checkpoint yet' : `last checkpoint seals ${s.audit.lastCheckpointSize} records, ${s.audit.checkpointAgeSeconds} s ago`;
+  const cp =
+    s.audit.lastCheckpointSize === undefined
+      ? 'no checkpoint yet'
+      : `last checkpoint seals ${s.audit.lastCheckpointSize} records, ${s.audit.checkpointAgeSeconds} s ago`;
   out.push('', `audit chain: ${s.audit.height} records; ${cp}`);
   return `${out.join('\n')}\n`;
 }

@@ -29,8 +29,11 @@ export function checkRenderedSummary(disclosed: DisclosedNotice, view: v1.Delive
     values.set(p.profile.path, p.profile.value);
     if (p.identity) values.set(p.identity.path, p.identity.value);
   }
-  for (const e of [...disclosed.conveyances, ...disclosed.financial, ...disclosed.locations, ...disclosed.summarySpans]) values.set(e.path, e.value);
-  const pseudonyms = new Map(view.elements.filter((e) => e.pseudonym).map((e) => [(e.path ?? '').replace(/^persons\/|\/pseudonym$/g, ''), e.pseudonym ?? '']));
+  for (const e of [...disclosed.conveyances, ...disclosed.financial, ...disclosed.locations, ...disclosed.summarySpans])
+    values.set(e.path, e.value);
+  const pseudonyms = new Map(
+    view.elements.filter((e) => e.pseudonym).map((e) => [(e.path ?? '').replace(/^persons\/|\/pseudonym$/g, ''), e.pseudonym ?? '']),
+  );
   const withheld = [...view.withheld].sort((a, b) => (a.category ?? '').localeCompare(b.category ?? ''));
   const text = renderTemplate(pieces, (p) =>
     resolvePlaceholder(p, {

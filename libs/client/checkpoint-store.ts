@@ -12,7 +12,12 @@ import { takePending } from './take-pending.js';
  * `<store>/checkpoints/<tree size>.json`: an operator who rewrote history would have to
  * show a tree inconsistent with one the agency holds (`audit replay --trusted-checkpoint`).
  */
-export async function keepCheckpoints(js: JetStreamClient, agency: string, storeDir: string, auditKey: CryptoKey): Promise<{ kept: number; refused: number }> {
+export async function keepCheckpoints(
+  js: JetStreamClient,
+  agency: string,
+  storeDir: string,
+  auditKey: CryptoKey,
+): Promise<{ kept: number; refused: number }> {
   const consumer = await js.consumers.get(streams.checkpoints, consumers.checkpoints(agency));
   const dir = join(storeDir, 'checkpoints');
   mkdirSync(dir, { recursive: true, mode: 0o700 });

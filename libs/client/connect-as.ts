@@ -27,10 +27,18 @@ export function credentialFor(stack: StackFile, identity: Identity): string | un
  * A one-shot command gives up when the server goes away; a long-running client (an
  * adapter, `inbox --follow`) passes `reconnect` and rides out a restart or a node's loss.
  */
-export async function connectAs(stack: StackFile, identity: Identity, creds?: string, options: { reconnect?: boolean } = {}): Promise<NatsConnection> {
+export async function connectAs(
+  stack: StackFile,
+  identity: Identity,
+  creds?: string,
+  options: { reconnect?: boolean } = {},
+): Promise<NatsConnection> {
   const credsFile = creds ?? credentialFor(stack, identity);
   if (!credsFile) {
-    throw new AccordError('E_CONFIG', `no credentials for ${identityName(identity)}: give --creds FILE (the stack in this folder issued none)`);
+    throw new AccordError(
+      'E_CONFIG',
+      `no credentials for ${identityName(identity)}: give --creds FILE (the stack in this folder issued none)`,
+    );
   }
   const connection: Parameters<typeof connectBus>[0] = {
     url: stack.natsUrl,

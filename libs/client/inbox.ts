@@ -19,7 +19,14 @@ export interface InboxPullOptions {
   onRejected?: (view: RejectedView) => void;
 }
 
-async function take(msg: JsMsg, agency: string, keys: InboxKeys, store: InboxStore, result: InboxPullResult, options: InboxPullOptions): Promise<void> {
+async function take(
+  msg: JsMsg,
+  agency: string,
+  keys: InboxKeys,
+  store: InboxStore,
+  result: InboxPullResult,
+  options: InboxPullOptions,
+): Promise<void> {
   const seq = msg.seq;
   try {
     const verified = await verifySignedView(msg.data, keys.bus, agency, keys.originators);
@@ -45,7 +52,13 @@ export interface InboxKeys {
  * Pulls the agency's new views through the consumer the bus created for it, verifies
  * each, stores it locally, then acknowledges it.
  */
-export async function pullInbox(js: JetStreamClient, agency: string, keys: InboxKeys, store: InboxStore, options: InboxPullOptions = {}): Promise<InboxPullResult> {
+export async function pullInbox(
+  js: JetStreamClient,
+  agency: string,
+  keys: InboxKeys,
+  store: InboxStore,
+  options: InboxPullOptions = {},
+): Promise<InboxPullResult> {
   const inboxConsumer = () => js.consumers.get(streams.deliveries, consumers.inbox(agency));
   const result: InboxPullResult = { stored: [], rejected: [] };
   if (options.follow) {

@@ -12,7 +12,13 @@ export async function signDisclosed(disclosed: DisclosedSubmission, key: Signing
   const { manifest, disclosures } = disclosed;
   const jws = await signDetached(manifest, key, NOTICE_TYP);
   const p = disclosed.protected;
-  const protectedParts = p ? { protectedManifest: p.manifest, protectedJws: await signDetached(p.manifest, key, PROTECTED_TYP), protectedDisclosures: p.disclosures } : {};
+  const protectedParts = p
+    ? {
+        protectedManifest: p.manifest,
+        protectedJws: await signDetached(p.manifest, key, PROTECTED_TYP),
+        protectedDisclosures: p.disclosures,
+      }
+    : {};
   return v1.SignedNotice.encode({ format: 2, jws, manifest, disclosures, ...protectedParts }).finish();
 }
 
@@ -43,7 +49,13 @@ export interface PublishResult {
  * W3C trace context that follows it through every stage to the deliveries and the audit
  * records (a new trace unless `trace` is given).
  */
-export async function publishSubmission(js: JetStreamClient, agency: string, noticeId: string, submission: Uint8Array, trace: TraceContext = newTrace()): Promise<PublishResult> {
+export async function publishSubmission(
+  js: JetStreamClient,
+  agency: string,
+  noticeId: string,
+  submission: Uint8Array,
+  trace: TraceContext = newTrace(),
+): Promise<PublishResult> {
   const h = headers();
   h.set(TRACEPARENT, formatTraceparent(trace));
   const ack = await js.publish(subjects.ingest(agency), submission, { msgID: `${agency}:${noticeId}`, headers: h });

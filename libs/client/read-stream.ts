@@ -22,9 +22,7 @@ export async function readStream(
   onMessage: (msg: JsMsg) => void | Promise<void>,
 ): Promise<void> {
   const info = await jsm.streams.info(stream, options.filterSubject ? { subjects_filter: options.filterSubject } : undefined);
-  const available = options.filterSubject
-    ? Object.values(info.state.subjects ?? {}).reduce((sum, n) => sum + n, 0)
-    : info.state.messages;
+  const available = options.filterSubject ? Object.values(info.state.subjects ?? {}).reduce((sum, n) => sum + n, 0) : info.state.messages;
   if (available === 0 || (options.startSeq !== undefined && options.startSeq > info.state.last_seq)) return;
   const consumer = await js.consumers.get(stream, {
     // A single filter (not a list) puts it in the API subject, where permissions can see it.

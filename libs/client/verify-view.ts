@@ -26,7 +26,10 @@ export interface VerifiedView {
 }
 
 function invalid(what: string, path?: string, cause?: unknown): AccordError {
-  return new AccordError('E_VIEW_INVALID', `view refused: ${what}`, { ...(path ? { path } : {}), ...(cause === undefined ? {} : { cause }) });
+  return new AccordError('E_VIEW_INVALID', `view refused: ${what}`, {
+    ...(path ? { path } : {}),
+    ...(cause === undefined ? {} : { cause }),
+  });
 }
 
 const RECIPIENT_CODES = { malformed: 'E_VIEW_INVALID', unsigned: 'E_VIEW_INVALID' } as const;
@@ -58,7 +61,12 @@ function originals(disclosed: DisclosedNotice, categories: Map<string, string>):
  * manifest the originating agency signed, and every element the bus says it granted must
  * be there: the bus can withhold, never alter or invent. Errors name the path.
  */
-export async function verifySignedView(bytes: Uint8Array, bus: BusVerificationKey, recipient: string, originatorKeys: OriginatorKeys): Promise<VerifiedView> {
+export async function verifySignedView(
+  bytes: Uint8Array,
+  bus: BusVerificationKey,
+  recipient: string,
+  originatorKeys: OriginatorKeys,
+): Promise<VerifiedView> {
   let signed: v1.SignedView;
   try {
     signed = v1.SignedView.decode(bytes);
@@ -91,29 +99,40 @@ export async function verifySignedView(bytes: Uint8Array, bus: BusVerificationKe
     await verifyDetached(header, view.manifest, key);
     if (view.protectedManifest.length > 0) {
       const protectedHeader = inspectDetached(view.protectedManifestJws, PROTECTED_TYP);
-      if (protectedHeader.kid !== header.kid) throw invalid(`the protected manifest is signed by ${protectedHeader.kid}, the manifest by ${header.kid}`);
+      if (protectedHeader.kid !== header.kid)
+        throw invalid(`the protected manifest is signed by ${protectedHeader.kid}, the manifest by ${header.kid}`);
       await verifyDetached(protectedHeader, view.protectedManifest, key);
     }
   } catch (error) {
-    throw isAccordError(error) && error.code === 'E_VIEW_INVALID' ? error : invalid(`originator signature: ${errorMessage(error)}`, undefined, error);
+    throw isAccordError(error) && error.code === 'E_VIEW_INVALID'
+      ? error
+      : invalid(`originator signature: ${errorMessage(error)}`, undefined, error);
   }
   const manifest = decodeManifest(view.manifest, 'E_VIEW_INVALID');
   const core = Buffer.from(v1.NoticeCore.encode(view.core ?? {}).finish());
-  if (!core.equals(Buffer.from(v1.NoticeCore.encode(manifest.core ?? {}).finish()))) throw invalid("the core differs from the originator's", 'core');
+  if (!core.equals(Buffer.from(v1.NoticeCore.encode(manifest.core ?? {}).finish())))
+    throw invalid("the core differs from the originator's", 'core');
 
   // A disclosure is the originator's if either of its manifests covers it.
   const digests = manifest.digests.slice();
-  if (view.protectedManifest.length > 0) digests.push(...decodeProtectedManifest(view.protectedManifest, view.manifest, manifest.core?.noticeId ?? '', 'E_VIEW_INVALID').digests);
+  if (view.protectedManifest.length > 0)
+    digests.push(
+      ...decodeProtectedManifest(view.protectedManifest, view.manifest, manifest.core?.noticeId ?? '', 'E_VIEW_INVALID').digests,
+    );
   const disclosed = openCovered(manifest.core ?? {}, digestSet(digests), view.disclosures, RECIPIENT_CODES);
   const claimed = new Map(view.granted.map((g) => [g.path ?? '', g.category ?? '']));
   const disclosedPaths = new Set(view.disclosures.map((d) => v1.Disclosure.decode(d).path));
-  for (const path of claimed.keys()) if (!disclosedPaths.has(path)) throw invalid(`${path} is said to be granted but its disclosure is missing`, path);
+  for (const path of claimed.keys())
+    if (!disclosedPaths.has(path)) throw invalid(`${path} is said to be granted but its disclosure is missing`, path);
   for (const path of disclosedPaths) if (!claimed.has(path)) throw invalid(`${path} is disclosed without being listed as granted`, path);
   if (claimed.size !== view.granted.length) throw invalid('an element is listed as granted twice');
 
   const fromTemplate = checkRenderedSummary(disclosed, view);
-  const elements = [...originals(disclosed, claimed), ...view.elements.map((e) => v1.ViewElement.create(e))].sort((a, b) => (a.path ?? '').localeCompare(b.path ?? ''));
+  const elements = [...originals(disclosed, claimed), ...view.elements.map((e) => v1.ViewElement.create(e))].sort((a, b) =>
+    (a.path ?? '').localeCompare(b.path ?? ''),
+  );
   const derivedSummary = view.elements.some((e) => e.path === 'summary' && e.derived);
-  const summarySource = disclosed.summary && !disclosed.summaryTemplate ? 'originator' : fromTemplate ? 'template' : derivedSummary ? 'bus' : undefined;
+  const summarySource =
+    disclosed.summary && !disclosed.summaryTemplate ? 'originator' : fromTemplate ? 'template' : derivedSummary ? 'bus' : undefined;
   return summarySource ? { view, elements, summarySource } : { view, elements };
 }

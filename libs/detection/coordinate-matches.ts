@@ -20,24 +20,45 @@ const DEGREE = '[°˚º]';
 /** NFKC writes the ordinal indicator º as "o": read as a degree sign before minutes. */
 const DEGREE_BEFORE_MINUTES = '[°˚ºo]';
 const MINUTE = "'";
-const SECOND = '(?:"|″|”|\'\')';
+const SECOND = "(?:\"|″|”|'')";
 
 /** The patterns, most specific first: a span claimed by one is not read again by the next. */
 const PATTERNS: { re: RegExp; read: (m: RegExpMatchArray) => Omit<WrittenCoordinate, 'start' | 'end'> }[] = [
   {
     // 32d 55m 52s N
     re: new RegExp(`(?<![\\d.])(-?\\d{1,3})\\s*d\\s*(\\d{1,2})\\s*m\\s*(\\d{1,2}(?:[.,]\\d+)?)\\s*s?\\s*(?:${HEMISPHERE})?`, 'gu'),
-    read: (m) => ({ degrees: signOf(m[1], m[4]) * (Math.abs(num(m[1])) + num(m[2]) / 60 + num(m[3]) / 3600), signed: signed(m[1], m[4]), precise: true, marked: true }),
+    read: (m) => ({
+      degrees: signOf(m[1], m[4]) * (Math.abs(num(m[1])) + num(m[2]) / 60 + num(m[3]) / 3600),
+      signed: signed(m[1], m[4]),
+      precise: true,
+      marked: true,
+    }),
   },
   {
     // 32°55'52"N, 32° 55′ 52.3″ N, 32 55 52N
-    re: new RegExp(`(?<![\\d.])(-?\\d{1,3})\\s*(?:${DEGREE_BEFORE_MINUTES}|\\s)\\s*(\\d{1,2})\\s*(?:${MINUTE}|\\s)\\s*(\\d{1,2}(?:[.,]\\d+)?)\\s*${SECOND}?\\s*(?:${HEMISPHERE})?`, 'gu'),
-    read: (m) => ({ degrees: signOf(m[1], m[4]) * (Math.abs(num(m[1])) + num(m[2]) / 60 + num(m[3]) / 3600), signed: signed(m[1], m[4]), precise: true, marked: /[°˚º'"″”]/u.test(m[0]) || m[4] !== undefined }),
+    re: new RegExp(
+      `(?<![\\d.])(-?\\d{1,3})\\s*(?:${DEGREE_BEFORE_MINUTES}|\\s)\\s*(\\d{1,2})\\s*(?:${MINUTE}|\\s)\\s*(\\d{1,2}(?:[.,]\\d+)?)\\s*${SECOND}?\\s*(?:${HEMISPHERE})?`,
+      'gu',
+    ),
+    read: (m) => ({
+      degrees: signOf(m[1], m[4]) * (Math.abs(num(m[1])) + num(m[2]) / 60 + num(m[3]) / 3600),
+      signed: signed(m[1], m[4]),
+      precise: true,
+      marked: /[°˚º'"″”]/u.test(m[0]) || m[4] !== undefined,
+    }),
   },
   {
     // 32°55.87'N, 32° 55.87′
-    re: new RegExp(`(?<![\\d.])(-?\\d{1,3})\\s*${DEGREE_BEFORE_MINUTES}\\s*(\\d{1,2}(?:[.,]\\d+)?)\\s*${MINUTE}?\\s*(?:${HEMISPHERE})?`, 'gu'),
-    read: (m) => ({ degrees: signOf(m[1], m[3]) * (Math.abs(num(m[1])) + num(m[2]) / 60), signed: signed(m[1], m[3]), precise: true, marked: true }),
+    re: new RegExp(
+      `(?<![\\d.])(-?\\d{1,3})\\s*${DEGREE_BEFORE_MINUTES}\\s*(\\d{1,2}(?:[.,]\\d+)?)\\s*${MINUTE}?\\s*(?:${HEMISPHERE})?`,
+      'gu',
+    ),
+    read: (m) => ({
+      degrees: signOf(m[1], m[3]) * (Math.abs(num(m[1])) + num(m[2]) / 60),
+      signed: signed(m[1], m[3]),
+      precise: true,
+      marked: true,
+    }),
   },
   {
     // N32.9312, N 32.9312°
@@ -88,6 +109,9 @@ const TOLERANCE_DEGREES = 0.06;
 /** Where a withheld coordinate (decimal degrees) is written, in any notation, to better than a degree. */
 export function coordinateMatches(value: number, coordinates: readonly WrittenCoordinate[]): RawMatch[] {
   return coordinates
-    .filter((c) => c.precise && Math.abs((c.signed ? c.degrees : Math.abs(c.degrees)) - (c.signed ? value : Math.abs(value))) <= TOLERANCE_DEGREES)
+    .filter(
+      (c) =>
+        c.precise && Math.abs((c.signed ? c.degrees : Math.abs(c.degrees)) - (c.signed ? value : Math.abs(value))) <= TOLERANCE_DEGREES,
+    )
     .map((c) => ({ start: c.start, end: c.end, strength: 10 }));
 }

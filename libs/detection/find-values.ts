@@ -5,7 +5,17 @@ import type { KnownValue, ValueMatch } from './known-value.js';
 import { nameRuns } from './name-matches.js';
 import { normalise, normaliseText, originalSpan, type NormalisedText } from './normalise-text.js';
 import { boundedMemo } from './bounded-memo.js';
-import { amountMatches, digitRuns, digitStretches, numberMatches, packText, phoneMatches, type DigitStretch, type PackedText, type RawMatch } from './number-matches.js';
+import {
+  amountMatches,
+  digitRuns,
+  digitStretches,
+  numberMatches,
+  packText,
+  phoneMatches,
+  type DigitStretch,
+  type PackedText,
+  type RawMatch,
+} from './number-matches.js';
 import { latinOf } from './script-forms.js';
 import { adjacent, tokenise, type Token } from './tokens.js';
 
@@ -29,10 +39,19 @@ export interface AnalysedText {
 export const analyseText = boundedMemo(
   64,
   (text: string): AnalysedText => {
-  const n = normaliseText(text);
-  const tokens = tokenise(text, n);
-  const longestToken = tokens.reduce((max, t) => Math.max(max, t.end - t.start), 0);
-  return { text, n, tokens, packed: packText(n), digitStretches: digitStretches(n, digitRuns(n)), longestToken, dates: writtenDates(n), coordinates: writtenCoordinates(n) };
+    const n = normaliseText(text);
+    const tokens = tokenise(text, n);
+    const longestToken = tokens.reduce((max, t) => Math.max(max, t.end - t.start), 0);
+    return {
+      text,
+      n,
+      tokens,
+      packed: packText(n),
+      digitStretches: digitStretches(n, digitRuns(n)),
+      longestToken,
+      dates: writtenDates(n),
+      coordinates: writtenCoordinates(n),
+    };
   },
   // A read text holds some tens of bytes per character: a few MB remembered at most.
   { maxTotalLength: 250_000 },
@@ -133,7 +152,11 @@ export interface FoundIdentifier {
 }
 
 export function findIdentifiers(a: AnalysedText): FoundIdentifier[] {
-  return identifierShapes(a.n, a.tokens, a.coordinates, a.dates).map((m) => ({ ...wholeWords(a, m.start, m.end), shape: m.shape, key: m.key }));
+  return identifierShapes(a.n, a.tokens, a.coordinates, a.dates).map((m) => ({
+    ...wholeWords(a, m.start, m.end),
+    shape: m.shape,
+    key: m.key,
+  }));
 }
 
 /** The key a granted value is compared with an identifier's under: its letters and digits, or a phone's digits. */

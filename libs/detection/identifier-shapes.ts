@@ -28,14 +28,22 @@ function push(out: IdentifierMatch[], m: RegExpExecArray, shape: IdentifierShape
  * document-like codes (letters and 5 to 10 digits), IBANs with a valid checksum, IMO
  * numbers with a valid check digit (after "IMO" or bare), coordinates in any notation.
  */
-export function identifierShapes(n: NormalisedText, tokens: readonly Token[], coordinates: readonly WrittenCoordinate[], dates: ReturnType<typeof writtenDates>): IdentifierMatch[] {
+export function identifierShapes(
+  n: NormalisedText,
+  tokens: readonly Token[],
+  coordinates: readonly WrittenCoordinate[],
+  dates: ReturnType<typeof writtenDates>,
+): IdentifierMatch[] {
   const out: IdentifierMatch[] = [];
   const text = n.text;
   for (const m of text.matchAll(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu)) push(out, m, 'email');
-  for (const m of text.matchAll(/(?:https?:\/\/|www\.)[^\s<>"]+|[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}\/[^\s<>"]*/gu)) push(out, m, 'url');
+  for (const m of text.matchAll(/(?:https?:\/\/|www\.)[^\s<>"]+|[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}\/[^\s<>"]*/gu))
+    push(out, m, 'url');
   for (const m of text.matchAll(/(?<![\p{L}\p{N}._%+-])@[\p{L}\p{N}_.]{2,}/gu)) push(out, m, 'handle');
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}])[a-z]{2}\d{2}(?:\s?[a-z0-9]){11,30}(?![\p{L}\p{N}])/gu)) if (isValidIban(m[0].toUpperCase())) push(out, m, 'iban');
-  for (const m of text.matchAll(/imo\s*(?:no\.?|nr\.?|number|n°|#|:)?\s*(\d{7})(?!\d)/gu)) if (isValidImo(m[1] ?? '')) push(out, m, 'imo', m[1]);
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])[a-z]{2}\d{2}(?:\s?[a-z0-9]){11,30}(?![\p{L}\p{N}])/gu))
+    if (isValidIban(m[0].toUpperCase())) push(out, m, 'iban');
+  for (const m of text.matchAll(/imo\s*(?:no\.?|nr\.?|number|n°|#|:)?\s*(\d{7})(?!\d)/gu))
+    if (isValidImo(m[1] ?? '')) push(out, m, 'imo', m[1]);
   for (const m of text.matchAll(/(?<!\d)\d{7}(?!\d)/gu)) if (isValidImo(m[0])) push(out, m, 'imo');
   for (const m of text.matchAll(/[+(]?\d(?:[\s\-–().]{0,2}\d){7,}/gu)) {
     const end = m.index + m[0].length;
@@ -46,12 +54,23 @@ export function identifierShapes(n: NormalisedText, tokens: readonly Token[], co
     push(out, m, 'phone', m[0].replace(/\D/g, ''));
   }
   for (const t of tokens) {
-    if (/^[a-z]{1,3}\d{5,10}[a-z]{0,2}$|^\d{5,10}[a-z]{1,2}$/.test(t.norm)) out.push({ start: t.start, end: t.end, shape: 'document', key: t.norm });
+    if (/^[a-z]{1,3}\d{5,10}[a-z]{0,2}$|^\d{5,10}[a-z]{1,2}$/.test(t.norm))
+      out.push({ start: t.start, end: t.end, shape: 'document', key: t.norm });
   }
-  for (const c of coordinates) if (c.marked && c.precise) out.push({ start: c.start, end: c.end, shape: 'coordinate', key: text.slice(c.start, c.end) });
+  for (const c of coordinates)
+    if (c.marked && c.precise) out.push({ start: c.start, end: c.end, shape: 'coordinate', key: text.slice(c.start, c.end) });
   // One identifier inside another is part of it: the IMO-looking digits of a phone number,
   // the phone-looking digits of an IBAN.
-  return out.filter((m) => !out.some((o) => o !== m && o.start <= m.start && o.end >= m.end && (o.end - o.start > m.end - m.start || SPECIFIC.indexOf(o.shape) < SPECIFIC.indexOf(m.shape))));
+  return out.filter(
+    (m) =>
+      !out.some(
+        (o) =>
+          o !== m &&
+          o.start <= m.start &&
+          o.end >= m.end &&
+          (o.end - o.start > m.end - m.start || SPECIFIC.indexOf(o.shape) < SPECIFIC.indexOf(m.shape)),
+      ),
+  );
 }
 
 /** The most telling shapes first: of two that cover the same span, the first names it. */

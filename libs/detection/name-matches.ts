@@ -12,31 +12,163 @@ interface NamePart {
 }
 
 /** Parts that are names only beside the rest of the name ("al" of "Al-Hassan"). */
-const PARTICLES = new Set(['al', 'el', 'ul', 'bin', 'ben', 'ibn', 'bint', 'abu', 'abou', 'bou', 'ould', 'van', 'von', 'de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'dos', 'das', 'y']);
+const PARTICLES = new Set([
+  'al',
+  'el',
+  'ul',
+  'bin',
+  'ben',
+  'ibn',
+  'bint',
+  'abu',
+  'abou',
+  'bou',
+  'ould',
+  'van',
+  'von',
+  'de',
+  'da',
+  'di',
+  'du',
+  'del',
+  'della',
+  'der',
+  'den',
+  'dos',
+  'das',
+  'y',
+]);
 
 /** Words before a name that say it is one: "Mr Le", "M. Ba", "Sheikh Ali". */
 const TITLES = new Set([
-  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'madam', 'mme', 'mlle', 'm', 'herr', 'frau', 'sig', 'sigra', 'signor', 'signora', 'sr', 'sra', 'senor', 'senora',
-  'don', 'dona', 'sheikh', 'shaikh', 'sheik', 'haji', 'hajji', 'hajj', 'sayed', 'sayyid', 'uncle', 'aunt', 'brother', 'sister', 'captain', 'capt', 'skipper', 'mister',
-  'monsieur', 'madame', 'gospodin', 'gospozha', 'named', 'called', 'alias', 'aka', 'surname', 'name',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'sir',
+  'madam',
+  'mme',
+  'mlle',
+  'm',
+  'herr',
+  'frau',
+  'sig',
+  'sigra',
+  'signor',
+  'signora',
+  'sr',
+  'sra',
+  'senor',
+  'senora',
+  'don',
+  'dona',
+  'sheikh',
+  'shaikh',
+  'sheik',
+  'haji',
+  'hajji',
+  'hajj',
+  'sayed',
+  'sayyid',
+  'uncle',
+  'aunt',
+  'brother',
+  'sister',
+  'captain',
+  'capt',
+  'skipper',
+  'mister',
+  'monsieur',
+  'madame',
+  'gospodin',
+  'gospozha',
+  'named',
+  'called',
+  'alias',
+  'aka',
+  'surname',
+  'name',
   // The same in Arabic script, as any-ascii writes them: السيد, السيدة, الشيخ, الحاج, سيد, شيخ, حاج.
-  'lsyd', 'lsydh', 'lsyd', 'syd', 'sydh', 'lshykh', 'shykh', 'lhj', 'lhjj', 'hj', 'hjj', 'bw', 'm',
+  'lsyd',
+  'lsydh',
+  'lsyd',
+  'syd',
+  'sydh',
+  'lshykh',
+  'shykh',
+  'lhj',
+  'lhjj',
+  'hj',
+  'hjj',
+  'bw',
+  'm',
 ]);
 
 /** What may be glued before a name part and leave it a name: "Haddads", "alHaddad", "Haddadi". */
-const PREFIXES = new Set(['al', 'el', 'ul', 'wa', 'w', 'bi', 'li', 'bin', 'ben', 'ibn', 'abu', 'abou', 'mc', 'mac', 'o', 'de', 'da', 'di', 'van', 'von', 'mr', 'dr']);
-const SUFFIXES = new Set(['s', 'es', 'i', 'y', 'e', 'a', 'iya', 'iyya', 'ov', 'ova', 'ev', 'eva', 'in', 'ina', 'ski', 'ska', 'sky', 'ian', 'ians', 'ese', 'ish', 'ite', 'ites']);
+const PREFIXES = new Set([
+  'al',
+  'el',
+  'ul',
+  'wa',
+  'w',
+  'bi',
+  'li',
+  'bin',
+  'ben',
+  'ibn',
+  'abu',
+  'abou',
+  'mc',
+  'mac',
+  'o',
+  'de',
+  'da',
+  'di',
+  'van',
+  'von',
+  'mr',
+  'dr',
+]);
+const SUFFIXES = new Set([
+  's',
+  'es',
+  'i',
+  'y',
+  'e',
+  'a',
+  'iya',
+  'iyya',
+  'ov',
+  'ova',
+  'ev',
+  'eva',
+  'in',
+  'ina',
+  'ski',
+  'ska',
+  'sky',
+  'ian',
+  'ians',
+  'ese',
+  'ish',
+  'ite',
+  'ites',
+]);
 
-const partsOf = boundedMemo(4096, (name: string): NamePart[] =>
-  normalise(name)
-    .replace(/'/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t.length > 0)
-    .map((t) => {
-      const latin = latinOf(t);
-      return { latin, skeleton: consonantSkeleton(latin), foreign: /[^\x00-\x7f]/.test(t), particle: PARTICLES.has(latin) };
-    })
-    .filter((p) => p.latin.length >= 2),
+const partsOf = boundedMemo(
+  4096,
+  (name: string): NamePart[] =>
+    normalise(name)
+      .replace(/'/g, '')
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((t) => t.length > 0)
+      .map((t) => {
+        const latin = latinOf(t);
+        return { latin, skeleton: consonantSkeleton(latin), foreign: /[^\x00-\x7f]/.test(t), particle: PARTICLES.has(latin) };
+      })
+      .filter((p) => p.latin.length >= 2),
   { maxKeyLength: 512 },
 );
 
@@ -45,7 +177,8 @@ function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    for (let j = 1; j <= b.length; j++)
+      row.push(Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
     previous = row;
   }
   return previous[b.length] ?? 0;
@@ -74,14 +207,25 @@ type Strength = 'exact' | 'short' | 'loose';
  * ("HaddadBrothers").
  */
 function nameAffix(x: string, parts: readonly NamePart[], affixes: ReadonlySet<string>, capitalBreak: boolean): boolean {
-  return x === '' || capitalBreak || /^\d+$/.test(x) || affixes.has(x) || madeOfParts(x, parts) || (x.length === 1 && parts.some((p) => p.latin.startsWith(x)));
+  return (
+    x === '' ||
+    capitalBreak ||
+    /^\d+$/.test(x) ||
+    affixes.has(x) ||
+    madeOfParts(x, parts) ||
+    (x.length === 1 && parts.some((p) => p.latin.startsWith(x)))
+  );
 }
 
 /** The part glued inside a longer word, as a name and not as letters of another word ("stamina"). */
 function gluedIn(reading: string, p: NamePart, parts: readonly NamePart[], camel: readonly number[]): boolean {
   for (let at = reading.indexOf(p.latin); at >= 0; at = reading.indexOf(p.latin, at + 1)) {
     const end = at + p.latin.length;
-    if (nameAffix(reading.slice(0, at), parts, PREFIXES, camel.includes(at)) && nameAffix(reading.slice(end), parts, SUFFIXES, camel.includes(end))) return true;
+    if (
+      nameAffix(reading.slice(0, at), parts, PREFIXES, camel.includes(at)) &&
+      nameAffix(reading.slice(end), parts, SUFFIXES, camel.includes(end))
+    )
+      return true;
   }
   return false;
 }
@@ -109,7 +253,14 @@ function matchPart(t: Token, p: NamePart, parts: readonly NamePart[]): Strength 
   }
   if (p.skeleton.length < 2 || t.skeleton.length < 2) return undefined;
   // A spelling variant in Latin letters: same skeleton, close spelling, not a short word, no digits.
-  if (/^[a-z]+$/.test(t.latin) && /^[a-z]+$/.test(p.latin) && t.latin.length >= 4 && p.latin.length >= 4 && t.skeleton === p.skeleton && editDistance(t.latin, p.latin) <= Math.max(1, Math.floor(p.latin.length / 4))) {
+  if (
+    /^[a-z]+$/.test(t.latin) &&
+    /^[a-z]+$/.test(p.latin) &&
+    t.latin.length >= 4 &&
+    p.latin.length >= 4 &&
+    t.skeleton === p.skeleton &&
+    editDistance(t.latin, p.latin) <= Math.max(1, Math.floor(p.latin.length / 4))
+  ) {
     return 'loose';
   }
   return undefined;
@@ -172,9 +323,16 @@ export function nameRuns(name: string, n: NormalisedText, tokens: readonly Token
     }
     let first = i;
     // Initials before or after the name ("K. Haddad", "Haddad K."), up to three.
-    while (first > 0 && i - first < 3 && isInitial(tokens[first - 1]) && adjacent(n, tokens[first - 1] as Token, tokens[first] as Token)) first--;
+    while (first > 0 && i - first < 3 && isInitial(tokens[first - 1]) && adjacent(n, tokens[first - 1] as Token, tokens[first] as Token))
+      first--;
     let last = j;
-    while (last + 1 < tokens.length && last - j < 3 && isInitial(tokens[last + 1]) && adjacent(n, tokens[last] as Token, tokens[last + 1] as Token)) last++;
+    while (
+      last + 1 < tokens.length &&
+      last - j < 3 &&
+      isInitial(tokens[last + 1]) &&
+      adjacent(n, tokens[last] as Token, tokens[last + 1] as Token)
+    )
+      last++;
     const strength = [...seen].reduce((sum, part) => sum + part.length, 0);
     runs.push({ start: tokens[first]?.start ?? 0, end: tokens[last]?.end ?? 0, strength });
     i = j;

@@ -51,7 +51,11 @@ export type DigitRun = { start: number; end: number; digits: string }[];
 export function digitRuns(n: NormalisedText): DigitRun[] {
   const runs: { start: number; end: number; digits: string }[][] = [];
   for (const m of n.text.matchAll(/\d+(?:[\s\-–—./()_+]{1,2}\d+)*/gu)) {
-    const groups = [...m[0].matchAll(/\d+/g)].map((g) => ({ start: m.index + g.index, end: m.index + g.index + g[0].length, digits: g[0] }));
+    const groups = [...m[0].matchAll(/\d+/g)].map((g) => ({
+      start: m.index + g.index,
+      end: m.index + g.index + g[0].length,
+      digits: g[0],
+    }));
     runs.push(groups);
   }
   return runs;

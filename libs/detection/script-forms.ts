@@ -15,9 +15,9 @@ const ASCII_LETTERS = /^[A-Za-z]+$/;
 export const latinOf = boundedMemo(
   8192,
   (token: string): string => {
-  // A normalised ASCII token is its own transliteration.
-  const ascii = /^[\x00-\x7f]*$/.test(token) ? token : anyAscii(token).toLowerCase();
-  return ascii.replace(/[^a-z0-9]/g, '');
+    // A normalised ASCII token is its own transliteration.
+    const ascii = /^[\x00-\x7f]*$/.test(token) ? token : anyAscii(token).toLowerCase();
+    return ascii.replace(/[^a-z0-9]/g, '');
   },
   { maxKeyLength: 64 },
 );
@@ -39,7 +39,19 @@ export function confusableForm(original: string): string {
 /** Digraphs of transliterations that write one sound: read as one letter. */
 const DIGRAPHS = /tch|sch|dzh|sh|ch|zh|dj|kh|gh|ph|th|dh|ck/g;
 const DIGRAPH_SOUND: Record<string, string> = {
-  tch: 's', sch: 's', sh: 's', ch: 's', zh: 'j', dzh: 'j', dj: 'j', kh: 'h', gh: 'g', ph: 'f', th: 't', dh: 'd', ck: 'k',
+  tch: 's',
+  sch: 's',
+  sh: 's',
+  ch: 's',
+  zh: 'j',
+  dzh: 'j',
+  dj: 'j',
+  kh: 'h',
+  gh: 'g',
+  ph: 'f',
+  th: 't',
+  dh: 'd',
+  ck: 'k',
 };
 const LETTER_SOUND: Record<string, string> = { q: 'k', c: 'k', g: 'j', x: 'ks', z: 's', p: 'b', v: 'f' };
 
@@ -53,12 +65,12 @@ const LETTER_SOUND: Record<string, string> = { q: 'k', c: 'k', g: 'j', x: 'ks', 
 export const consonantSkeleton = boundedMemo(
   8192,
   (latin: string): string => {
-  const merged = latin
-    .replace(/[0-9]/g, '')
-    .replace(DIGRAPHS, (d) => DIGRAPH_SOUND[d] ?? d)
-    .replace(/[a-z]/g, (c) => LETTER_SOUND[c] ?? c)
-    .replace(/[aeiouyw]/g, '');
-  return merged.replace(/(.)\1+/g, '$1');
+    const merged = latin
+      .replace(/[0-9]/g, '')
+      .replace(DIGRAPHS, (d) => DIGRAPH_SOUND[d] ?? d)
+      .replace(/[a-z]/g, (c) => LETTER_SOUND[c] ?? c)
+      .replace(/[aeiouyw]/g, '');
+    return merged.replace(/(.)\1+/g, '$1');
   },
   { maxKeyLength: 64 },
 );

@@ -76,7 +76,17 @@ export function tokenise(original: string, n: NormalisedText): Token[] {
     }
     if (ARABIC.test(norm)) alternates.push(...arabicReadings(norm));
     if (reversed.some(([a, b]) => from >= a && from < b)) alternates.push([...latin].reverse().join(''));
-    tokens.push({ start, end, norm, latin, alternates, skeleton: consonantSkeleton(latin), foreign, capitalised: /^\p{Lu}/u.test(written), camel: camelBreaks(written, latin) });
+    tokens.push({
+      start,
+      end,
+      norm,
+      latin,
+      alternates,
+      skeleton: consonantSkeleton(latin),
+      foreign,
+      capitalised: /^\p{Lu}/u.test(written),
+      camel: camelBreaks(written, latin),
+    });
   }
   return [...tokens, ...spelledOut(n, tokens)].sort((a, b) => a.start - b.start || Number(a.spelled ?? false) - Number(b.spelled ?? false));
 }
@@ -87,12 +97,29 @@ function spelledOut(n: NormalisedText, tokens: readonly Token[]): Token[] {
   let i = 0;
   while (i < tokens.length) {
     let j = i;
-    while (j + 1 < tokens.length && (tokens[j]?.norm.length ?? 0) === 1 && (tokens[j + 1]?.norm.length ?? 0) === 1 && /^[\s.\-_]$/u.test(n.text.slice(tokens[j]?.end ?? 0, tokens[j + 1]?.start ?? 0))) j++;
+    while (
+      j + 1 < tokens.length &&
+      (tokens[j]?.norm.length ?? 0) === 1 &&
+      (tokens[j + 1]?.norm.length ?? 0) === 1 &&
+      /^[\s.\-_]$/u.test(n.text.slice(tokens[j]?.end ?? 0, tokens[j + 1]?.start ?? 0))
+    )
+      j++;
     if (j - i >= 3) {
       const letters = tokens.slice(i, j + 1);
       const norm = letters.map((t) => t.norm).join('');
       const latin = latinOf(norm);
-      out.push({ start: letters[0]?.start ?? 0, end: letters.at(-1)?.end ?? 0, norm, latin, alternates: [], skeleton: consonantSkeleton(latin), foreign: false, capitalised: true, spelled: true, camel: [] });
+      out.push({
+        start: letters[0]?.start ?? 0,
+        end: letters.at(-1)?.end ?? 0,
+        norm,
+        latin,
+        alternates: [],
+        skeleton: consonantSkeleton(latin),
+        foreign: false,
+        capitalised: true,
+        spelled: true,
+        camel: [],
+      });
     }
     i = j + 1;
   }

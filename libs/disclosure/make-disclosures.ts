@@ -26,9 +26,13 @@ export interface DisclosedSubmission {
 
 function idsFor(notice: CaseNoticeProps): ElementIds {
   const ids = (list: readonly unknown[] | null | undefined): string[] => (list ?? []).map(() => randomElementId());
-  return { persons: ids(notice.persons), conveyances: ids(notice.conveyances), financial: ids(notice.financial), locations: ids(notice.locations) };
+  return {
+    persons: ids(notice.persons),
+    conveyances: ids(notice.conveyances),
+    financial: ids(notice.financial),
+    locations: ids(notice.locations),
+  };
 }
-
 
 /**
  * The originator's side: every disclosable element of the notice becomes a salted

@@ -1,5 +1,15 @@
 import { AccordError } from '../errors/index.js';
-import { fieldText, formatTemplate, hasMarkup, parseMarkup, personPart, wireField, type ElementRef, type MarkupPiece, type TemplatePiece } from '../free-text/index.js';
+import {
+  fieldText,
+  formatTemplate,
+  hasMarkup,
+  parseMarkup,
+  personPart,
+  wireField,
+  type ElementRef,
+  type MarkupPiece,
+  type TemplatePiece,
+} from '../free-text/index.js';
 import type { v1, CaseNoticeProps } from '../proto/index.js';
 
 /** A disclosure before it is salted and encoded: its path and its value. */
@@ -20,7 +30,11 @@ export interface ElementIds {
 export type SummaryPiece = { text: string } | { ref: ElementRef } | { span: { id: string; category: string; text: string } };
 
 export function profileOf(p: v1.Person.$Properties): v1.PersonProfile.$Properties {
-  const profile: v1.PersonProfile.$Properties = { role: p.role ?? 0, nationality: p.nationality ?? '', unaccompanied: p.unaccompanied ?? false };
+  const profile: v1.PersonProfile.$Properties = {
+    role: p.role ?? 0,
+    nationality: p.nationality ?? '',
+    unaccompanied: p.unaccompanied ?? false,
+  };
   if (p.minor !== undefined && p.minor !== null) profile.minor = p.minor;
   return profile;
 }
@@ -42,7 +56,11 @@ export function referencedText(notice: CaseNoticeProps, ref: ElementRef): string
   if (!element) throw refError(ref, `names an element the notice does not have (it has ${list.length} ${ref.collection})`);
   const field = ref.field === undefined ? undefined : wireField(ref.field);
   const text = fieldText(ref.collection, element as Parameters<typeof fieldText>[1], field);
-  if (!text) throw refError(ref, ref.field === undefined ? 'names a person without a fullName: reference one of its fields' : 'names an empty field');
+  if (!text)
+    throw refError(
+      ref,
+      ref.field === undefined ? 'names a person without a fullName: reference one of its fields' : 'names an empty field',
+    );
   return text;
 }
 
@@ -59,7 +77,8 @@ export function summaryPieces(notice: CaseNoticeProps, newId: () => string): Sum
 function placeholderOf(ref: ElementRef, ids: ElementIds): TemplatePiece {
   const id = ids[ref.collection][ref.index] ?? '';
   const field = ref.field === undefined ? undefined : wireField(ref.field);
-  if (ref.collection !== 'persons') return { placeholder: field === undefined ? { path: `${ref.collection}/${id}` } : { path: `${ref.collection}/${id}`, field } };
+  if (ref.collection !== 'persons')
+    return { placeholder: field === undefined ? { path: `${ref.collection}/${id}` } : { path: `${ref.collection}/${id}`, field } };
   if (field === undefined) return { placeholder: { path: `persons/${id}` } };
   return { placeholder: { path: `persons/${id}/${personPart(field)}`, field } };
 }
@@ -71,16 +90,27 @@ export function summaryElements(notice: CaseNoticeProps, pieces: readonly Summar
   if (!text.trim()) return [];
   const marked = pieces.some((p) => !('text' in p));
   if (!marked) return [{ path: 'summary', value: { summary: text } }];
-  const template = formatTemplate(pieces.map((p): TemplatePiece => ('text' in p ? p : 'span' in p ? { placeholder: { path: `summary/spans/${p.span.id}` } } : placeholderOf(p.ref, ids))));
+  const template = formatTemplate(
+    pieces.map((p): TemplatePiece =>
+      'text' in p ? p : 'span' in p ? { placeholder: { path: `summary/spans/${p.span.id}` } } : placeholderOf(p.ref, ids),
+    ),
+  );
   return [
     { path: 'summary', value: { summary: text } },
     { path: 'summary/template', value: { summaryTemplate: template } },
-    ...pieces.flatMap((p) => ('span' in p ? [{ path: `summary/spans/${p.span.id}`, value: { summarySpan: { category: p.span.category, text: p.span.text } } }] : [])),
+    ...pieces.flatMap((p) =>
+      'span' in p ? [{ path: `summary/spans/${p.span.id}`, value: { summarySpan: { category: p.span.category, text: p.span.text } } }] : [],
+    ),
   ];
 }
 
 /** Every disclosable element of a notice, under the ids given. */
-export function layOut(notice: CaseNoticeProps, pieces: readonly SummaryPiece[] | undefined, ids: ElementIds, keepPerson: (i: number) => boolean = () => true): LaidOutElement[] {
+export function layOut(
+  notice: CaseNoticeProps,
+  pieces: readonly SummaryPiece[] | undefined,
+  ids: ElementIds,
+  keepPerson: (i: number) => boolean = () => true,
+): LaidOutElement[] {
   const out: LaidOutElement[] = [];
   (notice.persons ?? []).forEach((p, i) => {
     if (!keepPerson(i)) return;
@@ -89,7 +119,9 @@ export function layOut(notice: CaseNoticeProps, pieces: readonly SummaryPiece[] 
     const identity = identityOf(p);
     if (identity) out.push({ path: `${base}/identity`, value: { personIdentity: identity } });
   });
-  (notice.conveyances ?? []).forEach((conveyance, i) => out.push({ path: `conveyances/${ids.conveyances[i] ?? ''}`, value: { conveyance } }));
+  (notice.conveyances ?? []).forEach((conveyance, i) =>
+    out.push({ path: `conveyances/${ids.conveyances[i] ?? ''}`, value: { conveyance } }),
+  );
   (notice.financial ?? []).forEach((financial, i) => out.push({ path: `financial/${ids.financial[i] ?? ''}`, value: { financial } }));
   (notice.locations ?? []).forEach((location, i) => out.push({ path: `locations/${ids.locations[i] ?? ''}`, value: { location } }));
   out.push(...summaryElements(notice, pieces, ids));

@@ -62,11 +62,13 @@ export function openCovered(
       throw new AccordError(codes.malformed, `disclosure ${i} does not decode: ${(error as Error).message}`, { cause: error });
     }
     const path = d.path;
-    if (!hasDigest(digests, bytes)) throw new AccordError(codes.unsigned, `the disclosure at ${path || `#${i}`} is not in the originator's manifest`, { path });
+    if (!hasDigest(digests, bytes))
+      throw new AccordError(codes.unsigned, `the disclosure at ${path || `#${i}`} is not in the originator's manifest`, { path });
     if (d.salt.length < 16) throw new AccordError(codes.malformed, `the disclosure at ${path} has a salt shorter than 128 bits`, { path });
     if (seen.has(path)) throw new AccordError(codes.malformed, `two disclosures at ${path}`, { path });
     seen.add(path);
-    const wrongValue = (): AccordError => new AccordError(codes.malformed, `the disclosure at ${path} does not hold what its path says`, { path });
+    const wrongValue = (): AccordError =>
+      new AccordError(codes.malformed, `the disclosure at ${path} does not hold what its path says`, { path });
     const element = <T>(id: string, value: T | null | undefined): DisclosedElement<T> => {
       if (value === undefined || value === null) throw wrongValue();
       return { id, path, bytes, value };
@@ -75,14 +77,16 @@ export function openCovered(
     const other = ELEMENT_PATH.exec(path);
     if (person) {
       const [, id = '', part] = person;
-      if (!ELEMENT_ID.test(id)) throw new AccordError(codes.malformed, `${path}: element ids are 16 to 43 characters of base64url`, { path });
+      if (!ELEMENT_ID.test(id))
+        throw new AccordError(codes.malformed, `${path}: element ids are 16 to 43 characters of base64url`, { path });
       const entry = persons.get(id) ?? { id };
       if (part === 'profile') entry.profile = element(id, d.personProfile);
       else entry.identity = element(id, d.personIdentity);
       persons.set(id, entry);
     } else if (other) {
       const [, kind, id = ''] = other;
-      if (!ELEMENT_ID.test(id)) throw new AccordError(codes.malformed, `${path}: element ids are 16 to 43 characters of base64url`, { path });
+      if (!ELEMENT_ID.test(id))
+        throw new AccordError(codes.malformed, `${path}: element ids are 16 to 43 characters of base64url`, { path });
       if (kind === 'conveyances') notice.conveyances.push(element(id, d.conveyance));
       else if (kind === 'financial') notice.financial.push(element(id, d.financial));
       else if (kind === 'locations') notice.locations.push(element(id, d.location));
@@ -98,7 +102,8 @@ export function openCovered(
   for (const [id, p] of persons) {
     const profile = p.profile ?? profiles.get(id);
     if (profile) p.profile = profile;
-    if (!p.profile) throw new AccordError(codes.malformed, `persons/${id}/identity has no profile beside it`, { path: `persons/${id}/profile` });
+    if (!p.profile)
+      throw new AccordError(codes.malformed, `persons/${id}/identity has no profile beside it`, { path: `persons/${id}/profile` });
     notice.persons.push(p as DisclosedPerson);
   }
   return notice;

@@ -17,23 +17,36 @@ export interface SubmissionParts {
  * Decodes a protected manifest, insisting on its canonical encoding and on its binding to
  * the notice's manifest (same notice id, SHA-256 of its exact bytes).
  */
-export function decodeProtectedManifest(bytes: Uint8Array, manifest: Uint8Array, noticeId: string, code: AccordErrorCode): v1.ProtectedManifest {
+export function decodeProtectedManifest(
+  bytes: Uint8Array,
+  manifest: Uint8Array,
+  noticeId: string,
+  code: AccordErrorCode,
+): v1.ProtectedManifest {
   let decoded: v1.ProtectedManifest;
   try {
     decoded = v1.ProtectedManifest.decode(bytes);
   } catch (error) {
-    throw new AccordError(code, `the protected manifest is not an accord.v1.ProtectedManifest: ${(error as Error).message}`, { cause: error });
+    throw new AccordError(code, `the protected manifest is not an accord.v1.ProtectedManifest: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
-  if (!Buffer.from(v1.ProtectedManifest.encode(decoded).finish()).equals(Buffer.from(bytes))) throw new AccordError(code, 'the protected manifest is not in canonical protobuf encoding');
+  if (!Buffer.from(v1.ProtectedManifest.encode(decoded).finish()).equals(Buffer.from(bytes)))
+    throw new AccordError(code, 'the protected manifest is not in canonical protobuf encoding');
   if (decoded.digests.some((d) => d.length !== 32)) throw new AccordError(code, 'a protected manifest digest is not 32 bytes');
-  if (decoded.noticeId !== noticeId) throw new AccordError(code, `the protected manifest is for notice ${decoded.noticeId}, not ${noticeId}`);
-  if (!Buffer.from(decoded.manifestDigest).equals(hash('sha256', manifest, 'buffer'))) throw new AccordError(code, "the protected manifest is bound to another notice's manifest");
+  if (decoded.noticeId !== noticeId)
+    throw new AccordError(code, `the protected manifest is for notice ${decoded.noticeId}, not ${noticeId}`);
+  if (!Buffer.from(decoded.manifestDigest).equals(hash('sha256', manifest, 'buffer')))
+    throw new AccordError(code, "the protected manifest is bound to another notice's manifest");
   return decoded;
 }
 
 /** The main layer with the protected one over it: elements at the same path replaced, others added. */
 function overlay(main: DisclosedNotice, extra: DisclosedNotice): DisclosedNotice {
-  const byPath = <T extends { path: string }>(base: readonly T[], over: readonly T[]): T[] => [...base.filter((b) => !over.some((o) => o.path === b.path)), ...over];
+  const byPath = <T extends { path: string }>(base: readonly T[], over: readonly T[]): T[] => [
+    ...base.filter((b) => !over.some((o) => o.path === b.path)),
+    ...over,
+  ];
   const persons = [...main.persons.filter((p) => !extra.persons.some((e) => e.id === p.id)), ...extra.persons];
   const full: DisclosedNotice = {
     core: main.core,
@@ -58,7 +71,8 @@ export function openSubmission(parts: SubmissionParts, codes: OpenCodes): Opened
   const manifest = decodeManifest(parts.manifest, codes.malformed);
   const main = openDisclosures(manifest, parts.disclosures, codes);
   if (!parts.protectedManifest || parts.protectedManifest.length === 0) {
-    if ((parts.protectedDisclosures ?? []).length > 0) throw new AccordError(codes.malformed, 'protected disclosures without a protected manifest');
+    if ((parts.protectedDisclosures ?? []).length > 0)
+      throw new AccordError(codes.malformed, 'protected disclosures without a protected manifest');
     return { main, full: main };
   }
   const p = decodeProtectedManifest(parts.protectedManifest, parts.manifest, main.core.noticeId ?? '', codes.malformed);

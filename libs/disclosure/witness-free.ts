@@ -14,7 +14,9 @@ export type WitnessMentions = (text: string) => { start: number; end: number }[]
  * witness's: the witness leaves no mark on the others' names.
  */
 export function witnessMentions(notice: CaseNoticeProps, witnesses: ReadonlySet<number>): WitnessMentions {
-  const values: KnownValue<boolean>[] = (notice.persons ?? []).flatMap((p, i) => personValues(p).map((v) => ({ kind: v.kind, value: v.value, tag: witnesses.has(i) })));
+  const values: KnownValue<boolean>[] = (notice.persons ?? []).flatMap((p, i) =>
+    personValues(p).map((v) => ({ kind: v.kind, value: v.value, tag: witnesses.has(i) })),
+  );
   return (text) => {
     if (!text) return [];
     const found = findValues(analyseText(text), values);
@@ -65,7 +67,9 @@ function withoutWitnessParts(pieces: readonly SummaryPiece[], witnessIds: Readon
   const out: SummaryPiece[] = [];
   let seam = false;
   for (const p of pieces) {
-    const gone = ('ref' in p && p.ref.collection === 'persons' && witnessIds.has(p.ref.index)) || ('span' in p && p.span.category === 'witness.identity');
+    const gone =
+      ('ref' in p && p.ref.collection === 'persons' && witnessIds.has(p.ref.index)) ||
+      ('span' in p && p.span.category === 'witness.identity');
     const piece: SummaryPiece | undefined = gone ? undefined : p;
     if (!piece) {
       seam = true;
@@ -106,8 +110,10 @@ export function witnessFree(notice: CaseNoticeProps, pieces: readonly SummaryPie
   const mentions = witnessMentions(notice, witnesses);
   const plain = notice.summary ?? '';
   for (const p of pieces ?? []) {
-    if ('text' in p && mentions(p.text).length > 0) throw refuseMention('summary', 'outside markup: tag the sentence as {{witness.identity:...}}, or reference the witness');
-    if ('span' in p && p.span.category !== 'witness.identity' && mentions(p.span.text).length > 0) throw refuseMention('summary', `in a span tagged ${p.span.category}: tag it witness.identity`);
+    if ('text' in p && mentions(p.text).length > 0)
+      throw refuseMention('summary', 'outside markup: tag the sentence as {{witness.identity:...}}, or reference the witness');
+    if ('span' in p && p.span.category !== 'witness.identity' && mentions(p.span.text).length > 0)
+      throw refuseMention('summary', `in a span tagged ${p.span.category}: tag it witness.identity`);
   }
   const fullPieces = pieces ? [...pieces] : mentions(plain).length > 0 ? markSentences(plain, mentions, newId) : undefined;
   const mainPieces = fullPieces && withoutWitnessParts(fullPieces, witnesses);
@@ -117,7 +123,12 @@ export function witnessFree(notice: CaseNoticeProps, pieces: readonly SummaryPie
     summary: mainPieces ? '' : plain,
     persons: (notice.persons ?? []).map((p) => ({ ...p, documents: (p.documents ?? []).map((d) => ({ ...d, kind: cut(d.kind) })) })),
     conveyances: (notice.conveyances ?? []).map((c) => ({ ...c, identifier: cut(c.identifier) })),
-    financial: (notice.financial ?? []).map((f) => ({ ...f, account: cut(f.account), institution: cut(f.institution), counterparty: cut(f.counterparty) })),
+    financial: (notice.financial ?? []).map((f) => ({
+      ...f,
+      account: cut(f.account),
+      institution: cut(f.institution),
+      counterparty: cut(f.counterparty),
+    })),
     locations: (notice.locations ?? []).map((l) => ({ ...l, label: cut(l.label) })),
   };
   return { notice: main, fullPieces, mainPieces, witnesses };

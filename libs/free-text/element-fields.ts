@@ -18,7 +18,12 @@ type ElementValue =
   | v1.Location.$Properties;
 
 /** Each element kind's field shown when a reference names the element itself. */
-const DEFAULT_FIELD: Record<string, string> = { persons: 'fullName', conveyances: 'identifier', financial: 'account', locations: 'position' };
+const DEFAULT_FIELD: Record<string, string> = {
+  persons: 'fullName',
+  conveyances: 'identifier',
+  financial: 'account',
+  locations: 'position',
+};
 
 /**
  * The text of an element's field (`field` as the wire names it), or undefined when the

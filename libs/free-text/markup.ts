@@ -72,19 +72,26 @@ function readPiece(inner: string, path: string, offset: number): MarkupPiece {
   if (ref) {
     const collection = ref[1] as Collection;
     const field = ref[3];
-    if (field !== undefined && !FIELDS[collection].test(field)) throw markupError(path, offset, `"${field}" is not a field a reference to ${collection} can name`);
+    if (field !== undefined && !FIELDS[collection].test(field))
+      throw markupError(path, offset, `"${field}" is not a field a reference to ${collection} can name`);
     return { ref: field === undefined ? { collection, index: Number(ref[2]) } : { collection, index: Number(ref[2]), field } };
   }
   const span = SPAN.exec(inner);
   if (span) {
     const category = span[1] ?? '';
-    if (!(SPAN_CATEGORIES as readonly string[]).includes(category)) throw markupError(path, offset, `"${category}" is not a category a span can be tagged with (${SPAN_CATEGORIES.join(', ')})`);
+    if (!(SPAN_CATEGORIES as readonly string[]).includes(category))
+      throw markupError(path, offset, `"${category}" is not a category a span can be tagged with (${SPAN_CATEGORIES.join(', ')})`);
     const body = (span[2] ?? '').trim();
     if (!body) throw markupError(path, offset, 'a tagged span needs text after the ":"');
     // "{{witness.identity:... {{persons[2]}} ...}}" closes at the reference's "}}": the rest
     // would fall outside the span. A span holds plain text; tag the sentence around it instead.
-    if (body.includes('{{')) throw markupError(path, offset, 'a tagged span cannot hold markup; write its text out, or end the span before the reference');
+    if (body.includes('{{'))
+      throw markupError(path, offset, 'a tagged span cannot hold markup; write its text out, or end the span before the reference');
     return { span: { category: category as Category, text: body } };
   }
-  throw markupError(path, offset, `"{{${inner}}}" is neither a reference (persons[0], financial[1].account, ...) nor a tagged span (category:text)`);
+  throw markupError(
+    path,
+    offset,
+    `"{{${inner}}}" is neither a reference (persons[0], financial[1].account, ...) nor a tagged span (category:text)`,
+  );
 }

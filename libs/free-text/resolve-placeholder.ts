@@ -33,7 +33,8 @@ export function resolvePlaceholder(p: Placeholder, s: RenderSources): string {
     return name || (s.pseudonym(id) ?? marker(s.withheldCategory(`persons/${id}/identity`) ?? 'person.profile'));
   }
   const value = s.value(p.path);
-  if (p.path.startsWith('summary/spans/')) return value ? ((value as v1.TaggedSpan.$Properties).text ?? '') : marker(s.withheldCategory(p.path) ?? 'summary');
+  if (p.path.startsWith('summary/spans/'))
+    return value ? ((value as v1.TaggedSpan.$Properties).text ?? '') : marker(s.withheldCategory(p.path) ?? 'summary');
   const text = value ? fieldText(p.path.split('/')[0] ?? '', value as Parameters<typeof fieldText>[1], p.field) : undefined;
   return text ?? marker(s.withheldCategory(p.path) ?? 'summary');
 }

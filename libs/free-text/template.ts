@@ -16,7 +16,13 @@ export interface Placeholder {
 const escapeLiteral = (text: string): string => text.replace(/\{\{/g, '\\{{');
 
 export function formatTemplate(pieces: readonly TemplatePiece[]): string {
-  return pieces.map((p) => ('text' in p ? escapeLiteral(p.text) : `{{${p.placeholder.path}${p.placeholder.field === undefined ? '' : `#${p.placeholder.field}`}}}`)).join('');
+  return pieces
+    .map((p) =>
+      'text' in p
+        ? escapeLiteral(p.text)
+        : `{{${p.placeholder.path}${p.placeholder.field === undefined ? '' : `#${p.placeholder.field}`}}}`,
+    )
+    .join('');
 }
 
 const PLACEHOLDER = /^([A-Za-z0-9_/-]+)(?:#([A-Za-z0-9.]+))?$/;

@@ -9,7 +9,11 @@ function schema(path: string, what: string): AccordError {
 }
 
 const PERSON_FIELDS = /^(?:fullName|dateOfBirth|phone|documents\.\d{1,3}\.number)$/;
-const FIELDS: Record<string, RegExp> = { conveyances: /^identifier$/, financial: /^(?:account|institution|amount|counterparty)$/, locations: /^(?:label|position)$/ };
+const FIELDS: Record<string, RegExp> = {
+  conveyances: /^identifier$/,
+  financial: /^(?:account|institution|amount|counterparty)$/,
+  locations: /^(?:label|position)$/,
+};
 
 /** Every placeholder of a layer's template names an element of that layer, and a field it has. */
 function checkTemplate(layer: DisclosedNotice): void {
@@ -24,12 +28,18 @@ function checkTemplate(layer: DisclosedNotice): void {
     const { path, field } = piece.placeholder;
     const person = /^persons\/([^/]+)(?:\/(identity|profile))?$/.exec(path);
     const ok = person
-      ? persons.has(person[1] ?? '') && (person[2] === undefined ? field === undefined : person[2] === 'profile' ? field === 'nationality' : field !== undefined && PERSON_FIELDS.test(field))
+      ? persons.has(person[1] ?? '') &&
+        (person[2] === undefined
+          ? field === undefined
+          : person[2] === 'profile'
+            ? field === 'nationality'
+            : field !== undefined && PERSON_FIELDS.test(field))
       : paths.has(path) && (field === undefined || (FIELDS[path.split('/')[0] ?? '']?.test(field) ?? false));
     if (!ok) throw schema('summary', `the template's {{${path}${field === undefined ? '' : `#${field}`}}} names no element of the notice`);
   }
   for (const s of layer.summarySpans) {
-    if (!isCategory(s.value.category ?? '') || s.value.category === 'core') throw schema('summary', `the span ${s.path} is tagged "${s.value.category ?? ''}", not a field category`);
+    if (!isCategory(s.value.category ?? '') || s.value.category === 'core')
+      throw schema('summary', `the span ${s.path} is tagged "${s.value.category ?? ''}", not a field category`);
   }
 }
 
@@ -39,9 +49,12 @@ function* texts(layer: DisclosedNotice): Generator<[string, string]> {
   if (layer.summaryTemplate) yield ['summary', layer.summaryTemplate.value];
   for (const s of layer.summarySpans) yield ['summary', s.value.text ?? ''];
   for (const c of layer.conveyances) yield [`${c.path}.identifier`, c.value.identifier ?? ''];
-  for (const f of layer.financial) for (const k of ['account', 'institution', 'counterparty'] as const) yield [`${f.path}.${k}`, f.value[k] ?? ''];
+  for (const f of layer.financial)
+    for (const k of ['account', 'institution', 'counterparty'] as const) yield [`${f.path}.${k}`, f.value[k] ?? ''];
   for (const l of layer.locations) yield [`${l.path}.label`, l.value.label ?? ''];
-  for (const p of layer.persons) for (const [i, d] of (p.identity?.value.documents ?? []).entries()) yield [`${p.identity?.path ?? ''}.documents[${i}].kind`, d.kind ?? ''];
+  for (const p of layer.persons)
+    for (const [i, d] of (p.identity?.value.documents ?? []).entries())
+      yield [`${p.identity?.path ?? ''}.documents[${i}].kind`, d.kind ?? ''];
 }
 
 /**
@@ -58,12 +71,20 @@ export function checkFreeText(opened: OpenedSubmission, notice: CaseNoticeProps,
     if (hasProtectedManifest) throw schema('caveats', 'a protected manifest is only for notices under WITNESS_PROTECTION');
     return;
   }
-  if (!hasProtectedManifest) throw schema('caveats', 'under WITNESS_PROTECTION the witnesses travel under a protected manifest of their own (docs/wire-format.md); sign with the SDK of this version');
+  if (!hasProtectedManifest)
+    throw schema(
+      'caveats',
+      'under WITNESS_PROTECTION the witnesses travel under a protected manifest of their own (docs/wire-format.md); sign with the SDK of this version',
+    );
   const inMain = opened.main.persons.find((p) => p.profile.value.role === v1.PersonRole.WITNESS);
   if (inMain) throw schema(inMain.profile.path, 'under WITNESS_PROTECTION a witness belongs in the protected manifest, not the main one');
   const witnesses = new Set((notice.persons ?? []).flatMap((p, i) => (p.role === v1.PersonRole.WITNESS ? [i] : [])));
   const mentions = witnessMentions(notice, witnesses);
   for (const [path, text] of texts(opened.main)) {
-    if (mentions(text).length > 0) throw schema(path, 'under WITNESS_PROTECTION it mentions a protected witness outside the protected manifest; reference the witness ({{persons[N]}}) instead');
+    if (mentions(text).length > 0)
+      throw schema(
+        path,
+        'under WITNESS_PROTECTION it mentions a protected witness outside the protected manifest; reference the witness ({{persons[N]}}) instead',
+      );
   }
 }

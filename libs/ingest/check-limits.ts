@@ -43,11 +43,16 @@ export function checkLimits(n: CaseNoticeProps, limits: IngestLimits): LimitBrea
     ['locations', (n.locations ?? []).length, limits.maxLocations],
     ['addressees', (n.addressees ?? []).length, limits.maxAddressees],
     ['caveats', (n.caveats ?? []).length, limits.maxCaveats],
-    ...(n.persons ?? []).map((p, i): [string, number, number] => [`persons[${i}].documents`, (p.documents ?? []).length, limits.maxDocumentsPerPerson]),
+    ...(n.persons ?? []).map((p, i): [string, number, number] => [
+      `persons[${i}].documents`,
+      (p.documents ?? []).length,
+      limits.maxDocumentsPerPerson,
+    ]),
   ];
   for (const [path, count, max] of counts) if (count > max) return tooMany(path, count, max);
   const summary = n.summary ?? '';
   if (summary.length > limits.maxSummaryLength) return tooLong('summary', summary.length, limits.maxSummaryLength);
-  for (const [path, value] of textFields(n)) if (value.length > limits.maxFieldLength) return tooLong(path, value.length, limits.maxFieldLength);
+  for (const [path, value] of textFields(n))
+    if (value.length > limits.maxFieldLength) return tooLong(path, value.length, limits.maxFieldLength);
   return undefined;
 }

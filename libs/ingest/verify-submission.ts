@@ -64,7 +64,12 @@ function refusedFrom(error: unknown, extra: Partial<Refused>): Refused {
  * notice itself: the manifest's canonical decoding, each disclosure covered by it, counts
  * and lengths, schema, issuer, signer, subject, freshness.
  */
-export async function verifySubmission(submission: Uint8Array, subjectAgency: string, receivedAt: Timestamp, ctx: VerifyContext): Promise<VerifyOutcome> {
+export async function verifySubmission(
+  submission: Uint8Array,
+  subjectAgency: string,
+  receivedAt: Timestamp,
+  ctx: VerifyContext,
+): Promise<VerifyOutcome> {
   if (submission.length > ctx.limits.maxSubmissionBytes) {
     return refuse('E_TOO_LARGE', `the submission is ${submission.length} bytes; the limit is ${ctx.limits.maxSubmissionBytes}`);
   }
@@ -75,7 +80,10 @@ export async function verifySubmission(submission: Uint8Array, subjectAgency: st
     return refuse('E_DECODE', `not an accord.v1.SignedNotice: ${(error as Error).message}`);
   }
   if (envelope.format !== 2) {
-    return refuse('E_DECODE', `SignedNotice format ${envelope.format} is not accepted: sign with format 2 (selective disclosure; format 1 is retired)`);
+    return refuse(
+      'E_DECODE',
+      `SignedNotice format ${envelope.format} is not accepted: sign with format 2 (selective disclosure; format 1 is retired)`,
+    );
   }
   if (!ctx.registry.agency(subjectAgency)) {
     return refuse('E_UNKNOWN_AGENCY', `agency "${subjectAgency}" is not registered`);
@@ -101,11 +109,20 @@ export async function verifySubmission(submission: Uint8Array, subjectAgency: st
     if (hasProtected) {
       // The protected manifest is the same originator's, under the same key.
       const protectedHeader = inspectDetached(envelope.protectedJws, PROTECTED_TYP);
-      if (protectedHeader.kid !== header.kid) throw new AccordError('E_SIGNATURE_INVALID', `the protected manifest is signed by ${protectedHeader.kid}, the manifest by ${header.kid}`);
+      if (protectedHeader.kid !== header.kid)
+        throw new AccordError(
+          'E_SIGNATURE_INVALID',
+          `the protected manifest is signed by ${protectedHeader.kid}, the manifest by ${header.kid}`,
+        );
       await verifyDetached(protectedHeader, envelope.protectedManifest, verificationKey);
     }
     opened = openSubmission(
-      { manifest: envelope.manifest, disclosures: envelope.disclosures, protectedManifest: envelope.protectedManifest, protectedDisclosures: envelope.protectedDisclosures },
+      {
+        manifest: envelope.manifest,
+        disclosures: envelope.disclosures,
+        protectedManifest: envelope.protectedManifest,
+        protectedDisclosures: envelope.protectedDisclosures,
+      },
       SUBMISSION_CODES,
     );
     notice = toCaseNotice(opened.full);

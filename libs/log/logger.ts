@@ -20,9 +20,11 @@ export interface Logger {
 }
 
 function wrap(base: PinoLogger): Logger {
-  const at = (level: LogLevel) => (message: string, fields: LogFields = {}): void => {
-    if (base.isLevelEnabled(level)) base[level](guardFields(fields), guardMessage(message));
-  };
+  const at =
+    (level: LogLevel) =>
+    (message: string, fields: LogFields = {}): void => {
+      if (base.isLevelEnabled(level)) base[level](guardFields(fields), guardMessage(message));
+    };
   return {
     debug: at('debug'),
     info: at('info'),

@@ -37,7 +37,9 @@ export class MerkleTree {
       const n = end - start;
       if (n === 1) return [];
       const k = splitPoint(n);
-      return index < k ? [...path(index, start, start + k), this.root(end, start + k)] : [...path(index - k, start + k, end), this.root(start + k, start)];
+      return index < k
+        ? [...path(index, start, start + k), this.root(end, start + k)]
+        : [...path(index - k, start + k, end), this.root(start + k, start)];
     };
     return path(m, 0, size);
   }

@@ -4,7 +4,13 @@ const isHash = (h: Uint8Array): boolean => h.length === 32;
 const equal = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a).equals(Buffer.from(b));
 
 /** RFC 9162 section 2.1.3.2: true when `proof` shows `leafHash` at `index` in the tree `root` of `size`. */
-export function verifyInclusion(index: number, size: number, leafHash: Uint8Array, proof: readonly Uint8Array[], root: Uint8Array): boolean {
+export function verifyInclusion(
+  index: number,
+  size: number,
+  leafHash: Uint8Array,
+  proof: readonly Uint8Array[],
+  root: Uint8Array,
+): boolean {
   if (index < 0 || index >= size || !isHash(leafHash) || !isHash(root) || !proof.every(isHash)) return false;
   let fn = index;
   let sn = size - 1;
@@ -31,7 +37,13 @@ export function verifyInclusion(index: number, size: number, leafHash: Uint8Arra
  * prefix of the tree `root2` of `size2`. A consistency check from the empty tree proves
  * nothing and is refused.
  */
-export function verifyConsistency(size1: number, size2: number, root1: Uint8Array, root2: Uint8Array, proof: readonly Uint8Array[]): boolean {
+export function verifyConsistency(
+  size1: number,
+  size2: number,
+  root1: Uint8Array,
+  root2: Uint8Array,
+  proof: readonly Uint8Array[],
+): boolean {
   if (size1 <= 0 || size1 > size2) return false;
   if (size1 === size2) return proof.length === 0 && equal(root1, root2);
   if (proof.length === 0 || !isHash(root1) || !isHash(root2) || !proof.every(isHash)) return false;

@@ -22,16 +22,44 @@ export class AccordMetrics {
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry });
     const registers = [this.registry];
-    this.received = new Counter({ name: 'accord_submissions_received_total', help: 'Submissions taken from the ingest stream (first deliveries)', registers });
-    this.accepted = new Counter({ name: 'accord_submissions_accepted_total', help: 'Submissions accepted, routed and delivered', registers });
-    this.quarantined = new Counter({ name: 'accord_submissions_quarantined_total', help: 'Submissions quarantined, by reason code', labelNames: ['code'], registers });
-    this.deliveries = new Counter({ name: 'accord_deliveries_total', help: "Views stored in an agency's inbox, by recipient agency", labelNames: ['agency'], registers });
-    this.redeliveries = new Counter({ name: 'accord_redeliveries_total', help: 'Messages handled again after a failure or a lost acknowledgement', registers });
-    this.stageDuration = new Histogram({ name: 'accord_stage_duration_seconds', help: "A stage's time on one notice", labelNames: ['stage'], buckets: STAGE_BUCKETS, registers });
+    this.received = new Counter({
+      name: 'accord_submissions_received_total',
+      help: 'Submissions taken from the ingest stream (first deliveries)',
+      registers,
+    });
+    this.accepted = new Counter({
+      name: 'accord_submissions_accepted_total',
+      help: 'Submissions accepted, routed and delivered',
+      registers,
+    });
+    this.quarantined = new Counter({
+      name: 'accord_submissions_quarantined_total',
+      help: 'Submissions quarantined, by reason code',
+      labelNames: ['code'],
+      registers,
+    });
+    this.deliveries = new Counter({
+      name: 'accord_deliveries_total',
+      help: "Views stored in an agency's inbox, by recipient agency",
+      labelNames: ['agency'],
+      registers,
+    });
+    this.redeliveries = new Counter({
+      name: 'accord_redeliveries_total',
+      help: 'Messages handled again after a failure or a lost acknowledgement',
+      registers,
+    });
+    this.stageDuration = new Histogram({
+      name: 'accord_stage_duration_seconds',
+      help: "A stage's time on one notice",
+      labelNames: ['stage'],
+      buckets: STAGE_BUCKETS,
+      registers,
+    });
     const metrics = this;
     new Gauge({
       name: 'accord_consumer_pending',
-      help: "Messages a durable consumer has not yet had acknowledged (its lag), by consumer",
+      help: 'Messages a durable consumer has not yet had acknowledged (its lag), by consumer',
       labelNames: ['consumer'],
       registers,
       async collect() {

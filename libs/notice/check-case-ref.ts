@@ -16,9 +16,13 @@ export function checkCaseRef(notice: CaseNoticeProps): void {
     // alone ("Ba" of Le Van Ba) is too often a country or office code to refuse for it.
     const found = findValues(text, values).find((m) => m.strength >= 3);
     if (found) {
-      throw new AccordError('E_SCHEMA', `caseRef: it carries a value of persons[${i}].${found.value.tag}; a case reference is seen by every recipient and must hold no personal data`, {
-        path: 'caseRef',
-      });
+      throw new AccordError(
+        'E_SCHEMA',
+        `caseRef: it carries a value of persons[${i}].${found.value.tag}; a case reference is seen by every recipient and must hold no personal data`,
+        {
+          path: 'caseRef',
+        },
+      );
     }
   });
 }

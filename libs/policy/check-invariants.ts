@@ -36,7 +36,10 @@ export interface RuleBreach {
   breaches: InvariantBreach[];
 }
 
-const keysOf = (match: object | undefined): string[] => Object.entries(match ?? {}).filter(([, v]) => v !== undefined).map(([k]) => k);
+const keysOf = (match: object | undefined): string[] =>
+  Object.entries(match ?? {})
+    .filter(([, v]) => v !== undefined)
+    .map(([k]) => k);
 const unconditional = (rule: PolicyRule): boolean => keysOf(rule.notice).length === 0 && keysOf(rule.recipient).length === 0;
 /** No notice condition, and exactly this one recipient condition. */
 const onlyRecipient = (rule: PolicyRule, key: string): boolean => {
@@ -48,8 +51,10 @@ const holdsFor = (set: ValueSet<Role>, role: Role): boolean => set.values.includ
 // The scope: any notice, a recipient of role research.
 const researchPart: ScopePart = {
   outside: (rule) => rule.recipient?.role !== undefined && !holdsFor(rule.recipient.role, 'research'),
-  covers: (rule) => unconditional(rule) || (onlyRecipient(rule, 'role') && rule.recipient?.role !== undefined && holdsFor(rule.recipient.role, 'research')),
-  fix: (categories) => `add \`role: { not: [research] }\` to its recipient conditions, or deny ${categories.join(', ')} to research in a rule of its own`,
+  covers: (rule) =>
+    unconditional(rule) || (onlyRecipient(rule, 'role') && rule.recipient?.role !== undefined && holdsFor(rule.recipient.role, 'research')),
+  fix: (categories) =>
+    `add \`role: { not: [research] }\` to its recipient conditions, or deny ${categories.join(', ')} to research in a rule of its own`,
 };
 
 // The scope: a recipient whose country is on no leg of the notice's route.
@@ -72,9 +77,15 @@ const protectedWitnessPart: ScopePart = {
     if (unconditional(rule)) return true;
     const only = keysOf(rule.notice);
     const caveats = rule.notice?.withCaveats ?? [];
-    return keysOf(rule.recipient).length === 0 && only.length === 1 && only[0] === 'withCaveats' && caveats.every((c) => c === 'WITNESS_PROTECTION');
+    return (
+      keysOf(rule.recipient).length === 0 &&
+      only.length === 1 &&
+      only[0] === 'withCaveats' &&
+      caveats.every((c) => c === 'WITNESS_PROTECTION')
+    );
   },
-  fix: () => 'add `withoutCaveats: [WITNESS_PROTECTION]` to its notice conditions, or `role: [prosecutor]` with `addressee: true` to its recipient conditions',
+  fix: () =>
+    'add `withoutCaveats: [WITNESS_PROTECTION]` to its notice conditions, or `role: [prosecutor]` with `addressee: true` to its recipient conditions',
 };
 
 // A Record, so that an invariant without a static check does not compile.
@@ -120,6 +131,8 @@ export function findInvariantBreaches(policy: Policy): RuleBreach[] {
 
 /** One line per offending rule: the rule, each invariant with its statement, how to fix it. */
 export function breachMessage(b: RuleBreach): string {
-  const parts = b.breaches.map((x) => `${x.invariant}: ${invariantStatement(x.invariant)}, but it grants ${x.categories.join(', ')} (fix: ${x.fixes.join(', and ')})`);
+  const parts = b.breaches.map(
+    (x) => `${x.invariant}: ${invariantStatement(x.invariant)}, but it grants ${x.categories.join(', ')} (fix: ${x.fixes.join(', and ')})`,
+  );
   return `rule "${b.ruleId}" would break ${parts.length === 1 ? 'an engine invariant' : 'engine invariants'}: ${parts.join('; ')}`;
 }

@@ -20,7 +20,11 @@ const nameOf = (e: object, value: number | null | undefined): string => Object.e
 
 export function noticeFacts(notice: CaseNoticeProps, issuer: Agency): NoticeFacts {
   const route = notice.route ?? {};
-  const legs = { origin: new Set(route.origin ?? []), transit: new Set(route.transit ?? []), destination: new Set(route.destination ?? []) };
+  const legs = {
+    origin: new Set(route.origin ?? []),
+    transit: new Set(route.transit ?? []),
+    destination: new Set(route.destination ?? []),
+  };
   return {
     type: nameOf(v1.NoticeType, notice.type),
     tlp: nameOf(v1.Tlp, notice.tlp),
@@ -50,31 +54,73 @@ function anyOf<T extends string>(set: ValueSet<T>): (values: Iterable<string>) =
 
 function agencyPredicates(m: AgencyMatch, pick: (n: NoticeFacts, r: Agency) => Agency): Predicate[] {
   const out: Predicate[] = [];
-  if (m.id) { const t = inSet(m.id); out.push((n, r) => t(pick(n, r).id)); }
-  if (m.role) { const t = inSet(m.role); out.push((n, r) => t(pick(n, r).role)); }
-  if (m.country) { const t = inSet(m.country); out.push((n, r) => t(pick(n, r).country)); }
-  if (m.groups) { const t = anyOf(m.groups); out.push((n, r) => t(pick(n, r).groups)); }
+  if (m.id) {
+    const t = inSet(m.id);
+    out.push((n, r) => t(pick(n, r).id));
+  }
+  if (m.role) {
+    const t = inSet(m.role);
+    out.push((n, r) => t(pick(n, r).role));
+  }
+  if (m.country) {
+    const t = inSet(m.country);
+    out.push((n, r) => t(pick(n, r).country));
+  }
+  if (m.groups) {
+    const t = anyOf(m.groups);
+    out.push((n, r) => t(pick(n, r).groups));
+  }
   return out;
 }
 
 function noticePredicates(m: NoticeMatch): Predicate[] {
   const out: Predicate[] = [];
-  if (m.type) { const t = inSet(m.type); out.push((n) => t(n.type)); }
-  if (m.tlp) { const t = inSet(m.tlp); out.push((n) => t(n.tlp)); }
-  if (m.mode) { const t = inSet(m.mode); out.push((n) => t(n.mode)); }
-  if (m.withCaveats) { const all = m.withCaveats; out.push((n) => all.every((c) => n.caveats.has(c))); }
-  if (m.withoutCaveats) { const none = m.withoutCaveats; out.push((n) => none.every((c) => !n.caveats.has(c))); }
-  if (m.routeCountries) { const t = anyOf(m.routeCountries); out.push((n) => t(n.countries)); }
-  if (m.addressees) { const t = anyOf(m.addressees); out.push((n) => t(n.addressees)); }
+  if (m.type) {
+    const t = inSet(m.type);
+    out.push((n) => t(n.type));
+  }
+  if (m.tlp) {
+    const t = inSet(m.tlp);
+    out.push((n) => t(n.tlp));
+  }
+  if (m.mode) {
+    const t = inSet(m.mode);
+    out.push((n) => t(n.mode));
+  }
+  if (m.withCaveats) {
+    const all = m.withCaveats;
+    out.push((n) => all.every((c) => n.caveats.has(c)));
+  }
+  if (m.withoutCaveats) {
+    const none = m.withoutCaveats;
+    out.push((n) => none.every((c) => !n.caveats.has(c)));
+  }
+  if (m.routeCountries) {
+    const t = anyOf(m.routeCountries);
+    out.push((n) => t(n.countries));
+  }
+  if (m.addressees) {
+    const t = anyOf(m.addressees);
+    out.push((n) => t(n.addressees));
+  }
   if (m.issuer) out.push(...agencyPredicates(m.issuer, (n) => n.issuer));
   return out;
 }
 
 function recipientPredicates(m: RecipientMatch): Predicate[] {
   const out = agencyPredicates(m, (_n, r) => r);
-  if (m.onRoute !== undefined) { const want = m.onRoute; out.push((n, r) => n.countries.has(r.country) === want); }
-  if (m.routeLeg) { const legs = m.routeLeg; out.push((n, r) => legs.some((leg) => n.legs[leg].has(r.country))); }
-  if (m.addressee !== undefined) { const want = m.addressee; out.push((n, r) => n.addressees.has(r.id) === want); }
+  if (m.onRoute !== undefined) {
+    const want = m.onRoute;
+    out.push((n, r) => n.countries.has(r.country) === want);
+  }
+  if (m.routeLeg) {
+    const legs = m.routeLeg;
+    out.push((n, r) => legs.some((leg) => n.legs[leg].has(r.country)));
+  }
+  if (m.addressee !== undefined) {
+    const want = m.addressee;
+    out.push((n, r) => n.addressees.has(r.id) === want);
+  }
   if (m.sharesGroupWithIssuer !== undefined) {
     const want = m.sharesGroupWithIssuer;
     out.push((n, r) => r.groups.some((g) => n.issuer.groups.includes(g)) === want);
@@ -100,7 +146,10 @@ export interface CompiledPolicy {
 }
 
 function compileRule(rule: PolicyRule): CompiledRule {
-  const predicates = [...(rule.notice ? noticePredicates(rule.notice) : []), ...(rule.recipient ? recipientPredicates(rule.recipient) : [])];
+  const predicates = [
+    ...(rule.notice ? noticePredicates(rule.notice) : []),
+    ...(rule.recipient ? recipientPredicates(rule.recipient) : []),
+  ];
   return {
     id: rule.id,
     grant: rule.grant,

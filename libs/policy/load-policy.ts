@@ -14,7 +14,11 @@ export function compilePolicyText(text: string, file: string, version: number | 
  * problems to show: for `policy explain`, and for routing, which enforces the invariants
  * itself, so that a version applied before they were checked keeps routing going.
  */
-export function compilePolicyTextEnforced(text: string, file: string, version: number | string): { policy: CompiledPolicy; invariantProblems: PolicyProblem[] } {
+export function compilePolicyTextEnforced(
+  text: string,
+  file: string,
+  version: number | string,
+): { policy: CompiledPolicy; invariantProblems: PolicyProblem[] } {
   const { policy, invariantProblems } = parsePolicyForExplain(text, file);
   return { policy: compilePolicy(policy, text, version), invariantProblems };
 }

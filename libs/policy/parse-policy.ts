@@ -46,13 +46,41 @@ function readNoticeMatch(r: PolicyReader, node: Node, path: string): NoticeMatch
   const enumSet = (values: string[]) => (v: string) => values.includes(v);
   for (const [key, { node: n, path: p }] of entries) {
     switch (key) {
-      case 'type': { const s = r.valueSet(n, p, enumSet(NOTICE_TYPES), NOTICE_TYPES.join(', ')); if (s) m.type = s; break; }
-      case 'tlp': { const s = r.valueSet(n, p, enumSet(TLPS), TLPS.join(', ')); if (s) m.tlp = s; break; }
-      case 'mode': { const s = r.valueSet(n, p, enumSet(MODES), MODES.join(', ')); if (s) m.mode = s; break; }
-      case 'withCaveats': { const l = r.list(n, p, enumSet(CAVEATS), CAVEATS.join(', ')); if (l) m.withCaveats = l; break; }
-      case 'withoutCaveats': { const l = r.list(n, p, enumSet(CAVEATS), CAVEATS.join(', ')); if (l) m.withoutCaveats = l; break; }
-      case 'routeCountries': { const s = r.valueSet(n, p, isCountryCode, 'ISO 3166-1 alpha-2 codes'); if (s) m.routeCountries = s; break; }
-      case 'addressees': { const s = r.valueSet(n, p, isAgencyId, 'agency ids'); if (s) m.addressees = s; break; }
+      case 'type': {
+        const s = r.valueSet(n, p, enumSet(NOTICE_TYPES), NOTICE_TYPES.join(', '));
+        if (s) m.type = s;
+        break;
+      }
+      case 'tlp': {
+        const s = r.valueSet(n, p, enumSet(TLPS), TLPS.join(', '));
+        if (s) m.tlp = s;
+        break;
+      }
+      case 'mode': {
+        const s = r.valueSet(n, p, enumSet(MODES), MODES.join(', '));
+        if (s) m.mode = s;
+        break;
+      }
+      case 'withCaveats': {
+        const l = r.list(n, p, enumSet(CAVEATS), CAVEATS.join(', '));
+        if (l) m.withCaveats = l;
+        break;
+      }
+      case 'withoutCaveats': {
+        const l = r.list(n, p, enumSet(CAVEATS), CAVEATS.join(', '));
+        if (l) m.withoutCaveats = l;
+        break;
+      }
+      case 'routeCountries': {
+        const s = r.valueSet(n, p, isCountryCode, 'ISO 3166-1 alpha-2 codes');
+        if (s) m.routeCountries = s;
+        break;
+      }
+      case 'addressees': {
+        const s = r.valueSet(n, p, isAgencyId, 'agency ids');
+        if (s) m.addressees = s;
+        break;
+      }
       case 'issuer': {
         const e = r.map(n, p, ['id', 'role', 'country', 'groups']);
         if (e) m.issuer = readAgencyMatch(r, e);

@@ -57,7 +57,8 @@ export class PolicyReader {
     const out: T[] = [];
     node.items.forEach((item, i) => {
       const value = isScalar(item) ? String(item.value) : undefined;
-      if (value === undefined || !valid(value)) this.problem(item as Node, `${path}[${i}]`, `"${String(value ?? '?')}" is not one of ${expected}`);
+      if (value === undefined || !valid(value))
+        this.problem(item as Node, `${path}[${i}]`, `"${String(value ?? '?')}" is not one of ${expected}`);
       else out.push(value as T);
     });
     return out.length === node.items.length ? out : undefined;

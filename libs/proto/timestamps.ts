@@ -44,8 +44,12 @@ export function parseRfc3339(text: string, path: string): Timestamp {
     throw new AccordError('E_SCHEMA', `${path}: "${text}" is not an RFC 3339 date-time (e.g. 2026-11-29T08:30:00Z)`, { path });
   }
   const [, y, mo, d, h, mi, s, frac = '', zone = 'Z'] = m;
-  const year = Number(y), month = Number(mo), day = Number(d);
-  const hour = Number(h), minute = Number(mi), second = Number(s);
+  const year = Number(y),
+    month = Number(mo),
+    day = Number(d);
+  const hour = Number(h),
+    minute = Number(mi),
+    second = Number(s);
   const probe = new Date(Date.UTC(year, month - 1, day));
   if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
     throw new AccordError('E_SCHEMA', `${path}: "${text}" is not a valid date-time`, { path });

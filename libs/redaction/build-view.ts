@@ -67,7 +67,11 @@ function derivedId(secret: Uint8Array, noticeId: string, path: string, what: str
 type Scrub = (text: string) => ReturnType<typeof scrubText>;
 
 /** The free-text fields of a granted element, scrubbed; undefined when none needed it. */
-function scrubbedElement<T extends object>(value: T, fields: readonly (keyof T)[], scrubOnce: Scrub): { value: T; counts: Map<Category, number> } | undefined {
+function scrubbedElement<T extends object>(
+  value: T,
+  fields: readonly (keyof T)[],
+  scrubOnce: Scrub,
+): { value: T; counts: Map<Category, number> } | undefined {
   const copy = { ...value };
   const counts = new Map<Category, number>();
   for (const field of fields) {
@@ -122,10 +126,18 @@ export function buildViewTemplate(input: TemplateInput): ViewTemplate {
   const withhold = (path: string, category: Category, count = 1): void => {
     withheld.push(v1.WithheldElement.create({ path, category, count }));
     withheldCategories.add(category);
-    withheldPaths.set(path, [...(withheldPaths.get(path) ?? []), category].sort((a, b) => a.localeCompare(b)));
+    withheldPaths.set(
+      path,
+      [...(withheldPaths.get(path) ?? []), category].sort((a, b) => a.localeCompare(b)),
+    );
   };
   /** A granted element whose free text names what the recipient may not see travels scrubbed, on the bus's word. */
-  const passOrScrub = <T extends object>(element: DisclosedElement<T>, category: Category, fields: readonly (keyof T)[], as: keyof ViewElement): void => {
+  const passOrScrub = <T extends object>(
+    element: DisclosedElement<T>,
+    category: Category,
+    fields: readonly (keyof T)[],
+    as: keyof ViewElement,
+  ): void => {
     const scrubbed = scrubbedElement(element.value, fields, scrubOnce);
     if (!scrubbed) return pass(element, category);
     derive(element.path, category, { [as]: scrubbed.value });
@@ -136,7 +148,9 @@ export function buildViewTemplate(input: TemplateInput): ViewTemplate {
   const passOrScrubIdentity = (element: DisclosedElement<v1.PersonIdentity.$Properties>, category: Category): void => {
     const documents = (element.value.documents ?? []).map((d) => scrubbedElement(d, ['kind'], scrubOnce));
     if (documents.every((d) => !d)) return pass(element, category);
-    derive(element.path, category, { personIdentity: { ...element.value, documents: (element.value.documents ?? []).map((d, i) => documents[i]?.value ?? d) } });
+    derive(element.path, category, {
+      personIdentity: { ...element.value, documents: (element.value.documents ?? []).map((d, i) => documents[i]?.value ?? d) },
+    });
     for (const d of documents) for (const [c, k] of d?.counts ?? []) withhold(element.path, c, k);
   };
 
@@ -146,7 +160,12 @@ export function buildViewTemplate(input: TemplateInput): ViewTemplate {
     const base = `persons/${p.id}`;
     if (granted.has('person.profile')) {
       pass(p.profile, 'person.profile');
-      pseudonymSlots.push({ id: derivedId(secret, noticeId, base, 'pseudonym'), person: p.id, path: `${base}/pseudonym`, identity: identityKey(person, `${noticeId}/${p.id}`) });
+      pseudonymSlots.push({
+        id: derivedId(secret, noticeId, base, 'pseudonym'),
+        person: p.id,
+        path: `${base}/pseudonym`,
+        identity: identityKey(person, `${noticeId}/${p.id}`),
+      });
     } else {
       withhold(p.profile.path, 'person.profile');
     }
@@ -169,20 +188,39 @@ export function buildViewTemplate(input: TemplateInput): ViewTemplate {
       continue;
     }
     withhold(l.path, 'location.precise');
-    const coarseLocation: v1.CoarseLocation.$Properties = { lat: coarse(l.value.lat ?? 0), lon: coarse(l.value.lon ?? 0), gridDegrees: grid };
+    const coarseLocation: v1.CoarseLocation.$Properties = {
+      lat: coarse(l.value.lat ?? 0),
+      lon: coarse(l.value.lon ?? 0),
+      gridDegrees: grid,
+    };
     if (l.value.observedAt) coarseLocation.observedAt = l.value.observedAt;
     derive(`${l.path}/coarse`, 'core', { coarseLocation });
   }
 
   const slotOf = new Map(pseudonymSlots.map((s, i) => [s.person, pseudonymSlot(i)]));
-  const summary = summaryView({ layer, granted, scrub, withheldCategory: (path) => withheldPaths.get(path)?.[0], pseudonymSlot: (id) => slotOf.get(id) });
+  const summary = summaryView({
+    layer,
+    granted,
+    scrub,
+    withheldCategory: (path) => withheldPaths.get(path)?.[0],
+    pseudonymSlot: (id) => slotOf.get(id),
+  });
   for (const p of summary.passed) pass(p.element, p.category);
   if (summary.derived !== undefined) derive('summary', 'summary', { summary: summary.derived });
   for (const w of summary.withheld) withhold(w.path, w.category, w.count);
 
   withheld.sort((a, b) => a.path.localeCompare(b.path) || a.category.localeCompare(b.category));
-  const template: ViewTemplate = { input, elements, granted: grantedElements, disclosures, withheld, withheldCategories: [...withheldCategories].sort(), pseudonymSlots };
-  if (protectedWitnesses && seesWitnesses && input.signed.protectedManifest) template.protectedParts = { manifest: input.signed.protectedManifest, jws: input.signed.protectedJws ?? '' };
+  const template: ViewTemplate = {
+    input,
+    elements,
+    granted: grantedElements,
+    disclosures,
+    withheld,
+    withheldCategories: [...withheldCategories].sort(),
+    pseudonymSlots,
+  };
+  if (protectedWitnesses && seesWitnesses && input.signed.protectedManifest)
+    template.protectedParts = { manifest: input.signed.protectedManifest, jws: input.signed.protectedJws ?? '' };
   return template;
 }
 
@@ -190,7 +228,9 @@ export function buildViewTemplate(input: TemplateInput): ViewTemplate {
 export function personaliseView(template: ViewTemplate, recipient: string, pseudonymKey: Uint8Array): BuiltView {
   const { input } = template;
   const core = input.notice.main.core;
-  const names = template.pseudonymSlots.map((slot) => pseudonym(pseudonymKey, recipient, core.issuingAgency ?? '', core.caseRef ?? '', slot.identity));
+  const names = template.pseudonymSlots.map((slot) =>
+    pseudonym(pseudonymKey, recipient, core.issuingAgency ?? '', core.caseRef ?? '', slot.identity),
+  );
   const pseudonyms = template.pseudonymSlots.map((slot, i) =>
     v1.ViewElement.create({ id: slot.id, category: 'person.profile', path: slot.path, derived: true, pseudonym: names[i] ?? '' }),
   );
@@ -212,7 +252,9 @@ export function personaliseView(template: ViewTemplate, recipient: string, pseud
     manifestJws: input.signed.manifestJws,
     disclosures: template.disclosures,
     granted: template.granted,
-    ...(template.protectedParts ? { protectedManifest: template.protectedParts.manifest, protectedManifestJws: template.protectedParts.jws } : {}),
+    ...(template.protectedParts
+      ? { protectedManifest: template.protectedParts.manifest, protectedManifestJws: template.protectedParts.jws }
+      : {}),
   });
   return { view, withheldCategories: template.withheldCategories };
 }

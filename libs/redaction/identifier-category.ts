@@ -12,7 +12,10 @@ const IDENTITIES: Category[] = ['minor.identity', 'witness.identity', 'migrant.i
  * kept from protected witnesses reads the notice as if it had none, so witnesses are not
  * among the owners its markers name.
  */
-export function identifierCategoryFor(granted: ReadonlySet<Category>, witnessesHidden: boolean): (shape: IdentifierShape) => Category | undefined {
+export function identifierCategoryFor(
+  granted: ReadonlySet<Category>,
+  witnessesHidden: boolean,
+): (shape: IdentifierShape) => Category | undefined {
   const identity = IDENTITIES.filter((c) => !(witnessesHidden && c === 'witness.identity')).find((c) => !granted.has(c));
   const unless = (c: Category): Category | undefined => (granted.has(c) ? undefined : c);
   return (shape) => {

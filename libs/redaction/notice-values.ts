@@ -10,13 +10,64 @@ import type { OwnedValue } from './scrub-text.js';
  * four letters or more, not a generic word.
  */
 const GENERIC_WORDS = new Set([
-  'bank', 'banque', 'banca', 'agent', 'agency', 'beach', 'port', 'harbour', 'harbor', 'point', 'road', 'street', 'boat', 'vessel', 'company', 'exchange', 'money', 'office',
-  'station', 'camp', 'desert', 'coast', 'island', 'city', 'town', 'village', 'north', 'south', 'east', 'west', 'landing', 'market', 'transfer', 'union', 'international',
-  'limited', 'trading', 'services', 'group', 'hotel', 'house', 'farm', 'warehouse', 'courier', 'hawala', 'shop', 'store', 'center', 'centre', 'airport', 'border', 'crossing',
+  'bank',
+  'banque',
+  'banca',
+  'agent',
+  'agency',
+  'beach',
+  'port',
+  'harbour',
+  'harbor',
+  'point',
+  'road',
+  'street',
+  'boat',
+  'vessel',
+  'company',
+  'exchange',
+  'money',
+  'office',
+  'station',
+  'camp',
+  'desert',
+  'coast',
+  'island',
+  'city',
+  'town',
+  'village',
+  'north',
+  'south',
+  'east',
+  'west',
+  'landing',
+  'market',
+  'transfer',
+  'union',
+  'international',
+  'limited',
+  'trading',
+  'services',
+  'group',
+  'hotel',
+  'house',
+  'farm',
+  'warehouse',
+  'courier',
+  'hawala',
+  'shop',
+  'store',
+  'center',
+  'centre',
+  'airport',
+  'border',
+  'crossing',
 ]);
 
 function distinctiveWords(value: string | null | undefined): string[] {
-  return (value ?? '').split(/[^\p{L}\p{N}'’-]+/u).filter((w) => w.length >= 4 && /^\p{Lu}/u.test(w) && !GENERIC_WORDS.has(w.toLowerCase()));
+  return (value ?? '')
+    .split(/[^\p{L}\p{N}'’-]+/u)
+    .filter((w) => w.length >= 4 && /^\p{Lu}/u.test(w) && !GENERIC_WORDS.has(w.toLowerCase()));
 }
 
 /** The category a person's identity is withheld under for a grant set, or undefined if granted. */
@@ -50,7 +101,8 @@ export function noticeValues(notice: DisclosedNotice, granted: ReadonlySet<Categ
     add('conveyance', has('conveyance'), 'phrase', c.value.identifier);
     distinct('conveyance', c.value.identifier);
     // Its registration or hull numbers are numbers; "pick-up truck of Yonas Berhane" is not one.
-    for (const code of (c.value.identifier ?? '').split(/\s+/).filter((w) => /\d{3}/.test(w))) add('conveyance', has('conveyance'), 'number', code);
+    for (const code of (c.value.identifier ?? '').split(/\s+/).filter((w) => /\d{3}/.test(w)))
+      add('conveyance', has('conveyance'), 'number', code);
   }
   for (const f of notice.financial) {
     add('financial', has('financial'), 'number', f.value.account);

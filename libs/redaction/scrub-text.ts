@@ -1,4 +1,12 @@
-import { analyseText, findIdentifiers, findValues, identifierKey, type IdentifierShape, type KnownValue, type ValueMatch } from '../detection/index.js';
+import {
+  analyseText,
+  findIdentifiers,
+  findValues,
+  identifierKey,
+  type IdentifierShape,
+  type KnownValue,
+  type ValueMatch,
+} from '../detection/index.js';
 import { marker } from '../free-text/index.js';
 import type { Category } from '../notice/index.js';
 
@@ -24,7 +32,18 @@ export interface ScrubResult {
 }
 
 /** The most protected first: an overlap of two categories is named by the first. */
-const PROTECTION_ORDER: Category[] = ['witness.identity', 'minor.identity', 'migrant.identity', 'smuggler.identity', 'financial', 'location.precise', 'conveyance', 'person.profile', 'summary', 'core'];
+const PROTECTION_ORDER: Category[] = [
+  'witness.identity',
+  'minor.identity',
+  'migrant.identity',
+  'smuggler.identity',
+  'financial',
+  'location.precise',
+  'conveyance',
+  'person.profile',
+  'summary',
+  'core',
+];
 const moreProtected = (a: Category, b: Category): Category => (PROTECTION_ORDER.indexOf(a) <= PROTECTION_ORDER.indexOf(b) ? a : b);
 
 interface Span {
@@ -56,7 +75,6 @@ function grantedOwns(text: string, id: { start: number; end: number }, granted: 
  */
 const EXPLAINING = new Set<OwnedValue['kind']>(['name', 'number', 'phone', 'date']);
 
-
 function explained(w: { start: number; end: number; strength: number }, granted: readonly ValueMatch<ValueOwner>[]): boolean {
   return granted.some((g) => g.start <= w.start && g.end >= w.end && g.strength > w.strength);
 }
@@ -75,7 +93,9 @@ export function scrubText(text: string, ctx: ScrubContext): ScrubResult {
   const matches = findValues(analysed, ctx.values);
   const granted = matches.filter((m) => m.value.tag.granted);
   const explaining = granted.filter((m) => EXPLAINING.has(m.value.kind));
-  const spans: Span[] = matches.filter((m) => !m.value.tag.granted && !explained(m, explaining)).map((m) => ({ start: m.start, end: m.end, category: m.value.tag.category }));
+  const spans: Span[] = matches
+    .filter((m) => !m.value.tag.granted && !explained(m, explaining))
+    .map((m) => ({ start: m.start, end: m.end, category: m.value.tag.category }));
   // An identifier that is a value of the notice is that value's: granted, it stays; withheld,
   // it is scrubbed under its own category.
   const grantedKeys = new Set(granted.map((g) => identifierKey(g.value.kind, g.value.value)));
@@ -83,7 +103,13 @@ export function scrubText(text: string, ctx: ScrubContext): ScrubResult {
   for (const id of findIdentifiers(analysed)) {
     const category = ctx.identifierCategory(id.shape);
     const owner = known.find((k) => k.start < id.end && k.end > id.start && !k.value.tag.granted);
-    if (!category || (!owner && grantedOwns(text, id, granted)) || grantedKeys.has(id.key) || granted.some((g) => g.start <= id.start && g.end >= id.end)) continue;
+    if (
+      !category ||
+      (!owner && grantedOwns(text, id, granted)) ||
+      grantedKeys.has(id.key) ||
+      granted.some((g) => g.start <= id.start && g.end >= id.end)
+    )
+      continue;
     spans.push({ start: id.start, end: id.end, category: owner ? owner.value.tag.category : category });
   }
   if (spans.length === 0) return { text, counts };
@@ -94,7 +120,8 @@ export function scrubText(text: string, ctx: ScrubContext): ScrubResult {
   const merged: Span[] = [];
   for (const s of spans) {
     const last = merged.at(-1);
-    const touching = last && (s.start <= last.end || (last.category === s.category && /^[\s,.\-–]{1,3}$/u.test(text.slice(last.end, s.start))));
+    const touching =
+      last && (s.start <= last.end || (last.category === s.category && /^[\s,.\-–]{1,3}$/u.test(text.slice(last.end, s.start))));
     if (last && touching) {
       last.end = Math.max(last.end, s.end);
       last.category = moreProtected(last.category, s.category);

@@ -60,7 +60,11 @@ function placeholderCategories(p: Placeholder, layer: DisclosedNotice): Category
 }
 
 /** The granted elements' values by path, as a template reads them. */
-function grantedValues(layer: DisclosedNotice, granted: ReadonlySet<Category>, withheldCategory: SummaryInput['withheldCategory']): Map<string, { element: DisclosedElement<unknown>; category: Category }> {
+function grantedValues(
+  layer: DisclosedNotice,
+  granted: ReadonlySet<Category>,
+  withheldCategory: SummaryInput['withheldCategory'],
+): Map<string, { element: DisclosedElement<unknown>; category: Category }> {
   const out = new Map<string, { element: DisclosedElement<unknown>; category: Category }>();
   const put = (element: DisclosedElement<unknown>, category: Category): void => {
     if (!withheldCategory(element.path)) out.set(element.path, { element, category });
@@ -72,7 +76,9 @@ function grantedValues(layer: DisclosedNotice, granted: ReadonlySet<Category>, w
   for (const c of layer.conveyances) put(c, 'conveyance');
   for (const f of layer.financial) put(f, 'financial');
   for (const l of layer.locations) put(l, 'location.precise');
-  for (const s of layer.summarySpans) if (isCategory(s.value.category ?? '') && granted.has(s.value.category as Category)) out.set(s.path, { element: s, category: s.value.category as Category });
+  for (const s of layer.summarySpans)
+    if (isCategory(s.value.category ?? '') && granted.has(s.value.category as Category))
+      out.set(s.path, { element: s, category: s.value.category as Category });
   return out;
 }
 
@@ -104,7 +110,11 @@ export function summaryView(input: SummaryInput): SummaryView {
 
   const values = grantedValues(layer, granted, input.withheldCategory);
   const withheldSpans = layer.summarySpans.filter((s) => !values.has(s.path) && placeholders.some((p) => p.path === s.path));
-  const withheld = withheldSpans.map((s) => ({ path: s.path, category: (isCategory(s.value.category ?? '') ? s.value.category : 'summary') as Category, count: 1 }));
+  const withheld = withheldSpans.map((s) => ({
+    path: s.path,
+    category: (isCategory(s.value.category ?? '') ? s.value.category : 'summary') as Category,
+    count: 1,
+  }));
   const sources: RenderSources = {
     value: (path) => values.get(path)?.element.value as object | undefined,
     pseudonym: (id) => input.pseudonymSlot(id),
@@ -126,11 +136,15 @@ export function summaryView(input: SummaryInput): SummaryView {
     },
   );
   const scrubbed = scrubText(rendered, input.scrub);
-  if (scrubbed.counts.size > 0 || dirty) return { passed: [], derived: scrubbed.text, withheld: [...withheld, ...scrubbedWithheld(scrubbed.counts)] };
+  if (scrubbed.counts.size > 0 || dirty)
+    return { passed: [], derived: scrubbed.text, withheld: [...withheld, ...scrubbedWithheld(scrubbed.counts)] };
   const template = layer.summaryTemplate as DisclosedElement<string>;
   const spans = layer.summarySpans.filter((s) => values.has(s.path) && placeholders.some((p) => p.path === s.path));
   return {
-    passed: [{ element: template, category: 'summary' }, ...spans.map((s) => ({ element: s as DisclosedElement<unknown>, category: values.get(s.path)?.category ?? ('summary' as Category) }))],
+    passed: [
+      { element: template, category: 'summary' },
+      ...spans.map((s) => ({ element: s as DisclosedElement<unknown>, category: values.get(s.path)?.category ?? ('summary' as Category) })),
+    ],
     derived: rendered,
     withheld,
   };

@@ -33,14 +33,20 @@ export interface RoutingDecision {
  * `core`; nothing else unless a rule grants it; an explicit deny beats any grant. Last,
  * the engine's invariants remove what they forbid, whatever the rules granted.
  */
-export function decideRouting(notice: CaseNoticeProps, issuer: Agency, agencies: readonly Agency[], policy: CompiledPolicy): RoutingDecision {
+export function decideRouting(
+  notice: CaseNoticeProps,
+  issuer: Agency,
+  agencies: readonly Agency[],
+  policy: CompiledPolicy,
+): RoutingDecision {
   const facts = noticeFacts(notice, issuer);
   const decisions = agencies.map((recipient): AgencyDecision => {
     const tlp = tlpMembership(notice, issuer, recipient, facts.countries);
     if (tlp === 'outside') return { agency: recipient.id, delivered: false, tlp, categories: [], ruleIds: [], denied: [], invariants: [] };
     const matched = policy.rules.filter((rule) => rule.matches(facts, recipient));
     const ruleIds = matched.map((r) => r.id);
-    if (matched.some((r) => r.exclude)) return { agency: recipient.id, delivered: false, tlp, categories: [], ruleIds, denied: [], invariants: [] };
+    if (matched.some((r) => r.exclude))
+      return { agency: recipient.id, delivered: false, tlp, categories: [], ruleIds, denied: [], invariants: [] };
     const denied = new Set(matched.flatMap((r) => r.deny));
     const granted = new Set<Category>(matched.flatMap((r) => r.grant));
     const ruled = new Set<Category>(['core', ...[...granted].filter((c) => !denied.has(c))]);

@@ -13,7 +13,8 @@ const BEYOND_CORE: readonly Category[] = CATEGORIES.filter((c) => c !== 'core');
 
 // A Record, so that an invariant the engine does not enforce does not compile.
 const FORBIDDEN: Record<InvariantId, (n: NoticeFacts, r: Agency) => readonly Category[]> = {
-  'witness-protection': (n, r) => (n.caveats.has('WITNESS_PROTECTION') && !(r.role === 'prosecutor' && n.addressees.has(r.id)) ? ['witness.identity'] : []),
+  'witness-protection': (n, r) =>
+    n.caveats.has('WITNESS_PROTECTION') && !(r.role === 'prosecutor' && n.addressees.has(r.id)) ? ['witness.identity'] : [],
   'research-core-only': (_n, r) => (r.role === 'research' ? BEYOND_CORE : []),
   'minors-on-route': (n, r) => (r.role === 'research' || !n.countries.has(r.country) ? ['minor.identity'] : []),
 };
@@ -27,7 +28,11 @@ const INVARIANT_IDS: InvariantId[] = ENGINE_INVARIANTS.map((i) => i.id).sort();
  * explainable. The parser refuses policies that would need this; it is the engine's own
  * guarantee all the same.
  */
-export function enforceInvariants(categories: ReadonlySet<Category>, facts: NoticeFacts, recipient: Agency): { kept: Category[]; invariants: InvariantRemoval[] } {
+export function enforceInvariants(
+  categories: ReadonlySet<Category>,
+  facts: NoticeFacts,
+  recipient: Agency,
+): { kept: Category[]; invariants: InvariantRemoval[] } {
   const invariants: InvariantRemoval[] = [];
   const withheld = new Set<Category>();
   for (const invariant of INVARIANT_IDS) {

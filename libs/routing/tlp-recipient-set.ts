@@ -19,7 +19,12 @@ function sharesGroup(a: Agency, b: Agency): boolean {
  * GREEN adds every agency sharing a group with the issuer; CLEAR is every agency.
  * The issuer never receives its own notice. Rules may narrow this set, never widen it.
  */
-export function tlpMembership(notice: CaseNoticeProps, issuer: Agency, agency: Agency, countries: ReadonlySet<string> = routeCountries(notice)): TlpMembership {
+export function tlpMembership(
+  notice: CaseNoticeProps,
+  issuer: Agency,
+  agency: Agency,
+  countries: ReadonlySet<string> = routeCountries(notice),
+): TlpMembership {
   if (agency.id === issuer.id) return 'outside';
   if ((notice.addressees ?? []).includes(agency.id)) return 'addressee';
   switch (notice.tlp) {

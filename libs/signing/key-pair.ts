@@ -41,8 +41,10 @@ function assertEd25519(json: unknown, what: string, needPrivate: boolean): asser
   if (typeof j !== 'object' || j === null || j.kty !== 'OKP' || j.crv !== 'Ed25519' || typeof j.x !== 'string') {
     throw new AccordError('E_USAGE', `${what} is not an Ed25519 JWK (kty OKP, crv Ed25519)`);
   }
-  if (needPrivate && typeof j.d !== 'string') throw new AccordError('E_USAGE', `${what} is a public key; a private JWK (with "d") is needed`);
-  if (!needPrivate && j.d !== undefined) throw new AccordError('E_USAGE', `${what} holds a private key; give the public JWK (the .pub file)`);
+  if (needPrivate && typeof j.d !== 'string')
+    throw new AccordError('E_USAGE', `${what} is a public key; a private JWK (with "d") is needed`);
+  if (!needPrivate && j.d !== undefined)
+    throw new AccordError('E_USAGE', `${what} holds a private key; give the public JWK (the .pub file)`);
 }
 
 /** Parses a public JWK and checks its `kid` (when present) is its thumbprint. */

@@ -1,5 +1,15 @@
 import { auditEventId } from '../audit/index.js';
-import { consumers, deleteAgency, getAgency, openRegistryBuckets, publishServiceEvents, putAgencyKey, streams, subjects, type Identity } from '../bus/index.js';
+import {
+  consumers,
+  deleteAgency,
+  getAgency,
+  openRegistryBuckets,
+  publishServiceEvents,
+  putAgencyKey,
+  streams,
+  subjects,
+  type Identity,
+} from '../bus/index.js';
 import { readStackFile, writeStackFile } from '../client/index.js';
 import { AccordError } from '../errors/index.js';
 import { timestampFromDate, v1 } from '../proto/index.js';
@@ -15,7 +25,14 @@ async function requireAgency(session: OperatorSession, id: string): Promise<void
 async function auditAgencyChange(session: OperatorSession, agency: string, action: string): Promise<void> {
   const at = new Date();
   await publishServiceEvents(session.js, 'admin', [
-    { eventId: auditEventId.agencyChange(agency, action, at), kind: v1.AuditKind.KEY, time: timestampFromDate(at), service: 'admin', agency, action },
+    {
+      eventId: auditEventId.agencyChange(agency, action, at),
+      kind: v1.AuditKind.KEY,
+      time: timestampFromDate(at),
+      service: 'admin',
+      agency,
+      action,
+    },
   ]);
 }
 

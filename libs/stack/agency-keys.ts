@@ -21,7 +21,15 @@ async function requireAgency(buckets: RegistryBuckets, id: string): Promise<Agen
 async function auditKeyChange(session: OperatorSession, agency: string, kid: string, action: string): Promise<void> {
   const at = new Date();
   await publishServiceEvents(session.js, 'admin', [
-    { eventId: `${auditEventId.keyChange(agency, kid, action)}/${at.toISOString()}`, kind: v1.AuditKind.KEY, time: timestampFromDate(at), service: 'admin', agency, kid, action },
+    {
+      eventId: `${auditEventId.keyChange(agency, kid, action)}/${at.toISOString()}`,
+      kind: v1.AuditKind.KEY,
+      time: timestampFromDate(at),
+      service: 'admin',
+      agency,
+      kid,
+      action,
+    },
   ]);
 }
 
@@ -30,7 +38,11 @@ async function auditKeyChange(session: OperatorSession, agency: string, kid: str
  * DIR). The previous keys stay valid until revoked or past their notAfter, so notices
  * signed before the switch are still accepted.
  */
-export async function rotateAgencyKey(dirArg: string, id: string, publicKeyFile?: string): Promise<{ kid: string; signingKeyFile?: string }> {
+export async function rotateAgencyKey(
+  dirArg: string,
+  id: string,
+  publicKeyFile?: string,
+): Promise<{ kid: string; signingKeyFile?: string }> {
   const supplied = publicKeyFile ? await parsePublicJwk(await readJsonFile(publicKeyFile, 'the public key'), publicKeyFile) : undefined;
   return withOperator(dirArg, async (session) => {
     const buckets = await openRegistryBuckets(session.nc);
@@ -72,8 +84,10 @@ export async function revokeAgencyKey(dirArg: string, id: string, kid: string, r
       throw new AccordError('E_NOT_FOUND', `key ${kid} is not one of ${id}'s keys`);
     }
     const key = parseAgencyKey(entry.json());
-    if (key.status === 'compromised') throw new AccordError('E_STATE', `key ${kid} is already revoked as compromised; that cannot be undone`);
-    if (key.status === 'superseded' && reason === 'superseded') throw new AccordError('E_STATE', `key ${kid} is already superseded (since ${key.revokedAt})`);
+    if (key.status === 'compromised')
+      throw new AccordError('E_STATE', `key ${kid} is already revoked as compromised; that cannot be undone`);
+    if (key.status === 'superseded' && reason === 'superseded')
+      throw new AccordError('E_STATE', `key ${kid} is already superseded (since ${key.revokedAt})`);
     const revoked: AgencyKey = { ...key, status: reason, revokedAt: (since ?? new Date()).toISOString() };
     await putAgencyKey(buckets, revoked);
     await auditKeyChange(session, id, kid, `key-revoked-${reason}`);

@@ -9,7 +9,12 @@ export interface SpawnedProcess {
  * Starts a long-running process with its output appended to a log file. `detached`
  * processes outlive the CLI that started them (`stack up` returns; `stack down` stops them).
  */
-export function spawnLogged(command: string, args: string[], logFile: string, options: { env?: NodeJS.ProcessEnv; detached?: boolean; cwd?: string } = {}): SpawnedProcess {
+export function spawnLogged(
+  command: string,
+  args: string[],
+  logFile: string,
+  options: { env?: NodeJS.ProcessEnv; detached?: boolean; cwd?: string } = {},
+): SpawnedProcess {
   const log = openSync(logFile, 'a');
   try {
     const child = spawn(command, args, {

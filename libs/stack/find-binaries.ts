@@ -55,14 +55,17 @@ export function findNatsServer(): Binary {
     seen.push(`${path} (${version ?? 'unknown version'})`);
   }
   const found = seen.length ? `found only ${seen.join(', ')}` : 'none found';
-  throw new AccordError('E_CONFIG', `nats-server ${MIN_NATS_SERVER} or newer is needed, ${found}; run \`make setup\` (scripts/setup.sh) to fetch Debian trixie's`);
+  throw new AccordError(
+    'E_CONFIG',
+    `nats-server ${MIN_NATS_SERVER} or newer is needed, ${found}; run \`make setup\` (scripts/setup.sh) to fetch Debian trixie's`,
+  );
 }
 
 export function findRedisServer(): Binary {
   const path = process.env.ACCORD_REDIS_SERVER ?? onPath('redis-server');
   const version = path ? versionOf(path, /v=(\d+\.\d+\.\d+)/) : undefined;
   if (!path || !version) {
-    throw new AccordError('E_CONFIG', 'redis-server is needed; run `make setup` (it installs Debian\'s redis-server)');
+    throw new AccordError('E_CONFIG', "redis-server is needed; run `make setup` (it installs Debian's redis-server)");
   }
   if (compareVersions(version, '7.0.0') < 0) throw new AccordError('E_CONFIG', `redis-server ${version} at ${path} is older than 7.0`);
   return { path, version };

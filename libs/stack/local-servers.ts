@@ -80,7 +80,9 @@ export async function reloadNatsServer(pid: number, configFile: string, config: 
   } catch (error) {
     throw new AccordError('E_STATE', `nats-server (pid ${pid}) is not running: start the stack first`, { cause: error });
   }
-  await waitFor(`nats-server configuration reload (log: ${logFile})`, 10_000, async () => (reloadCount(logFile) > before ? true : undefined));
+  await waitFor(`nats-server configuration reload (log: ${logFile})`, 10_000, async () =>
+    reloadCount(logFile) > before ? true : undefined,
+  );
 }
 
 /** A redis-server with a password and an append-only file in `dir`, on a free loopback port. */

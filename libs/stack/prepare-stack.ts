@@ -2,7 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { connectBus, createPolicyBucket, createRegistryBuckets, createWriterLeaseBucket, currentPolicy, DEFAULT_BUS_SETTINGS, ensureStreams, inboxPrefix, type BusSettings } from '../bus/index.js';
+import {
+  connectBus,
+  createPolicyBucket,
+  createRegistryBuckets,
+  createWriterLeaseBucket,
+  currentPolicy,
+  DEFAULT_BUS_SETTINGS,
+  ensureStreams,
+  inboxPrefix,
+  type BusSettings,
+} from '../bus/index.js';
 import { readStackFile, stackFilePath, writeStackFile, type StackFile } from '../client/index.js';
 import { writeSecretFile } from '../config/index.js';
 import { AccordError } from '../errors/index.js';
@@ -41,10 +51,15 @@ export interface PreparedStack {
   redis: LocalServer;
 }
 
-async function clusterPortsFor(size: number, natsPort: number | undefined, previous: ClusterPorts | undefined): Promise<ClusterPorts | undefined> {
+async function clusterPortsFor(
+  size: number,
+  natsPort: number | undefined,
+  previous: ClusterPorts | undefined,
+): Promise<ClusterPorts | undefined> {
   if (size === 1) return undefined;
   if (previous) {
-    if (previous.natsPorts.length !== size) throw new AccordError('E_USAGE', `this stack runs a cluster of ${previous.natsPorts.length} nodes, not ${size}`);
+    if (previous.natsPorts.length !== size)
+      throw new AccordError('E_USAGE', `this stack runs a cluster of ${previous.natsPorts.length} nodes, not ${size}`);
     return previous;
   }
   const natsPorts = [natsPort ?? (await freePort())];
@@ -79,7 +94,10 @@ export async function prepareStack(dirArg: string, options: PrepareStackOptions 
   const previous = readStackState(layout);
   const running = Object.entries(previous?.pids ?? {}).filter(([, pid]) => isRunning(pid));
   if (running.length > 0) {
-    throw new AccordError('E_STATE', `a stack is already running in ${layout.dir} (${running.map(([n]) => n).join(', ')}); run \`accord stack down --dir ${dirArg}\` first`);
+    throw new AccordError(
+      'E_STATE',
+      `a stack is already running in ${layout.dir} (${running.map(([n]) => n).join(', ')}); run \`accord stack down --dir ${dirArg}\` first`,
+    );
   }
   for (const d of [layout.dir, layout.logs, layout.run]) mkdirSync(d, { recursive: true, mode: 0o700 });
   await ensureStackSecrets(layout);
@@ -87,8 +105,10 @@ export async function prepareStack(dirArg: string, options: PrepareStackOptions 
   const { operator, auditor, admin } = ensureBusIdentities(layout);
   const syncInterval = options.syncInterval ?? previous?.syncInterval;
   const size = options.clusterNodes ?? previous?.cluster?.natsPorts.length ?? 1;
-  if (size !== 1 && size !== 3 && size !== 5) throw new AccordError('E_USAGE', `a cluster has 3 or 5 nodes (a majority must survive the loss of one), not ${size}`);
-  if (size > 1 && previous && !previous.cluster) throw new AccordError('E_USAGE', `the stack in ${layout.dir} runs a single nats-server; make a new stack for a cluster`);
+  if (size !== 1 && size !== 3 && size !== 5)
+    throw new AccordError('E_USAGE', `a cluster has 3 or 5 nodes (a majority must survive the loss of one), not ${size}`);
+  if (size > 1 && previous && !previous.cluster)
+    throw new AccordError('E_USAGE', `the stack in ${layout.dir} runs a single nats-server; make a new stack for a cluster`);
   const cluster = await clusterPortsFor(size, previous?.natsPort, previous?.cluster);
   const nodes = natsNodes(layout, cluster?.natsPorts[0] ?? previous?.natsPort ?? (await freePort()), cluster);
 
@@ -105,7 +125,9 @@ export async function prepareStack(dirArg: string, options: PrepareStackOptions 
         port: node.port,
       }),
     );
-    progress(`${node.name} listening at tls://127.0.0.1:${node.port} (TLS, no anonymous access${node.routePort ? `; routes on ${node.routePort}, mutual TLS` : ''})`);
+    progress(
+      `${node.name} listening at tls://127.0.0.1:${node.port} (TLS, no anonymous access${node.routePort ? `; routes on ${node.routePort}, mutual TLS` : ''})`,
+    );
   }
   const nats = natsServers[0] as LocalServer;
   const redis = await startRedisServer({
@@ -116,7 +138,12 @@ export async function prepareStack(dirArg: string, options: PrepareStackOptions 
     ...(previous ? { port: previous.redisPort } : {}),
   });
   progress(`redis listening on 127.0.0.1:${redis.port} (password, append-only file)`);
-  const settings: BusSettings = { ...DEFAULT_BUS_SETTINGS, ...(cluster ? { replicas: 3 } : {}), ...previous?.settings, ...options.settings };
+  const settings: BusSettings = {
+    ...DEFAULT_BUS_SETTINGS,
+    ...(cluster ? { replicas: 3 } : {}),
+    ...previous?.settings,
+    ...options.settings,
+  };
   const state: StackState = {
     natsPort: nats.port,
     ...(cluster ? { cluster } : {}),
@@ -143,7 +170,14 @@ export async function prepareStack(dirArg: string, options: PrepareStackOptions 
   };
   writeStackFile(layout.dir, stack);
 
-  const nc = await connectBus({ url: stack.natsUrl, name: 'accord-operator', reconnect: false, caFile: tls.caFile, credsFile: operator.seedFile, inboxPrefix: inboxPrefix({ kind: 'operator' }) });
+  const nc = await connectBus({
+    url: stack.natsUrl,
+    name: 'accord-operator',
+    reconnect: false,
+    caFile: tls.caFile,
+    credsFile: operator.seedFile,
+    inboxPrefix: inboxPrefix({ kind: 'operator' }),
+  });
   try {
     const jsm = await jetStreamReady(nc);
     // A new cluster refuses replicated streams until its nodes have all met: retried.
@@ -165,4 +199,3 @@ export async function prepareStack(dirArg: string, options: PrepareStackOptions 
   progress('streams and registry ready');
   return { layout, state, stack, nats, natsNodes: natsServers, redis };
 }
-

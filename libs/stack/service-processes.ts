@@ -22,7 +22,9 @@ export function serviceEnvironment(layout: StackLayout, state: StackState, stack
     ACCORD_HTTP_PORT: '0',
     ...(service === 'ingest' ? { ACCORD_REDIS_URL: state.redisUrl } : {}),
     ...(service === 'ingest' || service === 'redaction' ? { ACCORD_BUS_SECRET_FILE: layout.busSecret } : {}),
-    ...(service === 'redaction' ? { ACCORD_BUS_SIGNING_KEY_FILE: layout.busSigningKey, ACCORD_PSEUDONYM_KEY_FILE: layout.pseudonymKey } : {}),
+    ...(service === 'redaction'
+      ? { ACCORD_BUS_SIGNING_KEY_FILE: layout.busSigningKey, ACCORD_PSEUDONYM_KEY_FILE: layout.pseudonymKey }
+      : {}),
     ...(service === 'audit' ? { ACCORD_AUDIT_SIGNING_KEY_FILE: layout.auditSigningKey } : {}),
     ...state.serviceEnv,
   };
@@ -51,12 +53,21 @@ function lastLines(file: string, n: number): string {
  * Waits until every instance of the service answers its health subject as ready, or says
  * why it did not. Each must still be running.
  */
-export async function waitForServiceReady(nc: NatsConnection, layout: StackLayout, service: ServiceName, instances: Record<string, number>, timeoutMs: number): Promise<void> {
+export async function waitForServiceReady(
+  nc: NatsConnection,
+  layout: StackLayout,
+  service: ServiceName,
+  instances: Record<string, number>,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const [name, pid] of Object.entries(instances)) {
       if (!isRunning(pid)) {
-        throw new AccordError('E_STATE', `service ${name} exited during start-up; last lines of ${layout.log(name)}:\n${lastLines(layout.log(name), 5)}`);
+        throw new AccordError(
+          'E_STATE',
+          `service ${name} exited during start-up; last lines of ${layout.log(name)}:\n${lastLines(layout.log(name), 5)}`,
+        );
       }
     }
     const { instances: answers } = await serviceReadiness(nc, service);

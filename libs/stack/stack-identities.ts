@@ -38,7 +38,12 @@ export function ensureBusIdentities(layout: StackLayout): { operator: StoredIden
 }
 
 /** The configuration of one nats-server of the stack (of its cluster, when it has one). */
-export function renderStackNatsConfig(layout: StackLayout, node: NatsNode, nodes: readonly NatsNode[], syncInterval: string | undefined): string {
+export function renderStackNatsConfig(
+  layout: StackLayout,
+  node: NatsNode,
+  nodes: readonly NatsNode[],
+  syncInterval: string | undefined,
+): string {
   const peers = nodes.filter((n) => n.name !== node.name).map((n) => n.routePort ?? 0);
   return natsServerConfig({
     port: node.port,
@@ -60,6 +65,11 @@ export async function reloadStackNats(layout: StackLayout, state: StackState): P
   for (const node of nodes) {
     const pid = state.pids[node.name];
     if (pid === undefined) throw new Error(`${node.name} of ${layout.dir} is not running`);
-    await reloadNatsServer(pid, natsConfigFile(node.dir), renderStackNatsConfig(layout, node, nodes, state.syncInterval), layout.log(node.name));
+    await reloadNatsServer(
+      pid,
+      natsConfigFile(node.dir),
+      renderStackNatsConfig(layout, node, nodes, state.syncInterval),
+      layout.log(node.name),
+    );
   }
 }

@@ -28,7 +28,10 @@ export async function stackUp(dirArg: string, options: StackUpOptions = {}): Pro
       const name = instanceName(service, i);
       const httpPort = await freePort();
       state.httpPorts = { ...state.httpPorts, [name]: httpPort };
-      const pid = startServiceProcess(layout, name, service, { ...serviceEnvironment(layout, state, stack, service), ACCORD_HTTP_PORT: String(httpPort) });
+      const pid = startServiceProcess(layout, name, service, {
+        ...serviceEnvironment(layout, state, stack, service),
+        ACCORD_HTTP_PORT: String(httpPort),
+      });
       state.pids[name] = pid;
       started[service][name] = pid;
       writeStackState(layout, state);

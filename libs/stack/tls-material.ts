@@ -25,15 +25,36 @@ const EC = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
 /** A certificate for 127.0.0.1 and localhost, issued by the stack's CA. */
 function issueCertificate(dir: string, name: string, commonName: string, extendedKeyUsage: string): void {
   openssl(['req', ...EC, '-keyout', `${name}-key.pem`, '-out', `${name}.csr`, '-subj', `/CN=${commonName}`], dir);
-  writeFileSync(join(dir, `${name}-ext.cnf`), [
-    'subjectAltName=IP:127.0.0.1,DNS:localhost',
-    `extendedKeyUsage=${extendedKeyUsage}`,
-    'keyUsage=critical,digitalSignature',
-    'basicConstraints=critical,CA:FALSE',
-    '',
-  ].join('\n'));
-  openssl(['x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca-key.pem', '-CAcreateserial', '-out', `${name}.pem`,
-    '-days', '825', '-extfile', `${name}-ext.cnf`], dir);
+  writeFileSync(
+    join(dir, `${name}-ext.cnf`),
+    [
+      'subjectAltName=IP:127.0.0.1,DNS:localhost',
+      `extendedKeyUsage=${extendedKeyUsage}`,
+      'keyUsage=critical,digitalSignature',
+      'basicConstraints=critical,CA:FALSE',
+      '',
+    ].join('\n'),
+  );
+  openssl(
+    [
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca-key.pem',
+      '-CAcreateserial',
+      '-out',
+      `${name}.pem`,
+      '-days',
+      '825',
+      '-extfile',
+      `${name}-ext.cnf`,
+    ],
+    dir,
+  );
   for (const leftover of [`${name}.csr`, `${name}-ext.cnf`, 'ca.srl']) rmSync(join(dir, leftover), { force: true });
 }
 
@@ -53,8 +74,26 @@ export function ensureTlsMaterial(dir: string): TlsMaterial {
   };
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   if (!existsSync(material.caFile) || !existsSync(join(dir, 'ca-key.pem'))) {
-    openssl(['req', '-x509', ...EC, '-keyout', 'ca-key.pem', '-out', 'ca.pem', '-days', '3650', '-subj', '/CN=Accord stack CA',
-      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'], dir);
+    openssl(
+      [
+        'req',
+        '-x509',
+        ...EC,
+        '-keyout',
+        'ca-key.pem',
+        '-out',
+        'ca.pem',
+        '-days',
+        '3650',
+        '-subj',
+        '/CN=Accord stack CA',
+        '-addext',
+        'basicConstraints=critical,CA:TRUE',
+        '-addext',
+        'keyUsage=critical,keyCertSign,cRLSign',
+      ],
+      dir,
+    );
     rmSync(material.certFile, { force: true });
     rmSync(material.routeCertFile, { force: true });
   }

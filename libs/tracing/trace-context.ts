@@ -55,7 +55,11 @@ export function childOf(parent: TraceContext): TraceContext {
  * bundled; an operator may preload one) the API records nothing and the passed-on context
  * is a fresh child span id in the same trace.
  */
-export async function inStageSpan<T>(name: string, parent: TraceContext, work: (passOn: TraceContext, span: Span) => Promise<T>): Promise<T> {
+export async function inStageSpan<T>(
+  name: string,
+  parent: TraceContext,
+  work: (passOn: TraceContext, span: Span) => Promise<T>,
+): Promise<T> {
   const remote = trace.setSpanContext(context.active(), {
     traceId: parent.traceId,
     spanId: parent.spanId,

@@ -19,7 +19,11 @@ export interface SourceGroup {
  * exactly after the last group chained: nothing twice, nothing skipped. Each write
  * expects the stream's last sequence, so two writers can never interleave the chain.
  */
-export async function appendToChain(js: JetStreamClient, start: ChainTail, groups: readonly SourceGroup[]): Promise<{ tail: ChainTail; bodies: Uint8Array[]; blockSeqs: number[] }> {
+export async function appendToChain(
+  js: JetStreamClient,
+  start: ChainTail,
+  groups: readonly SourceGroup[],
+): Promise<{ tail: ChainTail; bodies: Uint8Array[]; blockSeqs: number[] }> {
   let tail = start;
   const bodies: Uint8Array[] = [];
   // The block each body went into, to index where a notice's records are.

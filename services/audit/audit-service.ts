@@ -19,7 +19,10 @@ export async function startAuditService(config: AuditConfig, overrides: { retryD
   const log = createLogger('audit');
   const metrics = new AccordMetrics('audit');
   const instance = randomUUID();
-  const auditKey = await signingKeyFromJwk(await readJsonFile(config.auditSigningKeyFile, 'the audit signing key'), 'the audit signing key');
+  const auditKey = await signingKeyFromJwk(
+    await readJsonFile(config.auditSigningKeyFile, 'the audit signing key'),
+    'the audit signing key',
+  );
   const nc = await connectBus({ ...config.nats, name: 'accord-audit', inboxPrefix: inboxPrefix({ kind: 'service', service: 'audit' }) });
   const jsm = await jetstreamManager(nc);
   await requireStreams(jsm, [{ stream: streams.events }, { stream: streams.audit }, { stream: streams.checkpoints }]);
@@ -43,7 +46,9 @@ export async function startAuditService(config: AuditConfig, overrides: { retryD
   const running = writer.run().catch((error: unknown) => log.error('audit writer stopped', { error: errorMessage(error) }));
   await publishServiceEvents(js, 'audit', [serviceEvent('audit', instance, 'started')]);
   metrics.observeChain(() => (writer.isReady ? { height: writer.height, checkpointAgeSeconds: writer.checkpointAgeMs / 1000 } : undefined));
-  metrics.observeConsumers(async () => (writer.isReady ? { 'audit-writer': (await jsm.streams.info(streams.events)).state.last_seq - writer.chainedSourceSeq } : {}));
+  metrics.observeConsumers(async () =>
+    writer.isReady ? { 'audit-writer': (await jsm.streams.info(streams.events)).state.last_seq - writer.chainedSourceSeq } : {},
+  );
   const probes = await serveProbes(
     nc,
     'audit',

@@ -85,11 +85,16 @@ export class AuditWriter {
   }
 
   async run(): Promise<void> {
-    this.timer = setInterval(() => {
-      if (this.ready && this.recordsSinceCheckpoint() > 0 && this.checkpointAgeMs >= this.options.checkpointEveryMs) {
-        this.serially(() => this.checkpoint()).catch((error: unknown) => this.log.error('checkpoint failed', { error: errorMessage(error) }));
-      }
-    }, Math.min(this.options.checkpointEveryMs, 1000));
+    this.timer = setInterval(
+      () => {
+        if (this.ready && this.recordsSinceCheckpoint() > 0 && this.checkpointAgeMs >= this.options.checkpointEveryMs) {
+          this.serially(() => this.checkpoint()).catch((error: unknown) =>
+            this.log.error('checkpoint failed', { error: errorMessage(error) }),
+          );
+        }
+      },
+      Math.min(this.options.checkpointEveryMs, 1000),
+    );
     while (!this.stopped) {
       try {
         if (!(await this.lease.tryAcquire())) {
@@ -164,12 +169,11 @@ export class AuditWriter {
     const { tail, bodies, blockSeqs } = await appendToChain(this.js, this.tail, fresh);
     this.tail = tail;
     for (const body of bodies) this.leaves.push(leafHash(body));
-    fresh
-      .flatMap((g) => g.events)
-      .forEach((event, i) => this.notices.add(event.noticeId ?? '', blockSeqs[i] ?? 0));
+    fresh.flatMap((g) => g.events).forEach((event, i) => this.notices.add(event.noticeId ?? '', blockSeqs[i] ?? 0));
     for (const g of fresh) {
       const about = g.events.find((e) => e.noticeId);
-      if (about?.noticeId) this.log.info('chained', { noticeId: about.noticeId, traceId: about.traceId || undefined, records: g.events.length });
+      if (about?.noticeId)
+        this.log.info('chained', { noticeId: about.noticeId, traceId: about.traceId || undefined, records: g.events.length });
     }
     if (this.recordsSinceCheckpoint() >= this.options.checkpointEveryRecords) await this.checkpoint();
   }

@@ -13,7 +13,12 @@ export type NoticeBlocks = (noticeId: string) => readonly number[] | undefined;
  * and who has read it. Only the issuing agency learns this (the agency is the subject's,
  * which the broker lets only that agency's liaisons publish on).
  */
-export async function trackNotice(jsm: JetStreamManager, blocksOf: NoticeBlocks, agency: string, noticeId: string): Promise<v1.TrackReport.$Properties> {
+export async function trackNotice(
+  jsm: JetStreamManager,
+  blocksOf: NoticeBlocks,
+  agency: string,
+  noticeId: string,
+): Promise<v1.TrackReport.$Properties> {
   const blocks = blocksOf(noticeId);
   if (!blocks) return { noticeId, error: 'the audit service is still loading the chain; try again shortly' };
   const records: v1.AuditEvent[] = [];
@@ -37,7 +42,8 @@ export async function trackNotice(jsm: JetStreamManager, blocksOf: NoticeBlocks,
       const delivery = report.deliveries?.find((d) => d.recipient === e.recipient);
       if (delivery && e.time) delivery.deliveredAt = e.time;
     }
-    if (e.kind === v1.AuditKind.RECEIPT) report.receipts?.push({ agency: e.agency, officer: e.officer, ...(e.time ? { readAt: e.time } : {}) });
+    if (e.kind === v1.AuditKind.RECEIPT)
+      report.receipts?.push({ agency: e.agency, officer: e.officer, ...(e.time ? { readAt: e.time } : {}) });
   }
   return report;
 }

@@ -10,7 +10,9 @@ const MAX_PAGE = 500;
 
 async function answerDecision(jsm: JetStreamManager, agency: string, data: Uint8Array): Promise<Uint8Array> {
   const { ingestSeq } = v1.DecisionQuery.decode(data);
-  const stored = await jsm.direct.getMessage(streams.events, { last_by_subj: subjects.decision(agency, Number(ingestSeq)) }).catch(() => null);
+  const stored = await jsm.direct
+    .getMessage(streams.events, { last_by_subj: subjects.decision(agency, Number(ingestSeq)) })
+    .catch(() => null);
   if (!stored) return v1.DecisionAnswer.encode({ found: false }).finish();
   const decision = v1.Decision.decode(stored.data);
   decision.events = [];
@@ -57,7 +59,10 @@ export function serveAdapterRequests(nc: NatsConnection, js: JetStreamClient, js
         (reply) => msg.respond(reply),
         (failure: unknown) => {
           log.warn('adapter request failed', { agency, subject: msg.subject, error: errorMessage(failure) });
-          const reply = what === 'decision' ? v1.DecisionAnswer.encode({ found: false }) : v1.QuarantinePage.encode({ error: 'the quarantine could not be read' });
+          const reply =
+            what === 'decision'
+              ? v1.DecisionAnswer.encode({ found: false })
+              : v1.QuarantinePage.encode({ error: 'the quarantine could not be read' });
           msg.respond(reply.finish());
         },
       );

@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { Redis } from 'ioredis';
-import { connectBus, consumeDurable, consumers, inboxPrefix, openRegistryBuckets, publishServiceEvents, requireStreams, streams, watchRegistry } from '../../libs/bus/index.js';
+import {
+  connectBus,
+  consumeDurable,
+  consumers,
+  inboxPrefix,
+  openRegistryBuckets,
+  publishServiceEvents,
+  requireStreams,
+  streams,
+  watchRegistry,
+} from '../../libs/bus/index.js';
 import { AccordError, errorMessage } from '../../libs/errors/index.js';
 import { assertSubmissionLimitFits } from '../../libs/ingest/index.js';
 import { createLogger } from '../../libs/log/index.js';
@@ -128,7 +138,13 @@ export async function startIngestService(config: IngestConfig, overrides: Ingest
     'ingest',
     config.http,
     () => {
-      const problem = nc.isClosed() ? 'NATS connection closed' : redis.status !== 'ready' ? `Redis ${redis.status}` : !consuming ? 'ingest consumer not pulling' : undefined;
+      const problem = nc.isClosed()
+        ? 'NATS connection closed'
+        : redis.status !== 'ready'
+          ? `Redis ${redis.status}`
+          : !consuming
+            ? 'ingest consumer not pulling'
+            : undefined;
       return { service: 'ingest', ready: !problem, ...(problem ? { detail: problem } : {}) };
     },
     metrics,

@@ -9,7 +9,14 @@ import { checkAddressees, refuse, verifySubmission, type Refused, type Verified,
 import type { Logger } from '../../libs/log/index.js';
 import type { AccordMetrics } from '../../libs/metrics/index.js';
 import { formatTraceparent, inStageSpan, newTrace, parseTraceparent, TRACEPARENT, type TraceContext } from '../../libs/tracing/index.js';
-import { dateFromTimestamp, timestampFromDate, timestampFromNanos, v1, type AuditEventProps, type Timestamp } from '../../libs/proto/index.js';
+import {
+  dateFromTimestamp,
+  timestampFromDate,
+  timestampFromNanos,
+  v1,
+  type AuditEventProps,
+  type Timestamp,
+} from '../../libs/proto/index.js';
 import { keyedDigest } from '../../libs/signing/index.js';
 import { acceptedNoticeSize, stageClient } from '../shared/stage-client.js';
 import { writeDecision, writeQuarantine } from './decision-writer.js';
@@ -58,7 +65,10 @@ export class SubmissionProcessor {
   private readonly routing: MicroBatcher<v1.AcceptedNotice.$Properties, v1.StageReply>;
 
   constructor(private readonly deps: ProcessorDeps) {
-    const codec = { encodeBatch: (notices: v1.AcceptedNotice.$Properties[]) => v1.RouteBatch.encode({ notices }).finish(), sizeOf: acceptedNoticeSize };
+    const codec = {
+      encodeBatch: (notices: v1.AcceptedNotice.$Properties[]) => v1.RouteBatch.encode({ notices }).finish(),
+      sizeOf: acceptedNoticeSize,
+    };
     this.routing = stageClient(deps.nc, subjects.route, codec, deps.stageTimeoutMs);
   }
 
@@ -135,7 +145,11 @@ export class SubmissionProcessor {
     failpoint('crash-after-decision');
     await s.msg.ackAck();
     this.deps.metrics.accepted.inc();
-    this.deps.log.info('accepted', { ...logged(s), noticeId: notice.noticeId, recipients: stageEvents.filter((e) => e.kind === v1.AuditKind.DELIVERED).length });
+    this.deps.log.info('accepted', {
+      ...logged(s),
+      noticeId: notice.noticeId,
+      recipients: stageEvents.filter((e) => e.kind === v1.AuditKind.DELIVERED).length,
+    });
   }
 
   /**
@@ -212,7 +226,9 @@ export class SubmissionProcessor {
   }
 
   private async alreadyDecided(s: Submission): Promise<boolean> {
-    const stored = await this.deps.jsm.direct.getMessage(streams.events, { last_by_subj: subjects.decision(s.agency, s.seq) }).catch(() => null);
+    const stored = await this.deps.jsm.direct
+      .getMessage(streams.events, { last_by_subj: subjects.decision(s.agency, s.seq) })
+      .catch(() => null);
     return stored !== null;
   }
 
@@ -246,5 +262,12 @@ export class SubmissionProcessor {
 
 function duplicate(v: Verified): Refused {
   const code: ReasonCode = 'E_DUPLICATE';
-  return { ok: false, code, message: `noticeId ${v.notice.noticeId} was already accepted`, noticeId: v.notice.noticeId, kid: v.kid, path: 'noticeId' };
+  return {
+    ok: false,
+    code,
+    message: `noticeId ${v.notice.noticeId} was already accepted`,
+    noticeId: v.notice.noticeId,
+    kid: v.kid,
+    path: 'noticeId',
+  };
 }

@@ -33,7 +33,12 @@ export async function deliverViews(deps: DeliverDeps, request: v1.RedactRequest)
   return deps.metrics.time('redaction', () => inStageSpan('redaction', trace, (passOn) => buildAndStore(deps, request, trace, passOn)));
 }
 
-async function buildAndStore(deps: DeliverDeps, request: v1.RedactRequest, trace: TraceContext, passOn: TraceContext): Promise<AuditEventProps[]> {
+async function buildAndStore(
+  deps: DeliverDeps,
+  request: v1.RedactRequest,
+  trace: TraceContext,
+  passOn: TraceContext,
+): Promise<AuditEventProps[]> {
   const accepted = request.notice ?? v1.AcceptedNotice.create();
   const manifest = accepted.manifest ?? new Uint8Array();
   const opened = openSubmission({ ...accepted, manifest, disclosures: accepted.disclosures ?? [] }, SUBMISSION_CODES);
@@ -45,7 +50,12 @@ async function buildAndStore(deps: DeliverDeps, request: v1.RedactRequest, trace
     if (!template) {
       template = buildViewTemplate({
         notice: opened,
-        signed: { manifest, manifestJws: accepted.manifestJws ?? '', protectedManifest: accepted.protectedManifest ?? new Uint8Array(), protectedJws: accepted.protectedJws ?? '' },
+        signed: {
+          manifest,
+          manifestJws: accepted.manifestJws ?? '',
+          protectedManifest: accepted.protectedManifest ?? new Uint8Array(),
+          protectedJws: accepted.protectedJws ?? '',
+        },
         signerKid: accepted.signerKid ?? '',
         granted,
         ruleIds,
@@ -73,7 +83,14 @@ async function buildAndStore(deps: DeliverDeps, request: v1.RedactRequest, trace
       // A redelivered submission stores nothing twice, and counts nothing twice.
       if (!ack.duplicate) deps.metrics.deliveries.inc({ agency: recipient });
       const time = timestampFromDate(new Date());
-      const common = { service: 'redaction', noticeId: notice.noticeId, agency: notice.issuingAgency, recipient, time, traceId: trace.traceId };
+      const common = {
+        service: 'redaction',
+        noticeId: notice.noticeId,
+        agency: notice.issuingAgency,
+        recipient,
+        time,
+        traceId: trace.traceId,
+      };
       const viewEvent: AuditEventProps = {
         ...common,
         eventId: auditEventId.view(notice.noticeId, recipient),

@@ -21,20 +21,36 @@ export async function startRedactionService(config: RedactionConfig, overrides: 
   const busKey = await signingKeyFromJwk(await readJsonFile(config.busSigningKeyFile, 'the bus signing key'), 'the bus signing key');
   const pseudonymKey = await readSecretFile(config.pseudonymKeyFile, 'the pseudonym key');
   if (pseudonymKey.length < 32) {
-    throw new AccordError('E_CONFIG', `ACCORD_PSEUDONYM_KEY_FILE: ${config.pseudonymKeyFile} holds ${pseudonymKey.length} bytes; expected at least 32 random bytes`);
+    throw new AccordError(
+      'E_CONFIG',
+      `ACCORD_PSEUDONYM_KEY_FILE: ${config.pseudonymKeyFile} holds ${pseudonymKey.length} bytes; expected at least 32 random bytes`,
+    );
   }
-  const nc = await connectBus({ ...config.nats, name: 'accord-redaction', inboxPrefix: inboxPrefix({ kind: 'service', service: 'redaction' }) });
+  const nc = await connectBus({
+    ...config.nats,
+    name: 'accord-redaction',
+    inboxPrefix: inboxPrefix({ kind: 'service', service: 'redaction' }),
+  });
   await requireStreams(await jetstreamManager(nc), [{ stream: streams.deliveries }, { stream: streams.events }]);
   const js = jetstream(nc);
   await publishServiceEvents(js, 'redaction', [serviceEvent('redaction', instance, 'started')]);
 
   const metrics = new AccordMetrics('redaction');
   const deps = { js, busKey, secret: overrides.secret, pseudonymKey, gridDegrees: config.gridDegrees, metrics, log };
-  const sub = serveStage(nc, subjects.redact, 'redaction', log, (data) => v1.RedactBatch.decode(data).requests as v1.RedactRequest[], (request) => deliverViews(deps, request));
-  const probes = await serveProbes(nc, 'redaction', config.http, () => ({ service: 'redaction', ready: !nc.isClosed() }), metrics).catch(async (error: unknown) => {
-    await nc.close();
-    throw error;
-  });
+  const sub = serveStage(
+    nc,
+    subjects.redact,
+    'redaction',
+    log,
+    (data) => v1.RedactBatch.decode(data).requests as v1.RedactRequest[],
+    (request) => deliverViews(deps, request),
+  );
+  const probes = await serveProbes(nc, 'redaction', config.http, () => ({ service: 'redaction', ready: !nc.isClosed() }), metrics).catch(
+    async (error: unknown) => {
+      await nc.close();
+      throw error;
+    },
+  );
 
   return {
     stop: once(async () => {

@@ -32,10 +32,17 @@ export class PolicyInForce {
           this.policy = policy;
           this.log.info('policy in force', { policyVersion: policy.version });
           if (invariantProblems.length > 0) {
-            this.log.warn('policy rules would break engine invariants; the engine enforces them', { policyVersion: policy.version, count: invariantProblems.length, path: invariantProblems[0]?.path });
+            this.log.warn('policy rules would break engine invariants; the engine enforces them', {
+              policyVersion: policy.version,
+              count: invariantProblems.length,
+              path: invariantProblems[0]?.path,
+            });
           }
         } catch (error) {
-          this.log.error('policy refused; the previous one stays in force', { policyVersion: String(stored.version), error: errorMessage(error) });
+          this.log.error('policy refused; the previous one stays in force', {
+            policyVersion: String(stored.version),
+            error: errorMessage(error),
+          });
         }
         first?.();
       },

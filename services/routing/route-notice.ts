@@ -54,7 +54,12 @@ async function decideAndRedact(
     policyVersion: decision.policyVersion,
     traceId: trace.traceId,
   };
-  log.info('routed', { noticeId: notice.noticeId, traceId: trace.traceId, recipients: delivered.length, policyVersion: decision.policyVersion });
+  log.info('routed', {
+    noticeId: notice.noticeId,
+    traceId: trace.traceId,
+    recipients: delivered.length,
+    policyVersion: decision.policyVersion,
+  });
   if (delivered.length === 0) return [routed];
 
   const reply = await redaction.submit({

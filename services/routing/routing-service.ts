@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connectBus, inboxPrefix, openPolicyBucket, openRegistryBuckets, publishServiceEvents, requireStreams, streams, subjects, watchRegistry } from '../../libs/bus/index.js';
+import {
+  connectBus,
+  inboxPrefix,
+  openPolicyBucket,
+  openRegistryBuckets,
+  publishServiceEvents,
+  requireStreams,
+  streams,
+  subjects,
+  watchRegistry,
+} from '../../libs/bus/index.js';
 import { errorMessage } from '../../libs/errors/index.js';
 import { createLogger } from '../../libs/log/index.js';
 import { AccordMetrics } from '../../libs/metrics/index.js';
@@ -19,7 +29,11 @@ export async function startRoutingService(config: RoutingConfig): Promise<Runnin
   const log = createLogger('routing');
   const metrics = new AccordMetrics('routing');
   const instance = randomUUID();
-  const nc = await connectBus({ ...config.nats, name: 'accord-routing', inboxPrefix: inboxPrefix({ kind: 'service', service: 'routing' }) });
+  const nc = await connectBus({
+    ...config.nats,
+    name: 'accord-routing',
+    inboxPrefix: inboxPrefix({ kind: 'service', service: 'routing' }),
+  });
   await requireStreams(await jetstreamManager(nc), [{ stream: streams.events }]);
   const live = await watchRegistry(await openRegistryBuckets(nc), (error) =>
     log.error('registry update failed', { error: errorMessage(error) }),

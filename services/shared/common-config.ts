@@ -33,6 +33,7 @@ export function readCommonConfig(env: Env): CommonConfig {
 export async function readBusSecret(env: Env): Promise<Buffer> {
   const path = new EnvReader(env).string('ACCORD_BUS_SECRET_FILE', 'the path of the bus secret (32 random bytes)');
   const secret = await readSecretFile(path, 'the bus secret');
-  if (secret.length < 32) throw new AccordError('E_CONFIG', `ACCORD_BUS_SECRET_FILE: ${path} holds ${secret.length} bytes; expected at least 32`);
+  if (secret.length < 32)
+    throw new AccordError('E_CONFIG', `ACCORD_BUS_SECRET_FILE: ${path} holds ${secret.length} bytes; expected at least 32`);
   return secret;
 }

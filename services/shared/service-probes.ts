@@ -12,7 +12,12 @@ function listen(server: Server, host: string, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       const why = error.code === 'EADDRINUSE' ? 'is in use' : `cannot be opened: ${errorMessage(error)}`;
-      reject(new AccordError('E_CONFIG', `ACCORD_HTTP_HOST/ACCORD_HTTP_PORT: ${host}:${port} ${why}; set ACCORD_HTTP_PORT to a free port (0 = any)`));
+      reject(
+        new AccordError(
+          'E_CONFIG',
+          `ACCORD_HTTP_HOST/ACCORD_HTTP_PORT: ${host}:${port} ${why}; set ACCORD_HTTP_PORT to a free port (0 = any)`,
+        ),
+      );
     });
     server.listen(port, host, () => resolve());
   });

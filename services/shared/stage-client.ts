@@ -17,12 +17,18 @@ export interface StageCodec<I> {
  * Requests to the next stage, batched: what is submitted in the same turn of the event loop
  * goes in one request (or a few, by size), and each caller gets its own notice's reply.
  */
-export function stageClient<I>(nc: NatsConnection, subject: string, codec: StageCodec<I>, timeoutMs: number): MicroBatcher<I, v1.StageReply> {
+export function stageClient<I>(
+  nc: NatsConnection,
+  subject: string,
+  codec: StageCodec<I>,
+  timeoutMs: number,
+): MicroBatcher<I, v1.StageReply> {
   return new MicroBatcher(async (items) => {
     const replies = await Promise.all(
       chunksWithin(items, codec.sizeOf, MAX_REQUEST_BYTES).map(async (chunk) => {
         // Decoded messages are full instances; protobufjs types repeated fields by their interface only.
-        const reply = v1.StageReplies.decode((await nc.request(subject, codec.encodeBatch(chunk), { timeout: timeoutMs })).data).replies as v1.StageReply[];
+        const reply = v1.StageReplies.decode((await nc.request(subject, codec.encodeBatch(chunk), { timeout: timeoutMs })).data)
+          .replies as v1.StageReply[];
         if (reply.length !== chunk.length) throw new Error(`${subject}: ${chunk.length} notices answered with ${reply.length} replies`);
         return reply;
       }),
@@ -34,5 +40,13 @@ export function stageClient<I>(nc: NatsConnection, subject: string, codec: Stage
 /** Bytes an accepted notice takes in a request: its signed parts. */
 export function acceptedNoticeSize(n: v1.AcceptedNotice.$Properties): number {
   const parts = (list: readonly Uint8Array[] | null | undefined): number => (list ?? []).reduce((a, d) => a + d.length + 4, 0);
-  return (n.manifest?.length ?? 0) + (n.manifestJws?.length ?? 0) + parts(n.disclosures) + (n.protectedManifest?.length ?? 0) + (n.protectedJws?.length ?? 0) + parts(n.protectedDisclosures) + 64;
+  return (
+    (n.manifest?.length ?? 0) +
+    (n.manifestJws?.length ?? 0) +
+    parts(n.disclosures) +
+    (n.protectedManifest?.length ?? 0) +
+    (n.protectedJws?.length ?? 0) +
+    parts(n.protectedDisclosures) +
+    64
+  );
 }

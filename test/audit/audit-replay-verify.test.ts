@@ -18,12 +18,14 @@ let intact: v1.ChainedRecord.$Properties[] = [];
 let checkpointIndexes: number[] = [];
 let trustedFile = '';
 
-
 /** Both verifiers: online (`audit replay --verify`) and offline (`audit verify-bundle` of an export). */
 function verdicts(...extra: string[]): { replay: CliRun; bundle: CliRun } {
   const bundleFile = join(bus.dir, 'bundle.jsonl');
   expect(accord('audit', 'export', '--dir', bus.dir, '--out', bundleFile).status).toBe(0);
-  return { replay: accord('audit', 'replay', '--dir', bus.dir, '--verify', ...extra), bundle: accord('audit', 'verify-bundle', bundleFile, ...extra) };
+  return {
+    replay: accord('audit', 'replay', '--dir', bus.dir, '--verify', ...extra),
+    bundle: accord('audit', 'verify-bundle', bundleFile, ...extra),
+  };
 }
 
 function expectBrokenAt(index: number, ...extra: string[]): void {
@@ -45,9 +47,12 @@ async function storeRecords(records: v1.ChainedRecord.$Properties[]): Promise<vo
   const admin = await bus.connectAs({ kind: 'admin' });
   const jsm = await jetstreamManager(admin);
   await jsm.streams.delete(streams.audit);
-  await jsm.streams.add(streamConfigs(bus.settings).find((c) => c.name === streams.audit) ?? { name: streams.audit, subjects: [subjects.auditChain] });
+  await jsm.streams.add(
+    streamConfigs(bus.settings).find((c) => c.name === streams.audit) ?? { name: streams.audit, subjects: [subjects.auditChain] },
+  );
   const js = jetstream(admin);
-  for (let i = 0; i < records.length; i += 20) await js.publish(subjects.auditChain, v1.AuditBlock.encode({ records: records.slice(i, i + 20) }).finish());
+  for (let i = 0; i < records.length; i += 20)
+    await js.publish(subjects.auditChain, v1.AuditBlock.encode({ records: records.slice(i, i + 20) }).finish());
   await admin.close();
 }
 
@@ -155,7 +160,11 @@ function auditKey(): Promise<SigningKey> {
 }
 
 /** The chain made anew, its checkpoint at `at` signed by `forger` instead of the audit key. */
-async function rewriteChainWithForgedCheckpoint(events: v1.AuditEvent.$Properties[], at: number, forger: SigningKey): Promise<v1.ChainedRecord.$Properties[]> {
+async function rewriteChainWithForgedCheckpoint(
+  events: v1.AuditEvent.$Properties[],
+  at: number,
+  forger: SigningKey,
+): Promise<v1.ChainedRecord.$Properties[]> {
   const key = await auditKey();
   return rewriteChain(events, key, (index) => (index === at ? forger : key));
 }

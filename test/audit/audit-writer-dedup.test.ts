@@ -24,7 +24,9 @@ afterAll(async () => {
 const started = (instance: string) => serviceEvent('ingest', instance, 'started');
 
 const startsChained = async (): Promise<string[]> =>
-  (await auditChain(bus)).records.filter((r) => r.event?.service === 'ingest' && r.event.kind === v1.AuditKind.SERVICE).map((r) => r.event?.eventId ?? '');
+  (await auditChain(bus)).records
+    .filter((r) => r.event?.service === 'ingest' && r.event.kind === v1.AuditKind.SERVICE)
+    .map((r) => r.event?.eventId ?? '');
 
 test('an event sent again in a differently composed batch (a crashed service redoing its work) is chained once', async () => {
   await publishServiceEvents(bus.js, 'ingest', [started('a'), started('b')]);

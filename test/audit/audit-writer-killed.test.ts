@@ -34,11 +34,31 @@ beforeAll(async () => {
   police = await registerAgency(bus, { id: 'it-police', country: 'IT', role: 'police', groups: ['med'] });
   await registerAgency(bus, { id: 'ly-coastguard', country: 'LY', role: 'coastguard', groups: ['med'] });
   await registerAgency(bus, { id: 'it-prosecutor', country: 'IT', role: 'prosecutor', groups: ['med'] });
-  running.push(await startRedactionService({ nats: bus.natsFor({ kind: 'service', service: 'redaction' }), busSigningKeyFile: bus.layout.busSigningKey, pseudonymKeyFile: bus.layout.pseudonymKey, gridDegrees: 1 }, { secret: bus.secret }));
+  running.push(
+    await startRedactionService(
+      {
+        nats: bus.natsFor({ kind: 'service', service: 'redaction' }),
+        busSigningKeyFile: bus.layout.busSigningKey,
+        pseudonymKeyFile: bus.layout.pseudonymKey,
+        gridDegrees: 1,
+      },
+      { secret: bus.secret },
+    ),
+  );
   running.push(await startRoutingService({ nats: bus.natsFor({ kind: 'service', service: 'routing' }), redactTimeoutMs: 8000 }));
   running.push(
     await startIngestService(
-      { nats: bus.natsFor({ kind: 'service', service: 'ingest' }), redisUrl: bus.state.redisUrl, limits: DEFAULT_INGEST_LIMITS, freshness: DEFAULT_FRESHNESS, rate: { limit: 0, windowMs: 60_000 }, concurrency: 64, stageTimeoutMs: 10_000, maxAttempts: 5, seenTtlSeconds: 3600 },
+      {
+        nats: bus.natsFor({ kind: 'service', service: 'ingest' }),
+        redisUrl: bus.state.redisUrl,
+        limits: DEFAULT_INGEST_LIMITS,
+        freshness: DEFAULT_FRESHNESS,
+        rate: { limit: 0, windowMs: 60_000 },
+        concurrency: 64,
+        stageTimeoutMs: 10_000,
+        maxAttempts: 5,
+        seenTtlSeconds: 3600,
+      },
       { secret: bus.secret, retryBaseMs: 100 },
     ),
   );
@@ -58,7 +78,9 @@ function sendNotices(count: number): { noticeIds: string[]; sent: Promise<void> 
         Array.from({ length: Math.min(250, count - i) }, async () => {
           const notice = sampleNotice('it-police');
           noticeIds.push(notice.noticeId ?? '');
-          await bus.js.publish(subjects.ingest('it-police'), await signNotice(notice, police.key), { msgID: `it-police:${notice.noticeId}` });
+          await bus.js.publish(subjects.ingest('it-police'), await signNotice(notice, police.key), {
+            msgID: `it-police:${notice.noticeId}`,
+          });
         }),
       );
     }
@@ -90,11 +112,21 @@ async function expectEachNoticeChainedOnce(label: string, noticeIds: string[], d
   const ids = records.map((r) => r.event?.eventId);
   expect(new Set(ids).size).toBe(ids.length);
   const byNotice = new Map<string, number[]>();
-  for (const r of records) if (r.event?.noticeId) byNotice.set(r.event.noticeId, [...(byNotice.get(r.event.noticeId) ?? []), r.event.kind ?? 0]);
-  const expected = [v1.AuditKind.ACCEPTED, v1.AuditKind.ROUTED, v1.AuditKind.VIEW, v1.AuditKind.VIEW, v1.AuditKind.DELIVERED, v1.AuditKind.DELIVERED].sort();
+  for (const r of records)
+    if (r.event?.noticeId) byNotice.set(r.event.noticeId, [...(byNotice.get(r.event.noticeId) ?? []), r.event.kind ?? 0]);
+  const expected = [
+    v1.AuditKind.ACCEPTED,
+    v1.AuditKind.ROUTED,
+    v1.AuditKind.VIEW,
+    v1.AuditKind.VIEW,
+    v1.AuditKind.DELIVERED,
+    v1.AuditKind.DELIVERED,
+  ].sort();
   const wrong = noticeIds.filter((id) => JSON.stringify([...(byNotice.get(id) ?? [])].sort()) !== JSON.stringify(expected));
   const received = records.filter((r) => r.event?.kind === v1.AuditKind.RECEIVED).length;
-  console.info(`${label}: ${noticeIds.length} notices, ${records.length} records in the chain, ${report.checkpoints} checkpoints, ${wrong.length} notices with a wrong set of records`);
+  console.info(
+    `${label}: ${noticeIds.length} notices, ${records.length} records in the chain, ${report.checkpoints} checkpoints, ${wrong.length} notices with a wrong set of records`,
+  );
   expect(wrong).toEqual([]);
   expect(received).toBe(decisions);
 }

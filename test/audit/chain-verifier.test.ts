@@ -51,7 +51,11 @@ describe('the hash chain verifier', () => {
 
   test('an appended record with a wrong previous-hash is caught at its index', () => {
     const records = chainOf(3);
-    const stray = chainEvents({ nextIndex: 3, lastHash: new Uint8Array(32).fill(7) }, [{ eventId: 'x' }], timestampFromDate(new Date())).records;
+    const stray = chainEvents(
+      { nextIndex: 3, lastHash: new Uint8Array(32).fill(7) },
+      [{ eventId: 'x' }],
+      timestampFromDate(new Date()),
+    ).records;
     expect(verify([...records, ...stray])?.index).toBe(3);
   });
 });

@@ -40,7 +40,8 @@ let trustedMiddle: Trusted;
 const parseLine = (line: string): BundleLine => JSON.parse(line) as BundleLine;
 const bodyOf = (line: string): Uint8Array => Buffer.from(parseLine(line).body, 'base64');
 const sha256 = (bytes: Uint8Array): Buffer => createHash('sha256').update(bytes).digest();
-const lineOf = (index: number, body: Uint8Array): string => JSON.stringify({ index, body: Buffer.from(body).toString('base64'), hash: sha256(body).toString('base64') });
+const lineOf = (index: number, body: Uint8Array): string =>
+  JSON.stringify({ index, body: Buffer.from(body).toString('base64'), hash: sha256(body).toString('base64') });
 const bundleOf = (lines: readonly string[]): string => `${[headerLine, ...lines].join('\n')}\n`;
 
 let written = 0;
@@ -114,11 +115,19 @@ describe('an audit-bundle verifier written from docs/audit-format.md alone', () 
   test('an intact exported bundle verifies, with the records, checkpoints and unsealed records verify-bundle reports', () => {
     const theirs = accord('audit', 'verify-bundle', bundleFile);
     expect(theirs.status, theirs.stderr).toBe(0);
-    const figures = /audit chain intact: (\d+) records verified from index 0; (\d+) signed checkpoints, the last sealing records 0 to \d+; (\d+) records? after it unsealed/.exec(theirs.stderr);
+    const figures =
+      /audit chain intact: (\d+) records verified from index 0; (\d+) signed checkpoints, the last sealing records 0 to \d+; (\d+) records? after it unsealed/.exec(
+        theirs.stderr,
+      );
     expect(figures, theirs.stderr).not.toBeNull();
     const [, records, checkpoints, unsealed] = figures ?? [];
     const header = JSON.parse(headerLine) as { records: number };
-    expect(verifyBundleIndependently(bundleText)).toEqual({ ok: true, records: Number(records), checkpoints: Number(checkpoints), unsealed: Number(unsealed) });
+    expect(verifyBundleIndependently(bundleText)).toEqual({
+      ok: true,
+      records: Number(records),
+      checkpoints: Number(checkpoints),
+      unsealed: Number(unsealed),
+    });
     expect(header.records).toBe(Number(records));
   });
 
@@ -149,7 +158,10 @@ describe('an audit-bundle verifier written from docs/audit-format.md alone', () 
     const signed = v1.SignedCheckpoint.decode(record.event?.checkpoint ?? new Uint8Array());
     const [header = '', signature = ''] = signed.jws.split('..');
     const flipped = `${signature.slice(0, 10)}${signature[10] === 'A' ? 'B' : 'A'}${signature.slice(11)}`;
-    record.event = { ...record.event, checkpoint: v1.SignedCheckpoint.encode({ checkpoint: signed.checkpoint, jws: `${header}..${flipped}` }).finish() };
+    record.event = {
+      ...record.event,
+      checkpoint: v1.SignedCheckpoint.encode({ checkpoint: signed.checkpoint, jws: `${header}..${flipped}` }).finish(),
+    };
     const tampered = recordLines.map((l, i) => (i === at ? lineOf(i, v1.AuditRecord.encode(record).finish()) : l));
     expectBothBrokenAt(bundleOf(rechained(tampered, at + 1)), at);
   });
@@ -162,15 +174,21 @@ describe('an audit-bundle verifier written from docs/audit-format.md alone', () 
     expectBothBrokenAt(bundleOf(truncated), keep, trustedLatest);
   });
 
-  test('a held checkpoint whose signature is not the audit key\'s fails at index 0, even when the chain breaks later', () => {
+  test("a held checkpoint whose signature is not the audit key's fails at index 0, even when the chain breaks later", () => {
     const held = v1.SignedCheckpoint.decode(Buffer.from(trustedLatest.value.signedCheckpoint, 'base64'));
     const [header = '', signature = ''] = held.jws.split('..');
     const flipped = `${signature.slice(0, 10)}${signature[10] === 'A' ? 'B' : 'A'}${signature.slice(11)}`;
-    const line = JSON.stringify({ signedCheckpoint: Buffer.from(v1.SignedCheckpoint.encode({ checkpoint: held.checkpoint, jws: `${header}..${flipped}` }).finish()).toString('base64') });
+    const line = JSON.stringify({
+      signedCheckpoint: Buffer.from(
+        v1.SignedCheckpoint.encode({ checkpoint: held.checkpoint, jws: `${header}..${flipped}` }).finish(),
+      ).toString('base64'),
+    });
     const file = join(bus.dir, 'trusted-forged.json');
     writeFileSync(file, `${line}\n`);
     const at = plainRecordFrom(20);
-    const broken = recordLines.map((l, i) => (i === at ? JSON.stringify({ ...parseLine(l), hash: sha256(Buffer.from('other')).toString('base64') }) : l));
+    const broken = recordLines.map((l, i) =>
+      i === at ? JSON.stringify({ ...parseLine(l), hash: sha256(Buffer.from('other')).toString('base64') }) : l,
+    );
     expectBothBrokenAt(bundleOf(broken), 0, { value: JSON.parse(line) as { signedCheckpoint: string }, file });
   });
 
@@ -201,7 +219,14 @@ describe('an audit-bundle verifier written from docs/audit-format.md alone', () 
     const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'));
     expect(files.length).toBeGreaterThan(50);
     for (const file of files) {
-      const v = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { size1: number; size2: number; root1: string; root2: string; proof: string[] | null; wantErr: boolean };
+      const v = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+        size1: number;
+        size2: number;
+        root1: string;
+        root2: string;
+        proof: string[] | null;
+        wantErr: boolean;
+      };
       const b = (s: string): Buffer => Buffer.from(s, 'base64');
       expect(verifyConsistency(BigInt(v.size1), BigInt(v.size2), b(v.root1), b(v.root2), (v.proof ?? []).map(b)), file).toBe(!v.wantErr);
     }

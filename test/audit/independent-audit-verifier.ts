@@ -11,7 +11,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import protobuf from 'protobufjs';
 
-export type IndependentVerdict = { ok: true; records: number; checkpoints: number; unsealed: number } | { ok: false; index: number; reason: string };
+export type IndependentVerdict =
+  { ok: true; records: number; checkpoints: number; unsealed: number } | { ok: false; index: number; reason: string };
 
 export interface IndependentOptions {
   /** As `--trusted-checkpoint FILE` holds it: `signedCheckpoint` is the base64 SignedCheckpoint. */
@@ -149,7 +150,13 @@ class Frontier {
  * RFC's algorithm does not cover are settled as transparency-dev/merkle settles them:
  * first == second needs an empty proof and equal roots; first == 0 is refused.
  */
-export function verifyConsistency(first: bigint, second: bigint, firstHash: Uint8Array, secondHash: Uint8Array, proof: readonly Uint8Array[]): boolean {
+export function verifyConsistency(
+  first: bigint,
+  second: bigint,
+  firstHash: Uint8Array,
+  secondHash: Uint8Array,
+  proof: readonly Uint8Array[],
+): boolean {
   // A proof from the empty tree proves nothing: refused, as transparency-dev/merkle does.
   if (first === 0n || first > second) return false;
   if (first === second) return proof.length === 0 && Buffer.from(firstHash).equals(Buffer.from(secondHash));
@@ -225,7 +232,7 @@ function auditKeyFromJwk(jwk: unknown): AuditKey {
   if (fromBase64url(x, 'auditPublicKey.x').length !== 32) throw new Error('auditPublicKey.x is not 32 bytes');
   // RFC 7638 section 3.2: the required members in lexicographic order, no whitespace.
   const thumbprint = sha256(Buffer.from(JSON.stringify({ crv: 'Ed25519', kty: 'OKP', x }), 'utf8')).toString('base64url');
-  if (k['kid'] !== undefined && k['kid'] !== thumbprint) throw new Error('auditPublicKey.kid is not the key\'s RFC 7638 thumbprint');
+  if (k['kid'] !== undefined && k['kid'] !== thumbprint) throw new Error("auditPublicKey.kid is not the key's RFC 7638 thumbprint");
   return { key: createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' }), thumbprint };
 }
 
@@ -363,7 +370,7 @@ function walkChain(records: readonly BundleRecord[], auditKey: AuditKey): Walk {
     } catch (err) {
       return bad((err as Error).message);
     }
-    if (!prevHash.equals(prev)) return bad('prev_hash is not the previous record\'s hash');
+    if (!prevHash.equals(prev)) return bad("prev_hash is not the previous record's hash");
     // 5. A checkpoint.
     const event = record['event'];
     const kind = event !== null && typeof event === 'object' ? (event as Record<string, unknown>)['kind'] : undefined;
@@ -378,7 +385,8 @@ function walkChain(records: readonly BundleRecord[], auditKey: AuditKey): Walk {
       if (c.treeSize !== BigInt(i)) return bad(`checkpoint tree_size ${c.treeSize} at index ${i}`);
       const root = frontier.root();
       if (!c.rootHash.equals(root)) return bad('checkpoint root_hash is not the MTH of the records before it');
-      if (c.previousSize !== previous.size || !c.previousRoot.equals(previous.root)) return bad('checkpoint previous_size/previous_root is not the previous checkpoint');
+      if (c.previousSize !== previous.size || !c.previousRoot.equals(previous.root))
+        return bad('checkpoint previous_size/previous_root is not the previous checkpoint');
       if (checkpointIndexes.length > 0 && !verifyConsistency(previous.size, c.treeSize, previous.root, c.rootHash, c.consistency)) {
         return bad('consistency proof from the previous checkpoint does not verify');
       }
@@ -414,14 +422,24 @@ export function verifyBundleIndependently(text: string, options: IndependentOpti
   }
   if (broken) return { ok: false, ...broken };
   const last = checkpointIndexes.at(-1);
-  return { ok: true, records: records.length, checkpoints: checkpointIndexes.length, unsealed: last === undefined ? records.length : records.length - last - 1 };
+  return {
+    ok: true,
+    records: records.length,
+    checkpoints: checkpointIndexes.length,
+    unsealed: last === undefined ? records.length : records.length - last - 1,
+  };
 }
 
 /**
  * Section 5, "with a trusted checkpoint", over the leaves read (all of them, or those before
  * the first failure) and the checkpoints verified among them.
  */
-function checkTrusted(trusted: { signedCheckpoint: string }, auditKey: AuditKey, leaves: readonly Buffer[], checkpointIndexes: readonly number[]): Failure | undefined {
+function checkTrusted(
+  trusted: { signedCheckpoint: string },
+  auditKey: AuditKey,
+  leaves: readonly Buffer[],
+  checkpointIndexes: readonly number[],
+): Failure | undefined {
   let held: CheckpointFields;
   try {
     const decoded = decodeSignedCheckpoint(fromBase64(trusted.signedCheckpoint, 'trusted signedCheckpoint'));
@@ -430,12 +448,27 @@ function checkTrusted(trusted: { signedCheckpoint: string }, auditKey: AuditKey,
   } catch (err) {
     return { index: 0, reason: `trusted checkpoint: ${(err as Error).message}` };
   }
-  if (held.treeSize > BigInt(leaves.length)) return { index: leaves.length, reason: `the chain holds ${leaves.length} records, the trusted checkpoint ${held.treeSize}: its tail is missing` };
+  if (held.treeSize > BigInt(leaves.length))
+    return {
+      index: leaves.length,
+      reason: `the chain holds ${leaves.length} records, the trusted checkpoint ${held.treeSize}: its tail is missing`,
+    };
   const size = Number(held.treeSize);
   const covering = checkpointIndexes.find((c) => c >= size);
   const at = covering ?? Math.max(size - 1, 0);
-  if (!merkleTreeHash(leaves, 0, size).equals(held.rootHash)) return { index: at, reason: "the chain does not extend the trusted checkpoint's tree" };
-  if (covering !== undefined && size > 0 && !verifyConsistency(held.treeSize, BigInt(covering), held.rootHash, merkleTreeHash(leaves, 0, covering), consistencyProof(leaves, size, covering))) {
+  if (!merkleTreeHash(leaves, 0, size).equals(held.rootHash))
+    return { index: at, reason: "the chain does not extend the trusted checkpoint's tree" };
+  if (
+    covering !== undefined &&
+    size > 0 &&
+    !verifyConsistency(
+      held.treeSize,
+      BigInt(covering),
+      held.rootHash,
+      merkleTreeHash(leaves, 0, covering),
+      consistencyProof(leaves, size, covering),
+    )
+  ) {
     return { index: covering, reason: 'the first checkpoint covering the trusted one is not consistent with it' };
   }
   return undefined;

@@ -34,7 +34,12 @@ beforeAll(async () => {
   await liaison.close();
   await waitForAuditRecord(bus, (r) => r.event?.kind === v1.AuditKind.RECEIPT && r.event.noticeId === noticeId);
   // A checkpoint after the receipt seals every record of the notice.
-  await waitForAuditRecord(bus, (r) => r.event?.kind === v1.AuditKind.CHECKPOINT && Number(v1.Checkpoint.decode(v1.SignedCheckpoint.decode(r.event.checkpoint ?? new Uint8Array()).checkpoint).treeSize) > 12);
+  await waitForAuditRecord(
+    bus,
+    (r) =>
+      r.event?.kind === v1.AuditKind.CHECKPOINT &&
+      Number(v1.Checkpoint.decode(v1.SignedCheckpoint.decode(r.event.checkpoint ?? new Uint8Array()).checkpoint).treeSize) > 12,
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -45,7 +50,10 @@ afterAll(async () => {
 test('the issuing agency tracks its notice: who received it, with which categories, who read it', async () => {
   const run = await accord('track', noticeId, '--as', 'it-police', '--dir', bus.dir, '--json');
   expect(run.status, run.stderr).toBe(0);
-  const report = JSON.parse(run.stdout) as { deliveries: { recipient: string; categories: string[] }[]; receipts: { agency: string; officer: string }[] };
+  const report = JSON.parse(run.stdout) as {
+    deliveries: { recipient: string; categories: string[] }[];
+    receipts: { agency: string; officer: string }[];
+  };
   expect(report.deliveries.map((d) => d.recipient)).toEqual(['ly-coastguard']);
   expect(report.deliveries[0]?.categories).toContain('smuggler.identity');
   expect(report.receipts).toEqual([expect.objectContaining({ agency: 'ly-coastguard', officer: 'Lt. Omar' })]);
@@ -60,14 +68,36 @@ test('another agency cannot track it', async () => {
 test("audit proof gives inclusion proofs of the notice's records that verify against a signed checkpoint", async () => {
   const run = await accord('audit', 'proof', noticeId, '--dir', bus.dir);
   expect(run.status, run.stderr).toBe(0);
-  const proofs = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { index: number; kind: string; leafHash: string; treeSize: number; rootHash: string; proof: string[]; signedCheckpoint: string });
+  const proofs = run.stdout
+    .trim()
+    .split('\n')
+    .map(
+      (l) =>
+        JSON.parse(l) as {
+          index: number;
+          kind: string;
+          leafHash: string;
+          treeSize: number;
+          rootHash: string;
+          proof: string[];
+          signedCheckpoint: string;
+        },
+    );
   expect(new Set(proofs.map((p) => p.kind))).toEqual(new Set(['ACCEPTED', 'ROUTED', 'VIEW', 'DELIVERED', 'RECEIPT']));
   const auditKey = await verificationKeyFromJwk(await parsePublicJwk(JSON.parse(readFileSync(bus.layout.auditPublicKey, 'utf8')), 'audit'));
   for (const p of proofs) {
     const { signed, checkpoint } = openSignedCheckpoint(Buffer.from(p.signedCheckpoint, 'base64'));
     expect(await checkpointSignatureValid(signed, auditKey)).toBe(true);
     expect(Buffer.from(checkpoint.rootHash).toString('base64')).toBe(p.rootHash);
-    expect(verifyInclusion(p.index, p.treeSize, Buffer.from(p.leafHash, 'base64'), p.proof.map((h) => Buffer.from(h, 'base64')), Buffer.from(p.rootHash, 'base64'))).toBe(true);
+    expect(
+      verifyInclusion(
+        p.index,
+        p.treeSize,
+        Buffer.from(p.leafHash, 'base64'),
+        p.proof.map((h) => Buffer.from(h, 'base64')),
+        Buffer.from(p.rootHash, 'base64'),
+      ),
+    ).toBe(true);
   }
 });
 

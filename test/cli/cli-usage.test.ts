@@ -2,11 +2,26 @@ import { describe, expect, test } from 'vitest';
 import { runCliSync as accord } from '../harness/run-cli.js';
 
 const VERBS = [
-  ['stack', 'up'], ['stack', 'down'], ['keys', 'generate'],
-  ['agency', 'add'], ['agency', 'rotate-key'], ['agency', 'revoke-key'], ['agency', 'rotate-creds'], ['agency', 'remove'],
-  ['policy', 'check'], ['policy', 'apply'], ['policy', 'explain'],
-  ['publish'], ['inbox'], ['receipt'], ['track'], ['quarantine', 'list'],
-  ['audit', 'replay'], ['audit', 'export'], ['audit', 'verify-bundle'], ['audit', 'proof'],
+  ['stack', 'up'],
+  ['stack', 'down'],
+  ['keys', 'generate'],
+  ['agency', 'add'],
+  ['agency', 'rotate-key'],
+  ['agency', 'revoke-key'],
+  ['agency', 'rotate-creds'],
+  ['agency', 'remove'],
+  ['policy', 'check'],
+  ['policy', 'apply'],
+  ['policy', 'explain'],
+  ['publish'],
+  ['inbox'],
+  ['receipt'],
+  ['track'],
+  ['quarantine', 'list'],
+  ['audit', 'replay'],
+  ['audit', 'export'],
+  ['audit', 'verify-bundle'],
+  ['audit', 'proof'],
 ];
 
 describe('the accord CLI', () => {

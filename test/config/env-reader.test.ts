@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { EnvReader } from '../../libs/config/index.js';
 
-const natsUrls = (value: string | undefined): string => new EnvReader({ ACCORD_NATS_URL: value }).urlList('ACCORD_NATS_URL', ['nats', 'tls']);
+const natsUrls = (value: string | undefined): string =>
+  new EnvReader({ ACCORD_NATS_URL: value }).urlList('ACCORD_NATS_URL', ['nats', 'tls']);
 
 describe('service configuration from the environment', () => {
   test('one NATS URL is accepted', () => {

@@ -7,7 +7,10 @@ import { busSigned, deliveredView, parties } from './view-fixture.js';
 
 const granted = ['person.profile', 'smuggler.identity', 'conveyance'] as const;
 
-async function refusal(bytes: Uint8Array, p: Awaited<ReturnType<typeof parties>>): Promise<{ code?: string; message?: string; path?: string }> {
+async function refusal(
+  bytes: Uint8Array,
+  p: Awaited<ReturnType<typeof parties>>,
+): Promise<{ code?: string; message?: string; path?: string }> {
   return verifySignedView(bytes, p.busKey, 'ly-coastguard', p.originators).then(
     () => ({}),
     (error: { code: string; message: string; path?: string }) => error,
@@ -33,7 +36,11 @@ describe('the bus can withhold elements, never alter or invent one', () => {
     const i = identityIndex(view);
     const d = v1.Disclosure.decode(view.disclosures[i] ?? new Uint8Array());
     view.disclosures[i] = v1.Disclosure.encode({ ...d, personIdentity: { ...d.personIdentity, fullName: 'Somebody Innocent' } }).finish();
-    expect(await refusal(await busSigned(p, view), p)).toMatchObject({ code: 'E_VIEW_INVALID', path: d.path, message: expect.stringContaining(`${d.path} is not in the originator's manifest`) });
+    expect(await refusal(await busSigned(p, view), p)).toMatchObject({
+      code: 'E_VIEW_INVALID',
+      path: d.path,
+      message: expect.stringContaining(`${d.path} is not in the originator's manifest`),
+    });
   });
 
   test('a disclosure the bus dropped while claiming it was granted is refused, naming its path', async () => {
@@ -42,7 +49,11 @@ describe('the bus can withhold elements, never alter or invent one', () => {
     const i = identityIndex(view);
     const path = v1.Disclosure.decode(view.disclosures[i] ?? new Uint8Array()).path;
     view.disclosures.splice(i, 1);
-    expect(await refusal(await busSigned(p, view), p)).toMatchObject({ code: 'E_VIEW_INVALID', path, message: expect.stringContaining('its disclosure is missing') });
+    expect(await refusal(await busSigned(p, view), p)).toMatchObject({
+      code: 'E_VIEW_INVALID',
+      path,
+      message: expect.stringContaining('its disclosure is missing'),
+    });
   });
 
   test('a value the originator never signed, added by the bus, is refused, naming its path', async () => {
@@ -51,7 +62,11 @@ describe('the bus can withhold elements, never alter or invent one', () => {
     const path = 'financial/Zm9yZ2VkLWJ5LXRoZS1idXM';
     view.disclosures.push(v1.Disclosure.encode({ salt: new Uint8Array(16).fill(1), path, financial: { account: 'FAKE' } }).finish());
     view.granted.push(v1.GrantedElement.create({ path, category: 'financial' }));
-    expect(await refusal(await busSigned(p, view), p)).toMatchObject({ code: 'E_VIEW_INVALID', path, message: expect.stringContaining("not in the originator's manifest") });
+    expect(await refusal(await busSigned(p, view), p)).toMatchObject({
+      code: 'E_VIEW_INVALID',
+      path,
+      message: expect.stringContaining("not in the originator's manifest"),
+    });
   });
 
   test('a core the bus changed is refused', async () => {
@@ -111,15 +126,22 @@ describe('withheld digests do not let a recipient confirm a guess', () => {
     expect(b.digests.filter((d) => set.has(Buffer.from(d).toString('hex')))).toEqual([]);
   });
 
-  describe('a summary rendered from the originator\'s template', () => {
+  describe("a summary rendered from the originator's template", () => {
     const summary = 'Skipper {{persons[0]}} took {{persons[1]}} aboard. {{migrant.identity:Her uncle paid.}}';
     const markedUp = () => sampleNotice('it-police', { summary });
 
-    test('an honest rendering verifies, as the originator\'s words', async () => {
+    test("an honest rendering verifies, as the originator's words", async () => {
       const p = await parties();
-      const verified = await verifySignedView(await busSigned(p, await deliveredView(p, markedUp(), [...granted, 'summary'])), p.busKey, 'ly-coastguard', p.originators);
+      const verified = await verifySignedView(
+        await busSigned(p, await deliveredView(p, markedUp(), [...granted, 'summary'])),
+        p.busKey,
+        'ly-coastguard',
+        p.originators,
+      );
       expect(verified.summarySource).toBe('template');
-      expect(verified.elements.find((e) => e.path === 'summary')?.summary).toMatch(/^Skipper Kamal Haddad took P-[0-9A-F]{16} aboard\. \[withheld:migrant\.identity\]$/);
+      expect(verified.elements.find((e) => e.path === 'summary')?.summary).toMatch(
+        /^Skipper Kamal Haddad took P-[0-9A-F]{16} aboard\. \[withheld:migrant\.identity\]$/,
+      );
     });
 
     test('words the bus added to the rendered text are refused', async () => {
@@ -143,7 +165,7 @@ describe('withheld digests do not let a recipient confirm a guess', () => {
       expect(await refusal(await busSigned(p, view), p)).toMatchObject({ code: 'E_VIEW_INVALID', path: 'summary' });
     });
 
-    test('a withheld entry under a category of the bus\'s own making is refused', async () => {
+    test("a withheld entry under a category of the bus's own making is refused", async () => {
       const p = await parties();
       const view = await deliveredView(p, markedUp(), [...granted, 'summary']);
       const span = view.withheld.find((w) => (w.path ?? '').startsWith('summary/spans/'));

@@ -27,7 +27,19 @@ function run(tool: string, args: string[], input?: Buffer): { status: number | n
 
 /** protoc --decode: the message as protobuf text format. */
 function protocDecode(type: string, bytes: Buffer): string {
-  const r = run('protoc', ['-I', join(packageRoot(), 'proto'), '-I', '/usr/include', `--decode=accord.v1.${type}`, join(packageRoot(), 'proto/accord/v1/disclosure.proto'), join(packageRoot(), 'proto/accord/v1/view.proto')], bytes);
+  const r = run(
+    'protoc',
+    [
+      '-I',
+      join(packageRoot(), 'proto'),
+      '-I',
+      '/usr/include',
+      `--decode=accord.v1.${type}`,
+      join(packageRoot(), 'proto/accord/v1/disclosure.proto'),
+      join(packageRoot(), 'proto/accord/v1/view.proto'),
+    ],
+    bytes,
+  );
   expect(r.status, `protoc could not decode a ${type}`).toBe(0);
   return r.stdout;
 }
@@ -122,8 +134,14 @@ async function accordValid(signedView: Uint8Array, p: Parties): Promise<boolean>
 describe('openssl and protoc agree with Accord on a view', () => {
   test('a valid view: both accept it', async () => {
     const p = await parties();
-    const signed = await busSigned(p, await deliveredView(p, sampleNotice('it-police'), ['person.profile', 'smuggler.identity', 'conveyance']));
-    expect({ accord: await accordValid(signed, p), independent: independentlyValid(signed, p) }).toEqual({ accord: true, independent: true });
+    const signed = await busSigned(
+      p,
+      await deliveredView(p, sampleNotice('it-police'), ['person.profile', 'smuggler.identity', 'conveyance']),
+    );
+    expect({ accord: await accordValid(signed, p), independent: independentlyValid(signed, p) }).toEqual({
+      accord: true,
+      independent: true,
+    });
   });
 
   test('a view whose disclosed value the bus changed (and re-signed): both refuse it', async () => {
@@ -133,46 +151,75 @@ describe('openssl and protoc agree with Accord on a view', () => {
     const d = v1.Disclosure.decode(view.disclosures[i] ?? new Uint8Array());
     view.disclosures[i] = v1.Disclosure.encode({ ...d, personIdentity: { ...d.personIdentity, phone: '+39 000 0000000' } }).finish();
     const signed = await busSigned(p, view);
-    expect({ accord: await accordValid(signed, p), independent: independentlyValid(signed, p) }).toEqual({ accord: false, independent: false });
+    expect({ accord: await accordValid(signed, p), independent: independentlyValid(signed, p) }).toEqual({
+      accord: false,
+      independent: false,
+    });
   });
 
   test('a view of a marked-up summary (template and spans as the originator made them): both accept it', async () => {
     const p = await parties();
-    const summary = 'Skipper {{persons[0]}} took {{persons[1]}} aboard. {{smuggler.identity:His brother runs the boats.}} {{migrant.identity:Her uncle paid.}}';
+    const summary =
+      'Skipper {{persons[0]}} took {{persons[1]}} aboard. {{smuggler.identity:His brother runs the boats.}} {{migrant.identity:Her uncle paid.}}';
     const view = await deliveredView(p, sampleNotice('it-police', { summary }), ['person.profile', 'smuggler.identity', 'summary']);
-    expect(view.granted.map((g) => (g.path ?? '').replace(/\/[A-Za-z0-9_-]{16,}$/, '/<id>')).filter((g) => g.startsWith('summary')).sort()).toEqual(['summary/spans/<id>', 'summary/template']);
+    expect(
+      view.granted
+        .map((g) => (g.path ?? '').replace(/\/[A-Za-z0-9_-]{16,}$/, '/<id>'))
+        .filter((g) => g.startsWith('summary'))
+        .sort(),
+    ).toEqual(['summary/spans/<id>', 'summary/template']);
     const signed = await busSigned(p, view);
-    expect({ accord: await accordValid(signed, p), independent: independentlyValid(signed, p) }).toEqual({ accord: true, independent: true });
+    expect({ accord: await accordValid(signed, p), independent: independentlyValid(signed, p) }).toEqual({
+      accord: true,
+      independent: true,
+    });
   });
 
   test('a view whose summary template the bus rewrote (and re-signed): both refuse it', async () => {
     const p = await parties();
-    const view = await deliveredView(p, sampleNotice('it-police', { summary: 'Skipper {{persons[0]}} took {{persons[1]}} aboard.' }), ['person.profile', 'smuggler.identity', 'summary']);
+    const view = await deliveredView(p, sampleNotice('it-police', { summary: 'Skipper {{persons[0]}} took {{persons[1]}} aboard.' }), [
+      'person.profile',
+      'smuggler.identity',
+      'summary',
+    ]);
     const i = view.disclosures.findIndex((d) => v1.Disclosure.decode(d).summaryTemplate);
     const d = v1.Disclosure.decode(view.disclosures[i] ?? new Uint8Array());
     view.disclosures[i] = v1.Disclosure.encode({ ...d, summaryTemplate: `${d.summaryTemplate ?? ''} Nothing else happened.` }).finish();
     const signed = await busSigned(p, view);
-    expect({ accord: await accordValid(signed, p), independent: independentlyValid(signed, p) }).toEqual({ accord: false, independent: false });
+    expect({ accord: await accordValid(signed, p), independent: independentlyValid(signed, p) }).toEqual({
+      accord: false,
+      independent: false,
+    });
   });
 
-  test("a WITNESS_PROTECTION view for an addressed prosecutor, with the protected manifest: both accept it", async () => {
+  test('a WITNESS_PROTECTION view for an addressed prosecutor, with the protected manifest: both accept it', async () => {
     const p = await parties();
     const notice = sampleNotice('it-police', { caveats: [v1.Caveat.WITNESS_PROTECTION], addressees: ['ly-coastguard'] });
     const view = await deliveredView(p, notice, ['person.profile', 'smuggler.identity', 'witness.identity']);
     expect(view.protectedManifest.length).toBeGreaterThan(0);
     const signed = await busSigned(p, view);
-    expect({ accord: await accordValid(signed, p), independent: independentlyValid(signed, p) }).toEqual({ accord: true, independent: true });
+    expect({ accord: await accordValid(signed, p), independent: independentlyValid(signed, p) }).toEqual({
+      accord: true,
+      independent: true,
+    });
   });
 
   test("a view carrying another notice's protected manifest (re-signed by the bus): both refuse it", async () => {
     const p = await parties();
     const notice = sampleNotice('it-police', { caveats: [v1.Caveat.WITNESS_PROTECTION] });
     const view = await deliveredView(p, notice, ['person.profile', 'witness.identity']);
-    const other = await deliveredView(p, sampleNotice('it-police', { caveats: [v1.Caveat.WITNESS_PROTECTION], noticeId: notice.noticeId ?? '' }), ['person.profile', 'witness.identity']);
+    const other = await deliveredView(
+      p,
+      sampleNotice('it-police', { caveats: [v1.Caveat.WITNESS_PROTECTION], noticeId: notice.noticeId ?? '' }),
+      ['person.profile', 'witness.identity'],
+    );
     view.protectedManifest = other.protectedManifest;
     view.protectedManifestJws = other.protectedManifestJws;
     const signed = await busSigned(p, view);
-    expect({ accord: await accordValid(signed, p), independent: independentlyValid(signed, p) }).toEqual({ accord: false, independent: false });
+    expect({ accord: await accordValid(signed, p), independent: independentlyValid(signed, p) }).toEqual({
+      accord: false,
+      independent: false,
+    });
   });
 
   test('a view whose bytes changed after the bus signed: both refuse it', async () => {
@@ -180,7 +227,9 @@ describe('openssl and protoc agree with Accord on a view', () => {
     const signed = Buffer.from(await busSigned(p, await deliveredView(p, sampleNotice('it-police'), ['person.profile'])));
     const at = signed.indexOf(Buffer.from('ly-coastguard'));
     signed[at] = 'x'.charCodeAt(0);
-    expect({ accord: await accordValid(signed, p), independent: independentlyValid(signed, p) }).toEqual({ accord: false, independent: false });
+    expect({ accord: await accordValid(signed, p), independent: independentlyValid(signed, p) }).toEqual({
+      accord: false,
+      independent: false,
+    });
   });
-
 });

@@ -10,7 +10,12 @@ import { openedSigned } from '../harness/submissions.js';
 export { parties, type Parties } from '../harness/parties.js';
 
 /** What redaction makes for a recipient, from a submission the originator really signed. */
-export async function deliveredView(p: Parties, notice: CaseNoticeProps, granted: Category[], recipient = 'ly-coastguard'): Promise<v1.DeliveredView> {
+export async function deliveredView(
+  p: Parties,
+  notice: CaseNoticeProps,
+  granted: Category[],
+  recipient = 'ly-coastguard',
+): Promise<v1.DeliveredView> {
   const submission = v1.SignedNotice.decode(await signNotice(notice, p.originator));
   const { opened, signed } = openedSigned(submission);
   return buildView({

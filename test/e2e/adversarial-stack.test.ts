@@ -37,7 +37,15 @@ const RECIPIENTS: TestRecipient[] = [
   { id: 'fr-fiu', role: 'fiu', country: 'FR' },
 ];
 
-const kamal = { role: v1.PersonRole.SMUGGLER_SUSPECT, fullName: 'Kamal Haddad', dateOfBirth: '1984-03-12', nationality: 'LY', phone: '+218 91 555 0101', minor: false, documents: [{ kind: 'passport', number: 'LY4455667', issuingCountry: 'LY' }] };
+const kamal = {
+  role: v1.PersonRole.SMUGGLER_SUSPECT,
+  fullName: 'Kamal Haddad',
+  dateOfBirth: '1984-03-12',
+  nationality: 'LY',
+  phone: '+218 91 555 0101',
+  minor: false,
+  documents: [{ kind: 'passport', number: 'LY4455667', issuingCountry: 'LY' }],
+};
 const amina = { role: v1.PersonRole.SMUGGLED_MIGRANT, fullName: 'Amina Tesfaye', nationality: 'ER', unaccompanied: true };
 const samir = { role: v1.PersonRole.WITNESS, fullName: 'Samir Haddad', nationality: 'EG', minor: false, phone: '+20 100 765 4321' };
 
@@ -52,7 +60,15 @@ function notice(overrides: Partial<CaseNoticeProps>): CaseNoticeProps {
     mode: v1.Mode.SEA,
     route: { origin: ['NE'], transit: ['LY'], destination: ['IT'] },
     persons: [kamal, amina],
-    financial: [{ account: 'LY83002048000020100120361', institution: 'Sahara Bank', amount: '1500.00', currency: 'EUR', counterparty: 'hawala agent' }],
+    financial: [
+      {
+        account: 'LY83002048000020100120361',
+        institution: 'Sahara Bank',
+        amount: '1500.00',
+        currency: 'EUR',
+        counterparty: 'hawala agent',
+      },
+    ],
     locations: [{ lat: 32.9312, lon: 12.0815, label: 'Zuwara beach', observedAt: timestampFromDate(new Date()) }],
     migrantCount: 45,
     ...overrides,
@@ -61,17 +77,22 @@ function notice(overrides: Partial<CaseNoticeProps>): CaseNoticeProps {
 
 const notices = {
   plain: notice({
-    summary: 'Posts tagged #KamalHaddad sell seats; وحداد and Хаддад answer on ٠٩١٥٥٥٠١٠١, born 12MAR1984, passport 4455667; boat seen at 32°55\'52"N 12.0815E.',
+    summary:
+      'Posts tagged #KamalHaddad sell seats; وحداد and Хаддад answer on ٠٩١٥٥٥٠١٠١, born 12MAR1984, passport 4455667; boat seen at 32°55\'52"N 12.0815E.',
   }),
   markedUp: notice({
-    summary: 'Skipper {{persons[0]}} (tel. {{persons[0].phone}}) took {{persons[1]}} aboard at {{locations[0].label}}. {{migrant.identity:Her uncle in Sabha}} paid {{financial[0].account}}.',
+    summary:
+      'Skipper {{persons[0]}} (tel. {{persons[0].phone}}) took {{persons[1]}} aboard at {{locations[0].label}}. {{migrant.identity:Her uncle in Sabha}} paid {{financial[0].account}}.',
   }),
-  counterparty: notice({ financial: [{ account: 'LY83002048000020100120361', amount: '900.00', currency: 'EUR', counterparty: 'cash handed to Amina Tesfaye' }] }),
+  counterparty: notice({
+    financial: [{ account: 'LY83002048000020100120361', amount: '900.00', currency: 'EUR', counterparty: 'cash handed to Amina Tesfaye' }],
+  }),
   withWitness: notice({
     caveats: [v1.Caveat.WITNESS_PROTECTION],
     addressees: ['it-prosecutor'],
     persons: [kamal, amina, samir],
-    summary: 'Skipper {{persons[0]}} took {{persons[1]}} aboard. {{witness.identity:Samir Haddad watched from the pier.}} Kamal Haddad paid in cash.',
+    summary:
+      'Skipper {{persons[0]}} took {{persons[1]}} aboard. {{witness.identity:Samir Haddad watched from the pier.}} Kamal Haddad paid in cash.',
   }),
   withoutWitness: notice({
     caveats: [v1.Caveat.WITNESS_PROTECTION],
@@ -86,15 +107,22 @@ const published: Record<string, { status: number | null; stderr: string }> = {};
 
 beforeAll(async () => {
   expect(accord('stack', 'up').status).toBe(0);
-  for (const a of [ISSUER, ...RECIPIENTS]) expect(accord('agency', 'add', a.id, '--country', a.country, '--role', a.role, '--groups', 'med').status).toBe(0);
+  for (const a of [ISSUER, ...RECIPIENTS])
+    expect(accord('agency', 'add', a.id, '--country', a.country, '--role', a.role, '--groups', 'med').status).toBe(0);
   for (const [name, n] of Object.entries(notices)) {
     const file = join(dir, `${name}.json`);
     writeFileSync(file, JSON.stringify(messageToJson('accord.v1.CaseNotice', n)));
     published[name] = accord('publish', '--as', ISSUER.id, file, '--wait');
   }
-  const stack = JSON.parse(readFileSync(join(dir, 'stack.json'), 'utf8')) as { busPublicKey: string; agencies: Record<string, { signingKey?: string }> };
+  const stack = JSON.parse(readFileSync(join(dir, 'stack.json'), 'utf8')) as {
+    busPublicKey: string;
+    agencies: Record<string, { signingKey?: string }>;
+  };
   const busJwk = await parsePublicJwk(JSON.parse(readFileSync(stack.busPublicKey, 'utf8')), 'the bus key');
-  const originator = await parsePublicJwk(JSON.parse(readFileSync(`${stack.agencies[ISSUER.id]?.signingKey ?? ''}.pub`, 'utf8')), 'the issuer key');
+  const originator = await parsePublicJwk(
+    JSON.parse(readFileSync(`${stack.agencies[ISSUER.id]?.signingKey ?? ''}.pub`, 'utf8')),
+    'the issuer key',
+  );
   const bus = { kid: busJwk.kid, key: await verificationKeyFromJwk(busJwk) };
   const originatorKey = await verificationKeyFromJwk(originator);
   for (const r of RECIPIENTS) {
@@ -104,7 +132,12 @@ beforeAll(async () => {
     for (const stored of new InboxStore(stackLayout(dir).agencyStore(r.id)).list()) {
       const raw = Buffer.from(stored.signedView, 'base64');
       const verified = await verifySignedView(raw, bus, r.id, async (kid) => (kid === originator.kid ? originatorKey : undefined));
-      views.set(verified.view.core?.noticeId ?? '', { raw, view: verified.view, elements: verified.elements, granted: verified.view.grantedCategories.filter(isCategory) });
+      views.set(verified.view.core?.noticeId ?? '', {
+        raw,
+        view: verified.view,
+        elements: verified.elements,
+        granted: verified.view.grantedCategories.filter(isCategory),
+      });
     }
     inboxes.set(r.id, views);
   }
@@ -132,12 +165,20 @@ describe('adversarial notices through a live stack', () => {
   });
 
   test('a recipient granted the smuggler reads his name in the marked-up summary, checked against the originator', () => {
-    const summary = inboxes.get('ly-coastguard')?.get(notices.markedUp.noticeId ?? '')?.elements.find((e) => e.path === 'summary')?.summary;
-    expect(summary).toMatch(/^Skipper Kamal Haddad \(tel\. \+218 91 555 0101\) took P-[0-9A-F]{16} aboard at Zuwara beach\. \[withheld:migrant\.identity\] paid \[withheld:financial\]\.$/);
+    const summary = inboxes
+      .get('ly-coastguard')
+      ?.get(notices.markedUp.noticeId ?? '')
+      ?.elements.find((e) => e.path === 'summary')?.summary;
+    expect(summary).toMatch(
+      /^Skipper Kamal Haddad \(tel\. \+218 91 555 0101\) took P-[0-9A-F]{16} aboard at Zuwara beach\. \[withheld:migrant\.identity\] paid \[withheld:financial\]\.$/,
+    );
   });
 
   test('an FIU gets the trace whose counterparty names a migrant child as a derived element, the name scrubbed', () => {
-    const trace = inboxes.get('fr-fiu')?.get(notices.counterparty.noticeId ?? '')?.elements.find((e) => e.financial);
+    const trace = inboxes
+      .get('fr-fiu')
+      ?.get(notices.counterparty.noticeId ?? '')
+      ?.elements.find((e) => e.financial);
     expect(trace).toMatchObject({ derived: true, financial: { counterparty: 'cash handed to [withheld:migrant.identity]' } });
   });
 
@@ -153,7 +194,7 @@ describe('adversarial notices through a live stack', () => {
     expect(prosecutor?.elements.find((e) => e.path === 'summary')?.summary).toContain('Samir Haddad watched from the pier.');
   });
 
-  test('a caseRef carrying a person\'s surname is refused before it leaves the adapter, naming the field, not the value', () => {
+  test("a caseRef carrying a person's surname is refused before it leaves the adapter, naming the field, not the value", () => {
     const file = join(dir, 'caseref.json');
     writeFileSync(file, JSON.stringify(messageToJson('accord.v1.CaseNotice', notice({ caseRef: 'OP-HADDAD-2026' }))));
     const run = accord('publish', '--as', ISSUER.id, file, '--wait');

@@ -28,7 +28,10 @@ let raw = '';
 let run: SpawnSyncReturns<string>;
 
 beforeAll(() => {
-  run = spawnSync(process.execPath, [join(packageRoot(), 'dist', 'scripts', 'demo.js'), '--keep', dir], { encoding: 'utf8', timeout: 150_000 });
+  run = spawnSync(process.execPath, [join(packageRoot(), 'dist', 'scripts', 'demo.js'), '--keep', dir], {
+    encoding: 'utf8',
+    timeout: 150_000,
+  });
   if (run.status !== 0) return;
   notices = readdirSync(dir)
     .filter((f) => f.endsWith('.json') && f !== 'stack.json')
@@ -86,7 +89,10 @@ describe('service logs of the demo scenario', () => {
     expect(accepted.length).toBeGreaterThanOrEqual(3);
     for (const a of accepted) {
       for (const service of ['routing', 'redaction']) {
-        expect(lines.find((l) => l.service === service && l.noticeId === a.noticeId && l.traceId === a.traceId), `${service} on ${a.noticeId}`).toBeDefined();
+        expect(
+          lines.find((l) => l.service === service && l.noticeId === a.noticeId && l.traceId === a.traceId),
+          `${service} on ${a.noticeId}`,
+        ).toBeDefined();
       }
     }
   });

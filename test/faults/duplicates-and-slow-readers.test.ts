@@ -44,6 +44,8 @@ test(`a slow liaison (one view at a time, 20 ms each) while ${FAULT_NOTICES} not
   const inboxes = new Map(await Promise.all(faults.stack.recipients.map(async (r) => [r, await readInbox(faults.stack.bus, r)] as const)));
   const slowInbox = inboxes.get(slow) ?? new Map<string, number>();
   for (const [id, n] of takenSlowly) slowInbox.set(id, (slowInbox.get(id) ?? 0) + n);
-  console.info(`slow liaison ${slow}: ${[...takenSlowly.values()].reduce((a, b) => a + b, 0)} views taken slowly while the stream flowed, ${slowInbox.size} in all`);
+  console.info(
+    `slow liaison ${slow}: ${[...takenSlowly.values()].reduce((a, b) => a + b, 0)} views taken slowly while the stream flowed, ${slowInbox.size} in all`,
+  );
   await expectExactlyOnce('slow liaison, every inbox', faults.stack, { inboxes });
 }, 600_000);

@@ -68,11 +68,19 @@ export async function readInbox(bus: TestBus, agency: string): Promise<Map<strin
  * each bad submission quarantined exactly once, every submission decided once, and the
  * audit chain verifying with each notice's records exactly once. Prints what it counted.
  */
-export async function expectExactlyOnce(label: string, stack: FaultStack, options: { inboxes?: Map<string, Map<string, number>> } = {}): Promise<void> {
+export async function expectExactlyOnce(
+  label: string,
+  stack: FaultStack,
+  options: { inboxes?: Map<string, Map<string, number>> } = {},
+): Promise<void> {
   const { bus, sent, recipients } = stack;
   const expectedPairs = sent.good.length * recipients.length;
   await until(`${label}: ${sent.submissions} decisions`, 300_000, async () => (await decisionCount(bus)) >= sent.submissions);
-  await until(`${label}: ${expectedPairs} deliveries`, 120_000, async () => (await bus.jsm.streams.info(streams.deliveries)).state.messages >= expectedPairs);
+  await until(
+    `${label}: ${expectedPairs} deliveries`,
+    120_000,
+    async () => (await bus.jsm.streams.info(streams.deliveries)).state.messages >= expectedPairs,
+  );
   let chain = await verifiedChain(bus);
   await until(`${label}: the audit chain holds every delivery`, 120_000, async () => {
     chain = await verifiedChain(bus);
@@ -101,7 +109,8 @@ export async function expectExactlyOnce(label: string, stack: FaultStack, option
   const inboxProblems: string[] = [];
   for (const [agency, inbox] of options.inboxes ?? new Map()) {
     const wrong = sent.good.filter((id) => inbox.get(id) !== 1);
-    if (wrong.length > 0 || inbox.size !== sent.good.length) inboxProblems.push(`${agency}: ${wrong.length} notices not exactly once, ${inbox.size} held`);
+    if (wrong.length > 0 || inbox.size !== sent.good.length)
+      inboxProblems.push(`${agency}: ${wrong.length} notices not exactly once, ${inbox.size} held`);
   }
 
   console.info(

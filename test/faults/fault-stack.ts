@@ -92,7 +92,10 @@ export class FaultStack {
     const stored = await this.bus.jsm.direct.getMessage(streams.events, { last_by_subj: subjects.decision(ISSUER, seq) });
     const decision = v1.Decision.decode(stored?.data ?? new Uint8Array());
     this.recipients = [...(decision.events.find((e) => e.kind === v1.AuditKind.ROUTED)?.recipients ?? [])].sort();
-    if (this.recipients.length < 2) throw new Error(`calibration: the notice went to ${this.recipients.join(', ') || 'no one'}; expected several agencies (decision: ${JSON.stringify(messageToJson('accord.v1.Decision', decision))})`);
+    if (this.recipients.length < 2)
+      throw new Error(
+        `calibration: the notice went to ${this.recipients.join(', ') || 'no one'}; expected several agencies (decision: ${JSON.stringify(messageToJson('accord.v1.Decision', decision))})`,
+      );
     this.sent.good.push(noticeId);
     this.sent.submissions += 1;
   }
@@ -154,9 +157,12 @@ export class FaultStack {
 /** One fault stack for a test file: started before its tests, stopped after them. */
 export function useFaultStack(options: FaultStackOptions = {}): { readonly stack: FaultStack } {
   const holder: { stack?: FaultStack } = {};
-  beforeAll(async () => {
-    holder.stack = await FaultStack.start(options);
-  }, options.clusterNodes ? 180_000 : 120_000);
+  beforeAll(
+    async () => {
+      holder.stack = await FaultStack.start(options);
+    },
+    options.clusterNodes ? 180_000 : 120_000,
+  );
   afterAll(async () => {
     await holder.stack?.stop();
   });

@@ -16,7 +16,9 @@ describe('summary markup', () => {
   });
 
   test('a document of a person is named by its position', () => {
-    expect(parseMarkup('{{persons[0].documents[1].number}}')).toEqual([{ ref: { collection: 'persons', index: 0, field: 'documents[1].number' } }]);
+    expect(parseMarkup('{{persons[0].documents[1].number}}')).toEqual([
+      { ref: { collection: 'persons', index: 0, field: 'documents[1].number' } },
+    ]);
   });
 
   test('\\{{ is a literal "{{"', () => {
@@ -31,13 +33,19 @@ describe('summary markup', () => {
     ['an empty span', '{{summary: }}', /needs text/],
     ['something that is neither', '{{who knows}}', /neither a reference/],
   ])('%s is E_SCHEMA at summary, saying where', (_what, text, message) => {
-    expect(() => parseMarkup(text)).toThrow(expect.objectContaining({ code: 'E_SCHEMA', path: 'summary', message: expect.stringMatching(message) }));
+    expect(() => parseMarkup(text)).toThrow(
+      expect.objectContaining({ code: 'E_SCHEMA', path: 'summary', message: expect.stringMatching(message) }),
+    );
   });
 });
 
 describe('the wire template', () => {
   test('formats and reads back the same pieces, a literal "{{" included', () => {
-    const pieces = [{ text: 'a {{ b ' }, { placeholder: { path: 'persons/AAAAAAAAAAAAAAAAAAAAAA/identity', field: 'documents.0.number' } }, { text: '.' }];
+    const pieces = [
+      { text: 'a {{ b ' },
+      { placeholder: { path: 'persons/AAAAAAAAAAAAAAAAAAAAAA/identity', field: 'documents.0.number' } },
+      { text: '.' },
+    ];
     expect(parseTemplate(formatTemplate(pieces))).toEqual(pieces);
   });
 

@@ -7,7 +7,10 @@ import type { TestBus } from './test-bus.js';
 export { awaitDecision, listQuarantine };
 
 /** Every view delivered to an agency so far (read without consuming its inbox), verified. */
-export async function deliveredViews(bus: TestBus, agency: string): Promise<{ raw: Uint8Array; view: v1.DeliveredView; elements: v1.ViewElement[] }[]> {
+export async function deliveredViews(
+  bus: TestBus,
+  agency: string,
+): Promise<{ raw: Uint8Array; view: v1.DeliveredView; elements: v1.ViewElement[] }[]> {
   const out: { raw: Uint8Array; view: v1.DeliveredView; elements: v1.ViewElement[] }[] = [];
   const originators = registryKeys(bus.jsm);
   const raws: Uint8Array[] = [];
@@ -41,7 +44,12 @@ export async function waitForAuditRecord(bus: TestBus, predicate: (r: AuditRecor
 }
 
 /** Waits until the audit chain holds `count` records matching `predicate`; returns them. */
-export async function waitForAuditCount(bus: TestBus, predicate: (r: AuditRecord) => boolean, count: number, timeoutMs = 15_000): Promise<AuditRecord[]> {
+export async function waitForAuditCount(
+  bus: TestBus,
+  predicate: (r: AuditRecord) => boolean,
+  count: number,
+  timeoutMs = 15_000,
+): Promise<AuditRecord[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = (await auditChain(bus)).records.filter(predicate);

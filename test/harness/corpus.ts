@@ -3,23 +3,85 @@ import { timestampFromDate, v1, type CaseNoticeProps } from '../../libs/proto/in
 
 /** Realistic names: Latin with diacritics, transliterated Arabic, Tigrinya, Pashto. */
 const GIVEN = [
-  'José', 'François', 'Ömer', 'Łukasz', 'Ana', 'Jürgen', 'Zoë', 'Søren',
-  'Mohammed', 'Abdelrahman', 'Khaled', 'Fatima', 'Youssef', 'Aïcha', 'Mahmoud', 'Samira',
-  'Tesfay', 'Mebrahtu', 'Semhar', 'Yonas', 'Helen', 'Abraham', 'Filmon', 'Selam',
-  'Gul Agha', 'Naqibullah', 'Zarghuna', 'Rahmatullah', 'Malalai', 'Hamidullah', 'Shabnam', 'Wahidullah',
+  'José',
+  'François',
+  'Ömer',
+  'Łukasz',
+  'Ana',
+  'Jürgen',
+  'Zoë',
+  'Søren',
+  'Mohammed',
+  'Abdelrahman',
+  'Khaled',
+  'Fatima',
+  'Youssef',
+  'Aïcha',
+  'Mahmoud',
+  'Samira',
+  'Tesfay',
+  'Mebrahtu',
+  'Semhar',
+  'Yonas',
+  'Helen',
+  'Abraham',
+  'Filmon',
+  'Selam',
+  'Gul Agha',
+  'Naqibullah',
+  'Zarghuna',
+  'Rahmatullah',
+  'Malalai',
+  'Hamidullah',
+  'Shabnam',
+  'Wahidullah',
 ];
 const FAMILY = [
-  'Muñoz', 'Lefèvre', 'Yıldız', 'Wójcik', 'Čović', 'Großmann', 'Ångström', 'Nuñez',
-  'Al-Hassan', 'Ben Youssef', 'El Masri', 'Bennani', 'Abou Zeid', 'Haddad', 'Al-Tarabulsi', 'Mansour',
-  'Gebremedhin', 'Haile', 'Tekle', 'Kidane', 'Berhane', 'Weldemichael', 'Tsegay', 'Ghebreyesus',
-  'Zadran', 'Mohmand', 'Yusufzai', 'Shinwari', 'Achakzai', 'Durrani', 'Popalzai', 'Kakar',
+  'Muñoz',
+  'Lefèvre',
+  'Yıldız',
+  'Wójcik',
+  'Čović',
+  'Großmann',
+  'Ångström',
+  'Nuñez',
+  'Al-Hassan',
+  'Ben Youssef',
+  'El Masri',
+  'Bennani',
+  'Abou Zeid',
+  'Haddad',
+  'Al-Tarabulsi',
+  'Mansour',
+  'Gebremedhin',
+  'Haile',
+  'Tekle',
+  'Kidane',
+  'Berhane',
+  'Weldemichael',
+  'Tsegay',
+  'Ghebreyesus',
+  'Zadran',
+  'Mohmand',
+  'Yusufzai',
+  'Shinwari',
+  'Achakzai',
+  'Durrani',
+  'Popalzai',
+  'Kakar',
 ];
 const COUNTRIES = ['NE', 'LY', 'TN', 'IT', 'MT', 'GR'];
 const NATIONALITIES = ['ER', 'AF', 'SY', 'SD', 'NG', 'LY', 'TN'];
 const ROLES = [v1.PersonRole.SMUGGLER_SUSPECT, v1.PersonRole.FACILITATOR, v1.PersonRole.SMUGGLED_MIGRANT, v1.PersonRole.WITNESS];
 
 const pick = <T>(items: readonly T[]): T => items[randomInt(items.length)] as T;
-const tokens = (name: string): string[] => name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+const tokens = (name: string): string[] =>
+  name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean);
 const digits = (n: number): string => Array.from({ length: n }, () => randomInt(10)).join('');
 
 /** A valid IBAN: country, check digits computed by ISO 13616 mod 97, and a BBAN. */
@@ -98,7 +160,10 @@ export function corpusNotice(issuer: string, agencyIds: readonly string[]): Case
   const vessel = `IMO ${imoFor(digits(6))}`;
   const email = `${tokens(names[0] ?? 'x')[0] ?? 'x'}.${digits(3)}@mail.example`;
   const mentions = [
-    ...persons.map((p) => `${mention(p.fullName ?? '')} (born ${p.dateOfBirth}, tel. ${phoneMention(p.phone ?? '')}, passport ${spaced(p.documents?.[0]?.number ?? '')})`),
+    ...persons.map(
+      (p) =>
+        `${mention(p.fullName ?? '')} (born ${p.dateOfBirth}, tel. ${phoneMention(p.phone ?? '')}, passport ${spaced(p.documents?.[0]?.number ?? '')})`,
+    ),
     `payments to account ${spaced(account)}`,
     `the vessel ${vessel}`,
     `contact ${email}`,
@@ -119,8 +184,23 @@ export function corpusNotice(issuer: string, agencyIds: readonly string[]): Case
     summary,
     persons,
     conveyances: [{ kind: v1.ConveyanceKind.VESSEL, identifier: vessel, flagCountry: 'LY' }],
-    financial: [{ account, institution: 'Sahara Bank', amount: `${randomInt(9000)}.00`, currency: 'EUR', counterparty: pick(['hawala agent', 'money courier']) }],
-    locations: [{ lat: 30 + Math.random() * 5, lon: 10 + Math.random() * 5, label: `landing point ${digits(3)}`, observedAt: timestampFromDate(new Date()) }],
+    financial: [
+      {
+        account,
+        institution: 'Sahara Bank',
+        amount: `${randomInt(9000)}.00`,
+        currency: 'EUR',
+        counterparty: pick(['hawala agent', 'money courier']),
+      },
+    ],
+    locations: [
+      {
+        lat: 30 + Math.random() * 5,
+        lon: 10 + Math.random() * 5,
+        label: `landing point ${digits(3)}`,
+        observedAt: timestampFromDate(new Date()),
+      },
+    ],
     migrantCount: randomInt(200),
     deathsReported: randomInt(3),
   };

@@ -1,5 +1,12 @@
 import type { BusVerificationKey, OriginatorKeys } from '../../libs/client/index.js';
-import { generateSigningKeyPair, parsePublicJwk, signingKeyFromJwk, verificationKeyFromJwk, type PublicJwk, type SigningKey } from '../../libs/signing/index.js';
+import {
+  generateSigningKeyPair,
+  parsePublicJwk,
+  signingKeyFromJwk,
+  verificationKeyFromJwk,
+  type PublicJwk,
+  type SigningKey,
+} from '../../libs/signing/index.js';
 
 /** An originating agency and a bus, with fresh keys, and what a recipient verifies them with. */
 export interface Parties {
@@ -25,4 +32,3 @@ export async function parties(): Promise<Parties> {
     originators: async (kid) => (kid === o.publicJwk.kid ? originatorKey : undefined),
   };
 }
-

@@ -23,8 +23,20 @@ export function forgedJws(header: Record<string, unknown>): string {
 /** A notice as its disclosures carry it, for redaction tests (the manifests left unsigned). */
 export function disclosed(notice: CaseNoticeProps): { opened: OpenedSubmission; signed: SignedParts } {
   const d = discloseNotice(notice);
-  const opened = openSubmission({ manifest: d.manifest, disclosures: d.disclosures, protectedManifest: d.protected?.manifest, protectedDisclosures: d.protected?.disclosures }, SUBMISSION_CODES);
-  const signed: SignedParts = { manifest: d.manifest, manifestJws: '', ...(d.protected ? { protectedManifest: d.protected.manifest, protectedJws: '' } : {}) };
+  const opened = openSubmission(
+    {
+      manifest: d.manifest,
+      disclosures: d.disclosures,
+      protectedManifest: d.protected?.manifest,
+      protectedDisclosures: d.protected?.disclosures,
+    },
+    SUBMISSION_CODES,
+  );
+  const signed: SignedParts = {
+    manifest: d.manifest,
+    manifestJws: '',
+    ...(d.protected ? { protectedManifest: d.protected.manifest, protectedJws: '' } : {}),
+  };
   return { opened, signed };
 }
 
@@ -32,6 +44,7 @@ export function disclosed(notice: CaseNoticeProps): { opened: OpenedSubmission; 
 export function openedSigned(submission: v1.SignedNotice): { opened: OpenedSubmission; signed: SignedParts } {
   const opened = openSubmission(submission, SUBMISSION_CODES);
   const signed: SignedParts = { manifest: submission.manifest, manifestJws: submission.jws };
-  if (submission.protectedManifest.length > 0) Object.assign(signed, { protectedManifest: submission.protectedManifest, protectedJws: submission.protectedJws });
+  if (submission.protectedManifest.length > 0)
+    Object.assign(signed, { protectedManifest: submission.protectedManifest, protectedJws: submission.protectedJws });
   return { opened, signed };
 }

@@ -15,7 +15,10 @@ export interface TestServices {
   stop(): Promise<void>;
 }
 
-export function startTestAudit(bus: TestBus, checkpoints: { checkpointEveryRecords?: number; checkpointEveryMs?: number } = {}): Promise<RunningService> {
+export function startTestAudit(
+  bus: TestBus,
+  checkpoints: { checkpointEveryRecords?: number; checkpointEveryMs?: number } = {},
+): Promise<RunningService> {
   return startAuditService(
     {
       nats: bus.natsFor({ kind: 'service', service: 'audit' }),
@@ -55,7 +58,12 @@ export function startTestIngest(bus: TestBus, overrides: Partial<IngestConfig> =
 export async function startTestServices(bus: TestBus, options: TestServiceOptions = {}): Promise<TestServices> {
   const audit = await startTestAudit(bus, options.audit);
   const redaction = await startRedactionService(
-    { nats: bus.natsFor({ kind: 'service', service: 'redaction' }), busSigningKeyFile: bus.layout.busSigningKey, pseudonymKeyFile: bus.layout.pseudonymKey, gridDegrees: 1 },
+    {
+      nats: bus.natsFor({ kind: 'service', service: 'redaction' }),
+      busSigningKeyFile: bus.layout.busSigningKey,
+      pseudonymKeyFile: bus.layout.pseudonymKey,
+      gridDegrees: 1,
+    },
     { secret: bus.secret },
   );
   const routing = await startRoutingService({ nats: bus.natsFor({ kind: 'service', service: 'routing' }), redactTimeoutMs: 5000 });

@@ -45,7 +45,14 @@ export async function viewKeys(): Promise<ViewKeys> {
 const policyFile = join(packageRoot(), 'policies', 'default.yaml');
 const defaultPolicy = compilePolicyText(readFileSync(policyFile, 'utf8'), policyFile, 1);
 
-const asAgency = (r: TestRecipient): Agency => ({ id: r.id, role: r.role, country: r.country, groups: r.groups ?? ['med'], kids: [], registeredAt: '' });
+const asAgency = (r: TestRecipient): Agency => ({
+  id: r.id,
+  role: r.role,
+  country: r.country,
+  groups: r.groups ?? ['med'],
+  kids: [],
+  registeredAt: '',
+});
 
 /**
  * The views of a notice as the bus makes them, without a broker: the originator signs
@@ -53,9 +60,19 @@ const asAgency = (r: TestRecipient): Agency => ({ id: r.id, role: r.role, countr
  * decides each recipient's categories, redaction builds and the bus signs each view, and
  * the recipient verifies it. Recipients not delivered map to undefined.
  */
-export async function viewsOf(notice: CaseNoticeProps, issuer: TestRecipient, recipients: readonly TestRecipient[], keys: ViewKeys): Promise<Map<string, RecipientView | undefined>> {
+export async function viewsOf(
+  notice: CaseNoticeProps,
+  issuer: TestRecipient,
+  recipients: readonly TestRecipient[],
+  keys: ViewKeys,
+): Promise<Map<string, RecipientView | undefined>> {
   const submission = v1.SignedNotice.decode(await signNotice(notice, keys.originator));
-  const decision = decideRouting(toCaseNotice(openedSigned(submission).opened.full), asAgency(issuer), [asAgency(issuer), ...recipients.map(asAgency)], defaultPolicy);
+  const decision = decideRouting(
+    toCaseNotice(openedSigned(submission).opened.full),
+    asAgency(issuer),
+    [asAgency(issuer), ...recipients.map(asAgency)],
+    defaultPolicy,
+  );
   const out = new Map<string, RecipientView | undefined>();
   for (const r of recipients) {
     const d = decision.agencies.find((a) => a.agency === r.id);
@@ -65,7 +82,13 @@ export async function viewsOf(notice: CaseNoticeProps, issuer: TestRecipient, re
 }
 
 /** One recipient's view under the categories given (the policy bypassed). */
-export async function viewWithGrants(notice: CaseNoticeProps, recipient: string, categories: readonly string[], keys: ViewKeys, signed?: v1.SignedNotice): Promise<RecipientView> {
+export async function viewWithGrants(
+  notice: CaseNoticeProps,
+  recipient: string,
+  categories: readonly string[],
+  keys: ViewKeys,
+  signed?: v1.SignedNotice,
+): Promise<RecipientView> {
   const submission = signed ?? v1.SignedNotice.decode(await signNotice(notice, keys.originator));
   const { opened, signed: parts } = openedSigned(submission);
   const granted = new Set<Category>(['core', ...categories.filter(isCategory)]);

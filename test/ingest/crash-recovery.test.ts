@@ -31,7 +31,17 @@ beforeAll(async () => {
   police = await registerAgency(bus, { id: 'it-police', country: 'IT', role: 'police', groups: ['med'] });
   await registerAgency(bus, { id: 'ly-coastguard', country: 'LY', role: 'coastguard', groups: ['med'] });
   running.push(await startTestAudit(bus));
-  running.push(await startRedactionService({ nats: bus.natsFor({ kind: 'service', service: 'redaction' }), busSigningKeyFile: bus.layout.busSigningKey, pseudonymKeyFile: bus.layout.pseudonymKey, gridDegrees: 1 }, { secret: bus.secret }));
+  running.push(
+    await startRedactionService(
+      {
+        nats: bus.natsFor({ kind: 'service', service: 'redaction' }),
+        busSigningKeyFile: bus.layout.busSigningKey,
+        pseudonymKeyFile: bus.layout.pseudonymKey,
+        gridDegrees: 1,
+      },
+      { secret: bus.secret },
+    ),
+  );
   running.push(await startRoutingService({ nats: bus.natsFor({ kind: 'service', service: 'routing' }), redactTimeoutMs: 5000 }));
 });
 

@@ -28,7 +28,9 @@ describe('limits', () => {
   });
 
   test('too many documents for one person names that person', () => {
-    const notice = sampleNotice('it-police', { persons: [{ role: v1.PersonRole.WITNESS, documents: Array.from({ length: 21 }, () => ({ number: 'X1' })) }] });
+    const notice = sampleNotice('it-police', {
+      persons: [{ role: v1.PersonRole.WITNESS, documents: Array.from({ length: 21 }, () => ({ number: 'X1' })) }],
+    });
     expect(checkLimits(notice, DEFAULT_INGEST_LIMITS)).toMatchObject({ code: 'E_LIMIT_EXCEEDED', path: 'persons[0].documents' });
   });
 

@@ -11,7 +11,15 @@ const WP = v1.Caveat.WITNESS_PROTECTION;
 
 /** What ingest's free-text check says of a submission's parts: undefined, or the error's code and path. */
 function verdict(d: DisclosedSubmission): { code: string; path: string | undefined } | undefined {
-  const opened = openSubmission({ manifest: d.manifest, disclosures: d.disclosures, protectedManifest: d.protected?.manifest, protectedDisclosures: d.protected?.disclosures }, SUBMISSION_CODES);
+  const opened = openSubmission(
+    {
+      manifest: d.manifest,
+      disclosures: d.disclosures,
+      protectedManifest: d.protected?.manifest,
+      protectedDisclosures: d.protected?.disclosures,
+    },
+    SUBMISSION_CODES,
+  );
   try {
     checkFreeText(opened, toCaseNotice(opened.full), d.protected !== undefined);
     return undefined;
@@ -44,18 +52,25 @@ describe('ingest checks what the signatures cannot say about free text and prote
     const d = discloseNotice(sampleNotice('it-police', { summary: 'Skipper {{persons[0]}} left.' }));
     const forged = d.disclosures.map((bytes) => {
       const disclosure = v1.Disclosure.decode(bytes);
-      return disclosure.summaryTemplate ? v1.Disclosure.encode({ ...disclosure, summaryTemplate: 'Skipper {{persons/AAAAAAAAAAAAAAAAAAAAAA}} left.' }).finish() : bytes;
+      return disclosure.summaryTemplate
+        ? v1.Disclosure.encode({ ...disclosure, summaryTemplate: 'Skipper {{persons/AAAAAAAAAAAAAAAAAAAAAA}} left.' }).finish()
+        : bytes;
     });
     const manifest = v1.NoticeManifest.decode(d.manifest);
     manifest.digests = forged.map((f) => hash('sha256', f, 'buffer'));
     while (manifest.digests.length < 32) manifest.digests.push(Buffer.alloc(32, manifest.digests.length));
     manifest.digests.sort(Buffer.compare);
-    expect(verdict({ manifest: v1.NoticeManifest.encode(manifest).finish(), disclosures: forged })).toEqual({ code: 'E_SCHEMA', path: 'summary' });
+    expect(verdict({ manifest: v1.NoticeManifest.encode(manifest).finish(), disclosures: forged })).toEqual({
+      code: 'E_SCHEMA',
+      path: 'summary',
+    });
   });
 
-
   test('a notice as the SDK makes it, markup and WITNESS_PROTECTION included, passes', () => {
-    const notice = sampleNotice('it-police', { caveats: [WP], summary: '{{persons[0]}} took {{persons[1]}} aboard; {{persons[2]}} saw it.' });
+    const notice = sampleNotice('it-police', {
+      caveats: [WP],
+      summary: '{{persons[0]}} took {{persons[1]}} aboard; {{persons[2]}} saw it.',
+    });
     expect(verdict(discloseNotice(notice))).toBeUndefined();
   });
 
@@ -68,7 +83,10 @@ describe('ingest checks what the signatures cannot say about free text and prote
   });
 
   test('a witness in the main manifest of a WITNESS_PROTECTION notice is E_SCHEMA naming the witness profile', () => {
-    expect(verdict(withEmptyProtected(withCaveatAfterTheFact(sampleNotice('it-police'))))).toMatchObject({ code: 'E_SCHEMA', path: expect.stringMatching(/^persons\/.+\/profile$/) });
+    expect(verdict(withEmptyProtected(withCaveatAfterTheFact(sampleNotice('it-police'))))).toMatchObject({
+      code: 'E_SCHEMA',
+      path: expect.stringMatching(/^persons\/.+\/profile$/),
+    });
   });
 });
 
@@ -89,7 +107,7 @@ describe('caseRef carries no personal value', () => {
     }
   });
 
-  test('a case reference of the agency\'s own numbering passes', () => {
+  test("a case reference of the agency's own numbering passes", () => {
     expect(() => validateNotice(sampleNotice('it-police', { caseRef: 'IT-PA-2026-0042' }))).not.toThrow();
   });
 });

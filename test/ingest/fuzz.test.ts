@@ -59,7 +59,11 @@ function mutate(valid: Uint8Array[], validNotices: v1.SignedNotice[]): Uint8Arra
       // A bit flipped inside one disclosure, signature unchanged.
       const s = pick(validNotices);
       const i = randomInt(s.disclosures.length);
-      return envelope(s.manifest, s.jws, s.disclosures.map((d, k) => (k === i ? flipBits(d) : d)));
+      return envelope(
+        s.manifest,
+        s.jws,
+        s.disclosures.map((d, k) => (k === i ? flipBits(d) : d)),
+      );
     }
     case 4: {
       // An overlong UTF-8 encoding of "A" spliced into one disclosure.
@@ -72,7 +76,10 @@ function mutate(valid: Uint8Array[], validNotices: v1.SignedNotice[]): Uint8Arra
       return randomBytes(randomInt(2000));
     default: {
       const s = pick(validNotices);
-      return pick([envelope(flipBits(s.manifest), s.jws, s.disclosures), envelope(s.manifest, `${s.jws}${pick(['=', 'A', '.'])}`, s.disclosures)]);
+      return pick([
+        envelope(flipBits(s.manifest), s.jws, s.disclosures),
+        envelope(s.manifest, `${s.jws}${pick(['=', 'A', '.'])}`, s.disclosures),
+      ]);
     }
   }
 }
@@ -89,7 +96,9 @@ test(`ingest stays up through ${TOTAL} random and mutated submissions, accounts 
   for (let i = 0; i < TOTAL; i += 500) {
     const batch = Array.from({ length: Math.min(500, TOTAL - i) }, (_, j) => {
       const submission = i + j < valid.length ? (valid[i + j] as Uint8Array) : mutate(valid, validNotices);
-      return bus.js.publish(subjects.ingest('it-police'), submission, { msgID: `fuzz/${i + j}` }).then((ack) => sent.set(ack.seq, submission));
+      return bus.js
+        .publish(subjects.ingest('it-police'), submission, { msgID: `fuzz/${i + j}` })
+        .then((ack) => sent.set(ack.seq, submission));
     });
     await Promise.all(batch);
   }

@@ -45,9 +45,19 @@ interface Row {
 
 /** Each row: what is sent, on whose subject, and the one reason code it must get. */
 const rows: Row[] = [
-  { what: 'bytes that are not protobuf', agency: 'it-police', code: 'E_DECODE', submission: async () => Buffer.from('GET / HTTP/1.1\r\n\xff\xff') },
+  {
+    what: 'bytes that are not protobuf',
+    agency: 'it-police',
+    code: 'E_DECODE',
+    submission: async () => Buffer.from('GET / HTTP/1.1\r\n\xff\xff'),
+  },
   { what: 'an empty submission', agency: 'it-police', code: 'E_DECODE', submission: async () => new Uint8Array() },
-  { what: 'an unknown SignedNotice format', agency: 'it-police', code: 'E_DECODE', submission: async () => envelope(new Uint8Array(), 'x..y', [], 7) },
+  {
+    what: 'an unknown SignedNotice format',
+    agency: 'it-police',
+    code: 'E_DECODE',
+    submission: async () => envelope(new Uint8Array(), 'x..y', [], 7),
+  },
   {
     what: 'the retired format 1, however well signed',
     agency: 'it-police',
@@ -67,17 +77,57 @@ const rows: Row[] = [
       return envelope(g.manifest, `${h}.${base64url.encode(g.manifest)}.${sig}`, g.disclosures);
     },
   },
-  { what: 'a JWS header that is not JSON', agency: 'it-police', code: 'E_DECODE', submission: async () => envelope(new Uint8Array(), `${base64url.encode('not json')}..AAAA`) },
+  {
+    what: 'a JWS header that is not JSON',
+    agency: 'it-police',
+    code: 'E_DECODE',
+    submission: async () => envelope(new Uint8Array(), `${base64url.encode('not json')}..AAAA`),
+  },
   { what: 'alg none', agency: 'it-police', code: 'E_ALG_FORBIDDEN', submission: async () => forged({ alg: 'none' }) },
-  { what: 'alg HS256 (HMAC with the public key as secret)', agency: 'it-police', code: 'E_ALG_FORBIDDEN', submission: async () => forged({ alg: 'HS256' }) },
+  {
+    what: 'alg HS256 (HMAC with the public key as secret)',
+    agency: 'it-police',
+    code: 'E_ALG_FORBIDDEN',
+    submission: async () => forged({ alg: 'HS256' }),
+  },
   { what: 'alg RS256', agency: 'it-police', code: 'E_ALG_FORBIDDEN', submission: async () => forged({ alg: 'RS256' }) },
-  { what: 'an embedded jwk header', agency: 'it-police', code: 'E_HEADER_FORBIDDEN', submission: async () => forged({ jwk: police.publicJwk }) },
-  { what: 'a jku header', agency: 'it-police', code: 'E_HEADER_FORBIDDEN', submission: async () => forged({ jku: 'https://evil.example/keys' }) },
+  {
+    what: 'an embedded jwk header',
+    agency: 'it-police',
+    code: 'E_HEADER_FORBIDDEN',
+    submission: async () => forged({ jwk: police.publicJwk }),
+  },
+  {
+    what: 'a jku header',
+    agency: 'it-police',
+    code: 'E_HEADER_FORBIDDEN',
+    submission: async () => forged({ jku: 'https://evil.example/keys' }),
+  },
   { what: 'an x5c header', agency: 'it-police', code: 'E_HEADER_FORBIDDEN', submission: async () => forged({ x5c: ['MII='] }) },
-  { what: 'an x5u header', agency: 'it-police', code: 'E_HEADER_FORBIDDEN', submission: async () => forged({ x5u: 'https://evil.example/cert' }) },
-  { what: 'an unknown crit entry', agency: 'it-police', code: 'E_HEADER_FORBIDDEN', submission: async () => forged({ crit: ['exp'], exp: 1 }) },
-  { what: 'a typ other than accord-notice+jws', agency: 'it-police', code: 'E_HEADER_FORBIDDEN', submission: async () => forged({ typ: 'JWT' }) },
-  { what: 'a key the bus does not know', agency: 'it-police', code: 'E_UNKNOWN_KID', submission: async () => signNotice(notice(), await unregisteredKey()) },
+  {
+    what: 'an x5u header',
+    agency: 'it-police',
+    code: 'E_HEADER_FORBIDDEN',
+    submission: async () => forged({ x5u: 'https://evil.example/cert' }),
+  },
+  {
+    what: 'an unknown crit entry',
+    agency: 'it-police',
+    code: 'E_HEADER_FORBIDDEN',
+    submission: async () => forged({ crit: ['exp'], exp: 1 }),
+  },
+  {
+    what: 'a typ other than accord-notice+jws',
+    agency: 'it-police',
+    code: 'E_HEADER_FORBIDDEN',
+    submission: async () => forged({ typ: 'JWT' }),
+  },
+  {
+    what: 'a key the bus does not know',
+    agency: 'it-police',
+    code: 'E_UNKNOWN_KID',
+    submission: async () => signNotice(notice(), await unregisteredKey()),
+  },
   {
     what: 'the manifest (core) changed after signing',
     agency: 'it-police',
@@ -97,7 +147,9 @@ const rows: Row[] = [
       const g = await genuine();
       const changed = g.disclosures.map((bytes) => {
         const d = v1.Disclosure.decode(bytes);
-        return d.personIdentity ? v1.Disclosure.encode({ ...d, personIdentity: { ...d.personIdentity, fullName: 'Someone Else' } }).finish() : bytes;
+        return d.personIdentity
+          ? v1.Disclosure.encode({ ...d, personIdentity: { ...d.personIdentity, fullName: 'Someone Else' } }).finish()
+          : bytes;
       });
       return envelope(g.manifest, g.jws, changed);
     },
@@ -108,7 +160,11 @@ const rows: Row[] = [
     code: 'E_SIGNATURE_INVALID',
     submission: async () => {
       const g = await genuine();
-      const extra = v1.Disclosure.encode({ salt: new Uint8Array(16), path: 'financial/AAAAAAAAAAAAAAAAAAAAAA', financial: { account: 'X1' } }).finish();
+      const extra = v1.Disclosure.encode({
+        salt: new Uint8Array(16),
+        path: 'financial/AAAAAAAAAAAAAAAAAAAAAA',
+        financial: { account: 'X1' },
+      }).finish();
       return envelope(g.manifest, g.jws, [...g.disclosures, extra]);
     },
   },
@@ -137,7 +193,9 @@ const rows: Row[] = [
     agency: 'it-police',
     code: 'E_DECODE',
     submission: async () => {
-      const disclosures = [v1.Disclosure.encode({ salt: new Uint8Array(16).fill(7), path: 'financial/0', financial: { account: 'X1' } }).finish()];
+      const disclosures = [
+        v1.Disclosure.encode({ salt: new Uint8Array(16).fill(7), path: 'financial/0', financial: { account: 'X1' } }).finish(),
+      ];
       const { manifest: base } = discloseNotice(notice({ financial: [] }));
       const m = v1.NoticeManifest.decode(base);
       m.digests = [...m.digests.slice(1), digestOf(disclosures[0] as Uint8Array)].sort(Buffer.compare);
@@ -145,19 +203,60 @@ const rows: Row[] = [
       return envelope(manifest, await signDetached(manifest, police.key, NOTICE_TYP), disclosures);
     },
   },
-  { what: 'an UNSPECIFIED enum', agency: 'it-police', code: 'E_SCHEMA', submission: async () => signUnchecked(notice({ mode: v1.Mode.MODE_UNSPECIFIED }), police.key) },
-  { what: 'a noticeId that is not a UUID', agency: 'it-police', code: 'E_SCHEMA', submission: async () => signUnchecked(notice({ noticeId: '1 OR 1=1' }), police.key) },
-  { what: "an unregistered agency's subject", agency: 'zz-ghost', code: 'E_UNKNOWN_AGENCY', submission: async () => signUnchecked(sampleNotice('zz-ghost'), await unregisteredKey()) },
-  { what: 'an unregistered issuing agency', agency: 'it-police', code: 'E_UNKNOWN_AGENCY', submission: async () => signNotice(sampleNotice('zz-ghost'), police.key) },
-  { what: "a notice signed with another agency's key", agency: 'it-police', code: 'E_SIGNER_MISMATCH', submission: async () => signNotice(notice(), coastguard.key) },
-  { what: "a genuine notice on another agency's subject", agency: 'ly-coastguard', code: 'E_SUBJECT_MISMATCH', submission: async () => signNotice(notice(), police.key) },
-  { what: 'issuedAt an hour before submission', agency: 'it-police', code: 'E_STALE', submission: async () => signNotice(notice({ issuedAt: hourAgo() }), police.key) },
-  { what: 'issuedAt an hour after submission', agency: 'it-police', code: 'E_FUTURE', submission: async () => signNotice(notice({ issuedAt: hourAhead() }), police.key) },
+  {
+    what: 'an UNSPECIFIED enum',
+    agency: 'it-police',
+    code: 'E_SCHEMA',
+    submission: async () => signUnchecked(notice({ mode: v1.Mode.MODE_UNSPECIFIED }), police.key),
+  },
+  {
+    what: 'a noticeId that is not a UUID',
+    agency: 'it-police',
+    code: 'E_SCHEMA',
+    submission: async () => signUnchecked(notice({ noticeId: '1 OR 1=1' }), police.key),
+  },
+  {
+    what: "an unregistered agency's subject",
+    agency: 'zz-ghost',
+    code: 'E_UNKNOWN_AGENCY',
+    submission: async () => signUnchecked(sampleNotice('zz-ghost'), await unregisteredKey()),
+  },
+  {
+    what: 'an unregistered issuing agency',
+    agency: 'it-police',
+    code: 'E_UNKNOWN_AGENCY',
+    submission: async () => signNotice(sampleNotice('zz-ghost'), police.key),
+  },
+  {
+    what: "a notice signed with another agency's key",
+    agency: 'it-police',
+    code: 'E_SIGNER_MISMATCH',
+    submission: async () => signNotice(notice(), coastguard.key),
+  },
+  {
+    what: "a genuine notice on another agency's subject",
+    agency: 'ly-coastguard',
+    code: 'E_SUBJECT_MISMATCH',
+    submission: async () => signNotice(notice(), police.key),
+  },
+  {
+    what: 'issuedAt an hour before submission',
+    agency: 'it-police',
+    code: 'E_STALE',
+    submission: async () => signNotice(notice({ issuedAt: hourAgo() }), police.key),
+  },
+  {
+    what: 'issuedAt an hour after submission',
+    agency: 'it-police',
+    code: 'E_FUTURE',
+    submission: async () => signNotice(notice({ issuedAt: hourAhead() }), police.key),
+  },
   {
     what: 'too many persons',
     agency: 'it-police',
     code: 'E_LIMIT_EXCEEDED',
-    submission: async () => signNotice(notice({ persons: Array.from({ length: 201 }, () => ({ role: v1.PersonRole.SMUGGLED_MIGRANT })) }), police.key),
+    submission: async () =>
+      signNotice(notice({ persons: Array.from({ length: 201 }, () => ({ role: v1.PersonRole.SMUGGLED_MIGRANT })) }), police.key),
   },
   {
     what: 'an overlong name',
@@ -165,10 +264,30 @@ const rows: Row[] = [
     code: 'E_LIMIT_EXCEEDED',
     submission: async () => signNotice(notice({ persons: [{ role: v1.PersonRole.WITNESS, fullName: 'A'.repeat(5000) }] }), police.key),
   },
-  { what: 'a submission over 256 KiB', agency: 'it-police', code: 'E_TOO_LARGE', submission: async () => signNotice(notice({ summary: 'x'.repeat(300 * 1024) }), police.key) },
-  { what: 'an addressee that is not registered', agency: 'it-police', code: 'E_UNKNOWN_ADDRESSEE', submission: async () => signNotice(notice({ addressees: ['zz-nobody'] }), police.key) },
-  { what: 'a key revoked as compromised', agency: 'it-police', code: 'E_KEY_REVOKED', submission: async () => signNotice(notice(), compromisedKey) },
-  { what: 'a key past its notAfter', agency: 'mt-expired', code: 'E_KEY_EXPIRED', submission: async () => signNotice(sampleNotice('mt-expired'), expired.key) },
+  {
+    what: 'a submission over 256 KiB',
+    agency: 'it-police',
+    code: 'E_TOO_LARGE',
+    submission: async () => signNotice(notice({ summary: 'x'.repeat(300 * 1024) }), police.key),
+  },
+  {
+    what: 'an addressee that is not registered',
+    agency: 'it-police',
+    code: 'E_UNKNOWN_ADDRESSEE',
+    submission: async () => signNotice(notice({ addressees: ['zz-nobody'] }), police.key),
+  },
+  {
+    what: 'a key revoked as compromised',
+    agency: 'it-police',
+    code: 'E_KEY_REVOKED',
+    submission: async () => signNotice(notice(), compromisedKey),
+  },
+  {
+    what: 'a key past its notAfter',
+    agency: 'mt-expired',
+    code: 'E_KEY_EXPIRED',
+    submission: async () => signNotice(sampleNotice('mt-expired'), expired.key),
+  },
 ];
 
 beforeAll(async () => {
@@ -225,7 +344,11 @@ describe('every hostile or broken submission is quarantined with its reason code
     const first = notice({ addressees: ['ly-coastguard'] });
     const { seq } = await publishSubmission(bus.js, 'it-police', first.noticeId ?? '', await signNotice(first, police.key));
     expect((await awaitDecision(bus.nc, 'it-police', seq, 15_000)).status).toBe(v1.DecisionStatus.DECISION_ACCEPTED);
-    await expectQuarantined('ly-coastguard', await signNotice(sampleNotice('ly-coastguard', { noticeId: first.noticeId ?? '' }), coastguard.key), 'E_DUPLICATE');
+    await expectQuarantined(
+      'ly-coastguard',
+      await signNotice(sampleNotice('ly-coastguard', { noticeId: first.noticeId ?? '' }), coastguard.key),
+      'E_DUPLICATE',
+    );
   });
 
   test('the same notice submitted again after the dedup window (another Nats-Msg-Id): E_DUPLICATE', async () => {
@@ -252,12 +375,17 @@ describe('what is not refused', () => {
     const refused = await publishSubmission(bus.js, 'it-police', n.noticeId ?? '', await signNotice(n, police.key));
     expect((await awaitDecision(bus.nc, 'it-police', refused.seq, 15_000)).code).toBe('E_UNKNOWN_ADDRESSEE');
     const fixed = { ...n, addressees: ['ly-coastguard'] };
-    const ack = await bus.js.publish(subjects.ingest('it-police'), await signNotice(fixed, police.key), { msgID: `it-police:${n.noticeId}:fixed` });
+    const ack = await bus.js.publish(subjects.ingest('it-police'), await signNotice(fixed, police.key), {
+      msgID: `it-police:${n.noticeId}:fixed`,
+    });
     expect((await awaitDecision(bus.nc, 'it-police', ack.seq, 15_000)).status).toBe(v1.DecisionStatus.DECISION_ACCEPTED);
   });
 });
 
 test('ingest set to accept submissions larger than the broker carries does not start: E_CONFIG', async () => {
   const tooLarge = { limits: { ...DEFAULT_INGEST_LIMITS, maxSubmissionBytes: 2 * 1024 * 1024 } };
-  await expect(startTestIngest(bus, tooLarge)).rejects.toMatchObject({ code: 'E_CONFIG', message: expect.stringContaining("ingest stream's max_msg_size") });
+  await expect(startTestIngest(bus, tooLarge)).rejects.toMatchObject({
+    code: 'E_CONFIG',
+    message: expect.stringContaining("ingest stream's max_msg_size"),
+  });
 });

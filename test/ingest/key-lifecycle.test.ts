@@ -97,7 +97,12 @@ describe('key rotation and revocation', () => {
     const sender = await registerAgency(bus, { id: 'eg-police', country: 'EG', role: 'police', groups: ['med'] });
     const { key: oldKey } = await registerAgency(bus, { id: 'sd-police', country: 'SD', role: 'police', groups: ['med'] });
     const notice = sampleNotice('eg-police', { addressees: ['sd-police'] });
-    expect(await decisionOf('eg-police', (await publishSubmission(bus.js, 'eg-police', notice.noticeId ?? '', await signNotice(notice, sender.key))).seq)).toBe('accepted');
+    expect(
+      await decisionOf(
+        'eg-police',
+        (await publishSubmission(bus.js, 'eg-police', notice.noticeId ?? '', await signNotice(notice, sender.key))).seq,
+      ),
+    ).toBe('accepted');
     expect((await deliveredViews(bus, 'sd-police')).length).toBe(1);
     await removeAgency(bus.dir, 'sd-police');
     const again = await registerAgency(bus, { id: 'sd-police', country: 'SD', role: 'police', groups: ['med'] });

@@ -43,7 +43,11 @@ test('submissions beyond the agency rate are quarantined E_RATE_LIMITED, the ada
   // moved on it is accepted (sent under another Nats-Msg-Id, as after the dedup window).
   await new Promise((r) => setTimeout(r, 3100));
   const limited = notices[outcomes.indexOf('E_RATE_LIMITED')] ?? {};
-  const again = await bus.js.publish(subjects.ingest('it-police'), await signNotice({ ...limited, issuedAt: sampleNotice('it-police').issuedAt ?? null }, police.key), { msgID: 'resend' });
+  const again = await bus.js.publish(
+    subjects.ingest('it-police'),
+    await signNotice({ ...limited, issuedAt: sampleNotice('it-police').issuedAt ?? null }, police.key),
+    { msgID: 'resend' },
+  );
   expect((await awaitDecision(bus.nc, 'it-police', again.seq, 15_000)).status).toBe(v1.DecisionStatus.DECISION_ACCEPTED);
 });
 

@@ -12,13 +12,17 @@ describe('the submission size limit against the broker', () => {
     expect(() => assertSubmissionLimitFits(MiB, { streamMaxMsgSize: MiB, serverMaxPayload: 2 * MiB })).toThrow(
       expect.objectContaining({
         code: 'E_CONFIG',
-        message: expect.stringMatching(/ACCORD_MAX_SUBMISSION_BYTES is 1048576, but the broker refuses messages over 1048576 bytes \(the ingest stream's max_msg_size\).*set ACCORD_MAX_SUBMISSION_BYTES below 1048576/),
+        message: expect.stringMatching(
+          /ACCORD_MAX_SUBMISSION_BYTES is 1048576, but the broker refuses messages over 1048576 bytes \(the ingest stream's max_msg_size\).*set ACCORD_MAX_SUBMISSION_BYTES below 1048576/,
+        ),
       }),
     );
   });
 
   test("the server's max_payload is named when it is the tighter limit", () => {
-    expect(() => assertSubmissionLimitFits(3 * MiB, { streamMaxMsgSize: 4 * MiB, serverMaxPayload: 2 * MiB })).toThrow(/over 2097152 bytes \(nats-server's max_payload\)/);
+    expect(() => assertSubmissionLimitFits(3 * MiB, { streamMaxMsgSize: 4 * MiB, serverMaxPayload: 2 * MiB })).toThrow(
+      /over 2097152 bytes \(nats-server's max_payload\)/,
+    );
   });
 
   test('a stream without a size limit leaves the server limit to check', () => {

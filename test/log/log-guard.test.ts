@@ -4,7 +4,13 @@ import { createLogger, guardFields, isSafeText, WITHHELD } from '../../libs/log/
 
 describe('the log guard', () => {
   test('ids, codes and counts of the right shape are logged as they are', () => {
-    const fields = { noticeId: '6f1c2b7e-8a4d-4c1e-9b2a-0d5e3f7a9c11', agency: 'it-police', code: 'E_STALE', seq: 42, traceId: '4bf92f3577b34da6a3ce929d0e0e4736' };
+    const fields = {
+      noticeId: '6f1c2b7e-8a4d-4c1e-9b2a-0d5e3f7a9c11',
+      agency: 'it-police',
+      code: 'E_STALE',
+      seq: 42,
+      traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+    };
     expect(guardFields(fields)).toEqual(fields);
   });
 
@@ -38,11 +44,20 @@ describe('the log guard', () => {
     const previous = process.env.ACCORD_LOG;
     delete process.env.ACCORD_LOG;
     try {
-      createLogger('ingest', sink).child({ noticeId: '6f1c2b7e-8a4d-4c1e-9b2a-0d5e3f7a9c11' }).info('accepted', { agency: 'it-police', error: 'Kamal Haddad +218915550101' });
+      createLogger('ingest', sink)
+        .child({ noticeId: '6f1c2b7e-8a4d-4c1e-9b2a-0d5e3f7a9c11' })
+        .info('accepted', { agency: 'it-police', error: 'Kamal Haddad +218915550101' });
     } finally {
       if (previous !== undefined) process.env.ACCORD_LOG = previous;
     }
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ level: 'info', service: 'ingest', message: 'accepted', noticeId: '6f1c2b7e-8a4d-4c1e-9b2a-0d5e3f7a9c11', agency: 'it-police', error: WITHHELD });
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({
+      level: 'info',
+      service: 'ingest',
+      message: 'accepted',
+      noticeId: '6f1c2b7e-8a4d-4c1e-9b2a-0d5e3f7a9c11',
+      agency: 'it-police',
+      error: WITHHELD,
+    });
   });
 });

@@ -30,12 +30,24 @@ describe('RFC 9162 test vectors (transparency-dev/merkle)', () => {
   });
 
   test.each(inclusion)('inclusion %s', (_name, v) => {
-    const ok = verifyInclusion(v.leafIdx as number, v.treeSize as number, b64(v.leafHash as string), (v.proof as string[] | null ?? []).map(b64), b64(v.root as string));
+    const ok = verifyInclusion(
+      v.leafIdx as number,
+      v.treeSize as number,
+      b64(v.leafHash as string),
+      ((v.proof as string[] | null) ?? []).map(b64),
+      b64(v.root as string),
+    );
     expect(ok).toBe(!v.wantErr);
   });
 
   test.each(consistency)('consistency %s', (_name, v) => {
-    const ok = verifyConsistency(v.size1 as number, v.size2 as number, b64(v.root1 as string), b64(v.root2 as string), (v.proof as string[] | null ?? []).map(b64));
+    const ok = verifyConsistency(
+      v.size1 as number,
+      v.size2 as number,
+      b64(v.root1 as string),
+      b64(v.root2 as string),
+      ((v.proof as string[] | null) ?? []).map(b64),
+    );
     expect(ok).toBe(!v.wantErr);
   });
 });

@@ -14,7 +14,9 @@ function failure(notice: CaseNoticeProps): { code?: string; path?: string } {
 
 describe('a notice is refused as E_SCHEMA, naming the field, when', () => {
   test('an enum is left UNSPECIFIED', () => {
-    expect(failure(sampleNotice('it-police', { type: v1.NoticeType.NOTICE_TYPE_UNSPECIFIED }))).toEqual(expect.objectContaining({ code: 'E_SCHEMA', path: 'type' }));
+    expect(failure(sampleNotice('it-police', { type: v1.NoticeType.NOTICE_TYPE_UNSPECIFIED }))).toEqual(
+      expect.objectContaining({ code: 'E_SCHEMA', path: 'type' }),
+    );
   });
 
   test('an enum holds a number the schema does not define', () => {

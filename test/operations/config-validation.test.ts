@@ -19,7 +19,11 @@ test.each([
   ['routing', {}, 'ACCORD_NATS_URL is not set; expected a URL (nats or tls), or several separated by commas'],
   ['routing', { ...base, ACCORD_HTTP_PORT: 'ninety' }, 'ACCORD_HTTP_PORT is "ninety"; expected an integer from 0 to 65535'],
   ['routing', { ...base, ACCORD_LOG_LEVEL: 'verbose' }, 'ACCORD_LOG_LEVEL is "verbose"; expected one of debug, info, warn, error'],
-  ['ingest', { ...base, ACCORD_REDIS_URL: 'redis://127.0.0.1:1', ACCORD_BUS_SECRET_FILE: '/nonexistent', ACCORD_INGEST_CONCURRENCY: '0' }, 'ACCORD_INGEST_CONCURRENCY is "0"; expected an integer from 1 to 4096'],
+  [
+    'ingest',
+    { ...base, ACCORD_REDIS_URL: 'redis://127.0.0.1:1', ACCORD_BUS_SECRET_FILE: '/nonexistent', ACCORD_INGEST_CONCURRENCY: '0' },
+    'ACCORD_INGEST_CONCURRENCY is "0"; expected an integer from 1 to 4096',
+  ],
 ])('%s with %o stops at once with one line naming the variable and what it expects', (service, env, expected) => {
   const run = start(service, env);
   expect(run.status).toBe(1);

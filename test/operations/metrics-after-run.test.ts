@@ -19,7 +19,9 @@ const sent = { good: 0, bad: 0 };
 
 /** One sample from Prometheus text: the value of `name` whose labels include all of `labels`. */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number {
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)));
+  const line = text
+    .split('\n')
+    .find((l) => l.startsWith(`${name}{`) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)));
   return line === undefined ? Number.NaN : Number(line.slice(line.lastIndexOf(' ') + 1));
 }
 
@@ -33,7 +35,11 @@ async function scrape(instance: string): Promise<string> {
 beforeAll(async () => {
   await stackUp(dir);
   const { signingKeyFile } = await addAgency(dir, { id: 'it-police', country: 'IT', role: 'police', groups: ['med'] });
-  for (const [id, country, role] of [['ly-coastguard', 'LY', 'coastguard'], ['it-prosecutor', 'IT', 'prosecutor'], ['mt-fiu', 'MT', 'fiu']] as const) {
+  for (const [id, country, role] of [
+    ['ly-coastguard', 'LY', 'coastguard'],
+    ['it-prosecutor', 'IT', 'prosecutor'],
+    ['mt-fiu', 'MT', 'fiu'],
+  ] as const) {
     await addAgency(dir, { id, country, role, groups: ['med'] });
   }
   const key = await signingKeyFromJwk(JSON.parse(readFileSync(signingKeyFile ?? '', 'utf8')), 'it-police');
@@ -47,7 +53,12 @@ beforeAll(async () => {
       Array.from({ length: 50 }, async (_, j) => {
         const bad = (i + j) % 25 === 24;
         const notice = sampleNotice('it-police', { addressees: ['mt-fiu'] });
-        await publishSubmission(js, 'it-police', notice.noticeId ?? '', bad ? await signUnchecked(notice, stranger) : await signNotice(notice, key));
+        await publishSubmission(
+          js,
+          'it-police',
+          notice.noticeId ?? '',
+          bad ? await signUnchecked(notice, stranger) : await signNotice(notice, key),
+        );
         if (bad) sent.bad += 1;
         else sent.good += 1;
       }),
@@ -57,7 +68,9 @@ beforeAll(async () => {
   // Every submission decided, and the audit writer caught up with the events.
   const jsm = await jetstreamManager(operator);
   for (let waited = 0; waited < 120_000; waited += 250) {
-    const decided = Object.values((await jsm.streams.info(streams.events, { subjects_filter: 'accord.events.decision.>' })).state.subjects ?? {}).reduce((a, b) => a + b, 0);
+    const decided = Object.values(
+      (await jsm.streams.info(streams.events, { subjects_filter: 'accord.events.decision.>' })).state.subjects ?? {},
+    ).reduce((a, b) => a + b, 0);
     if (decided === NOTICES && sample(await scrape('audit'), 'accord_consumer_pending', { consumer: 'audit-writer' }) === 0) return;
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -46,12 +46,16 @@ test('every service reports a ready instance, and status exits 0', () => {
   expect(exitCode).toBe(0);
 });
 
-test("the quarantine of the last hour is counted by reason code", () => {
+test('the quarantine of the last hour is counted by reason code', () => {
   expect(status.quarantinedLastHour).toEqual({ E_UNKNOWN_KID: 1 });
 });
 
 test("an agency's inbox shows the view it has not read yet as its lag", () => {
-  expect(status.consumers.find((c) => c.consumer === 'inbox-ly-coastguard')).toMatchObject({ owner: 'ly-coastguard', pending: 1, ackPending: 0 });
+  expect(status.consumers.find((c) => c.consumer === 'inbox-ly-coastguard')).toMatchObject({
+    owner: 'ly-coastguard',
+    pending: 1,
+    ackPending: 0,
+  });
   expect(status.consumers.find((c) => c.consumer === 'inbox-it-police')).toMatchObject({ pending: 0 });
 });
 
@@ -78,5 +82,6 @@ test('--every without --watch is refused as a usage error', async () => {
 
 test('the terminal view names each part an operator looks for', () => {
   const text = formatBusStatus(status);
-  for (const heading of ['services', 'streams (messages, bytes)', 'consumer lag', 'quarantined in the last hour: 1', 'audit chain:']) expect(text).toContain(heading);
+  for (const heading of ['services', 'streams (messages, bytes)', 'consumer lag', 'quarantined in the last hour: 1', 'audit chain:'])
+    expect(text).toContain(heading);
 });

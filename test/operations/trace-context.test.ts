@@ -51,15 +51,21 @@ test("the adapter's trace arrives on the view the liaison stores, in a span of i
 });
 
 test("every audit record of the notice carries the adapter's trace id", async () => {
-  const records = (await auditChain(bus)).records.filter((r) => r.event?.noticeId === noticeId || (r.event?.kind === v1.AuditKind.RECEIVED && r.event.traceId === trace.traceId));
+  const records = (await auditChain(bus)).records.filter(
+    (r) => r.event?.noticeId === noticeId || (r.event?.kind === v1.AuditKind.RECEIVED && r.event.traceId === trace.traceId),
+  );
   const kinds = records.map((r) => r.event?.kind);
-  expect(kinds).toEqual(expect.arrayContaining([v1.AuditKind.RECEIVED, v1.AuditKind.ACCEPTED, v1.AuditKind.ROUTED, v1.AuditKind.VIEW, v1.AuditKind.DELIVERED]));
+  expect(kinds).toEqual(
+    expect.arrayContaining([v1.AuditKind.RECEIVED, v1.AuditKind.ACCEPTED, v1.AuditKind.ROUTED, v1.AuditKind.VIEW, v1.AuditKind.DELIVERED]),
+  );
   expect(new Set(records.map((r) => r.event?.traceId))).toEqual(new Set([trace.traceId]));
 });
 
 test('a submission without a traceparent gets a trace of its own, carried the same way', async () => {
   const notice = sampleNotice('it-police', { addressees: ['ly-coastguard'] });
-  const ack = await bus.js.publish('accord.ingest.it-police', await signNotice(notice, police.key), { msgID: `it-police:${notice.noticeId}` });
+  const ack = await bus.js.publish('accord.ingest.it-police', await signNotice(notice, police.key), {
+    msgID: `it-police:${notice.noticeId}`,
+  });
   await awaitDecision(bus.nc, 'it-police', ack.seq, 15_000);
   const records = await waitForAuditCount(bus, (r) => r.event?.noticeId === notice.noticeId && r.event?.kind === v1.AuditKind.DELIVERED, 1);
   const traceId = records[0]?.event?.traceId ?? '';

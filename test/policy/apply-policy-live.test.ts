@@ -44,7 +44,10 @@ async function routingReports(): Promise<string> {
 test('a policy applied in the running stack routes the next notice, and its version is in the audit record', async () => {
   expect(await routedVersion()).toEqual({ version: 'default@1', recipients: ['ly-coastguard', 'mt-fiu'] });
   const file = join(bus.dir, 'no-fiu.yaml');
-  writeFileSync(file, 'schema: 1\npolicy: no-fiu\nrules:\n  - id: fius-out\n    when: { recipient: { role: [fiu] } }\n    exclude: true\n  - id: profiles\n    when: { recipient: { role: { not: [research] } } }\n    grant: [person.profile]\n');
+  writeFileSync(
+    file,
+    'schema: 1\npolicy: no-fiu\nrules:\n  - id: fius-out\n    when: { recipient: { role: [fiu] } }\n    exclude: true\n  - id: profiles\n    when: { recipient: { role: { not: [research] } } }\n    grant: [person.profile]\n',
+  );
   const { stored, inForce } = await applyPolicy(bus.dir, file);
   expect({ version: stored.version, inForce }).toEqual({ version: 2, inForce: true });
   expect(await routedVersion()).toEqual({ version: 'no-fiu@2', recipients: ['ly-coastguard'] });
@@ -59,12 +62,16 @@ test('a bad policy is refused with its errors and leaves the running policy in f
   const before = await routingReports();
   const file = join(bus.dir, 'bad.yaml');
   writeFileSync(file, 'schema: 1\npolicy: bad\nrules:\n  - id: r\n    grant: [everything]\n');
-  await expect(applyPolicy(bus.dir, file)).rejects.toMatchObject({ code: 'E_POLICY_INVALID', message: expect.stringMatching(/bad\.yaml:5:\d+: rules\[0\]\.grant\[0\]/) });
+  await expect(applyPolicy(bus.dir, file)).rejects.toMatchObject({
+    code: 'E_POLICY_INVALID',
+    message: expect.stringMatching(/bad\.yaml:5:\d+: rules\[0\]\.grant\[0\]/),
+  });
   expect(await routingReports()).toBe(before);
   expect((await routedVersion()).version).toBe(before);
 });
 
-const GRANT_EVERYTHING = 'schema: 1\npolicy: everything\nrules:\n  - id: everything-to-everyone\n    grant: [person.profile, witness.identity, minor.identity, summary]\n';
+const GRANT_EVERYTHING =
+  'schema: 1\npolicy: everything\nrules:\n  - id: everything-to-everyone\n    grant: [person.profile, witness.identity, minor.identity, summary]\n';
 
 test('a policy whose rules would break an engine invariant is refused by apply, and the running policy stays in force', async () => {
   const before = await routingReports();
@@ -72,7 +79,9 @@ test('a policy whose rules would break an engine invariant is refused by apply, 
   writeFileSync(file, GRANT_EVERYTHING);
   await expect(applyPolicy(bus.dir, file)).rejects.toMatchObject({
     code: 'E_POLICY_INVALID',
-    message: expect.stringContaining('everything.yaml:5:12: rules[0].grant: rule "everything-to-everyone" would break engine invariants: minors-on-route'),
+    message: expect.stringContaining(
+      'everything.yaml:5:12: rules[0].grant: rule "everything-to-everyone" would break engine invariants: minors-on-route',
+    ),
   });
   expect(await routingReports()).toBe(before);
 });
@@ -81,12 +90,24 @@ test('policy explain says what an engine invariant withheld, in text and in --js
   const file = join(bus.dir, 'everything.yaml');
   writeFileSync(file, GRANT_EVERYTHING);
   const noticeFile = join(bus.dir, 'wp-notice.json');
-  const notice = { noticeId: '3f0c8d2e-6a1b-4c5d-8e9f-0a1b2c3d4e5f', issuingAgency: 'it-police', issuedAt: '2026-11-29T08:30:00Z', caseRef: 'IT-1', type: 'ALERT', tlp: 'GREEN', caveats: ['WITNESS_PROTECTION'], mode: 'SEA', route: { origin: ['NE'], transit: ['LY'], destination: ['IT'] } };
+  const notice = {
+    noticeId: '3f0c8d2e-6a1b-4c5d-8e9f-0a1b2c3d4e5f',
+    issuingAgency: 'it-police',
+    issuedAt: '2026-11-29T08:30:00Z',
+    caseRef: 'IT-1',
+    type: 'ALERT',
+    tlp: 'GREEN',
+    caveats: ['WITNESS_PROTECTION'],
+    mode: 'SEA',
+    route: { origin: ['NE'], transit: ['LY'], destination: ['IT'] },
+  };
   writeFileSync(noticeFile, JSON.stringify(notice));
   const text = await runCli('policy', 'explain', '--policy', file, noticeFile, '--dir', bus.dir);
   expect(text.status).toBe(0);
   expect(text.stderr).toContain('warning: policy check and apply refuse this policy: ');
-  expect(text.stdout).toContain('ly-coastguard: witness.identity withheld by invariant witness-protection (under WITNESS_PROTECTION, witness.identity reaches only the prosecutors the notice addresses)');
+  expect(text.stdout).toContain(
+    'ly-coastguard: witness.identity withheld by invariant witness-protection (under WITNESS_PROTECTION, witness.identity reaches only the prosecutors the notice addresses)',
+  );
   expect(text.stdout).toContain('mt-fiu: minor.identity withheld by invariant minors-on-route');
   const json = await runCli('policy', 'explain', '--policy', file, noticeFile, '--dir', bus.dir, '--json');
   const agencies = (JSON.parse(json.stdout) as { agencies: { agency: string; invariants: unknown }[] }).agencies;

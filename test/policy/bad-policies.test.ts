@@ -5,7 +5,12 @@ const rule = (body: string) => `schema: 1\npolicy: test\nrules:\n  - id: r1\n${b
 
 /** Each row: a mistake, the file, where it must be reported (line) and what must be said. */
 const mistakes: [string, string, number, RegExp][] = [
-  ['a YAML syntax error (an unclosed list, reported where the file ends)', 'schema: 1\npolicy: test\nrules:\n  - id: r1\n    grant: [summary\n', 6, /YAML: Flow sequence/],
+  [
+    'a YAML syntax error (an unclosed list, reported where the file ends)',
+    'schema: 1\npolicy: test\nrules:\n  - id: r1\n    grant: [summary\n',
+    6,
+    /YAML: Flow sequence/,
+  ],
   ['a list where the policy mapping belongs', '- id: r1\n  grant: [summary]\n', 1, /expected a mapping/],
   ['a wrong schema version', 'schema: 2\npolicy: test\nrules:\n  - id: r1\n    grant: [summary]\n', 1, /schema: 1/],
   ['no policy name', 'schema: 1\nrules:\n  - id: r1\n    grant: [summary]\n', 1, /needs a name/],
@@ -16,7 +21,12 @@ const mistakes: [string, string, number, RegExp][] = [
   ['a misspelt rule key', rule('    grnat: [summary]\n'), 5, /unknown key "grnat"/],
   ['an unknown category', rule('    grant: [summaries]\n'), 5, /"summaries" is not one of/],
   ['an unknown role', rule('    when: { recipient: { role: [pilot] } }\n    grant: [summary]\n'), 5, /"pilot" is not one of police/],
-  ['a country that is not ISO 3166-1', rule('    when: { recipient: { country: [Italy] } }\n    grant: [summary]\n'), 5, /"Italy" is not one of ISO 3166-1/],
+  [
+    'a country that is not ISO 3166-1',
+    rule('    when: { recipient: { country: [Italy] } }\n    grant: [summary]\n'),
+    5,
+    /"Italy" is not one of ISO 3166-1/,
+  ],
   ['an unknown TLP level', rule('    when: { notice: { tlp: [PURPLE] } }\n    grant: [summary]\n'), 5, /"PURPLE" is not one of CLEAR/],
   ['granting core', rule('    grant: [core]\n'), 5, /core is part of every delivery/],
   ['a rule that does nothing', rule('    description: nothing\n'), 4, /must grant, deny or exclude/],
@@ -43,7 +53,10 @@ describe('a bad policy file gets a precise error: file, line, what is wrong', ()
 
   test.each(mistakes)('%s', (_what, text, line, message) => {
     const problems = problemsOf(text);
-    expect(problems.some((p) => p.line === line && message.test(p.message)), JSON.stringify(problems)).toBe(true);
+    expect(
+      problems.some((p) => p.line === line && message.test(p.message)),
+      JSON.stringify(problems),
+    ).toBe(true);
   });
 
   test('every problem of a file is reported at once', () => {
@@ -52,6 +65,8 @@ describe('a bad policy file gets a precise error: file, line, what is wrong', ()
   });
 
   test('the message names the file and the place', () => {
-    expect(() => parsePolicy(rule('    grant: [summaries]\n'), 'policies/mine.yaml')).toThrowError(/^policies\/mine\.yaml:5:\d+: rules\[0\]\.grant\[0\]: /);
+    expect(() => parsePolicy(rule('    grant: [summaries]\n'), 'policies/mine.yaml')).toThrowError(
+      /^policies\/mine\.yaml:5:\d+: rules\[0\]\.grant\[0\]: /,
+    );
   });
 });

@@ -30,7 +30,10 @@ const RESEARCH_CORE_ONLY = rule(
 
 describe('a policy whose rules would break an engine invariant is refused', () => {
   // The issue's class 10 example: no `when`, so every member gets it, research and WITNESS_PROTECTION included.
-  const issueExample = policyOf(rule('profiles', 'grant: [person.profile]'), rule('identities-to-all', 'grant: [witness.identity, minor.identity]'));
+  const issueExample = policyOf(
+    rule('profiles', 'grant: [person.profile]'),
+    rule('identities-to-all', 'grant: [witness.identity, minor.identity]'),
+  );
 
   test('a rule with no `when` granting witness.identity and minor.identity is refused, naming each invariant it breaks', () => {
     expect(breaksOf(issueExample)[1]).toEqual({
@@ -56,32 +59,52 @@ describe('a policy whose rules would break an engine invariant is refused', () =
     const message = problemsOf(issueExample)[1]?.message ?? '';
     expect(message).toMatch(/^rule "identities-to-all" would break engine invariants: /);
     for (const { id } of ENGINE_INVARIANTS) expect(message).toContain(`${id}: ${statement(id)}`);
-    expect(message).toContain('add `role: { not: [research] }` to its recipient conditions, or deny minor.identity, witness.identity to research in a rule of its own');
+    expect(message).toContain(
+      'add `role: { not: [research] }` to its recipient conditions, or deny minor.identity, witness.identity to research in a rule of its own',
+    );
     expect(message).toContain('add `onRoute: true` or a `routeLeg` to its recipient conditions');
-    expect(message).toContain('add `withoutCaveats: [WITNESS_PROTECTION]` to its notice conditions, or `role: [prosecutor]` with `addressee: true` to its recipient conditions');
+    expect(message).toContain(
+      'add `withoutCaveats: [WITNESS_PROTECTION]` to its notice conditions, or `role: [prosecutor]` with `addressee: true` to its recipient conditions',
+    );
   });
 
   test('the refusal is an E_POLICY_INVALID error whose message is FILE:LINE:COLUMN: path: what', () => {
     expect(() => parsePolicy(issueExample, 'mine.yaml')).toThrowError(
-      expect.objectContaining({ code: 'E_POLICY_INVALID', message: expect.stringContaining('mine.yaml:7:12: rules[1].grant: rule "identities-to-all" would break') }),
+      expect.objectContaining({
+        code: 'E_POLICY_INVALID',
+        message: expect.stringContaining('mine.yaml:7:12: rules[1].grant: rule "identities-to-all" would break'),
+      }),
     );
   });
 
   const refused: [what: string, text: string, breaks: { invariant: InvariantId; categories: string[] }[]][] = [
-    ['summary to every recipient (research included)', policyOf(rule('summary-to-all', 'grant: [summary]')), [{ invariant: 'research-core-only', categories: ['summary'] }]],
+    [
+      'summary to every recipient (research included)',
+      policyOf(rule('summary-to-all', 'grant: [summary]')),
+      [{ invariant: 'research-core-only', categories: ['summary'] }],
+    ],
     [
       'a research exclusion limited to some TLP levels is no cover',
-      policyOf(rule('research-amber-out', 'when: { notice: { tlp: [AMBER, RED] }, recipient: { role: [research] } }', 'exclude: true'), rule('summary-to-all', 'grant: [summary]')),
+      policyOf(
+        rule('research-amber-out', 'when: { notice: { tlp: [AMBER, RED] }, recipient: { role: [research] } }', 'exclude: true'),
+        rule('summary-to-all', 'grant: [summary]'),
+      ),
       [{ invariant: 'research-core-only', categories: ['summary'] }],
     ],
     [
       'a research deny covers only the categories it names',
-      policyOf(rule('no-summary-to-research', 'when: { recipient: { role: [research] } }', 'deny: [summary]'), rule('to-all', 'grant: [summary, conveyance]')),
+      policyOf(
+        rule('no-summary-to-research', 'when: { recipient: { role: [research] } }', 'deny: [summary]'),
+        rule('to-all', 'grant: [summary, conveyance]'),
+      ),
       [{ invariant: 'research-core-only', categories: ['conveyance'] }],
     ],
     [
       'a research deny narrowed by another recipient condition is no cover',
-      policyOf(rule('no-summary-to-research-in-it', 'when: { recipient: { role: [research], country: [IT] } }', 'deny: [summary]'), rule('to-all', 'grant: [summary]')),
+      policyOf(
+        rule('no-summary-to-research-in-it', 'when: { recipient: { role: [research], country: [IT] } }', 'deny: [summary]'),
+        rule('to-all', 'grant: [summary]'),
+      ),
       [{ invariant: 'research-core-only', categories: ['summary'] }],
     ],
     [
@@ -91,13 +114,19 @@ describe('a policy whose rules would break an engine invariant is refused', () =
     ],
     [
       'witness identity to every addressee, prosecutor or not',
-      policyOf(rule('witnesses-to-addressees', 'when: { recipient: { role: { not: [research] }, addressee: true } }', 'grant: [witness.identity]')),
+      policyOf(
+        rule('witnesses-to-addressees', 'when: { recipient: { role: { not: [research] }, addressee: true } }', 'grant: [witness.identity]'),
+      ),
       [{ invariant: 'witness-protection', categories: ['witness.identity'] }],
     ],
     [
       'a WITNESS_PROTECTION deny narrowed to one role is no cover',
       policyOf(
-        rule('no-witness-to-police', 'when: { notice: { withCaveats: [WITNESS_PROTECTION] }, recipient: { role: [police] } }', 'deny: [witness.identity]'),
+        rule(
+          'no-witness-to-police',
+          'when: { notice: { withCaveats: [WITNESS_PROTECTION] }, recipient: { role: [police] } }',
+          'deny: [witness.identity]',
+        ),
         rule('witnesses', 'when: { recipient: { role: { not: [research] } } }', 'grant: [witness.identity]'),
       ),
       [{ invariant: 'witness-protection', categories: ['witness.identity'] }],
@@ -114,7 +143,10 @@ describe('a policy whose rules would break an engine invariant is refused', () =
     ],
     [
       "a minor's identity on the route, research included, with only an off-route deny",
-      policyOf(rule('no-minors-off-route', 'when: { recipient: { onRoute: false } }', 'deny: [minor.identity]'), rule('minors-on-route', 'when: { recipient: { onRoute: true } }', 'grant: [minor.identity]')),
+      policyOf(
+        rule('no-minors-off-route', 'when: { recipient: { onRoute: false } }', 'deny: [minor.identity]'),
+        rule('minors-on-route', 'when: { recipient: { onRoute: true } }', 'grant: [minor.identity]'),
+      ),
       [
         { invariant: 'minors-on-route', categories: ['minor.identity'] },
         { invariant: 'research-core-only', categories: ['minor.identity'] },
@@ -129,16 +161,46 @@ describe('a policy whose rules would break an engine invariant is refused', () =
 
 describe('a policy whose rules keep to the invariants is accepted', () => {
   const accepted: [what: string, text: string][] = [
-    ['the summary to every role but research', policyOf(rule('summary', 'when: { recipient: { role: { not: [research] } } }', 'grant: [summary]'))],
-    ['the summary to a list of roles without research', policyOf(rule('summary', 'when: { recipient: { role: [police, prosecutor] } }', 'grant: [summary]'))],
-    ['the summary to every recipient, with research denied it by role alone', policyOf(RESEARCH_CORE_ONLY, rule('summary-to-all', 'grant: [summary]'))],
-    ['the summary to every recipient, with research excluded by role alone', policyOf(rule('research-out', 'when: { recipient: { role: [research] } }', 'exclude: true'), rule('summary-to-all', 'grant: [summary]'))],
-    ['the summary to every recipient, with a deny of it to every role but police', policyOf(rule('summary-for-police', 'when: { recipient: { role: { not: [police] } } }', 'deny: [summary]'), rule('to-all', 'grant: [summary]'))],
+    [
+      'the summary to every role but research',
+      policyOf(rule('summary', 'when: { recipient: { role: { not: [research] } } }', 'grant: [summary]')),
+    ],
+    [
+      'the summary to a list of roles without research',
+      policyOf(rule('summary', 'when: { recipient: { role: [police, prosecutor] } }', 'grant: [summary]')),
+    ],
+    [
+      'the summary to every recipient, with research denied it by role alone',
+      policyOf(RESEARCH_CORE_ONLY, rule('summary-to-all', 'grant: [summary]')),
+    ],
+    [
+      'the summary to every recipient, with research excluded by role alone',
+      policyOf(
+        rule('research-out', 'when: { recipient: { role: [research] } }', 'exclude: true'),
+        rule('summary-to-all', 'grant: [summary]'),
+      ),
+    ],
+    [
+      'the summary to every recipient, with a deny of it to every role but police',
+      policyOf(
+        rule('summary-for-police', 'when: { recipient: { role: { not: [police] } } }', 'deny: [summary]'),
+        rule('to-all', 'grant: [summary]'),
+      ),
+    ],
     [
       'witness identity outside WITNESS_PROTECTION',
-      policyOf(rule('witnesses', 'when: { notice: { withoutCaveats: [WITNESS_PROTECTION] }, recipient: { role: [prosecutor, police] } }', 'grant: [witness.identity]')),
+      policyOf(
+        rule(
+          'witnesses',
+          'when: { notice: { withoutCaveats: [WITNESS_PROTECTION] }, recipient: { role: [prosecutor, police] } }',
+          'grant: [witness.identity]',
+        ),
+      ),
     ],
-    ['witness identity to addressed prosecutors', policyOf(rule('witnesses', 'when: { recipient: { role: [prosecutor], addressee: true } }', 'grant: [witness.identity]'))],
+    [
+      'witness identity to addressed prosecutors',
+      policyOf(rule('witnesses', 'when: { recipient: { role: [prosecutor], addressee: true } }', 'grant: [witness.identity]')),
+    ],
     [
       'witness identity to every operational body, with a deny under WITNESS_PROTECTION alone',
       policyOf(
@@ -146,17 +208,32 @@ describe('a policy whose rules keep to the invariants is accepted', () => {
         rule('witnesses', 'when: { recipient: { role: { not: [research] } } }', 'grant: [witness.identity]'),
       ),
     ],
-    ["a minor's identity to protection bodies on the route", policyOf(rule('minors', 'when: { recipient: { role: [protection], onRoute: true } }', 'grant: [minor.identity]'))],
-    ["a minor's identity to immigration at the destination", policyOf(rule('minors', 'when: { recipient: { role: [immigration], routeLeg: [destination] } }', 'grant: [minor.identity]'))],
+    [
+      "a minor's identity to protection bodies on the route",
+      policyOf(rule('minors', 'when: { recipient: { role: [protection], onRoute: true } }', 'grant: [minor.identity]')),
+    ],
+    [
+      "a minor's identity to immigration at the destination",
+      policyOf(rule('minors', 'when: { recipient: { role: [immigration], routeLeg: [destination] } }', 'grant: [minor.identity]')),
+    ],
     [
       "a minor's identity on the route, research denied it by role alone",
       policyOf(RESEARCH_CORE_ONLY, rule('minors-on-route', 'when: { recipient: { onRoute: true } }', 'grant: [minor.identity]')),
     ],
     [
       "a minor's identity to every operational body, with a deny off the route alone",
-      policyOf(rule('no-minors-off-route', 'when: { recipient: { onRoute: false } }', 'deny: [minor.identity]'), rule('minors', 'when: { recipient: { role: { not: [research] } } }', 'grant: [minor.identity]')),
+      policyOf(
+        rule('no-minors-off-route', 'when: { recipient: { onRoute: false } }', 'deny: [minor.identity]'),
+        rule('minors', 'when: { recipient: { role: { not: [research] } } }', 'grant: [minor.identity]'),
+      ),
     ],
-    ['every category to everyone, with a deny of the forbidden ones to everyone', policyOf(rule('none', 'deny: [witness.identity, minor.identity]'), rule('all', 'when: { recipient: { role: { not: [research] } } }', 'grant: [witness.identity, minor.identity, summary]'))],
+    [
+      'every category to everyone, with a deny of the forbidden ones to everyone',
+      policyOf(
+        rule('none', 'deny: [witness.identity, minor.identity]'),
+        rule('all', 'when: { recipient: { role: { not: [research] } } }', 'grant: [witness.identity, minor.identity, summary]'),
+      ),
+    ],
     ['a rule that excludes whatever it also grants', policyOf(rule('odd', 'grant: [minor.identity]', 'exclude: true'))],
   ];
 
@@ -177,7 +254,9 @@ describe('a policy whose rules keep to the invariants is accepted', () => {
   test('without its research-core-only rule, the default policy refuses that grant', () => {
     const withoutCover = defaultText.replace(/ {2}- id: research-core-only\n(?: {4}.*\n)+/, '');
     expect(withoutCover).not.toContain('research-core-only');
-    expect(breaksOf(`${withoutCover}\n${rule('summary-to-all', 'grant: [summary]')}`).map((p) => p.breaks)).toEqual([[{ invariant: 'research-core-only', categories: ['summary'] }]]);
+    expect(breaksOf(`${withoutCover}\n${rule('summary-to-all', 'grant: [summary]')}`).map((p) => p.breaks)).toEqual([
+      [{ invariant: 'research-core-only', categories: ['summary'] }],
+    ]);
   });
 });
 

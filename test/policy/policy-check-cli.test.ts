@@ -23,7 +23,10 @@ describe('accord policy check and engine invariants', () => {
   });
 
   test('a policy granting witness.identity only to addressed prosecutors passes', () => {
-    const file = policyFile('witnesses-to-addressed-prosecutors', '  - id: witnesses\n    when: { recipient: { role: [prosecutor], addressee: true } }\n    grant: [witness.identity]\n');
+    const file = policyFile(
+      'witnesses-to-addressed-prosecutors',
+      '  - id: witnesses\n    when: { recipient: { role: [prosecutor], addressee: true } }\n    grant: [witness.identity]\n',
+    );
     const run = accord('policy', 'check', file);
     expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
   });

@@ -34,7 +34,10 @@ function randomNotice(agencies: Agency[]): CaseNoticeProps {
     mode: pick([v1.Mode.LAND, v1.Mode.SEA, v1.Mode.AIR]),
     caveats: some([v1.Caveat.WITNESS_PROTECTION, v1.Caveat.MINORS_INVOLVED, v1.Caveat.FINANCIAL_INVESTIGATION]),
     route: { origin: some(COUNTRIES, 2), transit: some(COUNTRIES, 2), destination: [pick(COUNTRIES)] },
-    addressees: some(agencies.map((a) => a.id), 3),
+    addressees: some(
+      agencies.map((a) => a.id),
+      3,
+    ),
   });
 }
 
@@ -65,15 +68,28 @@ function naiveMatches(rule: PolicyRule, n: CaseNoticeProps, issuer: Agency, a: A
   const caveats = (n.caveats ?? []).map((c) => name(v1.Caveat, c));
   const m = rule.notice;
   if (m) {
-    if (!setHolds(m.type, [name(v1.NoticeType, n.type)]) || !setHolds(m.tlp, [name(v1.Tlp, n.tlp)]) || !setHolds(m.mode, [name(v1.Mode, n.mode)])) return false;
+    if (
+      !setHolds(m.type, [name(v1.NoticeType, n.type)]) ||
+      !setHolds(m.tlp, [name(v1.Tlp, n.tlp)]) ||
+      !setHolds(m.mode, [name(v1.Mode, n.mode)])
+    )
+      return false;
     if (m.withCaveats && !m.withCaveats.every((c) => caveats.includes(c))) return false;
     if (m.withoutCaveats && m.withoutCaveats.some((c) => caveats.includes(c))) return false;
     if (!setHolds(m.routeCountries, countries) || !setHolds(m.addressees, n.addressees ?? [])) return false;
-    if (m.issuer && (!setHolds(m.issuer.id, [issuer.id]) || !setHolds(m.issuer.role, [issuer.role]) || !setHolds(m.issuer.country, [issuer.country]) || !setHolds(m.issuer.groups, issuer.groups))) return false;
+    if (
+      m.issuer &&
+      (!setHolds(m.issuer.id, [issuer.id]) ||
+        !setHolds(m.issuer.role, [issuer.role]) ||
+        !setHolds(m.issuer.country, [issuer.country]) ||
+        !setHolds(m.issuer.groups, issuer.groups))
+    )
+      return false;
   }
   const r = rule.recipient;
   if (r) {
-    if (!setHolds(r.id, [a.id]) || !setHolds(r.role, [a.role]) || !setHolds(r.country, [a.country]) || !setHolds(r.groups, a.groups)) return false;
+    if (!setHolds(r.id, [a.id]) || !setHolds(r.role, [a.role]) || !setHolds(r.country, [a.country]) || !setHolds(r.groups, a.groups))
+      return false;
     if (r.onRoute !== undefined && countries.includes(a.country) !== r.onRoute) return false;
     if (r.routeLeg && !r.routeLeg.some((leg) => (route[leg] ?? []).includes(a.country))) return false;
     if (r.addressee !== undefined && (n.addressees ?? []).includes(a.id) !== r.addressee) return false;
@@ -97,23 +113,38 @@ function naiveDecision(policy: Policy, n: CaseNoticeProps, issuer: Agency, a: Ag
   const rules = policy.rules.filter((r) => naiveMatches(r, n, issuer, a));
   if (rules.some((r) => r.exclude)) return 'not delivered';
   const denied = rules.flatMap((r) => r.deny);
-  const ruled = ['core', ...CATEGORIES.filter((c) => c !== 'core' && rules.some((r) => r.grant.includes(c)) && !denied.includes(c))] as Category[];
+  const ruled = [
+    'core',
+    ...CATEGORIES.filter((c) => c !== 'core' && rules.some((r) => r.grant.includes(c)) && !denied.includes(c)),
+  ] as Category[];
   return ruled.filter((c) => naiveInvariantsAllow(n, a, c)).sort();
 }
 
 // ---- Random policies, to show the engine's guarantees hold whatever the rules say.
 
 function randomSet<T extends string>(values: readonly T[]): ValueSet<T> | undefined {
-  return randomInt(3) === 0 ? { values: some(values, 3).length ? some(values, 3) : [pick(values)], negated: randomInt(2) === 0 } : undefined;
+  return randomInt(3) === 0
+    ? { values: some(values, 3).length ? some(values, 3) : [pick(values)], negated: randomInt(2) === 0 }
+    : undefined;
 }
 
 function randomPolicy(): Policy {
   const rules: PolicyRule[] = Array.from({ length: 1 + randomInt(8) }, (_, i) => {
-    const rule: PolicyRule = { id: `r${i}`, grant: some(CATEGORIES.slice(1), 4), deny: randomInt(4) === 0 ? [pick(CATEGORIES.slice(1))] : [], exclude: randomInt(8) === 0 };
+    const rule: PolicyRule = {
+      id: `r${i}`,
+      grant: some(CATEGORIES.slice(1), 4),
+      deny: randomInt(4) === 0 ? [pick(CATEGORIES.slice(1))] : [],
+      exclude: randomInt(8) === 0,
+    };
     const tlp = randomSet(['CLEAR', 'GREEN', 'AMBER', 'AMBER_STRICT', 'RED']);
     if (tlp) rule.notice = { tlp };
     const role = randomSet(ROLES);
-    if (role || randomInt(2) === 0) rule.recipient = { ...(role ? { role } : {}), ...(randomInt(3) === 0 ? { onRoute: randomInt(2) === 0 } : {}), ...(randomInt(4) === 0 ? { addressee: true } : {}) };
+    if (role || randomInt(2) === 0)
+      rule.recipient = {
+        ...(role ? { role } : {}),
+        ...(randomInt(3) === 0 ? { onRoute: randomInt(2) === 0 } : {}),
+        ...(randomInt(4) === 0 ? { addressee: true } : {}),
+      };
     return rule;
   });
   return { name: 'random', rules };
@@ -129,7 +160,14 @@ describe(`properties over ${NOTICES} generated notices and agency sets`, () => {
       const agencies = randomAgencies();
       const notice = randomNotice(agencies);
       const issuer = agencies[0] as Agency;
-      const delivered = TLPS.map((tlp) => new Set(decideRouting({ ...notice, tlp }, issuer, agencies, compiledDefault).agencies.filter((d) => d.delivered).map((d) => d.agency)));
+      const delivered = TLPS.map(
+        (tlp) =>
+          new Set(
+            decideRouting({ ...notice, tlp }, issuer, agencies, compiledDefault)
+              .agencies.filter((d) => d.delivered)
+              .map((d) => d.agency),
+          ),
+      );
       for (let k = 1; k < delivered.length; k++) {
         for (const id of delivered[k] ?? []) expect(delivered[k - 1]?.has(id), `TLP ${TLPS[k]} ⊄ ${TLPS[k - 1]}`).toBe(true);
       }
@@ -155,7 +193,10 @@ describe(`properties over ${NOTICES} generated notices and agency sets`, () => {
       const agencies = randomAgencies();
       const notice = randomNotice(agencies);
       const issuer = agencies[0] as Agency;
-      const generous: Policy = { name: 'generous', rules: [{ id: 'everything-to-everyone', grant: CATEGORIES.slice(1), deny: [], exclude: false }, ...randomPolicy().rules] };
+      const generous: Policy = {
+        name: 'generous',
+        rules: [{ id: 'everything-to-everyone', grant: CATEGORIES.slice(1), deny: [], exclude: false }, ...randomPolicy().rules],
+      };
       for (const d of decideRouting(notice, issuer, agencies, compilePolicy(generous, '', 1)).agencies) {
         if (d.delivered) expect(naiveTlpSet(notice, issuer, agencies.find((a) => a.id === d.agency) as Agency)).toBe(true);
       }
@@ -168,7 +209,8 @@ describe(`properties over ${NOTICES} generated notices and agency sets`, () => {
       const agencies = randomAgencies().map((a, k) => (k > 0 && k % 3 === 0 ? { ...a, role: 'research' as const } : a));
       const notice = randomNotice(agencies);
       for (const d of decideRouting(notice, agencies[0] as Agency, agencies, compiledDefault).agencies) {
-        if (agencies.find((a) => a.id === d.agency)?.role === 'research') expect(d.categories.filter((c) => forbidden.includes(c))).toEqual([]);
+        if (agencies.find((a) => a.id === d.agency)?.role === 'research')
+          expect(d.categories.filter((c) => forbidden.includes(c))).toEqual([]);
       }
     }
   });

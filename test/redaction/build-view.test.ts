@@ -11,7 +11,13 @@ const pseudonymKey = randomBytes(32);
 const receivedAt = timestampFromDate(new Date('2026-11-29T08:30:00Z'));
 
 /** A view, its bytes, and its contents: the disclosures it passes on (decoded) and the derived elements. */
-function viewOf(notice: CaseNoticeProps, granted: Category[], recipient = 'ly-coastguard', key = pseudonymKey, disclosedNotice = disclosed(notice)) {
+function viewOf(
+  notice: CaseNoticeProps,
+  granted: Category[],
+  recipient = 'ly-coastguard',
+  key = pseudonymKey,
+  disclosedNotice = disclosed(notice),
+) {
   const built = buildView({
     notice: disclosedNotice.opened,
     signed: disclosedNotice.signed,
@@ -41,7 +47,9 @@ describe('a recipient view', () => {
   test('granted originals travel as the originator made them: the disclosure bytes, untouched', () => {
     const d = disclosed(sampleNotice('it-police'));
     const { view } = viewOf(sampleNotice('it-police'), ['person.profile', 'smuggler.identity'], 'r', pseudonymKey, d);
-    const all = [...d.opened.full.persons.flatMap((p) => [p.profile.bytes, ...(p.identity ? [p.identity.bytes] : [])])].map((b) => Buffer.from(b).toString('hex'));
+    const all = [...d.opened.full.persons.flatMap((p) => [p.profile.bytes, ...(p.identity ? [p.identity.bytes] : [])])].map((b) =>
+      Buffer.from(b).toString('hex'),
+    );
     for (const passed of view.disclosures) expect(all).toContain(Buffer.from(passed).toString('hex'));
     expect(view.granted.map((g) => g.category).sort()).toEqual(['person.profile', 'person.profile', 'person.profile', 'smuggler.identity']);
   });
@@ -61,7 +69,9 @@ describe('a recipient view', () => {
   test('a view is the same bytes every time it is built from the same submission (a redelivery stores nothing new)', () => {
     const notice = sampleNotice('it-police');
     const d = disclosed(notice);
-    expect(viewOf(notice, ['person.profile'], 'r', pseudonymKey, d).bytes.equals(viewOf(notice, ['person.profile'], 'r', pseudonymKey, d).bytes)).toBe(true);
+    expect(
+      viewOf(notice, ['person.profile'], 'r', pseudonymKey, d).bytes.equals(viewOf(notice, ['person.profile'], 'r', pseudonymKey, d).bytes),
+    ).toBe(true);
   });
 
   test('under WITNESS_PROTECTION a recipient without witness.identity sees no trace of the witness', () => {
@@ -73,10 +83,15 @@ describe('a recipient view', () => {
   });
 
   test('under WITNESS_PROTECTION a sentence about the witness vanishes from the summary, leaving no marker and no count', () => {
-    const notice = sampleNotice('it-police', { caveats: [v1.Caveat.WITNESS_PROTECTION], summary: 'Yonas Berhane saw the boat leave. Amina Tesfaye was aboard.' });
+    const notice = sampleNotice('it-police', {
+      caveats: [v1.Caveat.WITNESS_PROTECTION],
+      summary: 'Yonas Berhane saw the boat leave. Amina Tesfaye was aboard.',
+    });
     const { view } = viewOf(notice, ['person.profile', 'smuggler.identity', 'summary']);
     expect(view.elements.find((e) => e.path === 'summary')?.summary).toBe('[withheld:migrant.identity] was aboard.');
-    expect(view.withheld.filter((w) => w.path === 'summary')).toEqual([expect.objectContaining({ category: 'migrant.identity', count: 1 })]);
+    expect(view.withheld.filter((w) => w.path === 'summary')).toEqual([
+      expect.objectContaining({ category: 'migrant.identity', count: 1 }),
+    ]);
   });
 
   test("a minor's identity also needs minor.identity", () => {
@@ -98,7 +113,10 @@ describe('a recipient view', () => {
     const notice = sampleNotice('it-police', { summary: 'Skipper Kamal Haddad took Amina Tesfaye aboard.' });
     const { view, originals } = viewOf(notice, ['summary', 'smuggler.identity']);
     expect(originals.some((d) => d.path === 'summary')).toBe(false);
-    expect(view.elements.find((e) => e.path === 'summary')).toMatchObject({ derived: true, summary: 'Skipper Kamal Haddad took [withheld:migrant.identity] aboard.' });
+    expect(view.elements.find((e) => e.path === 'summary')).toMatchObject({
+      derived: true,
+      summary: 'Skipper Kamal Haddad took [withheld:migrant.identity] aboard.',
+    });
     expect(view.withheld).toContainEqual(expect.objectContaining({ path: 'summary', category: 'migrant.identity', count: 1 }));
   });
 });

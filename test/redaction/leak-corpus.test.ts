@@ -49,7 +49,8 @@ function grantedTo(r: (typeof RECIPIENTS)[number], n: CaseNoticeProps): Set<Cate
   const route = n.route ?? {};
   const countries = [...(route.origin ?? []), ...(route.transit ?? []), ...(route.destination ?? [])];
   const addressed = (n.addressees ?? []).includes(r.id);
-  const inTlpSet = addressed || n.tlp === v1.Tlp.CLEAR || n.tlp === v1.Tlp.GREEN || (n.tlp === v1.Tlp.AMBER && countries.includes(r.country));
+  const inTlpSet =
+    addressed || n.tlp === v1.Tlp.CLEAR || n.tlp === v1.Tlp.GREEN || (n.tlp === v1.Tlp.AMBER && countries.includes(r.country));
   if (!inTlpSet) return undefined;
   if (r.role === 'research') return n.tlp === v1.Tlp.CLEAR || n.tlp === v1.Tlp.GREEN ? new Set(['core']) : undefined;
   const has = (c: v1.Caveat) => (n.caveats ?? []).includes(c);
@@ -60,7 +61,11 @@ function grantedTo(r: (typeof RECIPIENTS)[number], n: CaseNoticeProps): Set<Cate
   if (r.role === 'prosecutor' && (has(v1.Caveat.WITNESS_PROTECTION) ? addressed : onRoute)) g.add('witness.identity');
   if ((r.role === 'immigration' || r.role === 'protection') && onRoute) g.add('migrant.identity');
   if ((r.role === 'immigration' || r.role === 'protection') && (route.destination ?? []).includes(r.country)) g.add('minor.identity');
-  if (onRoute && ((n.mode === v1.Mode.SEA && r.role === 'coastguard') || (n.mode === v1.Mode.LAND && (r.role === 'border-guard' || r.role === 'police')))) g.add('location.precise');
+  if (
+    onRoute &&
+    ((n.mode === v1.Mode.SEA && r.role === 'coastguard') || (n.mode === v1.Mode.LAND && (r.role === 'border-guard' || r.role === 'police')))
+  )
+    g.add('location.precise');
   if ([...LE, 'liaison-office'].includes(r.role) && onRoute) g.add('conveyance');
   if ([...LE, 'prosecutor', 'liaison-office'].includes(r.role)) g.add('summary');
   return g;
@@ -77,9 +82,19 @@ function valuesOf(n: CaseNoticeProps, granted: Set<Category>): { withheld: Value
   const visible: Value[] = [];
   const put = (ok: boolean, ...values: Value[]) => (ok ? visible : withheld).push(...values.filter((v) => v.value));
   for (const p of n.persons ?? []) {
-    const role = p.role === v1.PersonRole.WITNESS ? 'witness.identity' : p.role === v1.PersonRole.SMUGGLED_MIGRANT ? 'migrant.identity' : 'smuggler.identity';
+    const role =
+      p.role === v1.PersonRole.WITNESS
+        ? 'witness.identity'
+        : p.role === v1.PersonRole.SMUGGLED_MIGRANT
+          ? 'migrant.identity'
+          : 'smuggler.identity';
     const ok = granted.has(role) && (p.minor === false || granted.has('minor.identity'));
-    put(ok, { kind: 'name', value: p.fullName ?? '' }, { kind: 'number', value: p.phone ?? '' }, ...(p.documents ?? []).map((d) => ({ kind: 'number' as const, value: d.number ?? '' })));
+    put(
+      ok,
+      { kind: 'name', value: p.fullName ?? '' },
+      { kind: 'number', value: p.phone ?? '' },
+      ...(p.documents ?? []).map((d) => ({ kind: 'number' as const, value: d.number ?? '' })),
+    );
   }
   for (const f of n.financial ?? []) put(granted.has('financial'), { kind: 'number', value: f.account ?? '' });
   for (const c of n.conveyances ?? []) put(granted.has('conveyance'), { kind: 'number', value: c.identifier ?? '' });
@@ -95,7 +110,9 @@ function leak(v: Value, bytes: Buffer, text: string, words: Set<string>, packed:
   if (bytes.includes(Buffer.from(v.value))) return 'verbatim in the bytes';
   if (text.includes(fold(v.value))) return 'in the text';
   if (v.kind === 'name') {
-    const token = fold(v.value).split(/[^\p{L}]+/u).find((t) => t.length >= 4 && words.has(t));
+    const token = fold(v.value)
+      .split(/[^\p{L}]+/u)
+      .find((t) => t.length >= 4 && words.has(t));
     if (token) return `the name part "${token}" in the text`;
   }
   if (v.kind === 'number' && alnum(v.value).length >= 6 && packed.includes(alnum(v.value))) return 'with other separators';
@@ -107,7 +124,11 @@ test(`no value withheld from a recipient appears in its view, over ${NOTICES} ge
   const notices = Array.from({ length: NOTICES }, () => corpusNotice('gr-police', agencyIds));
   for (let i = 0; i < notices.length; i += 250) {
     await Promise.all(
-      notices.slice(i, i + 250).map(async (n) => bus.js.publish(subjects.ingest('gr-police'), await signNotice(n, issuer.key), { msgID: `gr-police:${n.noticeId}` })),
+      notices
+        .slice(i, i + 250)
+        .map(async (n) =>
+          bus.js.publish(subjects.ingest('gr-police'), await signNotice(n, issuer.key), { msgID: `gr-police:${n.noticeId}` }),
+        ),
     );
   }
   await waitForDecisions(bus, NOTICES, 240_000);
@@ -130,7 +151,11 @@ test(`no value withheld from a recipient appears in its view, over ${NOTICES} ge
       const granted = grantedTo(r, notice) ?? new Set<Category>();
       expect([...view.grantedCategories].sort(), `${r.id} categories`).toEqual([...granted].sort());
       const { manifest: _m, manifestJws: _j, disclosures: _d, ...json } = messageToJson('accord.v1.DeliveredView', view);
-      const content = JSON.stringify({ ...json, elements: elements.map((e) => messageToJson('accord.v1.ViewElement', { ...e, id: '', path: '' })), signerKid: '' });
+      const content = JSON.stringify({
+        ...json,
+        elements: elements.map((e) => messageToJson('accord.v1.ViewElement', { ...e, id: '', path: '' })),
+        signerKid: '',
+      });
       const text = fold(content);
       const words = new Set(text.split(/[^\p{L}]+/u));
       const packed = alnum(content);
@@ -144,7 +169,8 @@ test(`no value withheld from a recipient appears in its view, over ${NOTICES} ge
       for (const v of visible) if (!content.includes(v.value)) wronglyWithheld += 1;
       if (granted.has('summary')) {
         const summary = elements.find((e) => e.summary)?.summary ?? '';
-        for (const v of visible.filter((x) => x.kind === 'name')) if (notice.summary?.includes(v.value) && !summary.includes(v.value)) summaryOverRedacted += 1;
+        for (const v of visible.filter((x) => x.kind === 'name'))
+          if (notice.summary?.includes(v.value) && !summary.includes(v.value)) summaryOverRedacted += 1;
       } else expect(elements.some((e) => e.summary)).toBe(false);
     }
   }

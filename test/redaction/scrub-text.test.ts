@@ -6,10 +6,15 @@ import { ibanFor, imoFor } from '../harness/corpus.js';
 /** A recipient granted the summary and `also`, reading a text that mentions `withheld` and `granted` values. */
 function scrub(text: string, withheld: OwnedValue[], extra: { granted?: OwnedValue[]; also?: Category[] } = {}): string {
   const granted = new Set<Category>(['core', 'summary', ...(extra.also ?? [])]);
-  return scrubText(text, { values: [...withheld, ...(extra.granted ?? [])], identifierCategory: identifierCategoryFor(granted, false) }).text;
+  return scrubText(text, { values: [...withheld, ...(extra.granted ?? [])], identifierCategory: identifierCategoryFor(granted, false) })
+    .text;
 }
 
-const migrant = (value: string, kind: OwnedValue['kind'] = 'name'): OwnedValue => ({ kind, value, tag: { category: 'migrant.identity', granted: false } });
+const migrant = (value: string, kind: OwnedValue['kind'] = 'name'): OwnedValue => ({
+  kind,
+  value,
+  tag: { category: 'migrant.identity', granted: false },
+});
 
 describe('free-text scrubbing', () => {
   test.each([
@@ -44,9 +49,12 @@ describe('free-text scrubbing', () => {
     expect(scrub('Mr Li paid the driver', [migrant('Wei Li')])).toBe('Mr [withheld:migrant.identity] paid the driver');
   });
 
-  test.each(['12 March 1984', 'March 12, 1984', '12/03/84', '1984-3-12', '12th of Mar. 1984'])('the date of birth written %s is replaced', (date) => {
-    expect(scrub(`born ${date} in Asmara`, [migrant('1984-03-12', 'date')])).toBe('born [withheld:migrant.identity] in Asmara');
-  });
+  test.each(['12 March 1984', 'March 12, 1984', '12/03/84', '1984-3-12', '12th of Mar. 1984'])(
+    'the date of birth written %s is replaced',
+    (date) => {
+      expect(scrub(`born ${date} in Asmara`, [migrant('1984-03-12', 'date')])).toBe('born [withheld:migrant.identity] in Asmara');
+    },
+  );
 
   test('a withheld position is replaced, to two decimals or more', () => {
     const lat: OwnedValue = { kind: 'coordinate', value: '32.88312', tag: { category: 'location.precise', granted: false } };
@@ -60,7 +68,9 @@ describe('free-text scrubbing', () => {
   });
 
   test('a name with diacritics is found when written without them, and the other way round', () => {
-    expect(scrub('Ömer Yıldız and Omer Yildiz', [migrant('Omer Yıldız')])).toBe('[withheld:migrant.identity] and [withheld:migrant.identity]');
+    expect(scrub('Ömer Yıldız and Omer Yildiz', [migrant('Omer Yıldız')])).toBe(
+      '[withheld:migrant.identity] and [withheld:migrant.identity]',
+    );
   });
 
   test.each([
@@ -99,7 +109,9 @@ describe('free-text scrubbing', () => {
   });
 
   test('an identifier of unknown owner stays for a recipient that may see every identity', () => {
-    expect(scrub('tel +39 333 1234567', [], { also: ['smuggler.identity', 'migrant.identity', 'witness.identity', 'minor.identity'] })).toBe('tel +39 333 1234567');
+    expect(
+      scrub('tel +39 333 1234567', [], { also: ['smuggler.identity', 'migrant.identity', 'witness.identity', 'minor.identity'] }),
+    ).toBe('tel +39 333 1234567');
   });
 
   test('a value granted to the recipient stays', () => {
@@ -107,15 +119,16 @@ describe('free-text scrubbing', () => {
     expect(scrub('call +218 91 555 0101', [], { granted: [phone] })).toBe('call +218 91 555 0101');
   });
 
-  test("a granted full name stays whole where a withheld person shares its surname; the surname alone does not", () => {
+  test('a granted full name stays whole where a withheld person shares its surname; the surname alone does not', () => {
     const smuggler: OwnedValue = { kind: 'name', value: 'Kamal Haddad', tag: { category: 'smuggler.identity', granted: true } };
-    expect(scrub('Kamal Haddad met Haddad', [migrant('Amina Haddad')], { granted: [smuggler] })).toBe('Kamal Haddad met [withheld:migrant.identity]');
+    expect(scrub('Kamal Haddad met Haddad', [migrant('Amina Haddad')], { granted: [smuggler] })).toBe(
+      'Kamal Haddad met [withheld:migrant.identity]',
+    );
   });
 
   test('dates and amounts are not mistaken for phone numbers', () => {
     expect(scrub('On 2026-11-29 they paid 1500.00 EUR for 45 people', [])).toBe('On 2026-11-29 they paid 1500.00 EUR for 45 people');
   });
-
 
   test('the same withheld value is replaced again in a second notice, whatever its form there', () => {
     expect(scrub('Seen: Amina Tesfaye.', [migrant('Amina Tesfaye')])).toBe('Seen: [withheld:migrant.identity].');
@@ -123,7 +136,9 @@ describe('free-text scrubbing', () => {
   });
 
   test('a withheld value holding a NUL character is still replaced whole', () => {
-    expect(scrub('seen at Villa\u0000Rosa today', [migrant('Villa\u0000Rosa', 'phrase')])).toBe('seen at [withheld:migrant.identity] today');
+    expect(scrub('seen at Villa\u0000Rosa today', [migrant('Villa\u0000Rosa', 'phrase')])).toBe(
+      'seen at [withheld:migrant.identity] today',
+    );
   });
 
   test('a character outside ASCII met again after many others is folded the same', () => {

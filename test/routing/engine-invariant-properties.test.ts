@@ -3,7 +3,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CATEGORIES, type Category } from '../../libs/notice/index.js';
-import { compilePolicy, compilePolicyText, parsePolicy, PolicyInvalidError, type CompiledPolicy, type Policy, type PolicyRule, type RecipientMatch, type ValueSet } from '../../libs/policy/index.js';
+import {
+  compilePolicy,
+  compilePolicyText,
+  parsePolicy,
+  PolicyInvalidError,
+  type CompiledPolicy,
+  type Policy,
+  type PolicyRule,
+  type RecipientMatch,
+  type ValueSet,
+} from '../../libs/policy/index.js';
 import { v1, type CaseNoticeProps } from '../../libs/proto/index.js';
 import { ROLES, type Agency, type Role } from '../../libs/registry/index.js';
 import { decideRouting, type AgencyDecision } from '../../libs/routing/index.js';
@@ -40,22 +50,32 @@ function breaches(n: CaseNoticeProps, a: Agency, categories: readonly Category[]
   const route = [...(n.route?.origin ?? []), ...(n.route?.transit ?? []), ...(n.route?.destination ?? [])];
   const out: string[] = [];
   const addressedProsecutor = a.role === 'prosecutor' && (n.addressees ?? []).includes(a.id);
-  if ((n.caveats ?? []).includes(v1.Caveat.WITNESS_PROTECTION) && categories.includes('witness.identity') && !addressedProsecutor) out.push('witness-protection');
+  if ((n.caveats ?? []).includes(v1.Caveat.WITNESS_PROTECTION) && categories.includes('witness.identity') && !addressedProsecutor)
+    out.push('witness-protection');
   if (a.role === 'research' && categories.some((c) => c !== 'core')) out.push('research-core-only');
   if (categories.includes('minor.identity') && (a.role === 'research' || !route.includes(a.country))) out.push('minors-on-route');
   return out;
 }
 
-function everyDecision(policy: CompiledPolicy, check: (d: AgencyDecision, agency: Agency, notice: CaseNoticeProps) => void, notices = NOTICES): void {
+function everyDecision(
+  policy: CompiledPolicy,
+  check: (d: AgencyDecision, agency: Agency, notice: CaseNoticeProps) => void,
+  notices = NOTICES,
+): void {
   for (let i = 0; i < notices; i++) {
     const { notice, issuer, agencies } = randomCase();
-    for (const d of decideRouting(notice, issuer, agencies, policy).agencies) check(d, agencies.find((a) => a.id === d.agency) as Agency, notice);
+    for (const d of decideRouting(notice, issuer, agencies, policy).agencies)
+      check(d, agencies.find((a) => a.id === d.agency) as Agency, notice);
   }
 }
 
 // The issue's example (class 10): no `when`, every category, so every member of every TLP set.
 // Built without the parser, which refuses it: the engine must hold on its own.
-const issueExample = compilePolicy({ name: 'issue-example', rules: [{ id: 'everything-to-everyone', grant: BEYOND_CORE, deny: [], exclude: false }] }, '', 1);
+const issueExample = compilePolicy(
+  { name: 'issue-example', rules: [{ id: 'everything-to-everyone', grant: BEYOND_CORE, deny: [], exclude: false }] },
+  '',
+  1,
+);
 
 describe(`under rules granting everything to everyone, over ${NOTICES} notices x agencies of every role on and off the route`, () => {
   test('witness.identity under WITNESS_PROTECTION reaches addressed prosecutors only', () => {
@@ -89,10 +109,18 @@ describe('a policy that passes the check never needs an invariant at routing', (
   // to the invariants by its rules alone (the check is sound).
   const list = (values: readonly string[]): string => `[${values.join(', ')}]`;
   const set = (s: ValueSet<string>): string => (s.negated ? `{ not: ${list(s.values)} }` : list(s.values));
-  const roleSet = (): ValueSet<Role> => ({ values: [...new Set([pick(ROLES), pick(['research', 'prosecutor', 'protection'] as const)])], negated: randomInt(2) === 0 });
+  const roleSet = (): ValueSet<Role> => ({
+    values: [...new Set([pick(ROLES), pick(['research', 'prosecutor', 'protection'] as const)])],
+    negated: randomInt(2) === 0,
+  });
 
   function randomRule(id: string): PolicyRule {
-    const rule: PolicyRule = { id, grant: some(BEYOND_CORE), deny: randomInt(3) === 0 ? some(BEYOND_CORE) : [], exclude: randomInt(10) === 0 };
+    const rule: PolicyRule = {
+      id,
+      grant: some(BEYOND_CORE),
+      deny: randomInt(3) === 0 ? some(BEYOND_CORE) : [],
+      exclude: randomInt(10) === 0,
+    };
     if (rule.grant.length + rule.deny.length === 0) rule.grant = [pick(['witness.identity', 'minor.identity'] as const)];
     const caveat = randomInt(4);
     if (caveat === 1) rule.notice = { withCaveats: ['WITNESS_PROTECTION'] };
@@ -108,19 +136,48 @@ describe('a policy that passes the check never needs an invariant at routing', (
 
   function toYaml(policy: Policy): string {
     const rules = policy.rules.map((rule) => {
-      const notice = rule.notice?.withCaveats ? `withCaveats: ${list(rule.notice.withCaveats)}` : rule.notice?.withoutCaveats ? `withoutCaveats: ${list(rule.notice.withoutCaveats)}` : '';
+      const notice = rule.notice?.withCaveats
+        ? `withCaveats: ${list(rule.notice.withCaveats)}`
+        : rule.notice?.withoutCaveats
+          ? `withoutCaveats: ${list(rule.notice.withoutCaveats)}`
+          : '';
       const r = rule.recipient;
-      const recipient = [r?.role && `role: ${set(r.role)}`, r?.onRoute !== undefined && `onRoute: ${r.onRoute}`, r?.routeLeg && `routeLeg: ${list(r.routeLeg)}`, r?.addressee !== undefined && `addressee: ${r.addressee}`].filter(Boolean).join(', ');
+      const recipient = [
+        r?.role && `role: ${set(r.role)}`,
+        r?.onRoute !== undefined && `onRoute: ${r.onRoute}`,
+        r?.routeLeg && `routeLeg: ${list(r.routeLeg)}`,
+        r?.addressee !== undefined && `addressee: ${r.addressee}`,
+      ]
+        .filter(Boolean)
+        .join(', ');
       const when = [notice && `notice: { ${notice} }`, recipient && `recipient: { ${recipient} }`].filter(Boolean).join(', ');
-      const lines = [`  - id: ${rule.id}`, when && `    when: { ${when} }`, rule.grant.length > 0 && `    grant: ${list(rule.grant)}`, rule.deny.length > 0 && `    deny: ${list(rule.deny)}`, rule.exclude && '    exclude: true'];
+      const lines = [
+        `  - id: ${rule.id}`,
+        when && `    when: { ${when} }`,
+        rule.grant.length > 0 && `    grant: ${list(rule.grant)}`,
+        rule.deny.length > 0 && `    deny: ${list(rule.deny)}`,
+        rule.exclude && '    exclude: true',
+      ];
       return lines.filter(Boolean).join('\n');
     });
     return `schema: 1\npolicy: ${policy.name}\nrules:\n${rules.join('\n')}\n`;
   }
 
   const COVERS: PolicyRule[] = [
-    { id: 'research-core-only', recipient: { role: { values: ['research'], negated: false } }, grant: [], deny: BEYOND_CORE, exclude: false },
-    { id: 'no-protected-witnesses', notice: { withCaveats: ['WITNESS_PROTECTION'] }, grant: [], deny: ['witness.identity'], exclude: false },
+    {
+      id: 'research-core-only',
+      recipient: { role: { values: ['research'], negated: false } },
+      grant: [],
+      deny: BEYOND_CORE,
+      exclude: false,
+    },
+    {
+      id: 'no-protected-witnesses',
+      notice: { withCaveats: ['WITNESS_PROTECTION'] },
+      grant: [],
+      deny: ['witness.identity'],
+      exclude: false,
+    },
     { id: 'no-minors-off-route', recipient: { onRoute: false }, grant: [], deny: ['minor.identity'], exclude: false },
   ];
 
@@ -128,7 +185,10 @@ describe('a policy that passes the check never needs an invariant at routing', (
     let accepted = 0;
     let grantingForbidden = 0;
     for (let i = 0; i < 400; i++) {
-      const policy: Policy = { name: `random-${i}`, rules: [...some(COVERS), ...Array.from({ length: 1 + randomInt(4) }, (_, k) => randomRule(`r${k}`))] };
+      const policy: Policy = {
+        name: `random-${i}`,
+        rules: [...some(COVERS), ...Array.from({ length: 1 + randomInt(4) }, (_, k) => randomRule(`r${k}`))],
+      };
       const text = toYaml(policy);
       try {
         parsePolicy(text);
@@ -137,7 +197,8 @@ describe('a policy that passes the check never needs an invariant at routing', (
         throw error;
       }
       accepted++;
-      if (policy.rules.some((r) => !r.exclude && r.grant.some((c) => c === 'witness.identity' || c === 'minor.identity'))) grantingForbidden++;
+      if (policy.rules.some((r) => !r.exclude && r.grant.some((c) => c === 'witness.identity' || c === 'minor.identity')))
+        grantingForbidden++;
       everyDecision(compilePolicy(policy, text, 1), (d) => expect(d.invariants, text).toEqual([]), 20);
     }
     // Not vacuous: many policies pass, some of them granting what an invariant guards.

@@ -9,7 +9,11 @@ import { sampleNotice } from '../harness/sample-notice.js';
 const agency = (id: string, country: string, role: Role): Agency => ({ id, country, role, groups: ['med'], kids: [], registeredAt: '' });
 const issuer = agency('it-police', 'IT', 'police');
 // The sample notice's route: NE (origin) > LY (transit) > IT (destination).
-const ON_ROUTE = { prosecutor: agency('it-prosecutor', 'IT', 'prosecutor'), police: agency('ly-police', 'LY', 'police'), research: agency('it-research', 'IT', 'research') };
+const ON_ROUTE = {
+  prosecutor: agency('it-prosecutor', 'IT', 'prosecutor'),
+  police: agency('ly-police', 'LY', 'police'),
+  research: agency('it-research', 'IT', 'research'),
+};
 const OFF_ROUTE = { protection: agency('de-protection', 'DE', 'protection') };
 const agencies = [issuer, ...Object.values(ON_ROUTE), ...Object.values(OFF_ROUTE)];
 
@@ -18,7 +22,11 @@ const BEYOND_CORE = CATEGORIES.filter((c) => c !== 'core');
 const everythingToEveryone: PolicyRule = { id: 'everything-to-everyone', grant: BEYOND_CORE, deny: [], exclude: false };
 const policyOf = (...rules: PolicyRule[]): Policy => ({ name: 'unchecked', rules });
 
-function decisionFor(recipient: Agency, overrides: Partial<CaseNoticeProps>, policy = policyOf(everythingToEveryone)): AgencyDecision | undefined {
+function decisionFor(
+  recipient: Agency,
+  overrides: Partial<CaseNoticeProps>,
+  policy = policyOf(everythingToEveryone),
+): AgencyDecision | undefined {
   const notice = sampleNotice(issuer.id, { tlp: v1.Tlp.GREEN, ...overrides });
   return decideRouting(notice, issuer, agencies, compilePolicy(policy, '', 1)).agencies.find((d) => d.agency === recipient.id);
 }
@@ -78,7 +86,13 @@ describe('the engine invariants, whatever the rules grant', () => {
   });
 
   test('an agency that is not delivered records no invariant', () => {
-    const researchOut: PolicyRule = { id: 'research-out', recipient: { role: { values: ['research'], negated: false } }, grant: [], deny: [], exclude: true };
+    const researchOut: PolicyRule = {
+      id: 'research-out',
+      recipient: { role: { values: ['research'], negated: false } },
+      grant: [],
+      deny: [],
+      exclude: true,
+    };
     const d = decisionFor(ON_ROUTE.research, {}, policyOf(everythingToEveryone, researchOut));
     expect({ delivered: d?.delivered, invariants: d?.invariants }).toEqual({ delivered: false, invariants: [] });
   });

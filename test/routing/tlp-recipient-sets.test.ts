@@ -4,7 +4,14 @@ import type { Agency, Role } from '../../libs/registry/index.js';
 import { tlpRecipientSet } from '../../libs/routing/index.js';
 import { sampleNotice } from '../harness/sample-notice.js';
 
-const agency = (id: string, country: string, groups: string[], role: Role = 'police'): Agency => ({ id, country, role, groups, kids: [], registeredAt: '' });
+const agency = (id: string, country: string, groups: string[], role: Role = 'police'): Agency => ({
+  id,
+  country,
+  role,
+  groups,
+  kids: [],
+  registeredAt: '',
+});
 
 // Issuer in Italy, in the "med" group; route NE > LY > IT.
 const issuer = agency('it-police', 'IT', ['med']);
@@ -44,9 +51,12 @@ describe("the contract's TLP recipient sets", () => {
     expect(recipients(v1.Tlp.CLEAR)).toEqual(['it-prosecutor', 'ly-coastguard', 'mt-fiu', 'ne-police', 'us-liaison']);
   });
 
-  test.each([v1.Tlp.RED, v1.Tlp.AMBER_STRICT, v1.Tlp.AMBER, v1.Tlp.GREEN, v1.Tlp.CLEAR])('the issuer never receives its own notice (TLP %i), even when addressed', (tlp) => {
-    expect(recipients(tlp, ['it-police', 'ne-police'])).not.toContain('it-police');
-  });
+  test.each([v1.Tlp.RED, v1.Tlp.AMBER_STRICT, v1.Tlp.AMBER, v1.Tlp.GREEN, v1.Tlp.CLEAR])(
+    'the issuer never receives its own notice (TLP %i), even when addressed',
+    (tlp) => {
+      expect(recipients(tlp, ['it-police', 'ne-police'])).not.toContain('it-police');
+    },
+  );
 
   test('the sets are nested: RED within AMBER within GREEN within CLEAR', () => {
     const red = recipients(v1.Tlp.RED, ['ne-police']);

@@ -110,7 +110,9 @@ describe('the broker refuses what a role may not do', () => {
 
   test("a liaison cannot create a consumer on another agency's deliveries", async () => {
     const jsm = await jetstreamManager(await liaisonB(), { checkAPI: false });
-    const refusal = await jsm.consumers.add(streams.deliveries, { name: 'steal', filter_subject: subjects.deliver('it-police') }).catch((e: unknown) => e);
+    const refusal = await jsm.consumers
+      .add(streams.deliveries, { name: 'steal', filter_subject: subjects.deliver('it-police') })
+      .catch((e: unknown) => e);
     expect(isPermissionViolation(refusal)).toBe(true);
   });
 
@@ -127,7 +129,9 @@ describe('the broker refuses what a role may not do', () => {
   });
 
   test("a liaison cannot open another agency's consumer", async () => {
-    const refusal = await jetstream(await liaisonB()).consumers.get(streams.deliveries, consumers.inbox('it-police')).catch((e: unknown) => e);
+    const refusal = await jetstream(await liaisonB())
+      .consumers.get(streams.deliveries, consumers.inbox('it-police'))
+      .catch((e: unknown) => e);
     expect(isPermissionViolation(refusal)).toBe(true);
   });
 
@@ -198,50 +202,75 @@ describe('the broker refuses what a role may not do', () => {
   });
 
   test('the routing service cannot deliver views itself (only redaction may)', async () => {
-    const routing = await connect({ servers: bus.stack.natsUrl, tls: { caFile: bus.stack.caFile ?? '' }, authenticator: nkeyAuthenticator(new TextEncoder().encode(readFileSync(bus.natsFor({ kind: 'service', service: 'routing' }).credsFile, 'utf8').trim())), inboxPrefix: '_INBOX_accord_routing' });
+    const routing = await connect({
+      servers: bus.stack.natsUrl,
+      tls: { caFile: bus.stack.caFile ?? '' },
+      authenticator: nkeyAuthenticator(
+        new TextEncoder().encode(readFileSync(bus.natsFor({ kind: 'service', service: 'routing' }).credsFile, 'utf8').trim()),
+      ),
+      inboxPrefix: '_INBOX_accord_routing',
+    });
     open.push(routing);
     await expectPublishRefused(routing, subjects.deliver('ly-coastguard'));
   });
 
   test('an anonymous client cannot connect', async () => {
-    const why = await expectConnectRefused(connect({ servers: bus.stack.natsUrl, tls: { caFile: bus.stack.caFile ?? '' }, reconnect: false }));
+    const why = await expectConnectRefused(
+      connect({ servers: bus.stack.natsUrl, tls: { caFile: bus.stack.caFile ?? '' }, reconnect: false }),
+    );
     expect(why).toMatch(/Authorization Violation/);
   });
 
   test('an unknown nkey cannot connect', async () => {
     const stranger = createUser();
-    const why = await expectConnectRefused(connect({ servers: bus.stack.natsUrl, tls: { caFile: bus.stack.caFile ?? '' }, authenticator: nkeyAuthenticator(stranger.getSeed()), reconnect: false }));
+    const why = await expectConnectRefused(
+      connect({
+        servers: bus.stack.natsUrl,
+        tls: { caFile: bus.stack.caFile ?? '' },
+        authenticator: nkeyAuthenticator(stranger.getSeed()),
+        reconnect: false,
+      }),
+    );
     expect(why).toMatch(/Authorization Violation/);
   });
 
   test('a client without TLS is refused: the server answers plaintext with nothing and hangs up', async () => {
-    const { info, answer, closedByServer } = await new Promise<{ info: string; answer: string; closedByServer: boolean }>((resolve, reject) => {
-      const socket = rawConnect(bus.nats.port, '127.0.0.1');
-      let info = '';
-      let answer = '';
-      socket.on('data', (chunk) => {
-        if (!info.includes('\r\n')) {
-          info += chunk.toString();
-          if (info.includes('\r\n')) socket.write('CONNECT {"verbose":false,"pedantic":false}\r\nPING\r\n');
-        } else answer += chunk.toString();
-      });
-      const timer = setTimeout(() => {
-        socket.destroy();
-        resolve({ info, answer, closedByServer: false });
-      }, 5000);
-      socket.on('close', () => {
-        clearTimeout(timer);
-        resolve({ info, answer, closedByServer: true });
-      });
-      socket.on('error', reject);
-    });
+    const { info, answer, closedByServer } = await new Promise<{ info: string; answer: string; closedByServer: boolean }>(
+      (resolve, reject) => {
+        const socket = rawConnect(bus.nats.port, '127.0.0.1');
+        let info = '';
+        let answer = '';
+        socket.on('data', (chunk) => {
+          if (!info.includes('\r\n')) {
+            info += chunk.toString();
+            if (info.includes('\r\n')) socket.write('CONNECT {"verbose":false,"pedantic":false}\r\nPING\r\n');
+          } else answer += chunk.toString();
+        });
+        const timer = setTimeout(() => {
+          socket.destroy();
+          resolve({ info, answer, closedByServer: false });
+        }, 5000);
+        socket.on('close', () => {
+          clearTimeout(timer);
+          resolve({ info, answer, closedByServer: true });
+        });
+        socket.on('error', reject);
+      },
+    );
     expect(info).toContain('"tls_required":true');
     expect(answer).toBe('');
     expect(closedByServer).toBe(true);
   });
 
   test('Redis refuses a client without the password', async () => {
-    const redis = new Redis({ host: '127.0.0.1', port: bus.redis.port, lazyConnect: true, enableReadyCheck: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const redis = new Redis({
+      host: '127.0.0.1',
+      port: bus.redis.port,
+      lazyConnect: true,
+      enableReadyCheck: false,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
     redis.on('error', () => undefined);
     await redis.connect();
     await expect(redis.get('accord:seen:x')).rejects.toThrow(/NOAUTH/);
@@ -255,7 +284,9 @@ describe('credentials are revoked without restarting the broker', () => {
     const oldSeed = readFileSync(oldCreds);
     const connected = await liaisonB();
     await rotateAgencyCredentials(bus.dir, 'ly-coastguard');
-    await expect(Promise.race([connected.closed(), new Promise((r) => setTimeout(() => r('still open'), 5000))])).resolves.not.toBe('still open');
+    await expect(Promise.race([connected.closed(), new Promise((r) => setTimeout(() => r('still open'), 5000))])).resolves.not.toBe(
+      'still open',
+    );
     const stale = `${bus.dir}/stale-liaison.nk`;
     (await import('node:fs')).writeFileSync(stale, oldSeed, { mode: 0o600 });
     const why = await expectConnectRefused(bus.connectAs({ kind: 'liaison', agency: 'ly-coastguard' }, stale));
@@ -284,7 +315,7 @@ describe('each role can still do its own work', () => {
     expect((await awaitDecision(nc, 'it-police', seq, 15_000)).status).toBe(v1.DecisionStatus.DECISION_ACCEPTED);
   });
 
-  test('an adapter reads its own quarantine reasons, and no one else\'s', async () => {
+  test("an adapter reads its own quarantine reasons, and no one else's", async () => {
     const nc = await adapterA();
     const bad = sampleNotice('it-police', { addressees: ['zz-nobody'] });
     const { seq } = await publishSubmission(jetstream(nc), 'it-police', bad.noticeId ?? '', await signNotice(bad, italy.key));

@@ -48,29 +48,43 @@ describe('detached JWS (RFC 7515 appendix F) with EdDSA', () => {
     const { signing, verifying } = await keys();
     const jws = await signDetached(payload, signing, NOTICE_TYP);
     const changed = Uint8Array.from(payload, (b, i) => (i === 0 ? b ^ 1 : b));
-    await expect(verifyDetached(inspectDetached(jws, NOTICE_TYP), changed, verifying)).rejects.toMatchObject({ code: 'E_SIGNATURE_INVALID' });
+    await expect(verifyDetached(inspectDetached(jws, NOTICE_TYP), changed, verifying)).rejects.toMatchObject({
+      code: 'E_SIGNATURE_INVALID',
+    });
   });
 
   test('another key makes it E_SIGNATURE_INVALID', async () => {
     const a = await keys();
     const b = await keys();
     const jws = await signDetached(payload, a.signing, NOTICE_TYP);
-    await expect(verifyDetached(inspectDetached(jws, NOTICE_TYP), payload, b.verifying)).rejects.toMatchObject({ code: 'E_SIGNATURE_INVALID' });
+    await expect(verifyDetached(inspectDetached(jws, NOTICE_TYP), payload, b.verifying)).rejects.toMatchObject({
+      code: 'E_SIGNATURE_INVALID',
+    });
   });
 
   test('a signature made here verifies with jose (standard JWS), and one made by jose verifies here', async () => {
     const { signing, verifying } = await keys();
     const [ours, , oursSignature] = (await signDetached(payload, signing, NOTICE_TYP)).split('.');
-    await expect(flattenedVerify({ protected: ours ?? '', payload: base64url.encode(payload), signature: oursSignature ?? '' }, verifying, { algorithms: ['EdDSA'] })).resolves.toBeDefined();
-    const [theirs, , theirSignature] = (await new CompactSign(payload).setProtectedHeader({ alg: 'EdDSA', kid: signing.kid, typ: NOTICE_TYP }).sign(signing.privateKey)).split('.');
+    await expect(
+      flattenedVerify({ protected: ours ?? '', payload: base64url.encode(payload), signature: oursSignature ?? '' }, verifying, {
+        algorithms: ['EdDSA'],
+      }),
+    ).resolves.toBeDefined();
+    const [theirs, , theirSignature] = (
+      await new CompactSign(payload).setProtectedHeader({ alg: 'EdDSA', kid: signing.kid, typ: NOTICE_TYP }).sign(signing.privateKey)
+    ).split('.');
     await expect(verifyDetached(inspectDetached(`${theirs}..${theirSignature}`, NOTICE_TYP), payload, verifying)).resolves.toBeUndefined();
   });
 
   test('a signature with characters beyond its 64 bytes is E_SIGNATURE_INVALID, even where lenient base64 would ignore them', async () => {
     const { signing, verifying } = await keys();
     const jws = await signDetached(payload, signing, NOTICE_TYP);
-    await expect(verifyDetached(inspectDetached(`${jws}=`, NOTICE_TYP), payload, verifying)).rejects.toMatchObject({ code: 'E_SIGNATURE_INVALID' });
-    await expect(verifyDetached(inspectDetached(`${jws}A`, NOTICE_TYP), payload, verifying)).rejects.toMatchObject({ code: 'E_SIGNATURE_INVALID' });
+    await expect(verifyDetached(inspectDetached(`${jws}=`, NOTICE_TYP), payload, verifying)).rejects.toMatchObject({
+      code: 'E_SIGNATURE_INVALID',
+    });
+    await expect(verifyDetached(inspectDetached(`${jws}A`, NOTICE_TYP), payload, verifying)).rejects.toMatchObject({
+      code: 'E_SIGNATURE_INVALID',
+    });
   });
 
   test.each([

@@ -49,7 +49,12 @@ for (const k of Object.keys(CLASSES).map(Number) as ClassNo[]) {
 }
 
 afterAll(() => {
-  const lines = [...stats.entries()].sort(([a], [b]) => a - b).map(([k, s]) => `  class ${k} (${CLASSES[k]}): ${s.cases} cases, ${s.checks} checks, ${s.failed} failing`);
-  const total = [...stats.values()].reduce((t, s) => ({ cases: t.cases + s.cases, checks: t.checks + s.checks, failed: t.failed + s.failed }), { cases: 0, checks: 0, failed: 0 });
+  const lines = [...stats.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([k, s]) => `  class ${k} (${CLASSES[k]}): ${s.cases} cases, ${s.checks} checks, ${s.failed} failing`);
+  const total = [...stats.values()].reduce(
+    (t, s) => ({ cases: t.cases + s.cases, checks: t.checks + s.checks, failed: t.failed + s.failed }),
+    { cases: 0, checks: 0, failed: 0 },
+  );
   console.info(`adversarial corpus: ${total.cases} cases, ${total.checks} checks, ${total.failed} failing\n${lines.join('\n')}`);
 });

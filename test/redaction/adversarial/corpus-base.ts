@@ -72,8 +72,21 @@ export const DAWIT: Person = {
   documents: [{ kind: 'passport', number: 'ER1122334', issuingCountry: 'ER' }],
 };
 export const LE: Person = { role: FACILITATOR, fullName: 'Le Van Ba', dateOfBirth: '1979-11-05', nationality: 'VN', minor: false };
-export const MOHAMMED: Person = { role: FACILITATOR, fullName: 'Mohammed Al-Tarabulsi', nationality: 'TN', minor: false, dateOfBirth: '1990-07-21' };
-export const REZA: Person = { role: SMUGGLED_MIGRANT, fullName: 'Reza Karimi', nationality: 'AF', minor: false, dateOfBirth: '1998-06-14', phone: '+93 70 246 8135' };
+export const MOHAMMED: Person = {
+  role: FACILITATOR,
+  fullName: 'Mohammed Al-Tarabulsi',
+  nationality: 'TN',
+  minor: false,
+  dateOfBirth: '1990-07-21',
+};
+export const REZA: Person = {
+  role: SMUGGLED_MIGRANT,
+  fullName: 'Reza Karimi',
+  nationality: 'AF',
+  minor: false,
+  dateOfBirth: '1998-06-14',
+  phone: '+93 70 246 8135',
+};
 export const SAMIR: Person = { role: WITNESS, fullName: 'Samir Haddad', nationality: 'EG', minor: false, phone: '+20 100 765 4321' };
 export const LUKASZ: Person = { role: FACILITATOR, fullName: 'Łukasz Wójcik', nationality: 'PL', minor: false, dateOfBirth: '1975-01-30' };
 export const HOA: Person = { role: SMUGGLED_MIGRANT, fullName: 'Nguyễn Thị Hoa', nationality: 'VN', minor: false };
@@ -118,7 +131,9 @@ export function baseNotice(overrides: Partial<CaseNoticeProps> = {}): CaseNotice
     summary: 'Boat left Zuwara at dawn with about 45 people.',
     persons: [KAMAL, AMINA, YONAS],
     conveyances: [{ kind: v1.ConveyanceKind.VESSEL, identifier: `IMO ${IMO}`, flagCountry: 'LY' }],
-    financial: [{ account: ACCOUNT, institution: 'Sahara Bank', amount: '1500.00', currency: 'EUR', counterparty: 'hawala agent in Sabratha' }],
+    financial: [
+      { account: ACCOUNT, institution: 'Sahara Bank', amount: '1500.00', currency: 'EUR', counterparty: 'hawala agent in Sabratha' },
+    ],
     locations: [{ lat: LAT, lon: LON, label: 'old fish market jetty', observedAt: FIXED_TIME }],
     migrantCount: 45,
     deathsReported: 0,

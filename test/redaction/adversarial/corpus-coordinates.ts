@@ -10,7 +10,7 @@ export const coordinateCases: LeakCase[] = [
   c('hemisphere letters before the numbers ("N32.9312")', 'Waypoint ⟦N32.9312⟧ ⟦E12.0815⟧ was sent by text.'),
   c('a zero-padded longitude ("012.0815")', 'GPS log: ⟦32.9312⟧, ⟦012.0815⟧.'),
   c('degrees, minutes and seconds (32°55\'52"N)', 'The boat was spotted at ⟦32°55\'52"N⟧ ⟦12°04\'53"E⟧.'),
-  c('degrees and decimal minutes (32°55.87\'N)', 'Position reported as ⟦32°55.87\'N⟧ ⟦12°04.89\'E⟧ by the crew.'),
+  c("degrees and decimal minutes (32°55.87'N)", "Position reported as ⟦32°55.87'N⟧ ⟦12°04.89'E⟧ by the crew."),
   c('a one-decimal coordinate, verbatim ("32.9, 12.1")', 'Roughly ⟦32.9⟧, ⟦12.1⟧ according to the fisherman.'),
   c('comma decimals', 'Koordinaten ⟦32,9312⟧ / ⟦12,0815⟧ laut Handy.'),
   c('Arabic-Indic digits with the Arabic decimal separator', 'الإحداثيات ⟦٣٢٫٩٣١٢⟧ و ⟦١٢٫٠٨١٥⟧ حسب الهاتف.'),
@@ -28,8 +28,12 @@ export const coordinateCases: LeakCase[] = [
   c('a latitude alone', 'Drifting south of ⟦32.93⟧ at noon.'),
   c('degrees and decimal minutes without hemisphere ("N 32° 55.872")', 'Handheld GPS: ⟦N 32° 55.872⟧ ⟦E 012° 04.890⟧.'),
   c('a coordinate pair separated by a slash', 'Meeting point ⟦32.93/12.08⟧ at night.'),
-  c('a liaison office off the route does not get the position either', 'The crew radioed ⟦32.9312⟧ ⟦12.0815⟧ at 03:00.', { recipient: TN_LIAISON }),
-  c('a border guard on the route of a sea notice does not get the position', 'Pick-up at ⟦32.9312⟧, ⟦12.0815⟧ confirmed.', { recipient: LY_BORDER }),
+  c('a liaison office off the route does not get the position either', 'The crew radioed ⟦32.9312⟧ ⟦12.0815⟧ at 03:00.', {
+    recipient: TN_LIAISON,
+  }),
+  c('a border guard on the route of a sea notice does not get the position', 'Pick-up at ⟦32.9312⟧, ⟦12.0815⟧ confirmed.', {
+    recipient: LY_BORDER,
+  }),
   c('police off the route of a land notice do not get the position', 'Truck stopped at ⟦32.9312⟧, ⟦12.0815⟧.', {
     recipient: DE_POLICE,
     overrides: { mode: v1.Mode.LAND },

@@ -27,9 +27,9 @@ export const dateCases: LeakCase[] = [
   c('a date of birth year first with slashes ("2001/03/03")', 'Registered as born ⟦2001/03/03⟧ at the centre.'),
   c('a date of birth run together ("20010303")', 'The file name ends in ⟦20010303⟧ for him.'),
   c('a date of birth in Persian digits ("۲۰۰۱/۰۳/۰۳")', 'تاریخ تولد ⟦۲۰۰۱/۰۳/۰۳⟧ ثبت شده است.'),
-  c("the smuggler's date of birth with dots (\"12.03.1984\")", 'The skipper, born ⟦12.03.1984⟧, was armed.'),
+  c('the smuggler\'s date of birth with dots ("12.03.1984")', 'The skipper, born ⟦12.03.1984⟧, was armed.'),
   c("the smuggler's date of birth with a French month", 'Le passeur, né le ⟦12 mars 1984⟧, était armé.'),
-  c("the smuggler's date of birth as an MRZ date (\"840312\")", 'The MRZ line shows ⟦840312⟧ as the birth date.'),
-  c("the smuggler's date of birth as \"12-MAR-84\"", 'Ticket issued to a man born ⟦12-MAR-84⟧.'),
+  c('the smuggler\'s date of birth as an MRZ date ("840312")', 'The MRZ line shows ⟦840312⟧ as the birth date.'),
+  c('the smuggler\'s date of birth as "12-MAR-84"', 'Ticket issued to a man born ⟦12-MAR-84⟧.'),
   c("the smuggler's date of birth with a German month abbreviation", 'Geb. ⟦12. Mrz. 1984⟧ laut Ausweiskopie.'),
 ];

@@ -26,20 +26,43 @@ import type { TestRecipient } from '../../harness/views-of.js';
 
 const persons = [KAMAL, AMINA, YONAS, DAWIT];
 
-function counterparty(name: string, marked: string, recipient: TestRecipient = FR_FIU, field: 'counterparty' | 'institution' = 'counterparty'): LeakCase {
+function counterparty(
+  name: string,
+  marked: string,
+  recipient: TestRecipient = FR_FIU,
+  field: 'counterparty' | 'institution' = 'counterparty',
+): LeakCase {
   const p = plant(marked);
-  const trace: v1.FinancialTrace.$Properties = { account: ACCOUNT, institution: 'Sahara Bank', amount: '1500.00', currency: 'EUR', counterparty: 'hawala agent in Sabratha', [field]: p.text };
+  const trace: v1.FinancialTrace.$Properties = {
+    account: ACCOUNT,
+    institution: 'Sahara Bank',
+    amount: '1500.00',
+    currency: 'EUR',
+    counterparty: 'hawala agent in Sabratha',
+    [field]: p.text,
+  };
   return { kind: 'leak', klass: 7, name, notice: baseNotice({ persons, financial: [trace] }), recipient, planted: [p] };
 }
 
 function label(name: string, marked: string): LeakCase {
   const p = plant(marked);
-  return { kind: 'leak', klass: 7, name, notice: baseNotice({ persons, locations: [{ lat: LAT, lon: LON, label: p.text, observedAt: FIXED_TIME }] }), recipient: LY_COASTGUARD, planted: [p] };
+  return {
+    kind: 'leak',
+    klass: 7,
+    name,
+    notice: baseNotice({ persons, locations: [{ lat: LAT, lon: LON, label: p.text, observedAt: FIXED_TIME }] }),
+    recipient: LY_COASTGUARD,
+    planted: [p],
+  };
 }
 
 function identifier(name: string, marked: string): LeakCase {
   const p = plant(marked);
-  const notice = baseNotice({ persons, conveyances: [{ kind: v1.ConveyanceKind.VEHICLE, identifier: p.text, flagCountry: 'LY' }], mode: v1.Mode.LAND });
+  const notice = baseNotice({
+    persons,
+    conveyances: [{ kind: v1.ConveyanceKind.VEHICLE, identifier: p.text, flagCountry: 'LY' }],
+    mode: v1.Mode.LAND,
+  });
   return { kind: 'leak', klass: 7, name, notice, recipient: { id: 'ly-border', role: 'border-guard', country: 'LY' }, planted: [p] };
 }
 
@@ -60,9 +83,9 @@ export const fieldCases: LeakCase[] = [
   label("a migrant's surname in a location label", '⟦Mebrahtu⟧ family compound'),
   label("a migrant's date of birth in a location label", 'where the man born ⟦3 March 2001⟧ waited'),
   label("the witness's phone in a location label", 'fisherman on ⟦092 333 4477⟧ saw them here'),
-  identifier("the witness's name in a vehicle's identifier, seen by a border guard on the route", "pick-up truck of ⟦Yonas Berhane⟧"),
+  identifier("the witness's name in a vehicle's identifier, seen by a border guard on the route", 'pick-up truck of ⟦Yonas Berhane⟧'),
   identifier("a migrant's name in a vehicle's identifier", 'Toyota Hilux registered to ⟦Dawit Mebrahtu⟧'),
-  identifier("the child's name in a vehicle's identifier", 'minibus, driver is ⟦Amina⟧\'s brother'),
+  identifier("the child's name in a vehicle's identifier", "minibus, driver is ⟦Amina⟧'s brother"),
   (() => {
     // A mobile-money account that is a migrant's phone number, seen by an FIU.
     const p = plant('⟦+291 7 184 392⟧');
@@ -70,7 +93,10 @@ export const fieldCases: LeakCase[] = [
       kind: 'leak',
       klass: 7,
       name: "a migrant's phone as a mobile-money account, seen by an FIU",
-      notice: baseNotice({ persons, financial: [{ account: p.text, institution: 'M-Pesa', amount: '300.00', currency: 'USD', counterparty: 'agent' }] }),
+      notice: baseNotice({
+        persons,
+        financial: [{ account: p.text, institution: 'M-Pesa', amount: '300.00', currency: 'USD', counterparty: 'agent' }],
+      }),
       recipient: FR_FIU,
       planted: [p],
     };
@@ -91,7 +117,13 @@ export const fieldCases: LeakCase[] = [
   })(),
 ];
 
-function refusal(name: string, caseRef: string, names: string, values: RefusalCase['values'], notice: Partial<CaseNoticeProps> = {}): RefusalCase {
+function refusal(
+  name: string,
+  caseRef: string,
+  names: string,
+  values: RefusalCase['values'],
+  notice: Partial<CaseNoticeProps> = {},
+): RefusalCase {
   return { kind: 'refusal', klass: 7, name, notice: baseNotice({ caseRef, persons, ...notice }), path: 'caseRef', names, values };
 }
 

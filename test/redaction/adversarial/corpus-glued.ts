@@ -22,7 +22,7 @@ export const gluedCases: LeakCase[] = [
   c('the letters of the surname spaced out ("H a d d a d")', 'The caller spelled the name as ⟦H a d d a d⟧ on the phone.'),
   c('the letters of the surname dotted ("H.A.D.D.A.D.")', 'The note was signed ⟦H.A.D.D.A.D.⟧ in block letters.'),
   c('the letters of the surname hyphenated ("H-a-d-d-a-d")', 'The driver wrote ⟦H-a-d-d-a-d⟧ on the crate.'),
-  c("a child's name as a handle with digits (\"@Tesfaye2009\")", 'The girl posted from ⟦@Tesfaye2009⟧ before the trip.'),
+  c('a child\'s name as a handle with digits ("@Tesfaye2009")', 'The girl posted from ⟦@Tesfaye2009⟧ before the trip.'),
   c("a child's name in a profile path", 'Photos on ⟦instagram.com/amina.tesfaye⟧ show the warehouse.'),
   c("a witness's surname as a hashtag", 'Messages under ⟦#Berhane⟧ mention the departure.'),
   c("a witness's surname in a compound", 'The ⟦Berhane-family⟧ group chat had the timetable.'),

@@ -1,6 +1,23 @@
 /** Class 6: a withheld name in another script, transliterated, respelled, or disguised. */
 import type { v1 } from '../../../libs/proto/index.js';
-import { AMINA, baseNotice, DAWIT, DMITRI, FARHAD, HIWET, KAMAL, LUKASZ, MOHAMMED, OMER, plant, REZA, SAID, YONAS, summaryCase, type LeakCase } from './corpus-base.js';
+import {
+  AMINA,
+  baseNotice,
+  DAWIT,
+  DMITRI,
+  FARHAD,
+  HIWET,
+  KAMAL,
+  LUKASZ,
+  MOHAMMED,
+  OMER,
+  plant,
+  REZA,
+  SAID,
+  YONAS,
+  summaryCase,
+  type LeakCase,
+} from './corpus-base.js';
 
 const c = (name: string, marked: string, extra?: v1.Person.$Properties): LeakCase =>
   summaryCase(6, name, marked, extra ? { overrides: { persons: [KAMAL, AMINA, YONAS, extra] } } : {});
@@ -54,5 +71,12 @@ export const scriptCases: LeakCase[] = [
 function saidHaddad(): LeakCase {
   const p = plant('Bookings were taken by ⟦Said⟧ and his brother.');
   const person = { ...KAMAL, fullName: "Sa'id Haddad" };
-  return { kind: 'leak', klass: 6, name: '"Said" for a recorded "Sa\'id Haddad"', notice: baseNotice({ summary: p.text, persons: [person, AMINA, YONAS] }), recipient: { id: 'de-police', role: 'police', country: 'DE' }, planted: [p] };
+  return {
+    kind: 'leak',
+    klass: 6,
+    name: '"Said" for a recorded "Sa\'id Haddad"',
+    notice: baseNotice({ summary: p.text, persons: [person, AMINA, YONAS] }),
+    recipient: { id: 'de-police', role: 'police', country: 'DE' },
+    planted: [p],
+  };
 }

@@ -51,8 +51,10 @@ export function expectedGrants(n: CaseNoticeProps, r: TestRecipient): Set<string
 /** The engine's invariants (CONTRACT, issues 12-18): what no policy may grant. */
 export function invariantBreaches(n: CaseNoticeProps, r: TestRecipient, categories: readonly string[]): string[] {
   const out: string[] = [];
-  if (r.role === 'research' && categories.some((c) => c !== 'core')) out.push(`research ${r.id} granted ${categories.filter((c) => c !== 'core').join(', ')}`);
-  if (categories.includes('minor.identity') && (r.role === 'research' || !routeCountries(n).includes(r.country))) out.push(`minor.identity to ${r.id} (${r.role}, ${r.country})`);
+  if (r.role === 'research' && categories.some((c) => c !== 'core'))
+    out.push(`research ${r.id} granted ${categories.filter((c) => c !== 'core').join(', ')}`);
+  if (categories.includes('minor.identity') && (r.role === 'research' || !routeCountries(n).includes(r.country)))
+    out.push(`minor.identity to ${r.id} (${r.role}, ${r.country})`);
   const addressed = (n.addressees ?? []).includes(r.id);
   if (has(n, v1.Caveat.WITNESS_PROTECTION) && categories.includes('witness.identity') && !(r.role === 'prosecutor' && addressed)) {
     out.push(`witness.identity under WITNESS_PROTECTION to ${r.id} (${r.role}${addressed ? ', addressed' : ''})`);
@@ -125,7 +127,10 @@ export function secretsOf(n: CaseNoticeProps, g: Grants): Secret[] {
 
 /** Names the recipient may read: parts they share with a withheld name betray nothing. */
 export function grantedNames(n: CaseNoticeProps, g: Grants): string[] {
-  return (n.persons ?? []).filter((p) => identityGranted(p, g)).map((p) => p.fullName ?? '').filter(Boolean);
+  return (n.persons ?? [])
+    .filter((p) => identityGranted(p, g))
+    .map((p) => p.fullName ?? '')
+    .filter(Boolean);
 }
 
 /** A structured value the recipient is granted, which its view must carry. */

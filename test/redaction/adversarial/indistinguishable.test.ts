@@ -40,8 +40,24 @@ beforeAll(async () => {
 });
 
 const WP = [v1.Caveat.WITNESS_PROTECTION];
-const RECIPIENTS: TestRecipient[] = [DE_POLICE, LY_COASTGUARD, IT_PROSECUTOR, FR_FIU, IT_PROTECTION, TN_LIAISON, LY_BORDER, NE_IMMIGRATION, EU_RESEARCH];
-const trace = (counterparty: string): v1.FinancialTrace.$Properties => ({ account: ACCOUNT, institution: 'Sahara Bank', amount: '1500.00', currency: 'EUR', counterparty });
+const RECIPIENTS: TestRecipient[] = [
+  DE_POLICE,
+  LY_COASTGUARD,
+  IT_PROSECUTOR,
+  FR_FIU,
+  IT_PROTECTION,
+  TN_LIAISON,
+  LY_BORDER,
+  NE_IMMIGRATION,
+  EU_RESEARCH,
+];
+const trace = (counterparty: string): v1.FinancialTrace.$Properties => ({
+  account: ACCOUNT,
+  institution: 'Sahara Bank',
+  amount: '1500.00',
+  currency: 'EUR',
+  counterparty,
+});
 
 interface Pair {
   name: string;
@@ -72,15 +88,27 @@ function tells(p: Pair, a: RecipientView, b: RecipientView, r: TestRecipient): s
 
 const PAIRS: Pair[] = [
   pair('a witness among the persons', {}, {}),
-  pair('a witness named in the summary by a reference', { summary: 'Aboard were {{persons[0]}} {{persons[2]}} and 45 others.' }, { summary: 'Aboard were {{persons[0]}} and 45 others.' }),
+  pair(
+    'a witness named in the summary by a reference',
+    { summary: 'Aboard were {{persons[0]}} {{persons[2]}} and 45 others.' },
+    { summary: 'Aboard were {{persons[0]}} and 45 others.' },
+  ),
   pair(
     'a witness in a tagged span of the summary',
     { summary: 'Boat left at dawn. {{witness.identity:A fisherman watched it from the harbour wall.}} About 45 people aboard.' },
     { summary: 'Boat left at dawn. About 45 people aboard.' },
   ),
-  pair('a witness named in a financial counterparty', { financial: [trace('cash handed over by Yonas Berhane')] }, { financial: [trace('')] }),
-  pair('two witnesses, one sharing the suspect\'s surname', { persons: [KAMAL, AMINA, YONAS, SAMIR] }, {}),
-  pair('a witness with a phone and a document', { persons: [KAMAL, AMINA, { ...YONAS, documents: [{ kind: 'id card', number: 'SD3344556', issuingCountry: 'SD' }] }] }, {}),
+  pair(
+    'a witness named in a financial counterparty',
+    { financial: [trace('cash handed over by Yonas Berhane')] },
+    { financial: [trace('')] },
+  ),
+  pair("two witnesses, one sharing the suspect's surname", { persons: [KAMAL, AMINA, YONAS, SAMIR] }, {}),
+  pair(
+    'a witness with a phone and a document',
+    { persons: [KAMAL, AMINA, { ...YONAS, documents: [{ kind: 'id card', number: 'SD3344556', issuingCountry: 'SD' }] }] },
+    {},
+  ),
 ];
 
 describe('a protected witness does not change the view of a recipient without witness.identity', () => {
@@ -101,7 +129,11 @@ describe('a protected witness does not change the view of a recipient without wi
   test('a witness does not push the manifest past a power of two (notices of 20 to 27 conveyances)', async () => {
     const differences: string[] = [];
     for (let n = 20; n <= 27; n += 1) {
-      const conveyances = Array.from({ length: n }, (_x, i) => ({ kind: v1.ConveyanceKind.VEHICLE, identifier: `white van ${i + 1}`, flagCountry: 'LY' }));
+      const conveyances = Array.from({ length: n }, (_x, i) => ({
+        kind: v1.ConveyanceKind.VEHICLE,
+        identifier: `white van ${i + 1}`,
+        flagCountry: 'LY',
+      }));
       const p = pair(`${n} conveyances`, { conveyances }, { conveyances });
       const a = await viewFor(p.withWitness, DE_POLICE, keys);
       const b = await viewFor(p.without, DE_POLICE, keys);
@@ -121,15 +153,24 @@ async function pseudonym(notice: CaseNoticeProps, r: TestRecipient, p: v1.Person
 
 describe('pseudonyms are no oracle', () => {
   const roles: TestRecipient[] = [DE_POLICE, TN_LIAISON, IT_PROTECTION, FR_FIU];
-  const guess: v1.Person.$Properties = { role: v1.PersonRole.SMUGGLER_SUSPECT, fullName: 'Kamal Haddad', dateOfBirth: '1984-03-12', nationality: 'LY', minor: false };
+  const guess: v1.Person.$Properties = {
+    role: v1.PersonRole.SMUGGLER_SUSPECT,
+    fullName: 'Kamal Haddad',
+    dateOfBirth: '1984-03-12',
+    nationality: 'LY',
+    minor: false,
+  };
 
-  test.each(roles.map((r) => [r.id, r] as const))('a colluding agency publishing a guessed name and date of birth under the case gives %s another pseudonym', async (_id, r) => {
-    const original = await pseudonym(baseNotice(), r, KAMAL);
-    const colluded = await pseudonym(baseNotice({ issuingAgency: MT_POLICE.id, persons: [guess], summary: 'Follow-up.' }), r, guess);
-    expect(original).toBeDefined();
-    expect(colluded).toBeDefined();
-    expect(colluded).not.toBe(original);
-  });
+  test.each(roles.map((r) => [r.id, r] as const))(
+    'a colluding agency publishing a guessed name and date of birth under the case gives %s another pseudonym',
+    async (_id, r) => {
+      const original = await pseudonym(baseNotice(), r, KAMAL);
+      const colluded = await pseudonym(baseNotice({ issuingAgency: MT_POLICE.id, persons: [guess], summary: 'Follow-up.' }), r, guess);
+      expect(original).toBeDefined();
+      expect(colluded).toBeDefined();
+      expect(colluded).not.toBe(original);
+    },
+  );
 
   test.each(roles.map((r) => [r.id, r] as const))('the same person as suspect and as witness has two pseudonyms for %s', async (_id, r) => {
     const suspect = await pseudonym(baseNotice(), r, KAMAL);
@@ -140,14 +181,17 @@ describe('pseudonyms are no oracle', () => {
     expect(witness).not.toBe(suspect);
   });
 
-  test.each(roles.map((r) => [r.id, r] as const))('an adult and the same person of unknown age have two pseudonyms for %s', async (_id, r) => {
-    const { minor: _minor, ...unknownAge } = DAWIT;
-    const adult = await pseudonym(baseNotice({ persons: [KAMAL, DAWIT] }), r, DAWIT);
-    const unknown = await pseudonym(baseNotice({ persons: [KAMAL, unknownAge] }), r, unknownAge);
-    expect(adult).toBeDefined();
-    expect(unknown).toBeDefined();
-    expect(unknown).not.toBe(adult);
-  });
+  test.each(roles.map((r) => [r.id, r] as const))(
+    'an adult and the same person of unknown age have two pseudonyms for %s',
+    async (_id, r) => {
+      const { minor: _minor, ...unknownAge } = DAWIT;
+      const adult = await pseudonym(baseNotice({ persons: [KAMAL, DAWIT] }), r, DAWIT);
+      const unknown = await pseudonym(baseNotice({ persons: [KAMAL, unknownAge] }), r, unknownAge);
+      expect(adult).toBeDefined();
+      expect(unknown).toBeDefined();
+      expect(unknown).not.toBe(adult);
+    },
+  );
 
   test('two recipients have two pseudonyms for one person', async () => {
     const all = await Promise.all(roles.map((r) => pseudonym(baseNotice(), r, KAMAL)));
@@ -155,14 +199,17 @@ describe('pseudonyms are no oracle', () => {
     expect(new Set(all).size).toBe(roles.length);
   });
 
-  test.each(roles.map((r) => [r.id, r] as const))('the same person in two notices of one issuer and case, same role and status, keeps one pseudonym for %s', async (_id, r) => {
-    const first = await pseudonym(baseNotice(), r, KAMAL);
-    const second = await pseudonym(baseNotice({ persons: [AMINA, { ...KAMAL, phone: '' }], summary: 'Update.' }), r, KAMAL);
-    expect(first).toBeDefined();
-    expect(second).toBe(first);
-  });
+  test.each(roles.map((r) => [r.id, r] as const))(
+    'the same person in two notices of one issuer and case, same role and status, keeps one pseudonym for %s',
+    async (_id, r) => {
+      const first = await pseudonym(baseNotice(), r, KAMAL);
+      const second = await pseudonym(baseNotice({ persons: [AMINA, { ...KAMAL, phone: '' }], summary: 'Update.' }), r, KAMAL);
+      expect(first).toBeDefined();
+      expect(second).toBe(first);
+    },
+  );
 
-  test('a protected witness added to a notice does not change the other persons\' pseudonyms', async () => {
+  test("a protected witness added to a notice does not change the other persons' pseudonyms", async () => {
     const withWitness = await pseudonym(baseNotice({ caveats: WP }), DE_POLICE, KAMAL);
     const without = await pseudonym(baseNotice({ caveats: WP, persons: [KAMAL, AMINA] }), DE_POLICE, KAMAL);
     expect(withWitness).toBeDefined();

@@ -15,18 +15,170 @@ export interface CalendarDate {
 }
 
 const MONTH_NAMES: readonly (readonly string[])[] = [
-  ['january', 'jan', 'janvier', 'janv', 'januar', 'jänner', 'gennaio', 'genn', 'gen', 'enero', 'ene', 'janeiro', 'ocak', 'januari', 'января', 'январь', 'янв', 'يناير', 'كانون الثاني', 'جانفي'],
-  ['february', 'feb', 'février', 'fevrier', 'fevr', 'fév', 'fev', 'februar', 'febbraio', 'febrero', 'fevereiro', 'şubat', 'subat', 'februari', 'февраля', 'февраль', 'фев', 'فبراير', 'شباط', 'فيفري'],
-  ['march', 'mar', 'mars', 'märz', 'marz', 'mrz', 'marzo', 'março', 'marco', 'mart', 'maart', 'марта', 'март', 'мар', 'مارس', 'آذار', 'اذار'],
+  [
+    'january',
+    'jan',
+    'janvier',
+    'janv',
+    'januar',
+    'jänner',
+    'gennaio',
+    'genn',
+    'gen',
+    'enero',
+    'ene',
+    'janeiro',
+    'ocak',
+    'januari',
+    'января',
+    'январь',
+    'янв',
+    'يناير',
+    'كانون الثاني',
+    'جانفي',
+  ],
+  [
+    'february',
+    'feb',
+    'février',
+    'fevrier',
+    'fevr',
+    'fév',
+    'fev',
+    'februar',
+    'febbraio',
+    'febrero',
+    'fevereiro',
+    'şubat',
+    'subat',
+    'februari',
+    'февраля',
+    'февраль',
+    'фев',
+    'فبراير',
+    'شباط',
+    'فيفري',
+  ],
+  [
+    'march',
+    'mar',
+    'mars',
+    'märz',
+    'marz',
+    'mrz',
+    'marzo',
+    'março',
+    'marco',
+    'mart',
+    'maart',
+    'марта',
+    'март',
+    'мар',
+    'مارس',
+    'آذار',
+    'اذار',
+  ],
   ['april', 'apr', 'avril', 'avr', 'aprile', 'abril', 'abr', 'nisan', 'апреля', 'апрель', 'апр', 'أبريل', 'ابريل', 'نيسان', 'أفريل'],
   ['may', 'mai', 'maggio', 'mag', 'mayo', 'maio', 'mayıs', 'mayis', 'mei', 'мая', 'май', 'مايو', 'أيار', 'ايار', 'ماي'],
   ['june', 'jun', 'juin', 'juni', 'giugno', 'giu', 'junio', 'junho', 'haziran', 'июня', 'июнь', 'июн', 'يونيو', 'يونيه', 'حزيران', 'جوان'],
-  ['july', 'jul', 'juillet', 'juil', 'juli', 'luglio', 'lug', 'julio', 'julho', 'temmuz', 'июля', 'июль', 'июл', 'يوليو', 'يوليه', 'تموز', 'جويلية'],
-  ['august', 'aug', 'août', 'aout', 'agosto', 'ago', 'ağustos', 'agustus', 'augustus', 'августа', 'август', 'авг', 'أغسطس', 'اغسطس', 'آب', 'اب', 'أوت'],
-  ['september', 'sep', 'sept', 'septembre', 'settembre', 'set', 'septiembre', 'setembro', 'eylül', 'eylul', 'сентября', 'сентябрь', 'сен', 'سبتمبر', 'أيلول', 'ايلول'],
-  ['october', 'oct', 'octobre', 'oktober', 'okt', 'ottobre', 'ott', 'octubre', 'outubro', 'ekim', 'октября', 'октябрь', 'окт', 'أكتوبر', 'اكتوبر', 'تشرين الأول', 'تشرين الاول'],
+  [
+    'july',
+    'jul',
+    'juillet',
+    'juil',
+    'juli',
+    'luglio',
+    'lug',
+    'julio',
+    'julho',
+    'temmuz',
+    'июля',
+    'июль',
+    'июл',
+    'يوليو',
+    'يوليه',
+    'تموز',
+    'جويلية',
+  ],
+  [
+    'august',
+    'aug',
+    'août',
+    'aout',
+    'agosto',
+    'ago',
+    'ağustos',
+    'agustus',
+    'augustus',
+    'августа',
+    'август',
+    'авг',
+    'أغسطس',
+    'اغسطس',
+    'آب',
+    'اب',
+    'أوت',
+  ],
+  [
+    'september',
+    'sep',
+    'sept',
+    'septembre',
+    'settembre',
+    'set',
+    'septiembre',
+    'setembro',
+    'eylül',
+    'eylul',
+    'сентября',
+    'сентябрь',
+    'сен',
+    'سبتمبر',
+    'أيلول',
+    'ايلول',
+  ],
+  [
+    'october',
+    'oct',
+    'octobre',
+    'oktober',
+    'okt',
+    'ottobre',
+    'ott',
+    'octubre',
+    'outubro',
+    'ekim',
+    'октября',
+    'октябрь',
+    'окт',
+    'أكتوبر',
+    'اكتوبر',
+    'تشرين الأول',
+    'تشرين الاول',
+  ],
   ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'kasım', 'kasim', 'ноября', 'ноябрь', 'ноя', 'نوفمبر', 'تشرين الثاني'],
-  ['december', 'dec', 'décembre', 'decembre', 'déc', 'dezember', 'dez', 'dicembre', 'dic', 'diciembre', 'dezembro', 'aralık', 'aralik', 'desember', 'декабря', 'декабрь', 'дек', 'ديسمبر', 'كانون الأول', 'كانون الاول'],
+  [
+    'december',
+    'dec',
+    'décembre',
+    'decembre',
+    'déc',
+    'dezember',
+    'dez',
+    'dicembre',
+    'dic',
+    'diciembre',
+    'dezembro',
+    'aralık',
+    'aralik',
+    'desember',
+    'декабря',
+    'декабрь',
+    'дек',
+    'ديسمبر',
+    'كانون الأول',
+    'كانون الاول',
+  ],
 ];
 
 const MONTH_BY_NAME = new Map<string, number>();
@@ -34,7 +186,10 @@ MONTH_NAMES.forEach((names, i) => {
   for (const n of names) MONTH_BY_NAME.set(fold(n), i + 1);
 });
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const MONTH = `(${[...MONTH_BY_NAME.keys()].sort((a, b) => b.length - a.length).map((n) => escape(n).replace(/ /g, '\\s+')).join('|')})\\.?(?!\\p{L})`;
+const MONTH = `(${[...MONTH_BY_NAME.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map((n) => escape(n).replace(/ /g, '\\s+'))
+  .join('|')})\\.?(?!\\p{L})`;
 
 const NUM_SEP = '[\\s./\\-\\u2010-\\u2015]{1,2}';
 const NAME_SEP = "[\\s./,\\-\\u2010-\\u2015']*(?:(?:de|of|del|du)\\s+)?";
@@ -113,8 +268,11 @@ export function coordinatesIn(folded: string): CoordinateMention[] {
   // NFKC makes the ordinal indicator º an "o", and the ring ˚ a space.
   const DEG = '[°º˚]|deg|d(?![a-z])|o(?=\\s*\\d)';
   const MIN = "['′’‘]|min|m(?![a-z])";
-  const SEC = '["″”]|\'\'|′′|sec|s(?![a-z])';
-  const dms = new RegExp(`(?<!\\d)(\\d{1,3})\\s*(?:${DEG})\\s*(\\d{1,2}(?:[.,]\\d+)?)\\s*(?:${MIN})?\\s*(?:(\\d{1,2}(?:[.,]\\d+)?)\\s*(?:${SEC}))?`, 'gu');
+  const SEC = "[\"″”]|''|′′|sec|s(?![a-z])";
+  const dms = new RegExp(
+    `(?<!\\d)(\\d{1,3})\\s*(?:${DEG})\\s*(\\d{1,2}(?:[.,]\\d+)?)\\s*(?:${MIN})?\\s*(?:(\\d{1,2}(?:[.,]\\d+)?)\\s*(?:${SEC}))?`,
+    'gu',
+  );
   for (const m of folded.matchAll(dms)) {
     out.push({ value: num(m[1]) + num(m[2]) / 60 + num(m[3]) / 3600, precise: true, written: m[0] });
   }
@@ -137,6 +295,7 @@ export function datesAndCoordinates(text: string): { dates: DateMention[]; coord
   const dates = datesIn(folded);
   let blanked = folded;
   // A date such as 12.03.1984 is not the coordinate 12.03; a short 12.08.32 may be one.
-  for (const d of dates.filter((x) => x.named || !x.date.shortYear)) blanked = blanked.slice(0, d.start) + ' '.repeat(d.end - d.start) + blanked.slice(d.end);
+  for (const d of dates.filter((x) => x.named || !x.date.shortYear))
+    blanked = blanked.slice(0, d.start) + ' '.repeat(d.end - d.start) + blanked.slice(d.end);
   return { dates, coordinates: coordinatesIn(blanked) };
 }

@@ -31,9 +31,22 @@ export interface IndexedText {
 export function indexText(text: string): IndexedText {
   const seen = visible(text);
   const digitGroups = [...seen.matchAll(/\d(?:[\s.\-/()_+·,'’\u2010-\u2015\u2212]{0,3}\d)*/gu)].map((m) => m[0].replace(/\D/g, ''));
-  const amounts = [...seen.matchAll(/(?<!\d)(?<!\d[.,])\d{1,3}(?:[ ,.'’\u00A0\u202F]\d{3})+(?:[.,]\d{1,2})?(?![\d])|(?<!\d)(?<!\d[.,])\d+(?:[.,]\d{1,2})?(?![\d])/gu)].map((m) => amountValue(m[0]));
+  const amounts = [
+    ...seen.matchAll(
+      /(?<!\d)(?<!\d[.,])\d{1,3}(?:[ ,.'’\u00A0\u202F]\d{3})+(?:[.,]\d{1,2})?(?![\d])|(?<!\d)(?<!\d[.,])\d+(?:[.,]\d{1,2})?(?![\d])/gu,
+    ),
+  ].map((m) => amountValue(m[0]));
   const runs = runsOf(text);
-  return { runs, digitGroups, amounts, ...datesAndCoordinates(text), phrase: ` ${runs.filter((r) => !r.spacedOut).map((r) => r.forms[0]).join(' ')} ` };
+  return {
+    runs,
+    digitGroups,
+    amounts,
+    ...datesAndCoordinates(text),
+    phrase: ` ${runs
+      .filter((r) => !r.spacedOut)
+      .map((r) => r.forms[0])
+      .join(' ')} `,
+  };
 }
 
 function amountValue(written: string): number {
@@ -45,12 +58,97 @@ function amountValue(written: string): number {
 // ---- names
 
 /** Particles that are no name on their own. */
-const PARTICLES = new Set(['al', 'el', 'ul', 'ad', 'ar', 'as', 'at', 'az', 'bin', 'ben', 'ibn', 'bint', 'abu', 'abou', 'ould', 'wad', 'de', 'da', 'di', 'do', 'dos', 'das', 'du', 'del', 'della', 'van', 'von', 'der', 'den', 'ter', 'la', 'thi', 'van']);
+const PARTICLES = new Set([
+  'al',
+  'el',
+  'ul',
+  'ad',
+  'ar',
+  'as',
+  'at',
+  'az',
+  'bin',
+  'ben',
+  'ibn',
+  'bint',
+  'abu',
+  'abou',
+  'ould',
+  'wad',
+  'de',
+  'da',
+  'di',
+  'do',
+  'dos',
+  'das',
+  'du',
+  'del',
+  'della',
+  'van',
+  'von',
+  'der',
+  'den',
+  'ter',
+  'la',
+  'thi',
+  'van',
+]);
 /** Titles: a short name part after one of them is written as a name. */
 const TITLES = new Set([
-  'mr', 'mrs', 'ms', 'mx', 'miss', 'mister', 'dr', 'doctor', 'sr', 'sra', 'srta', 'sig', 'sigra', 'signor', 'signora', 'sgr', 'herr', 'frau', 'hr', 'fr',
-  'mme', 'mlle', 'monsieur', 'madame', 'madam', 'sir', 'lady', 'sayyid', 'sayed', 'sayyed', 'syd', 'lsyd', 'alsyd', 'sheikh', 'shaykh', 'shaikh', 'haji', 'hajji', 'hajj',
-  'ustadh', 'ustaz', 'gospodin', 'gospozha', 'ato', 'woizero', 'weyzero', 'wro', 'capt', 'captain', 'kapitan', 'skipper', 'brother', 'uncle', 'aunt',
+  'mr',
+  'mrs',
+  'ms',
+  'mx',
+  'miss',
+  'mister',
+  'dr',
+  'doctor',
+  'sr',
+  'sra',
+  'srta',
+  'sig',
+  'sigra',
+  'signor',
+  'signora',
+  'sgr',
+  'herr',
+  'frau',
+  'hr',
+  'fr',
+  'mme',
+  'mlle',
+  'monsieur',
+  'madame',
+  'madam',
+  'sir',
+  'lady',
+  'sayyid',
+  'sayed',
+  'sayyed',
+  'syd',
+  'lsyd',
+  'alsyd',
+  'sheikh',
+  'shaykh',
+  'shaikh',
+  'haji',
+  'hajji',
+  'hajj',
+  'ustadh',
+  'ustaz',
+  'gospodin',
+  'gospozha',
+  'ato',
+  'woizero',
+  'weyzero',
+  'wro',
+  'capt',
+  'captain',
+  'kapitan',
+  'skipper',
+  'brother',
+  'uncle',
+  'aunt',
 ]);
 
 interface NameToken {
@@ -78,7 +176,30 @@ export function grantedNameParts(names: readonly string[]): Set<string> {
 const lettersOf = (form: string): string[] => form.split(/[0-9]+/).filter(Boolean);
 
 /** What may stand glued before a name part: digits, an article or title, another part of the name. */
-const GLUE_BEFORE = new Set(['al', 'el', 'ul', 'ad', 'ar', 'as', 'at', 'az', 'abu', 'abou', 'ben', 'bin', 'ibn', 'wa', 'w', 'bil', 'li', 'ould', 'mr', 'mrs', 'ms', 'dr']);
+const GLUE_BEFORE = new Set([
+  'al',
+  'el',
+  'ul',
+  'ad',
+  'ar',
+  'as',
+  'at',
+  'az',
+  'abu',
+  'abou',
+  'ben',
+  'bin',
+  'ibn',
+  'wa',
+  'w',
+  'bil',
+  'li',
+  'ould',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+]);
 /** ... and after it: digits, a plural, possessive or nisba ending, another part of the name. */
 const GLUE_AFTER = new Set(['s', 'es', 'is', 'i', 'y', 'ie', 'ov', 'ova']);
 
@@ -106,7 +227,11 @@ function longPartForm(t: NameToken, run: Run, names: ReadonlySet<string>): strin
       if (x === a) return run.spacedOut ? 'letters written apart' : run.nonLatin ? 'transliterated from another script' : 'as a name part';
       const caps = x === run.forms[0] ? run.capitals : new Set<number>();
       if (x.includes(a) && gluedIn(x, a, names, caps)) return 'glued to other characters';
-      if (collapse(a).length >= 4 && collapse(x).includes(collapse(a)) && gluedIn(collapse(x), collapse(a), new Set([...names].map(collapse)), new Set())) {
+      if (
+        collapse(a).length >= 4 &&
+        collapse(x).includes(collapse(a)) &&
+        gluedIn(collapse(x), collapse(a), new Set([...names].map(collapse)), new Set())
+      ) {
         return 'spelled with letters doubled or single';
       }
       // Between an abjad and another script, the consonants must agree; elsewhere, long
@@ -128,14 +253,20 @@ function shortPartForm(t: NameToken, runs: Run[], i: number, all: Set<string>): 
   if (run.spacedOut) return undefined;
   const abjad = run.abjad || t.abjad;
   const equal = t.forms.some((a) =>
-    run.forms.some((x) => lettersOf(x).some((y) => y === a || collapse(y) === collapse(a) || (abjad && skeleton(y, !run.abjad) === skeleton(a, !t.abjad) && skeleton(a).length >= 1))),
+    run.forms.some((x) =>
+      lettersOf(x).some(
+        (y) =>
+          y === a || collapse(y) === collapse(a) || (abjad && skeleton(y, !run.abjad) === skeleton(a, !t.abjad) && skeleton(a).length >= 1),
+      ),
+    ),
   );
   if (!equal) return undefined;
   const prev = runs[i - 1];
   const next = runs[i + 1]?.spacedOut ? undefined : runs[i + 1];
   const own = new Set(t.forms);
   const neighbour = [prev, next].some((r) => r?.forms.some((f) => all.has(f) && !own.has(f)));
-  if (prev?.forms.some((f) => TITLES.has(f)) || (prev && /^[mg]$/.test(prev.forms[0] ?? '') && run.before.startsWith('.'))) return 'a short name part after a title';
+  if (prev?.forms.some((f) => TITLES.has(f)) || (prev && /^[mg]$/.test(prev.forms[0] ?? '') && run.before.startsWith('.')))
+    return 'a short name part after a title';
   if (neighbour) return 'a short name part next to another part of the name';
   if (/[#@]$/.test(run.before)) return 'a short name part as a tag or handle';
   if (run.forms.some((x) => /[0-9]/.test(x))) return 'a short name part glued to digits';
@@ -187,7 +318,9 @@ function findCoordinate(secret: Secret, text: IndexedText): string | undefined {
 }
 
 function findPhrase(secret: Secret, text: IndexedText): string | undefined {
-  const phrase = runsOf(secret.value).filter((r) => !r.spacedOut).map((r) => r.forms[0]);
+  const phrase = runsOf(secret.value)
+    .filter((r) => !r.spacedOut)
+    .map((r) => r.forms[0]);
   if (phrase.join('').length < 4) return undefined;
   return text.phrase.includes(` ${phrase.join(' ')} `) ? 'the phrase, folded' : undefined;
 }

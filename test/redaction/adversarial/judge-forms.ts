@@ -19,7 +19,8 @@ const LOOK_ALIKES: ReadonlyMap<string, string> = (() => {
   const out = new Map<string, string>();
   if (typeof data !== 'object' || data === null) return out;
   for (const [from, to] of Object.entries(data)) {
-    if (typeof to === 'string' && /^[A-Za-z]+$/.test(to) && /^\P{ASCII}$/u.test(from) && /\p{L}/u.test(from)) out.set(from, to.toLowerCase());
+    if (typeof to === 'string' && /^[A-Za-z]+$/.test(to) && /^\P{ASCII}$/u.test(from) && /\p{L}/u.test(from))
+      out.set(from, to.toLowerCase());
   }
   return out;
 })();
@@ -90,7 +91,8 @@ const lower = (text: string): string => text.toLowerCase().replace(/ß/g, 'ss').
 export const fold = (text: string): string => lower(unmarked(text));
 
 /** Scripts whose letters are used to imitate Latin ones (Arabic, Ge'ez and others are read by transliteration). */
-const IMITATORS = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Armenian}\p{Script=Cherokee}\p{Script=Coptic}\p{Script=Lisu}\p{Script=Canadian_Aboriginal}\p{Script=Georgian}]/u;
+const IMITATORS =
+  /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Armenian}\p{Script=Cherokee}\p{Script=Coptic}\p{Script=Lisu}\p{Script=Canadian_Aboriginal}\p{Script=Georgian}]/u;
 
 /** Look-alike letters replaced by the Latin letters they imitate (before case folding: Ꮋ, Η, К). */
 export function lookAlikesToLatin(text: string): string {
@@ -101,14 +103,28 @@ export function lookAlikesToLatin(text: string): string {
 
 /** ASCII letters and digits only, lower case: what any-ascii makes of a run. */
 export function latin(text: string): string {
-  return anyAscii(text).toLowerCase().replace(/[^a-z0-9]/g, '');
+  return anyAscii(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 }
 
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]/u;
 /** Scripts that write consonants and long vowels only: a name in them is compared by its consonants. */
 const ABJAD = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u;
 /** Conjunctions, prepositions and the article written glued to an Arabic word. */
-const ARABIC_PREFIXES = ['\u0648\u0627\u0644', '\u0628\u0627\u0644', '\u0641\u0627\u0644', '\u0643\u0627\u0644', '\u0644\u0644', '\u0627\u0644', '\u0648', '\u0641', '\u0628', '\u0644', '\u0643'];
+const ARABIC_PREFIXES = [
+  '\u0648\u0627\u0644',
+  '\u0628\u0627\u0644',
+  '\u0641\u0627\u0644',
+  '\u0643\u0627\u0644',
+  '\u0644\u0644',
+  '\u0627\u0644',
+  '\u0648',
+  '\u0641',
+  '\u0628',
+  '\u0644',
+  '\u0643',
+];
 
 /** One run of letters and digits of a text, with the forms a reader may recognise in it. */
 export interface Run {
@@ -144,17 +160,27 @@ function capitalsOf(run: string): Set<number> {
 
 /** One letter of an abjad transliterated alone, its digraph made one letter (خ kh -> h, ذ dh -> d). */
 const ABJAD_DIGRAPHS: Record<string, string> = { kh: 'h', gh: 'g', sh: 's', th: 't', dh: 'd', ch: 's', zh: 'z', ts: 's' };
-const abjadLatin = (text: string): string => [...text].map((ch) => { const l = latin(ch); return ABJAD_DIGRAPHS[l] ?? l; }).join('');
+const abjadLatin = (text: string): string =>
+  [...text]
+    .map((ch) => {
+      const l = latin(ch);
+      return ABJAD_DIGRAPHS[l] ?? l;
+    })
+    .join('');
 
 function formsOf(run: string): { forms: string[]; nonLatin: boolean; abjad: boolean } {
   const base = unmarked(run);
   const folded = lower(base);
-  const nonLatin = [...folded].some((ch) => /\p{L}/u.test(ch) && !/[a-z]/.test(ch) && !/[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(ch));
+  const nonLatin = [...folded].some(
+    (ch) => /\p{L}/u.test(ch) && !/[a-z]/.test(ch) && !/[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(ch),
+  );
   const abjad = ABJAD.test(folded);
   const forms = new Set<string>();
   if (abjad) {
     forms.add(abjadLatin(folded));
-    if (ARABIC.test(folded)) for (const p of ARABIC_PREFIXES) if (folded.startsWith(p) && [...folded].length - [...p].length >= 2) forms.add(abjadLatin(folded.slice(p.length)));
+    if (ARABIC.test(folded))
+      for (const p of ARABIC_PREFIXES)
+        if (folded.startsWith(p) && [...folded].length - [...p].length >= 2) forms.add(abjadLatin(folded.slice(p.length)));
   } else {
     forms.add(latin(folded));
     forms.add(latin(lower(lookAlikesToLatin(base))));

@@ -18,7 +18,9 @@ describe('the judge recognises every planted form and nothing else', () => {
       const grants = grantsFor(c) ?? new Set<string>();
       const secrets = [...secretsOf(c.notice, grants), ...(c.extraSecrets ?? [])];
       const names = grantedNames(c.notice, grants);
-      const missed = c.planted.flatMap((p) => p.pieces.filter((_piece, i) => findLeaks([{ where: 'planted', text: p.singles[i] ?? '' }], secrets, names).length === 0));
+      const missed = c.planted.flatMap((p) =>
+        p.pieces.filter((_piece, i) => findLeaks([{ where: 'planted', text: p.singles[i] ?? '' }], secrets, names).length === 0),
+      );
       expect(missed, 'planted pieces the judge does not recognise').toEqual([]);
       const controls = c.planted.map((p) => ({ where: 'control', text: p.control }));
       expect(findLeaks(controls, secrets, names).map(describeLeak), 'false alarms in the control text').toEqual([]);
@@ -42,7 +44,11 @@ describe('the judge stays quiet where nothing is withheld', () => {
     ['a far position next to a withheld one', 'Lampedusa lies at 35.50N 12.60E.', secret('coordinate', '12.0815')],
     ['another phone next to a withheld one', 'Call +39 333 1234567 for the port office.', secret('number', '+218 91 555 0101')],
     ['a pseudonym-like code next to a withheld number', 'Case P-pseudonym, count 45.', secret('number', 'LY4455667')],
-    ['ordinary words holding a withheld name ("examination", "stamina")', 'Stamina and a medical examination; laminated cards.', secret('name', 'Amina Tesfaye')],
+    [
+      'ordinary words holding a withheld name ("examination", "stamina")',
+      'Stamina and a medical examination; laminated cards.',
+      secret('name', 'Amina Tesfaye'),
+    ],
     ['the Arabic "from" next to a withheld "Amina"', 'انطلق القارب من زوارة.', secret('name', 'Amina Tesfaye')],
     ['the Arabic "alone" next to a withheld "Haddad"', 'كانت الطفلة وحدها.', secret('name', 'Kamal Haddad')],
   ])('%s', (_what, text, s) => {

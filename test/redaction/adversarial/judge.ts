@@ -53,9 +53,14 @@ function lookup(name: string): protobuf.Type | undefined {
 }
 
 /** A path with its random ids as "<id>": what a reader learns from a path. */
-export const normalisePath = (path: string): string => path.split('/').map((s) => (ELEMENT_ID.test(s) ? '<id>' : s)).join('/');
+export const normalisePath = (path: string): string =>
+  path
+    .split('/')
+    .map((s) => (ELEMENT_ID.test(s) ? '<id>' : s))
+    .join('/');
 
-const iso = (ts: { seconds?: unknown; nanos?: unknown }): string => new Date(Number(ts.seconds ?? 0) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const iso = (ts: { seconds?: unknown; nanos?: unknown }): string =>
+  new Date(Number(ts.seconds ?? 0) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** Everything of a view, decoded: readable texts, opaque strings, manifests' digest counts. */
 export interface DecodedView {
@@ -114,7 +119,8 @@ export function decodeView(rv: RecipientView): DecodedView {
   const signed = lookup('accord.v1.SignedView');
   if (signed) walk(signed, signed.decode(rv.raw) as unknown as Record<string, unknown>, 'signedView', out);
   const element = lookup('accord.v1.ViewElement');
-  if (element) rv.elements.forEach((e) => walk(element, e as unknown as Record<string, unknown>, `verified[${normalisePath(e.path)}]`, out));
+  if (element)
+    rv.elements.forEach((e) => walk(element, e as unknown as Record<string, unknown>, `verified[${normalisePath(e.path)}]`, out));
   return out;
 }
 
@@ -185,7 +191,8 @@ export function witnessTraces(rv: RecipientView, decoded = decodeView(rv)): stri
   const profiles = [...rv.elements.map((e) => e.personProfile), ...rv.view.disclosures.map((d) => v1.Disclosure.decode(d).personProfile)];
   const witnesses = profiles.filter((p) => p?.role === v1.PersonRole.WITNESS).length;
   if (witnesses > 0) traces.push(`${witnesses} witness profile(s)`);
-  for (const w of rv.view.withheld) if (w.category === 'witness.identity') traces.push(`a withheld entry ${normalisePath(w.path ?? '')} (witness.identity)`);
+  for (const w of rv.view.withheld)
+    if (w.category === 'witness.identity') traces.push(`a withheld entry ${normalisePath(w.path ?? '')} (witness.identity)`);
   for (const t of deliveredTexts(decoded)) if (/witness/i.test(t.text)) traces.push(`"${t.text.slice(0, 60)}" in ${t.where}`);
   if (rv.granted.includes('witness.identity')) traces.push('witness.identity granted');
   return traces;

@@ -90,7 +90,10 @@ describe('granted free-text tokens survive, per class (95 % or more)', () => {
     test(`class ${k} (${CLASSES[k]}): ${overCases.filter((c) => c.klass === k).length} texts`, () => {
       const count = countFor(k);
       expect(rate(count.kept, count.all), `tokens lost: ${count.lost.join('; ')}`).toBeGreaterThanOrEqual(0.95);
-      expect(rate(count.valuesKept, count.values), `value tokens lost: ${count.lost.filter((l) => l.includes('value token')).join('; ')}`).toBeGreaterThanOrEqual(0.95);
+      expect(
+        rate(count.valuesKept, count.values),
+        `value tokens lost: ${count.lost.filter((l) => l.includes('value token')).join('; ')}`,
+      ).toBeGreaterThanOrEqual(0.95);
     });
   }
 });
@@ -112,12 +115,25 @@ interface StructuredLoss {
 }
 
 /** Granted structured values the view does not carry, each said justified when it holds a withheld value. */
-function structuredLosses(name: string, notice: CaseNoticeProps, recipient: TestRecipient, rv: RecipientView, grants: ReadonlySet<string>): StructuredLoss[] {
+function structuredLosses(
+  name: string,
+  notice: CaseNoticeProps,
+  recipient: TestRecipient,
+  rv: RecipientView,
+  grants: ReadonlySet<string>,
+): StructuredLoss[] {
   const texts = deliveredTexts(decodeView(rv));
   const secrets = secretsOf(notice, grants);
   const names = grantedNames(notice, grants);
   return grantedValues(notice, grants)
-    .filter((v) => !texts.some((t) => t.where.endsWith(`.${v.name}`) && (t.text === v.value || (Number.isFinite(Number(v.value)) && Number(t.text) === Number(v.value)))))
+    .filter(
+      (v) =>
+        !texts.some(
+          (t) =>
+            t.where.endsWith(`.${v.name}`) &&
+            (t.text === v.value || (Number.isFinite(Number(v.value)) && Number(t.text) === Number(v.value))),
+        ),
+    )
     .map((v) => ({
       where: `${name.endsWith(`(${recipient.id})`) ? name : `${name} (${recipient.id})`}: ${v.field}`,
       justified: findLeaks([{ where: v.field, text: v.value }], secrets, names).length > 0,
@@ -153,6 +169,9 @@ test('no granted structured value is lost (identity fields, financial, conveyanc
 afterAll(() => {
   const lines = [...counts.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([k, c]) => `  class ${k} (${CLASSES[k]}): ${pct(rate(c.kept, c.all))} of ${c.all} tokens, ${pct(rate(c.valuesKept, c.values))} of ${c.values} value tokens`);
+    .map(
+      ([k, c]) =>
+        `  class ${k} (${CLASSES[k]}): ${pct(rate(c.kept, c.all))} of ${c.all} tokens, ${pct(rate(c.valuesKept, c.values))} of ${c.values} value tokens`,
+    );
   console.info(`over-redaction, granted tokens surviving:\n${lines.join('\n')}`);
 });

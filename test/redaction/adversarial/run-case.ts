@@ -23,16 +23,24 @@ export interface Outcome {
 export const issuerOf = (n: CaseNoticeProps): TestRecipient => (n.issuingAgency === MT_POLICE.id ? MT_POLICE : ISSUER);
 
 /** The recipient's view of a notice: by the default policy, or with the categories given. */
-export async function viewFor(notice: CaseNoticeProps, recipient: TestRecipient, keys: ViewKeys, grants?: readonly string[]): Promise<RecipientView | undefined> {
+export async function viewFor(
+  notice: CaseNoticeProps,
+  recipient: TestRecipient,
+  keys: ViewKeys,
+  grants?: readonly string[],
+): Promise<RecipientView | undefined> {
   if (grants) return viewWithGrants(notice, recipient.id, grants, keys);
   return (await viewsOf(notice, issuerOf(notice), [recipient], keys)).get(recipient.id);
 }
 
-export const summaryOf = (rv: RecipientView): string | undefined => rv.elements.find((e) => elementKind(e) === 'summary')?.summary ?? undefined;
+export const summaryOf = (rv: RecipientView): string | undefined =>
+  rv.elements.find((e) => elementKind(e) === 'summary')?.summary ?? undefined;
 
 /** The recipient's pseudonym for the person of that role and nationality. */
 export function pseudonymOf(rv: RecipientView, who: PersonPick): string | undefined {
-  const profile = rv.elements.find((e) => e.personProfile && e.personProfile.role === who.role && e.personProfile.nationality === who.nationality);
+  const profile = rv.elements.find(
+    (e) => e.personProfile && e.personProfile.role === who.role && e.personProfile.nationality === who.nationality,
+  );
   if (!profile) return undefined;
   const person = profile.path.replace(/\/profile$/, '');
   return rv.elements.find((e) => e.path === `${person}/pseudonym`)?.pseudonym ?? undefined;
@@ -53,13 +61,15 @@ export async function checkLeakCase(c: LeakCase, keys: ViewKeys): Promise<Outcom
     if (c.refusalAllowed && isAccordError(error) && error.code === 'E_SCHEMA') return { problems: [], checks: 1 };
     throw error;
   }
-  if (c.expectGrants === 'none') return { problems: rv ? [`${c.recipient.id} was delivered the notice (granted ${rv.granted.join(', ')})`] : [], checks: 1 };
+  if (c.expectGrants === 'none')
+    return { problems: rv ? [`${c.recipient.id} was delivered the notice (granted ${rv.granted.join(', ')})`] : [], checks: 1 };
   if (!expected) return { problems: ['the corpus expects no delivery for this case: fix the case'], checks: 0 };
   if (!rv) return { problems: [`${c.recipient.id} was not delivered the notice`], checks: 1 };
   let checks = 1;
   if (c.expectGrants) {
     checks += 1;
-    if (rv.granted.join(',') !== [...c.expectGrants].sort().join(',')) problems.push(`granted ${rv.granted.join(', ')}, expected ${[...c.expectGrants].sort().join(', ')}`);
+    if (rv.granted.join(',') !== [...c.expectGrants].sort().join(','))
+      problems.push(`granted ${rv.granted.join(', ')}, expected ${[...c.expectGrants].sort().join(', ')}`);
   }
   checks += 1;
   problems.push(...invariantBreaches(c.notice, c.recipient, rv.granted));
@@ -71,7 +81,8 @@ export async function checkLeakCase(c: LeakCase, keys: ViewKeys): Promise<Outcom
   const kinds = rv.elements.map(elementKind);
   checks += 2;
   if (!expected.has('summary') && kinds.includes('summary')) problems.push('a summary was delivered to a recipient not granted summary');
-  if (!expected.has('person.profile') && (kinds.includes('personProfile') || kinds.includes('pseudonym'))) problems.push('profiles or pseudonyms were delivered to a recipient not granted person.profile');
+  if (!expected.has('person.profile') && (kinds.includes('personProfile') || kinds.includes('pseudonym')))
+    problems.push('profiles or pseudonyms were delivered to a recipient not granted person.profile');
   if ((c.notice.caveats ?? []).includes(v1.Caveat.WITNESS_PROTECTION) && !expected.has('witness.identity')) {
     checks += 1;
     problems.push(...witnessTraces(rv, judgement.decoded).map((t) => `a trace of the protected witness: ${t}`));
@@ -84,7 +95,8 @@ export async function checkLeakCase(c: LeakCase, keys: ViewKeys): Promise<Outcom
   if (c.showsPseudonymOf) {
     checks += 1;
     const own = pseudonymOf(rv, c.showsPseudonymOf);
-    if (!own || !summary.includes(own)) problems.push(`the summary does not show the recipient's pseudonym ${own ?? '(none)'}: "${summary}"`);
+    if (!own || !summary.includes(own))
+      problems.push(`the summary does not show the recipient's pseudonym ${own ?? '(none)'}: "${summary}"`);
     if (summary.includes('{{')) problems.push(`the summary shows its markup: "${summary}"`);
   }
   if (c.twin) {
@@ -93,7 +105,8 @@ export async function checkLeakCase(c: LeakCase, keys: ViewKeys): Promise<Outcom
     if (!twin) problems.push('the twin notice (without the witness) was not delivered');
     else {
       problems.push(...shapeDifferences(shapeOf(rv), shapeOf(twin)).map((d) => `the view's shape betrays the witness: ${d}`));
-      if (c.sameSummary && summary !== (summaryOf(twin) ?? '')) problems.push(`the summary "${summary}" differs from the twin's "${summaryOf(twin) ?? ''}"`);
+      if (c.sameSummary && summary !== (summaryOf(twin) ?? ''))
+        problems.push(`the summary "${summary}" differs from the twin's "${summaryOf(twin) ?? ''}"`);
     }
   }
   return { problems, checks };
@@ -120,13 +133,24 @@ export async function checkRefusalCase(c: RefusalCase, keys: ViewKeys): Promise<
     if (error.code !== 'E_SCHEMA') problems.push(`code ${error.code}, expected E_SCHEMA`);
     if (error.path !== c.path) problems.push(`path ${String(error.path)}, expected ${c.path}`);
     if (!error.message.includes(c.names)) problems.push(`the message does not name ${c.names}: "${error.message}"`);
-    problems.push(...findLeaks([{ where: 'the error message', text: error.message }], c.values).map((l) => `the message carries the value: ${describeLeak(l)}`));
+    problems.push(
+      ...findLeaks([{ where: 'the error message', text: error.message }], c.values).map(
+        (l) => `the message carries the value: ${describeLeak(l)}`,
+      ),
+    );
     return { problems, checks: 4 };
   }
   return { problems: [`signNotice accepted caseRef "${c.notice.caseRef ?? ''}"`], checks: 1 };
 }
 
-const asAgency = (r: TestRecipient): Agency => ({ id: r.id, role: r.role, country: r.country, groups: r.groups ?? ['med'], kids: [], registeredAt: '' });
+const asAgency = (r: TestRecipient): Agency => ({
+  id: r.id,
+  role: r.role,
+  country: r.country,
+  groups: r.groups ?? ['med'],
+  kids: [],
+  registeredAt: '',
+});
 
 export function checkPolicyCase(c: PolicyCase): Outcome {
   let compiled: ReturnType<typeof compilePolicyText>;

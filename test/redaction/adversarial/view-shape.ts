@@ -42,7 +42,9 @@ export function shapeOf(rv: RecipientView): ViewShape {
   view.receivedAt = FIXED;
   const size = v1.DeliveredView.encode(view).finish().length + signed.jws.length;
   return {
-    elements: rv.elements.map((e) => `${elementKind(e)}|${e.category}|${e.derived ? 'derived' : 'original'}|${normalisePath(e.path ?? '')}`).sort(),
+    elements: rv.elements
+      .map((e) => `${elementKind(e)}|${e.category}|${e.derived ? 'derived' : 'original'}|${normalisePath(e.path ?? '')}`)
+      .sort(),
     withheld: rv.view.withheld.map((w) => `${normalisePath(w.path ?? '')}|${w.category}|${w.count}`).sort(),
     granted: rv.view.granted.map((g) => `${normalisePath(g.path ?? '')}|${g.category}`).sort(),
     grantedCategories: [...rv.view.grantedCategories].sort(),
