@@ -13,6 +13,7 @@ build: setup
 
 test: build
 	npm run typecheck
+	npm run lint
 	npm test
 
 run: build

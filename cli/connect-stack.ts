@@ -8,7 +8,7 @@ export interface StackSession {
   nc: NatsConnection;
   js: JetStreamClient;
   /** Only for identities whose permissions include the JetStream API they use. */
-  jsm(): Promise<JetStreamManager>;
+  jsm: () => Promise<JetStreamManager>;
 }
 
 /**

@@ -2,7 +2,8 @@ import type { StoredView } from '../libs/client/index.js';
 
 type JsonObject = Record<string, unknown>;
 
-const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+const str = (v: unknown): string =>
+  v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean | bigint);
 
 function describeValue(element: JsonObject): string {
   const [kind, value] = Object.entries(element).find(([k]) => !['id', 'category', 'path', 'derived'].includes(k)) ?? ['', undefined];

@@ -3,7 +3,7 @@ import { bundleLines, ChainVerifier, parseBundle, type BundleHeader } from '../.
 import { readAuditRecords, readStackFile } from '../../libs/client/index.js';
 import { readJsonFile } from '../../libs/config/index.js';
 import { isAccordError } from '../../libs/errors/index.js';
-import { v1 } from '../../libs/proto/index.js';
+import { type v1 } from '../../libs/proto/index.js';
 import { parsePublicJwk, verificationKeyFromJwk } from '../../libs/signing/index.js';
 import { auditKeyFrom, readTrustedCheckpoint, reportVerification } from '../audit-verification.js';
 import { EXIT, UsageError } from '../cli-errors.js';

@@ -1,6 +1,5 @@
 import { auditRecordToJson, ChainVerifier, parseAuditKind, recordMatches, type ReplayFilter } from '../../libs/audit/index.js';
-import { readStackFile } from '../../libs/client/index.js';
-import { readAuditRecords } from '../../libs/client/index.js';
+import { readStackFile, readAuditRecords } from '../../libs/client/index.js';
 import { v1, type AuditRecord } from '../../libs/proto/index.js';
 import { EXIT } from '../cli-errors.js';
 import type { Command } from '../command.js';

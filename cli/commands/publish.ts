@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { awaitDecision, publishSubmission, signNotice } from '../../libs/client/index.js';
+import { awaitDecision, publishSubmission, signNotice, readStackFile } from '../../libs/client/index.js';
 import { readJsonFile } from '../../libs/config/index.js';
 import { AccordError, describeReason } from '../../libs/errors/index.js';
 import { parseNoticeJson } from '../../libs/notice/index.js';
-import { readStackFile } from '../../libs/client/index.js';
 import { v1 } from '../../libs/proto/index.js';
 import { signingKeyFromJwk } from '../../libs/signing/index.js';
 import { EXIT, UsageError } from '../cli-errors.js';

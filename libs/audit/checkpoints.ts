@@ -1,6 +1,6 @@
 import type { CryptoKey } from 'jose';
 import { AccordError } from '../errors/index.js';
-import { MerkleTree } from '../merkle/index.js';
+import { type MerkleTree } from '../merkle/index.js';
 import { timestampFromDate, v1 } from '../proto/index.js';
 import { CHECKPOINT_TYP, inspectDetached, signDetached, verifyDetached, type SigningKey } from '../signing/index.js';
 

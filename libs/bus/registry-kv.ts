@@ -43,7 +43,7 @@ export async function getAgency(b: RegistryBuckets, id: string): Promise<Agency 
   return entry && entry.operation === 'PUT' ? parseAgency(entry.json()) : undefined;
 }
 
-async function loadBucket(kv: KV, apply: (key: string, value: unknown | undefined) => void): Promise<void> {
+async function loadBucket(kv: KV, apply: (key: string, value: unknown) => void): Promise<void> {
   const keys: string[] = [];
   for await (const key of await kv.keys()) keys.push(key);
   for (const key of keys) {
@@ -63,11 +63,11 @@ export interface LiveRegistry {
  */
 export async function watchRegistry(b: RegistryBuckets, onError: (error: unknown) => void): Promise<LiveRegistry> {
   const registry = new MutableRegistry();
-  const applyAgency = (key: string, value: unknown | undefined): void => {
+  const applyAgency = (key: string, value: unknown): void => {
     if (value === undefined) registry.deleteAgency(key);
     else registry.putAgency(parseAgency(value));
   };
-  const applyKey = (key: string, value: unknown | undefined): void => {
+  const applyKey = (key: string, value: unknown): void => {
     if (value === undefined) registry.deleteKey(key);
     else registry.putKey(parseAgencyKey(value));
   };

@@ -4,7 +4,7 @@ import type { JetStreamClient } from '@nats-io/jetstream';
 import type { CryptoKey } from 'jose';
 import { checkpointSignatureValid, openSignedCheckpoint } from '../audit/index.js';
 import { consumers, streams } from '../bus/index.js';
-import { formatTimestamp, v1 } from '../proto/index.js';
+import { formatTimestamp, type v1 } from '../proto/index.js';
 import { takePending } from './take-pending.js';
 
 /**

@@ -14,6 +14,6 @@ export function isValidIban(candidate: string): boolean {
 /** IMO ship identification number: 7 digits, the last a check digit (weights 7..2). */
 export function isValidImo(digits: string): boolean {
   if (!/^\d{7}$/.test(digits)) return false;
-  const sum = [...digits.slice(0, 6)].reduce((acc, d, i) => acc + Number(d) * (7 - i), 0);
+  const sum = Array.from(digits.slice(0, 6)).reduce((acc, d, i) => acc + Number(d) * (7 - i), 0);
   return sum % 10 === Number(digits[6]);
 }

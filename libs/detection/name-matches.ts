@@ -166,7 +166,7 @@ const partsOf = boundedMemo(
       .filter((t) => t.length > 0)
       .map((t) => {
         const latin = latinOf(t);
-        return { latin, skeleton: consonantSkeleton(latin), foreign: /[^\x00-\x7f]/.test(t), particle: PARTICLES.has(latin) };
+        return { latin, skeleton: consonantSkeleton(latin), foreign: /[^\p{ASCII}]/u.test(t), particle: PARTICLES.has(latin) };
       })
       .filter((p) => p.latin.length >= 2),
   { maxKeyLength: 512 },
@@ -187,7 +187,7 @@ function editDistance(a: string, b: string): number {
 /** The token is made of name parts (and digits) only: "kamalhaddad84", "alihaddad". */
 function madeOfParts(word: string, parts: readonly NamePart[]): boolean {
   // reach[i]: word[0, i) splits into parts and digits; 2 when a part is among them.
-  const reach = new Array<number>(word.length + 1).fill(0);
+  const reach = Array.from({ length: word.length + 1 }, () => 0);
   reach[0] = 1;
   for (let i = 0; i < word.length; i++) {
     const at = reach[i] ?? 0;

@@ -115,6 +115,6 @@ export function phoneMatches(normalisedValue: string, n: NormalisedText, p: Pack
 export function amountMatches(normalisedValue: string, n: NormalisedText): RawMatch[] {
   const whole = normalisedValue.replace(/^-/, '').split('.')[0] ?? '';
   if (whole.length < 3 || !/^\d+$/.test(whole)) return [];
-  const pattern = new RegExp(`(?<![\\d.,])${[...whole].join("[,.\\s']?")}(?:[.,]\\d+)?(?![\\d])`, 'g');
+  const pattern = new RegExp(`(?<![\\d.,])${Array.from(whole).join("[,.\\s']?")}(?:[.,]\\d+)?(?![\\d])`, 'g');
   return [...n.text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length, strength: whole.length }));
 }

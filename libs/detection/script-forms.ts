@@ -16,7 +16,7 @@ export const latinOf = boundedMemo(
   8192,
   (token: string): string => {
     // A normalised ASCII token is its own transliteration.
-    const ascii = /^[\x00-\x7f]*$/.test(token) ? token : anyAscii(token).toLowerCase();
+    const ascii = /^\p{ASCII}*$/u.test(token) ? token : anyAscii(token).toLowerCase();
     return ascii.replace(/[^a-z0-9]/g, '');
   },
   { maxKeyLength: 64 },

@@ -67,7 +67,7 @@ export function tokenise(original: string, n: NormalisedText): Token[] {
     const to = n.origin[end - 1] ?? from;
     const written = original.slice(from, to + 1);
     const latin = latinOf(norm);
-    const foreign = /[^\x00-\x7f]/.test(norm);
+    const foreign = /[^\p{ASCII}]/u.test(norm);
     const alternates: string[] = [];
     // Look-alikes matter where a Latin word carries a foreign letter or two.
     if (foreign && ASCII_LETTER.test(norm)) {
@@ -75,7 +75,7 @@ export function tokenise(original: string, n: NormalisedText): Token[] {
       if (confusable !== latin) alternates.push(confusable);
     }
     if (ARABIC.test(norm)) alternates.push(...arabicReadings(norm));
-    if (reversed.some(([a, b]) => from >= a && from < b)) alternates.push([...latin].reverse().join(''));
+    if (reversed.some(([a, b]) => from >= a && from < b)) alternates.push(Array.from(latin).reverse().join(''));
     tokens.push({
       start,
       end,

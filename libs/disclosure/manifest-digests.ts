@@ -18,7 +18,7 @@ export function paddedCount(count: number): number {
 export function paddedSortedDigests(disclosures: readonly Uint8Array[]): Buffer[] {
   const digests = disclosures.map(digestOf);
   while (digests.length < paddedCount(disclosures.length)) digests.push(randomBytes(32));
-  return digests.sort(Buffer.compare);
+  return digests.sort((a, b) => Buffer.compare(a, b));
 }
 
 /** A set of digests for membership tests. */

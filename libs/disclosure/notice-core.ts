@@ -1,4 +1,4 @@
-import { v1, type CaseNoticeProps } from '../proto/index.js';
+import { type v1, type CaseNoticeProps } from '../proto/index.js';
 
 /** The `core` category of a notice: what every delivery includes. */
 export function coreOf(notice: CaseNoticeProps): v1.NoticeCore.$Properties {

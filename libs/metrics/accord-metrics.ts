@@ -56,7 +56,7 @@ export class AccordMetrics {
       buckets: STAGE_BUCKETS,
       registers,
     });
-    const metrics = this;
+    const readPending = (): Promise<Record<string, number>> => this.pending();
     new Gauge({
       name: 'accord_consumer_pending',
       help: 'Messages a durable consumer has not yet had acknowledged (its lag), by consumer',
@@ -64,7 +64,7 @@ export class AccordMetrics {
       registers,
       async collect() {
         this.reset();
-        for (const [consumer, n] of Object.entries(await metrics.pending().catch(() => ({})))) this.set({ consumer }, n);
+        for (const [consumer, n] of Object.entries(await readPending().catch(() => ({})))) this.set({ consumer }, n);
       },
     });
   }

@@ -18,7 +18,7 @@ interface ScopePart {
 }
 
 interface InvariantCheck {
-  forbids(category: Category): boolean;
+  forbids: (category: Category) => boolean;
   parts: readonly ScopePart[];
 }
 

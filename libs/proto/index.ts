@@ -3,7 +3,7 @@
  * Other libraries import them from here, not from the generated folder.
  */
 import './numbers-not-longs.js';
-import { accord, google } from './generated/accord.js';
+import { accord, type google } from './generated/accord.js';
 
 // Both the generated values (v1.CaseNotice.encode) and types (v1.Person.$Properties).
 export import v1 = accord.v1;

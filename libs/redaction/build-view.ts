@@ -235,6 +235,7 @@ export function personaliseView(template: ViewTemplate, recipient: string, pseud
     v1.ViewElement.create({ id: slot.id, category: 'person.profile', path: slot.path, derived: true, pseudonym: names[i] ?? '' }),
   );
   const elements = template.elements.map((e) =>
+    // oxlint-disable-next-line typescript/no-misused-spread -- a decoded protobufjs message holds its fields as own properties: spreading it copies them, which is all create() and encode() need
     e.summary ? v1.ViewElement.create({ ...e, summary: fillPseudonymSlots(e.summary, names) }) : e,
   );
   const view = v1.DeliveredView.create({

@@ -1,6 +1,6 @@
 import type { DisclosedNotice } from '../disclosure/index.js';
 import { personValues, type Category } from '../notice/index.js';
-import { v1 } from '../proto/index.js';
+import { type v1 } from '../proto/index.js';
 import { categoriesForIdentity, identityCategory, personOf } from './identity-category.js';
 import type { OwnedValue } from './scrub-text.js';
 

@@ -1,7 +1,7 @@
 import type { DisclosedElement, DisclosedNotice } from '../disclosure/index.js';
 import { parseTemplate, renderTemplate, resolvePlaceholder, type Placeholder, type RenderSources } from '../free-text/index.js';
 import { isCategory, type Category } from '../notice/index.js';
-import { v1 } from '../proto/index.js';
+import { type v1 } from '../proto/index.js';
 import { categoriesForIdentity, identityCategory, personOf } from './identity-category.js';
 import { scrubText, type ScrubContext } from './scrub-text.js';
 

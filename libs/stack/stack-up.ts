@@ -1,5 +1,4 @@
-import { SERVICES, inboxPrefix } from '../bus/index.js';
-import { connectBus } from '../bus/index.js';
+import { SERVICES, inboxPrefix, connectBus } from '../bus/index.js';
 import type { StackFile } from '../client/index.js';
 import { prepareStack, type PrepareStackOptions } from './prepare-stack.js';
 import { instanceName, serviceEnvironment, startServiceProcess, waitForServiceReady } from './service-processes.js';

@@ -63,6 +63,7 @@ async function decideAndRedact(
   if (delivered.length === 0) return [routed];
 
   const reply = await redaction.submit({
+    // oxlint-disable-next-line typescript/no-misused-spread -- a decoded protobufjs message holds its fields as own properties: spreading it copies them, which is all create() and encode() need
     notice: { ...accepted, traceparent: formatTraceparent(passOn) },
     grants: delivered.map((a) => ({ recipient: a.agency, categories: a.categories, ruleIds: a.ruleIds })),
     policyVersion: decision.policyVersion,

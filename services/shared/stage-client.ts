@@ -8,9 +8,9 @@ const MAX_BATCH = 64;
 const MAX_REQUEST_BYTES = 768 * 1024;
 
 export interface StageCodec<I> {
-  encodeBatch(items: I[]): Uint8Array;
+  encodeBatch: (items: I[]) => Uint8Array;
   /** About how many bytes the item adds to a request. */
-  sizeOf(item: I): number;
+  sizeOf: (item: I) => number;
 }
 
 /**

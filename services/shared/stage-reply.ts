@@ -1,5 +1,5 @@
 import { isAccordError, errorMessage } from '../../libs/errors/index.js';
-import { v1, type AuditEventProps } from '../../libs/proto/index.js';
+import { type v1, type AuditEventProps } from '../../libs/proto/index.js';
 
 /** One notice's outcome at a stage: its audit events, or its failure with its code and whether to try again. */
 export function stageReply(outcome: PromiseSettledResult<AuditEventProps[]>): v1.StageReply.$Properties {

@@ -121,8 +121,8 @@ async function expectEachNoticeChainedOnce(label: string, noticeIds: string[], d
     v1.AuditKind.VIEW,
     v1.AuditKind.DELIVERED,
     v1.AuditKind.DELIVERED,
-  ].sort();
-  const wrong = noticeIds.filter((id) => JSON.stringify([...(byNotice.get(id) ?? [])].sort()) !== JSON.stringify(expected));
+  ].sort((a, b) => a - b);
+  const wrong = noticeIds.filter((id) => JSON.stringify([...(byNotice.get(id) ?? [])].sort((a, b) => a - b)) !== JSON.stringify(expected));
   const received = records.filter((r) => r.event?.kind === v1.AuditKind.RECEIVED).length;
   console.info(
     `${label}: ${noticeIds.length} notices, ${records.length} records in the chain, ${report.checkpoints} checkpoints, ${wrong.length} notices with a wrong set of records`,

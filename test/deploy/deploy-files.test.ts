@@ -122,7 +122,7 @@ const containersOf = (d: K8sDoc): Obj[] => [...arr(podSpec(d).initContainers), .
 
 /** The service a container runs (`node dist/services/<service>/main.js`), if any. */
 function serviceRunBy(command: unknown): Service | undefined {
-  const line = (Array.isArray(command) ? command.map(String).join(' ') : String(command ?? ''));
+  const line = Array.isArray(command) ? command.map((c) => str(c) ?? '').join(' ') : (str(command) ?? '');
   const found = /dist\/services\/([a-z]+)\/main\.js/.exec(line)?.[1];
   return SERVICES.find((s) => s === found);
 }
@@ -234,7 +234,7 @@ test('every port a Kubernetes probe uses is declared by its container', () => {
           if (port === undefined) continue;
           probes += 1;
           const declared = typeof port === 'number' ? numbers.has(String(port)) : names.has(str(port));
-          if (!declared) problems.push(`${nameOf(w)}/${str(c.name)} ${kind} port ${String(port)}`);
+          if (!declared) problems.push(`${nameOf(w)}/${str(c.name)} ${kind} port ${str(port) ?? JSON.stringify(port)}`);
         }
       }
     }
@@ -409,7 +409,7 @@ function composeVariables(definition: Obj): Map<string, string> {
   const pairs: [string, string][] = Array.isArray(env)
     ? env.map((e) => String(e).split('=')).map(([k = '', ...v]) => [k, v.join('=')])
     : Object.entries(obj(env)).map(([k, v]) => [k, str(v) ?? '']);
-  const command = arr(definition.command).map(String).join(' ') || String(definition.command ?? '');
+  const command = arr(definition.command).map((c) => str(c) ?? '').join(' ') || (str(definition.command) ?? '');
   for (const m of command.matchAll(/\b(ACCORD_[A-Z0-9_]+)=("[^"]*"|\S*)/g)) pairs.push([m[1] ?? '', m[2] ?? '']);
   return new Map(pairs);
 }

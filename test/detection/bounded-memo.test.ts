@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { boundedMemo } from '../../libs/detection/bounded-memo.js';
+import { boundedMemo } from '../../libs/detection/index.js';
 
 describe('bounded memo', () => {
   test('a key asked twice is computed once', () => {

@@ -35,6 +35,7 @@ describe('the bus can withhold elements, never alter or invent one', () => {
     const view = await deliveredView(p, sampleNotice('it-police'), [...granted]);
     const i = identityIndex(view);
     const d = v1.Disclosure.decode(view.disclosures[i] ?? new Uint8Array());
+    // oxlint-disable-next-line typescript/no-misused-spread -- a decoded protobufjs message holds its fields as own properties: spreading it copies them, which is all create() and encode() need
     view.disclosures[i] = v1.Disclosure.encode({ ...d, personIdentity: { ...d.personIdentity, fullName: 'Somebody Innocent' } }).finish();
     expect(await refusal(await busSigned(p, view), p)).toMatchObject({
       code: 'E_VIEW_INVALID',
@@ -113,7 +114,7 @@ describe('withheld digests do not let a recipient confirm a guess', () => {
     const large = v1.NoticeManifest.decode((await deliveredView(p, sampleNotice('it-police'), [])).manifest);
     expect(small.digests.length).toBe(32);
     expect(large.digests.length).toBe(32);
-    const sorted = [...large.digests].sort(Buffer.compare);
+    const sorted = [...large.digests].sort((a, b) => Buffer.compare(a, b));
     expect(large.digests.map((d) => Buffer.from(d).toString('hex'))).toEqual(sorted.map((d) => Buffer.from(d).toString('hex')));
   });
 

@@ -149,6 +149,7 @@ describe('openssl and protoc agree with Accord on a view', () => {
     const view = await deliveredView(p, sampleNotice('it-police'), ['person.profile', 'smuggler.identity']);
     const i = view.disclosures.findIndex((d) => v1.Disclosure.decode(d).personIdentity);
     const d = v1.Disclosure.decode(view.disclosures[i] ?? new Uint8Array());
+    // oxlint-disable-next-line typescript/no-misused-spread -- a decoded protobufjs message holds its fields as own properties: spreading it copies them, which is all create() and encode() need
     view.disclosures[i] = v1.Disclosure.encode({ ...d, personIdentity: { ...d.personIdentity, phone: '+39 000 0000000' } }).finish();
     const signed = await busSigned(p, view);
     expect({ accord: await accordValid(signed, p), independent: independentlyValid(signed, p) }).toEqual({
@@ -184,6 +185,7 @@ describe('openssl and protoc agree with Accord on a view', () => {
     ]);
     const i = view.disclosures.findIndex((d) => v1.Disclosure.decode(d).summaryTemplate);
     const d = v1.Disclosure.decode(view.disclosures[i] ?? new Uint8Array());
+    // oxlint-disable-next-line typescript/no-misused-spread -- a decoded protobufjs message holds its fields as own properties: spreading it copies them, which is all create() and encode() need
     view.disclosures[i] = v1.Disclosure.encode({ ...d, summaryTemplate: `${d.summaryTemplate ?? ''} Nothing else happened.` }).finish();
     const signed = await busSigned(p, view);
     expect({ accord: await accordValid(signed, p), independent: independentlyValid(signed, p) }).toEqual({

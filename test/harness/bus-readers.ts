@@ -1,7 +1,7 @@
 import { ChainVerifier, type ChainBreak } from '../../libs/audit/index.js';
 import { awaitDecision, listQuarantine, readAuditRecords, readStream, registryKeys, verifySignedView } from '../../libs/client/index.js';
 import { streams, subjects } from '../../libs/bus/index.js';
-import { v1, type AuditRecord } from '../../libs/proto/index.js';
+import { type v1, type AuditRecord } from '../../libs/proto/index.js';
 import type { TestBus } from './test-bus.js';
 
 export { awaitDecision, listQuarantine };

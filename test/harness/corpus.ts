@@ -93,7 +93,7 @@ export function ibanFor(country: string, bban: string): string {
 }
 
 export function imoFor(six: string): string {
-  const sum = [...six].reduce((acc, d, i) => acc + Number(d) * (7 - i), 0);
+  const sum = Array.from(six).reduce((acc, d, i) => acc + Number(d) * (7 - i), 0);
   return `${six}${sum % 10}`;
 }
 

@@ -53,13 +53,14 @@ describe('ingest checks what the signatures cannot say about free text and prote
     const forged = d.disclosures.map((bytes) => {
       const disclosure = v1.Disclosure.decode(bytes);
       return disclosure.summaryTemplate
-        ? v1.Disclosure.encode({ ...disclosure, summaryTemplate: 'Skipper {{persons/AAAAAAAAAAAAAAAAAAAAAA}} left.' }).finish()
+        ? // oxlint-disable-next-line typescript/no-misused-spread -- a decoded protobufjs message holds its fields as own properties: spreading it copies them, which is all create() and encode() need
+          v1.Disclosure.encode({ ...disclosure, summaryTemplate: 'Skipper {{persons/AAAAAAAAAAAAAAAAAAAAAA}} left.' }).finish()
         : bytes;
     });
     const manifest = v1.NoticeManifest.decode(d.manifest);
     manifest.digests = forged.map((f) => hash('sha256', f, 'buffer'));
     while (manifest.digests.length < 32) manifest.digests.push(Buffer.alloc(32, manifest.digests.length));
-    manifest.digests.sort(Buffer.compare);
+    manifest.digests.sort((a, b) => Buffer.compare(a, b));
     expect(verdict({ manifest: v1.NoticeManifest.encode(manifest).finish(), disclosures: forged })).toEqual({
       code: 'E_SCHEMA',
       path: 'summary',

@@ -5,7 +5,7 @@ import { streams, subjects } from '../../libs/bus/index.js';
 import { publishSubmission, signNotice } from '../../libs/client/index.js';
 import { digestOf, discloseNotice } from '../../libs/disclosure/index.js';
 import { timestampFromDate, v1 } from '../../libs/proto/index.js';
-import { NOTICE_TYP, signDetached, type SigningKey } from '../../libs/signing/index.js';
+import { NOTICE_TYP, signDetached, type SigningKey, signingKeyFromJwk } from '../../libs/signing/index.js';
 import { revokeAgencyKey, rotateAgencyKey } from '../../libs/stack/index.js';
 import { awaitDecision, listQuarantine, waitForAuditRecord } from '../harness/bus-readers.js';
 import { sampleNotice } from '../harness/sample-notice.js';
@@ -14,7 +14,6 @@ import { registerAgency, unregisteredKey, type TestAgency } from '../harness/tes
 import { startTestBus, type TestBus } from '../harness/test-bus.js';
 import { startTestIngest, startTestServices, type TestServices } from '../harness/test-services.js';
 import { DEFAULT_INGEST_LIMITS } from '../../libs/ingest/index.js';
-import { signingKeyFromJwk } from '../../libs/signing/index.js';
 import { readFileSync } from 'node:fs';
 
 let bus: TestBus;
@@ -148,7 +147,8 @@ const rows: Row[] = [
       const changed = g.disclosures.map((bytes) => {
         const d = v1.Disclosure.decode(bytes);
         return d.personIdentity
-          ? v1.Disclosure.encode({ ...d, personIdentity: { ...d.personIdentity, fullName: 'Someone Else' } }).finish()
+          ? // oxlint-disable-next-line typescript/no-misused-spread -- a decoded protobufjs message holds its fields as own properties: spreading it copies them, which is all create() and encode() need
+            v1.Disclosure.encode({ ...d, personIdentity: { ...d.personIdentity, fullName: 'Someone Else' } }).finish()
           : bytes;
       });
       return envelope(g.manifest, g.jws, changed);
@@ -198,7 +198,7 @@ const rows: Row[] = [
       ];
       const { manifest: base } = discloseNotice(notice({ financial: [] }));
       const m = v1.NoticeManifest.decode(base);
-      m.digests = [...m.digests.slice(1), digestOf(disclosures[0] as Uint8Array)].sort(Buffer.compare);
+      m.digests = [...m.digests.slice(1), digestOf(disclosures[0] as Uint8Array)].sort((a, b) => Buffer.compare(a, b));
       const manifest = v1.NoticeManifest.encode(m).finish();
       return envelope(manifest, await signDetached(manifest, police.key, NOTICE_TYP), disclosures);
     },

@@ -153,6 +153,7 @@ test(`no value withheld from a recipient appears in its view, over ${NOTICES} ge
       const { manifest: _m, manifestJws: _j, disclosures: _d, ...json } = messageToJson('accord.v1.DeliveredView', view);
       const content = JSON.stringify({
         ...json,
+        // oxlint-disable-next-line typescript/no-misused-spread -- a decoded protobufjs message holds its fields as own properties: spreading it copies them, which is all create() and encode() need
         elements: elements.map((e) => messageToJson('accord.v1.ViewElement', { ...e, id: '', path: '' })),
         signerKid: '',
       });

@@ -30,7 +30,8 @@ const liaisonB = () => as({ kind: 'liaison', agency: 'ly-coastguard' });
 const auditor = () => as({ kind: 'auditor' });
 
 function isPermissionViolation(error: unknown): boolean {
-  const text = `${String(error)} ${String((error as { cause?: unknown })?.cause ?? '')}`;
+  const cause = (error as { cause?: unknown })?.cause;
+  const text = `${String(error)} ${cause instanceof Error ? cause.message : typeof cause === 'string' ? cause : ''}`;
   return /Permissions Violation/i.test(text);
 }
 

@@ -59,11 +59,12 @@ const ARABIC_FOLD: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Characters that render as nothing or join others: format characters, tatweel, fillers. */
-const INVISIBLE = /[\p{Cf}\u0640\u00AD\u034F\u115F\u1160\u180E\u3164\uFFA0\u2800\u200B-\u200F\u2060-\u206F\uFE00-\uFE0F]/gu;
+// The combining grapheme joiner and variation selectors stand outside the class: inside one they would combine with what precedes.
+const INVISIBLE = /[\p{Cf}\u0640\u00AD\u115F\u1160\u180E\u3164\uFFA0\u2800\u200B-\u200F\u2060-\u206F]|\u034F|[\uFE00-\uFE0F]/gu;
 
 /** Text after a right-to-left override is shown reversed: read it the way it is shown. */
 function showOverrides(text: string): string {
-  return text.replace(/\u202E([^\u202C\n]*)\u202C?/g, (_m, inner: string) => [...inner].reverse().join(''));
+  return text.replace(/\u202E([^\u202C\n]*)\u202C?/g, (_m, inner: string) => Array.from(inner).reverse().join(''));
 }
 
 /** Any script's digits as ASCII, and the Arabic decimal and thousands separators as ASCII. */
@@ -161,7 +162,7 @@ function capitalsOf(run: string): Set<number> {
 /** One letter of an abjad transliterated alone, its digraph made one letter (خ kh -> h, ذ dh -> d). */
 const ABJAD_DIGRAPHS: Record<string, string> = { kh: 'h', gh: 'g', sh: 's', th: 't', dh: 'd', ch: 's', zh: 'z', ts: 's' };
 const abjadLatin = (text: string): string =>
-  [...text]
+  Array.from(text)
     .map((ch) => {
       const l = latin(ch);
       return ABJAD_DIGRAPHS[l] ?? l;
@@ -171,7 +172,7 @@ const abjadLatin = (text: string): string =>
 function formsOf(run: string): { forms: string[]; nonLatin: boolean; abjad: boolean } {
   const base = unmarked(run);
   const folded = lower(base);
-  const nonLatin = [...folded].some(
+  const nonLatin = Array.from(folded).some(
     (ch) => /\p{L}/u.test(ch) && !/[a-z]/.test(ch) && !/[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(ch),
   );
   const abjad = ABJAD.test(folded);
@@ -180,13 +181,13 @@ function formsOf(run: string): { forms: string[]; nonLatin: boolean; abjad: bool
     forms.add(abjadLatin(folded));
     if (ARABIC.test(folded))
       for (const p of ARABIC_PREFIXES)
-        if (folded.startsWith(p) && [...folded].length - [...p].length >= 2) forms.add(abjadLatin(folded.slice(p.length)));
+        if (folded.startsWith(p) && Array.from(folded).length - Array.from(p).length >= 2) forms.add(abjadLatin(folded.slice(p.length)));
   } else {
     forms.add(latin(folded));
     forms.add(latin(lower(lookAlikesToLatin(base))));
-    for (const f of [...forms]) if (/s$/.test(f) && /['’ʼ]s$/i.test(run)) forms.add(f.slice(0, -1));
+    for (const f of Array.from(forms)) if (f.endsWith('s') && /['’ʼ]s$/i.test(run)) forms.add(f.slice(0, -1));
     // Cyrillic and Greek write the Arabic h (ح) as Х / Χ, which transliterates as "kh".
-    if (nonLatin) for (const f of [...forms]) forms.add(f.replace(/kh/g, 'h'));
+    if (nonLatin) for (const f of Array.from(forms)) forms.add(f.replace(/kh/g, 'h'));
   }
   forms.delete('');
   return { forms: [...forms], nonLatin, abjad };
@@ -237,7 +238,7 @@ function spacedOutRuns(runs: Run[]): Run[] {
     group = [];
   };
   for (const r of runs) {
-    const single = [...r.text].length === 1 && /\p{L}/u.test(r.text);
+    const single = Array.from(r.text).length === 1 && /\p{L}/u.test(r.text);
     if (single && (group.length === 0 || /^[\s.\-_·*]{1,2}$/u.test(r.before))) group.push(r);
     else {
       flush();

@@ -178,7 +178,7 @@ export function judgeView(rv: RecipientView, secrets: readonly Secret[], granted
   const leaks = findLeaks(decoded.texts, secrets, grantedNames);
   const raw = maskedRaw(rv.raw, decoded.opaque);
   for (const s of secrets) {
-    if ([...s.value].length >= 4 && raw.includes(Buffer.from(s.value)) && !leaks.some((l) => l.field === s.field)) {
+    if (Array.from(s.value).length >= 4 && raw.includes(Buffer.from(s.value)) && !leaks.some((l) => l.field === s.field)) {
       leaks.push({ field: s.field, kind: s.kind, category: s.category, where: 'the raw SignedView bytes', form: 'verbatim' });
     }
   }

@@ -4,7 +4,7 @@
  * manifests hold, how many disclosures and grants, how large it is). Two notices that
  * differ only by a protected witness must give views of the same shape.
  */
-import protobuf from 'protobufjs';
+import type protobuf from 'protobufjs';
 import { reflectionRoot, timestampFromDate, v1 } from '../../../libs/proto/index.js';
 import type { RecipientView } from '../../harness/views-of.js';
 import { decodeView, deliveredTexts, normalisePath } from './judge.js';
