@@ -1,23 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { discloseNotice, openSubmission, SUBMISSION_CODES } from '../../libs/disclosure/index.js';
+import { discloseNotice } from '../../libs/disclosure/index.js';
 import { v1, type CaseNoticeProps } from '../../libs/proto/index.js';
 import { sampleNotice } from '../harness/sample-notice.js';
+import { disclosed } from '../harness/submissions.js';
 
 const WP = v1.Caveat.WITNESS_PROTECTION;
 const witness = { role: v1.PersonRole.WITNESS, fullName: 'Samir Haddad', nationality: 'LY', minor: false, phone: '+218 92 777 3030' };
 
 function layers(notice: CaseNoticeProps) {
-  const d = discloseNotice(notice);
-  const opened = openSubmission(
-    {
-      manifest: d.manifest,
-      disclosures: d.disclosures,
-      protectedManifest: d.protected?.manifest,
-      protectedDisclosures: d.protected?.disclosures,
-    },
-    SUBMISSION_CODES,
-  );
-  return { d, ...opened, digests: v1.NoticeManifest.decode(d.manifest).digests.length };
+  const { opened, signed } = disclosed(notice);
+  return { ...opened, protectedManifest: signed.protectedManifest, digests: v1.NoticeManifest.decode(signed.manifest).digests.length };
 }
 
 describe('under WITNESS_PROTECTION the originator signs the notice without its witnesses, and them apart', () => {
@@ -81,7 +73,7 @@ describe('under WITNESS_PROTECTION the originator signs the notice without its w
 
   test('without WITNESS_PROTECTION there is one layer and no protected manifest', () => {
     const l = layers({ ...base, caveats: [], persons: [...(base.persons ?? []), witness] });
-    expect(l.d.protected).toBeUndefined();
+    expect(l.protectedManifest).toBeUndefined();
     expect(l.full).toBe(l.main);
   });
 });
