@@ -1,16 +1,18 @@
 import type { StoredView } from '../libs/client/index.js';
+import { oneLine } from './output-guard.js';
 
 type JsonObject = Record<string, unknown>;
 
+/** A value of a view on one line, its control and direction characters escaped: another agency wrote it. */
 const str = (v: unknown): string =>
-  v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean | bigint);
+  oneLine(v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean | bigint));
 
 function describeValue(element: JsonObject): string {
   const [kind, value] = Object.entries(element).find(([k]) => !['id', 'category', 'path', 'derived'].includes(k)) ?? ['', undefined];
   if (value === undefined) return '(empty)';
   if (typeof value !== 'object') return `${kind}: ${str(value)}`;
   const fields = Object.entries(value as JsonObject)
-    .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : str(v)}`)
+    .map(([k, v]) => `${k}=${str(v)}`)
     .join(' ');
   return `${kind}: ${fields}`;
 }

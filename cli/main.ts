@@ -2,6 +2,7 @@
 import { errorMessage, isAccordError } from '../libs/errors/index.js';
 import { EXIT, UsageError, type ExitCode } from './cli-errors.js';
 import type { Command } from './command.js';
+import { installOutputGuard } from './output-guard.js';
 import { agencyAddCommand } from './commands/agency-add.js';
 import { agencyRemoveCommand, agencyRevokeKeyCommand, agencyRotateCredsCommand, agencyRotateKeyCommand } from './commands/agency-manage.js';
 import { auditExportCommand, auditVerifyBundleCommand } from './commands/audit-bundle.js';
@@ -94,6 +95,7 @@ async function main(argv: string[]): Promise<ExitCode> {
   }
 }
 
+installOutputGuard();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -4,6 +4,7 @@ import { EXIT, UsageError, type ExitCode } from '../cli-errors.js';
 import type { Command } from '../command.js';
 import { withIdentity } from '../connect-stack.js';
 import { parseCount, parseOptions, requireOption } from '../parse-options.js';
+import { writeTerminalControl } from '../output-guard.js';
 
 export const statusCommand: Command = {
   name: 'status',
@@ -50,7 +51,10 @@ Example:
     const clear = values.watch && process.stdout.isTTY ? '\x1b[2J\x1b[H' : '';
     const show = (status: BusStatus): void => {
       if (values.json) process.stdout.write(`${JSON.stringify(status)}\n`);
-      else process.stdout.write(`${clear}${formatBusStatus(status)}`);
+      else {
+        if (clear) writeTerminalControl(clear);
+        process.stdout.write(formatBusStatus(status));
+      }
     };
     return withIdentity(
       dir,

@@ -1,4 +1,5 @@
 import type { ReasonCode } from '../errors/index.js';
+import { textFields } from '../notice/index.js';
 import type { CaseNoticeProps } from '../proto/index.js';
 import type { IngestLimits } from './ingest-limits.js';
 
@@ -14,24 +15,6 @@ function tooMany(path: string, count: number, max: number): LimitBreach {
 
 function tooLong(path: string, length: number, max: number): LimitBreach {
   return { code: 'E_LIMIT_EXCEEDED', path, message: `${path} is ${length} characters long; at most ${max} are accepted` };
-}
-
-/** Every text field of a notice but the summary, with its path. */
-function* textFields(n: CaseNoticeProps): Generator<[string, string]> {
-  yield ['caseRef', n.caseRef ?? ''];
-  for (const [i, p] of (n.persons ?? []).entries()) {
-    for (const f of ['fullName', 'dateOfBirth', 'nationality', 'phone'] as const) yield [`persons[${i}].${f}`, p[f] ?? ''];
-    for (const [j, d] of (p.documents ?? []).entries()) {
-      for (const f of ['kind', 'number', 'issuingCountry'] as const) yield [`persons[${i}].documents[${j}].${f}`, d[f] ?? ''];
-    }
-  }
-  for (const [i, c] of (n.conveyances ?? []).entries()) {
-    for (const f of ['identifier', 'flagCountry'] as const) yield [`conveyances[${i}].${f}`, c[f] ?? ''];
-  }
-  for (const [i, f] of (n.financial ?? []).entries()) {
-    for (const k of ['account', 'institution', 'amount', 'currency', 'counterparty'] as const) yield [`financial[${i}].${k}`, f[k] ?? ''];
-  }
-  for (const [i, l] of (n.locations ?? []).entries()) yield [`locations[${i}].label`, l.label ?? ''];
 }
 
 /** The first count or length limit the notice breaks, if any (E_LIMIT_EXCEEDED). */

@@ -6,3 +6,4 @@ export { CATEGORIES, isCategory } from './field-categories.js';
 export type { Category } from './field-categories.js';
 export { personValues } from './person-values.js';
 export type { PersonValue } from './person-values.js';
+export { textFields } from './text-fields.js';

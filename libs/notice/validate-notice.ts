@@ -2,6 +2,7 @@ import { AccordError } from '../errors/index.js';
 import { v1, type CaseNoticeProps } from '../proto/index.js';
 import { isAgencyId } from '../registry/index.js';
 import { checkCaseRef } from './check-case-ref.js';
+import { checkTextCharacters } from './check-text-characters.js';
 import { isCountryCode } from './country-codes.js';
 
 /** RFC 9562: 8-4-4-4-12 hex digits, a defined version (1-8) and the RFC variant. */
@@ -112,5 +113,6 @@ export function validateNotice(notice: CaseNoticeProps): void {
     if (!Number.isFinite(lon) || lon < -180 || lon > 180) fail(`locations[${i}].lon`, 'expected -180..180');
     timestamp(l.observedAt, `locations[${i}].observedAt`, false);
   });
+  checkTextCharacters(notice);
   checkCaseRef(notice);
 }

@@ -94,6 +94,7 @@ const notices = {
     summary:
       'Skipper {{persons[0]}} took {{persons[1]}} aboard. {{witness.identity:Samir Haddad watched from the pier.}} Kamal Haddad paid in cash.',
   }),
+  rightToLeft: notice({ summary: 'Paid at the pier; the receipt reads \u202eTSILBUP\u202c in the photo.' }),
   withoutWitness: notice({
     caveats: [v1.Caveat.WITNESS_PROTECTION],
     addressees: ['it-prosecutor'],
@@ -201,5 +202,23 @@ describe('adversarial notices through a live stack', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/E_SCHEMA.*caseRef.*persons\[0\]\.fullName/);
     expect(run.stderr).not.toMatch(/HADDAD/);
+  });
+
+  test("another agency's right-to-left override reaches an officer's terminal escaped and visible, never raw", () => {
+    const run = accord('inbox', '--as', 'de-police');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('\\u202eTSILBUP\\u202c');
+    expect(run.stdout).not.toContain('\u202e');
+  });
+
+  test('a summary holding ESC[2J is refused before it leaves the adapter, naming the field', () => {
+    const file = join(dir, 'escape.json');
+    writeFileSync(
+      file,
+      JSON.stringify(messageToJson('accord.v1.CaseNotice', notice({ summary: 'Boat left. \u001b[2J\u001b[32m ALL CLEAR' }))),
+    );
+    const run = accord('publish', '--as', ISSUER.id, file, '--wait');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/E_SCHEMA: summary: character 12 is the control character U\+001B/);
   });
 });
