@@ -1,4 +1,4 @@
-import { AccordError, isAccordError, type ReasonCode } from '../errors/index.js';
+import { AccordError, isAccordError, isReasonCode, type ReasonCode } from '../errors/index.js';
 import { openSubmission, SUBMISSION_CODES, toCaseNotice, type OpenedSubmission } from '../disclosure/index.js';
 import { validateNotice } from '../notice/index.js';
 import { dateFromTimestamp, v1, type CaseNotice, type Timestamp } from '../proto/index.js';
@@ -48,9 +48,15 @@ export function refuse(code: ReasonCode, message: string, extra: Partial<Refused
   return { ok: false, code, message, ...extra };
 }
 
+/**
+ * A check's error as a refusal. Only the contract's reason codes reach a quarantine record:
+ * any other code the check raised (a bug, a state it did not expect) is E_PROCESSING_FAILED,
+ * the original code kept in the message for the log. A retryable error is no refusal.
+ */
 function refusedFrom(error: unknown, extra: Partial<Refused>): Refused {
-  if (isAccordError(error) && error.code.startsWith('E_') && !error.retryable) {
-    const out = refuse(error.code as ReasonCode, error.message, extra);
+  if (isAccordError(error) && !error.retryable) {
+    const code: ReasonCode = isReasonCode(error.code) ? error.code : 'E_PROCESSING_FAILED';
+    const out = refuse(code, code === error.code ? error.message : `${error.code}: ${error.message}`, extra);
     if (error.path !== undefined) out.path = error.path;
     return out;
   }

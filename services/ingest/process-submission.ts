@@ -222,7 +222,9 @@ export class SubmissionProcessor {
     });
     await s.msg.ackAck();
     this.deps.metrics.quarantined.inc({ code: facts.code });
-    this.deps.log.info('quarantined', { ...logged(s), code: facts.code, path: facts.path, noticeId: facts.noticeId });
+    // E_PROCESSING_FAILED stands for causes outside the contract's codes: the log keeps the cause.
+    const cause = facts.code === 'E_PROCESSING_FAILED' ? { error: refused.message } : {};
+    this.deps.log.info('quarantined', { ...logged(s), code: facts.code, path: facts.path, noticeId: facts.noticeId, ...cause });
   }
 
   private async alreadyDecided(s: Submission): Promise<boolean> {
