@@ -2,7 +2,5 @@ export { analyseText, findIdentifiers, findValues, identifierKey } from './find-
 export type { AnalysedText, FoundIdentifier } from './find-values.js';
 export type { IdentifierShape } from './identifier-shapes.js';
 export type { KnownValue, ValueKind, ValueMatch } from './known-value.js';
-export { normalise, normaliseText } from './normalise-text.js';
-export type { NormalisedText } from './normalise-text.js';
+export { normalise } from './normalise-text.js';
 export { boundedMemo } from './bounded-memo.js';
-export { isValidIban, isValidImo } from './identifier-checks.js';

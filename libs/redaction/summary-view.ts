@@ -109,7 +109,8 @@ export function summaryView(input: SummaryInput): SummaryView {
   }
 
   const values = grantedValues(layer, granted, input.withheldCategory);
-  const withheldSpans = layer.summarySpans.filter((s) => !values.has(s.path) && placeholders.some((p) => p.path === s.path));
+  const referenced = new Set(placeholders.map((p) => p.path));
+  const withheldSpans = layer.summarySpans.filter((s) => !values.has(s.path) && referenced.has(s.path));
   const withheld = withheldSpans.map((s) => ({
     path: s.path,
     category: (isCategory(s.value.category ?? '') ? s.value.category : 'summary') as Category,
@@ -139,7 +140,7 @@ export function summaryView(input: SummaryInput): SummaryView {
   if (scrubbed.counts.size > 0 || dirty)
     return { passed: [], derived: scrubbed.text, withheld: [...withheld, ...scrubbedWithheld(scrubbed.counts)] };
   const template = layer.summaryTemplate as DisclosedElement<string>;
-  const spans = layer.summarySpans.filter((s) => values.has(s.path) && placeholders.some((p) => p.path === s.path));
+  const spans = layer.summarySpans.filter((s) => values.has(s.path) && referenced.has(s.path));
   return {
     passed: [
       { element: template, category: 'summary' },

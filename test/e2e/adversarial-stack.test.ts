@@ -15,6 +15,7 @@ import { isCategory } from '../../libs/notice/index.js';
 import { messageToJson, timestampFromDate, v1, type CaseNoticeProps } from '../../libs/proto/index.js';
 import { parsePublicJwk, verificationKeyFromJwk } from '../../libs/signing/index.js';
 import { packageRoot, stackLayout } from '../../libs/stack/index.js';
+import { sampleNotice } from '../harness/sample-notice.js';
 import type { RecipientView, TestRecipient } from '../harness/views-of.js';
 import { expectedGrants, grantedNames, secretsOf } from '../redaction/adversarial/expected.js';
 import { describeLeak, judgeView, witnessTraces } from '../redaction/adversarial/judge.js';
@@ -37,16 +38,8 @@ const RECIPIENTS: TestRecipient[] = [
   { id: 'fr-fiu', role: 'fiu', country: 'FR' },
 ];
 
-const kamal = {
-  role: v1.PersonRole.SMUGGLER_SUSPECT,
-  fullName: 'Kamal Haddad',
-  dateOfBirth: '1984-03-12',
-  nationality: 'LY',
-  phone: '+218 91 555 0101',
-  minor: false,
-  documents: [{ kind: 'passport', number: 'LY4455667', issuingCountry: 'LY' }],
-};
-const amina = { role: v1.PersonRole.SMUGGLED_MIGRANT, fullName: 'Amina Tesfaye', nationality: 'ER', unaccompanied: true };
+// The sample notice's smuggler suspect and unaccompanied child.
+const [kamal = {}, amina = {}] = sampleNotice('it-police').persons ?? [];
 const samir = { role: v1.PersonRole.WITNESS, fullName: 'Samir Haddad', nationality: 'EG', minor: false, phone: '+20 100 765 4321' };
 
 function notice(overrides: Partial<CaseNoticeProps>): CaseNoticeProps {

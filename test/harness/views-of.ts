@@ -45,7 +45,8 @@ export async function viewKeys(): Promise<ViewKeys> {
 const policyFile = join(packageRoot(), 'policies', 'default.yaml');
 const defaultPolicy = compilePolicyText(readFileSync(policyFile, 'utf8'), policyFile, 1);
 
-const asAgency = (r: TestRecipient): Agency => ({
+/** A test recipient as the registry holds an agency. */
+export const asAgency = (r: TestRecipient): Agency => ({
   id: r.id,
   role: r.role,
   country: r.country,

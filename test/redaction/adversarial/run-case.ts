@@ -7,9 +7,8 @@ import { signNotice } from '../../../libs/client/index.js';
 import { isAccordError } from '../../../libs/errors/index.js';
 import { compilePolicyText } from '../../../libs/policy/index.js';
 import { v1, type CaseNoticeProps } from '../../../libs/proto/index.js';
-import type { Agency } from '../../../libs/registry/index.js';
 import { decideRouting } from '../../../libs/routing/index.js';
-import { viewsOf, viewWithGrants, type RecipientView, type TestRecipient, type ViewKeys } from '../../harness/views-of.js';
+import { asAgency, viewsOf, viewWithGrants, type RecipientView, type TestRecipient, type ViewKeys } from '../../harness/views-of.js';
 import { ISSUER, MT_POLICE, type LeakCase, type PersonPick, type PolicyCase, type PseudonymCase, type RefusalCase } from './corpus-base.js';
 import { expectedGrants, grantedNames, invariantBreaches, secretsOf } from './expected.js';
 import { describeLeak, findLeaks, judgeView, witnessTraces } from './judge.js';
@@ -142,15 +141,6 @@ export async function checkRefusalCase(c: RefusalCase, keys: ViewKeys): Promise<
   }
   return { problems: [`signNotice accepted caseRef "${c.notice.caseRef ?? ''}"`], checks: 1 };
 }
-
-const asAgency = (r: TestRecipient): Agency => ({
-  id: r.id,
-  role: r.role,
-  country: r.country,
-  groups: r.groups ?? ['med'],
-  kids: [],
-  registeredAt: '',
-});
 
 export function checkPolicyCase(c: PolicyCase): Outcome {
   let compiled: ReturnType<typeof compilePolicyText>;
