@@ -3,7 +3,7 @@ import type { CryptoKey } from 'jose';
 import { ChainVerifier, parseTrustedCheckpoint, type ChainReport, type TrustedCheckpoint } from '../libs/audit/index.js';
 import { readJsonFile } from '../libs/config/index.js';
 import { parsePublicJwk, verificationKeyFromJwk } from '../libs/signing/index.js';
-import { EXIT, UsageError, type ExitCode } from './cli-errors.js';
+import { EXIT, usageError, type ExitCode } from './cli-errors.js';
 
 export async function auditKeyFrom(file: string): Promise<CryptoKey> {
   return verificationKeyFromJwk(await parsePublicJwk(await readJsonFile(file, 'the audit public key'), file));
@@ -15,7 +15,7 @@ export function readTrustedCheckpoint(file: string | undefined): TrustedCheckpoi
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+    throw usageError(`cannot read ${file}: ${(error as Error).message}`);
   }
   return parseTrustedCheckpoint(text, file);
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { errorMessage, isAccordError } from '../libs/errors/index.js';
-import { EXIT, UsageError, type ExitCode } from './cli-errors.js';
+import { EXIT, type ExitCode } from './cli-errors.js';
 import type { Command } from './command.js';
 import { installOutputGuard } from './output-guard.js';
 import { agencyAddCommand } from './commands/agency-add.js';
@@ -81,7 +81,7 @@ async function main(argv: string[]): Promise<ExitCode> {
   try {
     return await command.run(rest);
   } catch (error) {
-    if (error instanceof UsageError || (isAccordError(error) && error.code === 'E_USAGE')) {
+    if (isAccordError(error) && error.code === 'E_USAGE') {
       process.stderr.write(`accord ${command.name}: ${errorMessage(error)} (see \`accord ${command.name} --help\`)\n`);
       return EXIT.usage;
     }

@@ -1,5 +1,5 @@
 import { removeAgency, revokeAgencyKey, rotateAgencyCredentials, rotateAgencyKey } from '../../libs/stack/index.js';
-import { EXIT, UsageError } from '../cli-errors.js';
+import { EXIT, usageError } from '../cli-errors.js';
 import type { Command } from '../command.js';
 import { parseOptions, parseTime, requireOption } from '../parse-options.js';
 
@@ -77,7 +77,7 @@ stream records the revocation.`,
       { min: 2, max: 2, names: 'the agency ID and the KID' },
     );
     const reason = requireOption(values.reason, 'reason');
-    if (reason !== 'superseded' && reason !== 'compromised') throw new UsageError(`--reason ${reason}: expected superseded or compromised`);
+    if (reason !== 'superseded' && reason !== 'compromised') throw usageError(`--reason ${reason}: expected superseded or compromised`);
     const since = values.since ? parseTime(values.since, 'since') : undefined;
     const [id = '', kid = ''] = positionals;
     const key = await revokeAgencyKey(requireOption(values.dir, 'dir'), id, kid, reason, since);

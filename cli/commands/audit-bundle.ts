@@ -6,7 +6,7 @@ import { isAccordError } from '../../libs/errors/index.js';
 import { type v1 } from '../../libs/proto/index.js';
 import { parsePublicJwk, verificationKeyFromJwk } from '../../libs/signing/index.js';
 import { auditKeyFrom, readTrustedCheckpoint, reportVerification } from '../audit-verification.js';
-import { EXIT, UsageError } from '../cli-errors.js';
+import { EXIT, usageError } from '../cli-errors.js';
 import type { Command } from '../command.js';
 import { withIdentity } from '../connect-stack.js';
 import { parseOptions, requireOption } from '../parse-options.js';
@@ -71,7 +71,7 @@ chain, every signed checkpoint and the consistency proofs between them, and, wit
     try {
       text = readFileSync(file, 'utf8');
     } catch (error) {
-      throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+      throw usageError(`cannot read ${file}: ${(error as Error).message}`);
     }
     const trusted = readTrustedCheckpoint(values['trusted-checkpoint']);
     let bundle;

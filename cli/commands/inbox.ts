@@ -96,8 +96,8 @@ verification is set aside in the store's rejected/ folder and the exit status is
           }
         }
         return result.rejected.length > 0 ? EXIT.verificationFailed : EXIT.ok;
-        // Following for hours: ride out a server restart or the loss of a cluster node.
       },
+      // Following for hours: ride out a server restart or the loss of a cluster node.
       { reconnect: values.follow ?? false },
     );
   },

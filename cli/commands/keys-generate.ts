@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { writeSecretFile } from '../../libs/config/index.js';
 import { generateSigningKeyPair } from '../../libs/signing/index.js';
-import { EXIT, UsageError } from '../cli-errors.js';
+import { EXIT, usageError } from '../cli-errors.js';
 import type { Command } from '../command.js';
 import { parseOptions, requireOption } from '../parse-options.js';
 
@@ -24,7 +24,7 @@ FILE.pub (\`accord agency add ID ... --public-key FILE.pub\`).
     );
     const out = requireOption(values.out, 'out');
     if (!values.force && (existsSync(out) || existsSync(`${out}.pub`))) {
-      throw new UsageError(`${out} or ${out}.pub exists; pass --force to replace it`);
+      throw usageError(`${out} or ${out}.pub exists; pass --force to replace it`);
     }
     const { privateJwk, publicJwk } = await generateSigningKeyPair();
     writeSecretFile(out, `${JSON.stringify(privateJwk, null, 2)}\n`);

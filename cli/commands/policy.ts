@@ -11,7 +11,7 @@ import {
 } from '../../libs/policy/index.js';
 import { decideRouting, type AgencyDecision, type TlpMembership } from '../../libs/routing/index.js';
 import { applyPolicy, withOperator } from '../../libs/stack/index.js';
-import { EXIT, UsageError } from '../cli-errors.js';
+import { EXIT, usageError } from '../cli-errors.js';
 import type { Command } from '../command.js';
 import { parseOptions, requireOption } from '../parse-options.js';
 
@@ -101,7 +101,7 @@ it). Nothing is published.`,
     try {
       text = readFileSync(noticeFile, 'utf8');
     } catch (error) {
-      throw new UsageError(`cannot read ${noticeFile}: ${(error as Error).message}`);
+      throw usageError(`cannot read ${noticeFile}: ${(error as Error).message}`);
     }
     const notice = parseNoticeJson(text);
     const agencies = await withOperator(requireOption(values.dir, 'dir'), async ({ nc }) => {

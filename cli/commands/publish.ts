@@ -5,7 +5,7 @@ import { AccordError, describeReason } from '../../libs/errors/index.js';
 import { parseNoticeJson } from '../../libs/notice/index.js';
 import { v1 } from '../../libs/proto/index.js';
 import { signingKeyFromJwk } from '../../libs/signing/index.js';
-import { EXIT, UsageError } from '../cli-errors.js';
+import { EXIT, usageError } from '../cli-errors.js';
 import type { Command } from '../command.js';
 import { withIdentity } from '../connect-stack.js';
 import { parseCount, parseOptions, requireOption } from '../parse-options.js';
@@ -50,7 +50,7 @@ Example: accord publish --as it-police notice.json --dir ./my-stack --wait`,
     try {
       text = readFileSync(file === '-' ? 0 : file, 'utf8');
     } catch (error) {
-      throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+      throw usageError(`cannot read ${file}: ${(error as Error).message}`);
     }
     const notice = parseNoticeJson(text);
     if (notice.issuingAgency !== as) {
@@ -60,7 +60,7 @@ Example: accord publish --as it-police notice.json --dir ./my-stack --wait`,
     }
     const stack = readStackFile(dir);
     const keyFile = values.key ?? stack.agencies[as]?.signingKey;
-    if (!keyFile) throw new UsageError(`no --key given and DIR holds no demo key for ${as}`);
+    if (!keyFile) throw usageError(`no --key given and DIR holds no demo key for ${as}`);
     const key = await signingKeyFromJwk(await readJsonFile(keyFile, 'the signing key'), keyFile);
     const submission = await signNotice(notice, key);
     return withIdentity(dir, { kind: 'adapter', agency: as }, values.creds, async ({ nc, js }) => {

@@ -2,7 +2,7 @@ import { listOwnQuarantine, listQuarantine, type QuarantineFilter } from '../../
 import { describeReason, isReasonCode } from '../../libs/errors/index.js';
 import { formatTimestamp } from '../../libs/proto/index.js';
 import { assertAgencyId } from '../../libs/registry/index.js';
-import { EXIT, UsageError } from '../cli-errors.js';
+import { EXIT, usageError } from '../cli-errors.js';
 import type { Command } from '../command.js';
 import { withIdentity } from '../connect-stack.js';
 import { parseOptions, parseTime, requireOption } from '../parse-options.js';
@@ -35,10 +35,9 @@ what it means, and the offending field where there is one.
       { min: 0, max: 0, names: '' },
     );
     const dir = requireOption(values.dir, 'dir');
-    if (values.code && !isReasonCode(values.code))
-      throw new UsageError(`--code ${values.code} is not a reason code (E_DECODE, E_SCHEMA, ...)`);
+    if (values.code && !isReasonCode(values.code)) throw usageError(`--code ${values.code} is not a reason code (E_DECODE, E_SCHEMA, ...)`);
     if (values.as) assertAgencyId(values.as, '--as');
-    if (values.as && values.agency && values.as !== values.agency) throw new UsageError("--as ID reads only that agency's own submissions");
+    if (values.as && values.agency && values.as !== values.agency) throw usageError("--as ID reads only that agency's own submissions");
     const filter: QuarantineFilter = {};
     const agency = values.as ?? values.agency;
     if (agency) filter.agency = agency;

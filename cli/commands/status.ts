@@ -1,6 +1,6 @@
 import { formatBusStatus, readBusStatus, type BusStatus } from '../../libs/client/index.js';
 import { errorMessage } from '../../libs/errors/index.js';
-import { EXIT, UsageError, type ExitCode } from '../cli-errors.js';
+import { EXIT, usageError, type ExitCode } from '../cli-errors.js';
 import type { Command } from '../command.js';
 import { withIdentity } from '../connect-stack.js';
 import { parseCount, parseOptions, requireOption } from '../parse-options.js';
@@ -43,9 +43,9 @@ Example:
       { min: 0, max: 0, names: '' },
     );
     const dir = requireOption(values.dir, 'dir');
-    if (values.every !== undefined && !values.watch) throw new UsageError('--every sets the refresh interval of --watch; add --watch');
+    if (values.every !== undefined && !values.watch) throw usageError('--every sets the refresh interval of --watch; add --watch');
     const every = parseCount(values.every, 'every') ?? 2;
-    if (every < 1) throw new UsageError('--every: at least 1 second');
+    if (every < 1) throw usageError('--every: at least 1 second');
     const everyMs = every * 1000;
     // Clearing the screen makes sense on a terminal only, not in a file or a pipe.
     const clear = values.watch && process.stdout.isTTY ? '\x1b[2J\x1b[H' : '';
