@@ -30,12 +30,23 @@ export function writeTerminalControl(sequence: string): void {
   (rawStdout ?? process.stdout.write.bind(process.stdout))(sequence);
 }
 
-/** Guards process.stdout and process.stderr for the life of the CLI. */
+/**
+ * Guards process.stdout and process.stderr for the life of the CLI. A stream whose reader
+ * went away (`accord stack up --foreground | tee log`, then Ctrl-C: tee exits first) fails
+ * its writes with EPIPE; from then on what is written to it is dropped, so that what the
+ * CLI is doing (stopping every process of a stack) goes on to the end.
+ */
 export function installOutputGuard(): void {
   for (const stream of [process.stdout, process.stderr]) {
     const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
     if (stream === process.stdout) rawStdout = write as Write;
-    stream.write = ((chunk: unknown, ...rest: unknown[]) =>
-      write(typeof chunk === 'string' ? terminalSafe(chunk) : chunk, ...rest)) as Write;
+    let gone = false;
+    stream.on('error', () => {
+      gone = true;
+    });
+    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+      if (gone) return true;
+      return write(typeof chunk === 'string' ? terminalSafe(chunk) : chunk, ...rest);
+    }) as Write;
   }
 }

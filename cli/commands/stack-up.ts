@@ -1,5 +1,6 @@
-import { stackDown, stackUp } from '../../libs/stack/index.js';
-import { EXIT, UsageError } from '../cli-errors.js';
+import { isAccordError } from '../../libs/errors/index.js';
+import { assertNotRunning, stackDown, stackUp, type StackUpOptions } from '../../libs/stack/index.js';
+import { EXIT, usageError } from '../cli-errors.js';
 import type { Command } from '../command.js';
 import { parseCount, parseOptions, requireOption } from '../parse-options.js';
 import { addDemoAgencies } from '../demo-agencies.js';
@@ -46,35 +47,69 @@ Examples: accord stack up --dir ./my-stack
     const progress = (line: string): void => void process.stderr.write(`  ${line}\n`);
     const syncInterval = values['sync-interval'];
     if (syncInterval !== undefined && !/^(always|\d+(ms|s|m|h))$/.test(syncInterval)) {
-      throw new UsageError(`--sync-interval ${syncInterval}: expected "always" or a duration such as 10s or 2m`);
+      throw usageError(`--sync-interval ${syncInterval}: expected "always" or a duration such as 10s or 2m`);
     }
     const clusterNodes = parseCount(values.cluster, 'cluster');
     if (clusterNodes !== undefined && clusterNodes !== 3 && clusterNodes !== 5)
-      throw new UsageError(`--cluster ${clusterNodes}: a cluster has 3 or 5 nodes`);
+      throw usageError(`--cluster ${clusterNodes}: a cluster has 3 or 5 nodes`);
     const instances = parseCount(values.instances, 'instances');
-    if (instances !== undefined && (instances < 1 || instances > 8)) throw new UsageError(`--instances ${instances}: expected 1 to 8`);
-    const stack = await stackUp(dir, {
+    if (instances !== undefined && (instances < 1 || instances > 8)) throw usageError(`--instances ${instances}: expected 1 to 8`);
+    const options = {
       progress,
       ...(syncInterval ? { syncInterval } : {}),
       ...(clusterNodes ? { clusterNodes } : {}),
       ...(instances ? { instances } : {}),
-    });
-    if (values['demo-agencies'] && Object.keys(stack.agencies).length === 0) await addDemoAgencies(dir, progress);
-    process.stdout.write(`stack up in ${dir}: NATS at ${stack.natsUrl}; clients read ${dir}/stack.json\n`);
-    if (!values.foreground) return EXIT.ok;
-    process.stdout.write('running in the foreground; press Ctrl-C to stop\n');
-    // Signal handlers alone do not keep Node's event loop alive; the interval does.
-    const keepAlive = setInterval(() => undefined, 60_000);
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
-    clearInterval(keepAlive);
-    process.stderr.write('stopping the stack\n');
-    await stackDown(dir, progress);
+    };
+    if (!values.foreground) {
+      await startStack(dir, options, values['demo-agencies'] === true);
+      return EXIT.ok;
+    }
+    // In the foreground the stack lives as long as this process: a signal, even one during
+    // start-up or a second one, ends in every process of the stack stopped. Checked first,
+    // so that what is stopped at the end is what this process started.
+    assertNotRunning(dir);
+    const stopRequested = firstStopSignal();
+    try {
+      await startStack(dir, options, values['demo-agencies'] === true);
+      process.stdout.write('running in the foreground; press Ctrl-C to stop\n');
+      // Signal handlers alone do not keep Node's event loop alive; the interval does.
+      const keepAlive = setInterval(() => undefined, 60_000);
+      await stopRequested;
+      clearInterval(keepAlive);
+    } finally {
+      process.stderr.write('stopping the stack\n');
+      // A start-up that failed before it recorded any process has nothing to stop.
+      await stackDown(dir, progress).catch((error: unknown) => {
+        if (!isAccordError(error) || error.code !== 'E_NOT_FOUND') throw error;
+      });
+    }
     return EXIT.ok;
   },
 };
+
+async function startStack(dir: string, options: StackUpOptions, demoAgencies: boolean): Promise<void> {
+  const stack = await stackUp(dir, options);
+  const progress = options.progress ?? (() => undefined);
+  if (demoAgencies && Object.keys(stack.agencies).length === 0) await addDemoAgencies(dir, progress);
+  process.stdout.write(`stack up in ${dir}: NATS at ${stack.natsUrl}; clients read ${dir}/stack.json\n`);
+}
+
+/** SIGINT, SIGTERM or SIGHUP (the terminal closed): resolves on the first; later ones only say the stack is stopping. */
+function firstStopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    let first: NodeJS.Signals | undefined;
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      process.on(signal, () => {
+        if (first) {
+          process.stderr.write(`${signal}: the stack is stopping already (each process has 10 s before it is killed)\n`);
+          return;
+        }
+        first = signal;
+        resolve(signal);
+      });
+    }
+  });
+}
 
 export const stackDownCommand: Command = {
   name: 'stack down',

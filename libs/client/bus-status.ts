@@ -24,8 +24,8 @@ export interface ConsumerLag {
 
 export interface ServiceReadiness {
   service: string;
-  /** Instances that answered (each answers for itself). */
-  instances: { ready: boolean; detail?: string }[];
+  /** Instances that answered (each answers for itself), with the process and the HTTP port each reported. */
+  instances: { ready: boolean; detail?: string; pid?: number; httpPort?: number }[];
 }
 
 export interface BusStatus {
@@ -44,8 +44,18 @@ export async function serviceReadiness(nc: NatsConnection, service: string): Pro
   try {
     const replies = await nc.requestMany(subjects.health(service), new Uint8Array(), { maxWait: 750 });
     for await (const reply of replies) {
-      const report = JSON.parse(new TextDecoder().decode(reply.data)) as { ready?: boolean; detail?: string };
-      instances.push({ ready: report.ready === true, ...(report.detail ? { detail: report.detail } : {}) });
+      const report = JSON.parse(new TextDecoder().decode(reply.data)) as {
+        ready?: boolean;
+        detail?: string;
+        pid?: number;
+        httpPort?: number;
+      };
+      instances.push({
+        ready: report.ready === true,
+        ...(report.detail ? { detail: report.detail } : {}),
+        ...(typeof report.pid === 'number' ? { pid: report.pid } : {}),
+        ...(typeof report.httpPort === 'number' ? { httpPort: report.httpPort } : {}),
+      });
     }
   } catch {
     // No responder: no instance is running.

@@ -11,7 +11,8 @@ export type OperationalCode =
   | 'E_VIEW_INVALID'
   | 'E_POLICY_INVALID'
   | 'E_CHAIN_INVALID'
-  | 'E_STATE';
+  | 'E_STATE'
+  | 'E_PORT_IN_USE';
 
 export type AccordErrorCode = ReasonCode | OperationalCode;
 

@@ -64,6 +64,14 @@ export async function stopProcess(pid: number, graceMs = 10_000): Promise<void> 
   while (isRunning(pid)) await sleep(20);
 }
 
+/** Thrown by a probe to end the wait at once (what it waits for cannot happen): `waitFor` throws `reason`. */
+export class StopWaiting extends Error {
+  constructor(readonly reason: Error) {
+    super(reason.message);
+  }
+}
+
+/** Probes until it answers a value; a probe's error is retried, except StopWaiting. */
 export async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
@@ -72,6 +80,7 @@ export async function waitFor<T>(what: string, timeoutMs: number, probe: () => P
       const value = await probe();
       if (value !== undefined) return value;
     } catch (error) {
+      if (error instanceof StopWaiting) throw error.reason;
       lastError = error;
     }
     await sleep(100);

@@ -1,7 +1,7 @@
 export { stackUp } from './stack-up.js';
 export type { StackUpOptions } from './stack-up.js';
 export { stackDown, stopOrder } from './stack-down.js';
-export { prepareStack } from './prepare-stack.js';
+export { assertNotRunning, prepareStack } from './prepare-stack.js';
 export type { PreparedStack, PrepareStackOptions } from './prepare-stack.js';
 export { addAgency } from './add-agency.js';
 export type { AddAgencyInput } from './add-agency.js';

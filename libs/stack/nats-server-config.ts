@@ -15,6 +15,8 @@ export interface NatsServerConfigInput {
   syncInterval?: string;
   tls: TlsMaterial;
   users: NatsUser[];
+  /** Where the server writes the ports it bound (a local stack's servers bind port -1). */
+  portsFileDir?: string;
   /** For a node of a cluster: where it listens for routes, and its peers' route ports. */
   cluster?: { name: string; port: number; peerPorts: number[] };
 }
@@ -60,6 +62,7 @@ export function natsServerConfig(c: NatsServerConfigInput): string {
     `server_name: ${JSON.stringify(c.serverName)}`,
     `host: "127.0.0.1"`,
     `port: ${c.port}`,
+    ...(c.portsFileDir ? [`ports_file_dir: ${JSON.stringify(c.portsFileDir)}`] : []),
     // Large enough for a 1 MiB submission (4 times ingest's limit) with its headers.
     `max_payload: 2MB`,
     `tls {`,

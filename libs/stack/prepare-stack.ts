@@ -15,14 +15,14 @@ import {
 } from '../bus/index.js';
 import { readStackFile, stackFilePath, writeStackFile, type StackFile } from '../client/index.js';
 import { writeSecretFile } from '../config/index.js';
-import { AccordError } from '../errors/index.js';
+import { AccordError, isAccordError } from '../errors/index.js';
 import { join } from 'node:path';
 import { storeAuditedPolicy } from './apply-policy.js';
 import { isRunning, waitFor } from './child-process.js';
 import { freePort } from './free-port.js';
-import { natsNodes, natsUrlOf, type ClusterPorts } from './nats-nodes.js';
+import { ANY_PORT, natsNodes, natsUrlOf, nodeName, serverNameOf, type ClusterPorts, type NatsNode } from './nats-nodes.js';
 import { packageRoot } from './package-root.js';
-import { startNatsServer, startRedisServer, type LocalServer } from './local-servers.js';
+import { natsConfigFile, reloadNatsServer, startNatsServer, startRedisServer, type NatsServer, type RedisServer } from './local-servers.js';
 import { ensureBusIdentities, renderStackNatsConfig } from './stack-identities.js';
 import { stackLayout, type StackLayout } from './stack-layout.js';
 import { ensureStackSecrets } from './stack-secrets.js';
@@ -38,6 +38,8 @@ export interface PrepareStackOptions {
   /** Detached servers outlive the process that started them (`stack up`); tests keep theirs attached. */
   detached?: boolean;
   progress?: (line: string) => void;
+  /** Picks a free port for a cluster's routes (tests force a collision through it). */
+  pickPort?: () => Promise<number>;
 }
 
 export interface PreparedStack {
@@ -45,16 +47,21 @@ export interface PreparedStack {
   state: StackState;
   stack: StackFile;
   /** The first (or only) nats-server. */
-  nats: LocalServer;
+  nats: NatsServer;
   /** Every nats-server: one, or each node of the cluster. */
-  natsNodes: LocalServer[];
-  redis: LocalServer;
+  natsNodes: NatsServer[];
+  redis: RedisServer;
 }
 
+/**
+ * A new cluster's ports: client ports are any (each server reports the one it bound);
+ * route ports must be known to the peers before they start, so they are picked now, and
+ * one taken before its node binds it is replaced (see startStackNode).
+ */
 async function clusterPortsFor(
   size: number,
-  natsPort: number | undefined,
   previous: ClusterPorts | undefined,
+  pickPort: () => Promise<number>,
 ): Promise<ClusterPorts | undefined> {
   if (size === 1) return undefined;
   if (previous) {
@@ -62,11 +69,96 @@ async function clusterPortsFor(
       throw new AccordError('E_USAGE', `this stack runs a cluster of ${previous.natsPorts.length} nodes, not ${size}`);
     return previous;
   }
-  const natsPorts = [natsPort ?? (await freePort())];
-  while (natsPorts.length < size) natsPorts.push(await freePort());
   const routePorts: number[] = [];
-  while (routePorts.length < size) routePorts.push(await freePort());
-  return { natsPorts, routePorts };
+  while (routePorts.length < size) routePorts.push(await pickPort());
+  const names = routePorts.map((_, i) => nodeName(i));
+  return { natsPorts: names.map(() => ANY_PORT), routePorts, serverNames: names.map(serverNameOf) };
+}
+
+/** Attempts at binding a node's ports before start-up gives up. */
+const PORT_ATTEMPTS = 5;
+
+interface NodeStart {
+  layout: StackLayout;
+  nodes: NatsNode[];
+  syncInterval: string | undefined;
+  detached: boolean;
+  probe: { caFile: string; credsFile: string };
+  pickPort: () => Promise<number>;
+  progress: (line: string) => void;
+}
+
+/**
+ * Starts one node; a port taken meanwhile is replaced and the node started again: the
+ * client port by any free one, a route port by a newly picked one (recorded in `nodes`,
+ * so the peers started after it route to it). Returns whether its route port moved.
+ */
+async function startStackNode(s: NodeStart, node: NatsNode): Promise<{ server: NatsServer; routeMoved: boolean }> {
+  let routeMoved = false;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const server = await startNatsServer({
+        dir: node.dir,
+        logFile: s.layout.log(node.name),
+        detached: s.detached,
+        serverName: node.serverName,
+        config: (port) => renderStackNatsConfig(s.layout, { ...node, port }, s.nodes, s.syncInterval, { portsFileDir: node.dir }),
+        ...(node.routePort ? { routePort: node.routePort } : {}),
+        probe: s.probe,
+        port: node.port,
+      });
+      node.port = server.port;
+      return { server, routeMoved };
+    } catch (error) {
+      if (!isAccordError(error) || error.code !== 'E_PORT_IN_USE' || attempt === PORT_ATTEMPTS) throw error;
+      if (error.path === 'cluster.listen') {
+        node.routePort = await s.pickPort();
+        routeMoved = true;
+        s.progress(`${error.message}: ${node.name} routes on ${node.routePort} instead`);
+      } else {
+        node.port = ANY_PORT;
+        s.progress(`${error.message}: ${node.name} takes any free port instead`);
+      }
+    }
+  }
+}
+
+/**
+ * Every nats-server node, then Redis. Should one fail to start, those already started are
+ * stopped again: nothing records them yet, so \`stack down\` could not find them.
+ */
+async function startServers(s: NodeStart, redisPassword: string): Promise<{ natsServers: NatsServer[]; redis: RedisServer }> {
+  const natsServers: NatsServer[] = [];
+  try {
+    let routesMoved = false;
+    for (const node of s.nodes) {
+      s.progress(`starting ${node.name}`);
+      const started = await startStackNode(s, node);
+      natsServers.push(started.server);
+      routesMoved ||= started.routeMoved;
+      s.progress(
+        `${node.name} listening at tls://127.0.0.1:${node.port} (TLS, no anonymous access${node.routePort ? `; routes on ${node.routePort}, mutual TLS` : ''})`,
+      );
+    }
+    // Nodes started before a route port moved still name the old one: they learn the new one.
+    if (routesMoved) {
+      for (const [i, node] of s.nodes.entries()) {
+        const config = renderStackNatsConfig(s.layout, node, s.nodes, s.syncInterval, { portsFileDir: node.dir });
+        await reloadNatsServer(natsServers[i]?.pid ?? 0, natsConfigFile(node.dir), config, s.layout.log(node.name));
+      }
+    }
+    const redis = await startRedisServer({
+      dir: s.layout.redis,
+      logFile: s.layout.log('redis'),
+      detached: s.detached,
+      password: redisPassword,
+    });
+    s.progress(`redis listening on ${redis.socket} (Unix socket, password, append-only file)`);
+    return { natsServers, redis };
+  } catch (error) {
+    for (const server of natsServers) await server.stop();
+    throw error;
+  }
 }
 
 /** A new cluster elects its JetStream leader after its nodes meet: wait for it. */
@@ -83,6 +175,18 @@ function redisPassword(layout: StackLayout): string {
   return readFileSync(layout.redisPassword, 'utf8').trim();
 }
 
+/** Refuses to start a stack in DIR while processes of a stack started there still run. */
+export function assertNotRunning(dirArg: string): void {
+  const layout = stackLayout(dirArg);
+  const running = Object.entries(readStackState(layout)?.pids ?? {}).filter(([, pid]) => isRunning(pid));
+  if (running.length > 0) {
+    throw new AccordError(
+      'E_STATE',
+      `a stack is already running in ${layout.dir} (${running.map(([n]) => n).join(', ')}); run \`accord stack down --dir ${dirArg}\` first`,
+    );
+  }
+}
+
 /**
  * Everything of a stack but its services: secrets, TLS material, identities, nats-server
  * (TLS, nkey users with their permissions, JetStream) and Redis (password, append-only
@@ -91,14 +195,8 @@ function redisPassword(layout: StackLayout): string {
 export async function prepareStack(dirArg: string, options: PrepareStackOptions = {}): Promise<PreparedStack> {
   const layout = stackLayout(dirArg);
   const progress = options.progress ?? (() => undefined);
+  assertNotRunning(dirArg);
   const previous = readStackState(layout);
-  const running = Object.entries(previous?.pids ?? {}).filter(([, pid]) => isRunning(pid));
-  if (running.length > 0) {
-    throw new AccordError(
-      'E_STATE',
-      `a stack is already running in ${layout.dir} (${running.map(([n]) => n).join(', ')}); run \`accord stack down --dir ${dirArg}\` first`,
-    );
-  }
   for (const d of [layout.dir, layout.logs, layout.run]) mkdirSync(d, { recursive: true, mode: 0o700 });
   await ensureStackSecrets(layout);
   const tls = ensureTlsMaterial(layout.tls);
@@ -109,35 +207,22 @@ export async function prepareStack(dirArg: string, options: PrepareStackOptions 
     throw new AccordError('E_USAGE', `a cluster has 3 or 5 nodes (a majority must survive the loss of one), not ${size}`);
   if (size > 1 && previous && !previous.cluster)
     throw new AccordError('E_USAGE', `the stack in ${layout.dir} runs a single nats-server; make a new stack for a cluster`);
-  const cluster = await clusterPortsFor(size, previous?.natsPort, previous?.cluster);
-  const nodes = natsNodes(layout, cluster?.natsPorts[0] ?? previous?.natsPort ?? (await freePort()), cluster);
+  const pickPort = options.pickPort ?? freePort;
+  const cluster = await clusterPortsFor(size, previous?.cluster, pickPort);
+  // A stack started again keeps its ports where it can, so that copies of stack.json stay valid.
+  const nodes = natsNodes(layout, cluster?.natsPorts[0] ?? previous?.natsPort ?? ANY_PORT, cluster);
 
-  const natsServers: LocalServer[] = [];
-  for (const node of nodes) {
-    progress(`starting ${node.name}`);
-    natsServers.push(
-      await startNatsServer({
-        dir: node.dir,
-        logFile: layout.log(node.name),
-        detached: options.detached ?? true,
-        config: () => renderStackNatsConfig(layout, node, nodes, syncInterval),
-        probe: { caFile: tls.caFile, credsFile: operator.seedFile },
-        port: node.port,
-      }),
-    );
-    progress(
-      `${node.name} listening at tls://127.0.0.1:${node.port} (TLS, no anonymous access${node.routePort ? `; routes on ${node.routePort}, mutual TLS` : ''})`,
-    );
-  }
-  const nats = natsServers[0] as LocalServer;
-  const redis = await startRedisServer({
-    dir: layout.redis,
-    logFile: layout.log('redis'),
+  const start: NodeStart = {
+    layout,
+    nodes,
+    syncInterval,
     detached: options.detached ?? true,
-    password: redisPassword(layout),
-    ...(previous ? { port: previous.redisPort } : {}),
-  });
-  progress(`redis listening on 127.0.0.1:${redis.port} (password, append-only file)`);
+    probe: { caFile: tls.caFile, credsFile: operator.seedFile },
+    pickPort,
+    progress,
+  };
+  const { natsServers, redis } = await startServers(start, redisPassword(layout));
+  const nats = natsServers[0] as NatsServer;
   const settings: BusSettings = {
     ...DEFAULT_BUS_SETTINGS,
     ...(cluster ? { replicas: 3 } : {}),
@@ -146,8 +231,7 @@ export async function prepareStack(dirArg: string, options: PrepareStackOptions 
   };
   const state: StackState = {
     natsPort: nats.port,
-    ...(cluster ? { cluster } : {}),
-    redisPort: redis.port,
+    ...(cluster ? { cluster: { ...cluster, natsPorts: nodes.map((n) => n.port), routePorts: nodes.map((n) => n.routePort ?? 0) } } : {}),
     redisUrl: redis.url,
     settings,
     serviceEnv: { ...previous?.serviceEnv, ...options.serviceEnv },

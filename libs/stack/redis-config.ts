@@ -1,14 +1,15 @@
 export interface RedisConfigInput {
-  port: number;
+  socket: string;
   dir: string;
   password: string;
 }
 
-/** Redis for the seen-notices set: loopback only, a password, and persistent (append-only file). */
+/** Redis for the seen-notices set: a Unix socket only (no TCP), owner-only, a password, and persistent (append-only file). */
 export function redisConfig(c: RedisConfigInput): string {
   return [
-    `bind 127.0.0.1`,
-    `port ${c.port}`,
+    `port 0`,
+    `unixsocket ${c.socket}`,
+    `unixsocketperm 700`,
     `dir ${c.dir}`,
     `requirepass ${c.password}`,
     `appendonly yes`,

@@ -18,7 +18,7 @@ export function serviceEnvironment(layout: StackLayout, state: StackState, stack
     ACCORD_NATS_URL: stack.natsUrl,
     ACCORD_NATS_CA: stack.caFile,
     ACCORD_NATS_CREDS: seedFileFor(layout, { kind: 'service', service }),
-    // Several services share the machine: any free port unless the stack assigns one.
+    // Several services share the machine: each binds any free port and reports it when ready.
     ACCORD_HTTP_PORT: '0',
     ...(service === 'ingest' ? { ACCORD_REDIS_URL: state.redisUrl } : {}),
     ...(service === 'ingest' || service === 'redaction' ? { ACCORD_BUS_SECRET_FILE: layout.busSecret } : {}),
@@ -51,7 +51,8 @@ function lastLines(file: string, n: number): string {
 
 /**
  * Waits until every instance of the service answers its health subject as ready, or says
- * why it did not. Each must still be running.
+ * why it did not. Each must still be running. Returns the HTTP port each instance bound
+ * (it was told port 0, so no port passes between picking and binding), by instance name.
  */
 export async function waitForServiceReady(
   nc: NatsConnection,
@@ -59,7 +60,7 @@ export async function waitForServiceReady(
   service: ServiceName,
   instances: Record<string, number>,
   timeoutMs: number,
-): Promise<void> {
+): Promise<Record<string, number>> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const [name, pid] of Object.entries(instances)) {
@@ -71,7 +72,12 @@ export async function waitForServiceReady(
       }
     }
     const { instances: answers } = await serviceReadiness(nc, service);
-    if (answers.filter((a) => a.ready).length >= Object.keys(instances).length) return;
+    const ports: Record<string, number> = {};
+    for (const [name, pid] of Object.entries(instances)) {
+      const answer = answers.find((a) => a.pid === pid && a.ready && a.httpPort !== undefined);
+      if (answer?.httpPort !== undefined) ports[name] = answer.httpPort;
+    }
+    if (Object.keys(ports).length === Object.keys(instances).length) return ports;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new AccordError('E_TIMEOUT', `service ${service} did not report ready within ${timeoutMs / 1000} s; see ${layout.log(service)}`);

@@ -43,13 +43,14 @@ export function renderStackNatsConfig(
   node: NatsNode,
   nodes: readonly NatsNode[],
   syncInterval: string | undefined,
+  local: { portsFileDir?: string } = {},
 ): string {
   const peers = nodes.filter((n) => n.name !== node.name).map((n) => n.routePort ?? 0);
   return natsServerConfig({
     port: node.port,
     storeDir: join(node.dir, 'jetstream'),
-    // Stable across restarts: JetStream knows a cluster's peers by name.
-    serverName: `accord-${node.port}`,
+    serverName: node.serverName,
+    ...local,
     ...(syncInterval ? { syncInterval } : {}),
     tls: ensureTlsMaterial(layout.tls),
     users: identityStore(layout)

@@ -8,8 +8,7 @@ export interface StackState {
   natsPort: number;
   /** A stack on a cluster of nats-servers: every node's ports (the first is `natsPort`). */
   cluster?: ClusterPorts;
-  redisPort: number;
-  /** Holds Redis's password: this file is the owner's only (0600). */
+  /** Redis's Unix socket and password: this file is the owner's only (0600). */
   redisUrl: string;
   syncInterval?: string;
   settings: BusSettings;

@@ -2,7 +2,6 @@ import { SERVICES, inboxPrefix, connectBus } from '../bus/index.js';
 import type { StackFile } from '../client/index.js';
 import { prepareStack, type PrepareStackOptions } from './prepare-stack.js';
 import { instanceName, serviceEnvironment, startServiceProcess, waitForServiceReady } from './service-processes.js';
-import { freePort } from './free-port.js';
 import { writeStackState } from './stack-state.js';
 
 export interface StackUpOptions extends Omit<PrepareStackOptions, 'detached'> {
@@ -25,12 +24,7 @@ export async function stackUp(dirArg: string, options: StackUpOptions = {}): Pro
     started[service] = {};
     for (let i = 1; i <= state.instances; i += 1) {
       const name = instanceName(service, i);
-      const httpPort = await freePort();
-      state.httpPorts = { ...state.httpPorts, [name]: httpPort };
-      const pid = startServiceProcess(layout, name, service, {
-        ...serviceEnvironment(layout, state, stack, service),
-        ACCORD_HTTP_PORT: String(httpPort),
-      });
+      const pid = startServiceProcess(layout, name, service, serviceEnvironment(layout, state, stack, service));
       state.pids[name] = pid;
       started[service][name] = pid;
       writeStackState(layout, state);
@@ -46,7 +40,9 @@ export async function stackUp(dirArg: string, options: StackUpOptions = {}): Pro
   });
   try {
     for (const service of SERVICES) {
-      await waitForServiceReady(nc, layout, service, started[service] ?? {}, options.readyTimeoutMs ?? 30_000);
+      const ports = await waitForServiceReady(nc, layout, service, started[service] ?? {}, options.readyTimeoutMs ?? 30_000);
+      state.httpPorts = { ...state.httpPorts, ...ports };
+      writeStackState(layout, state);
       progress(state.instances > 1 ? `${service} ready (${state.instances} instances)` : `${service} ready`);
     }
   } finally {

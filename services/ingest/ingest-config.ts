@@ -25,7 +25,7 @@ export function readIngestConfig(env: Env): IngestConfig {
   const d = DEFAULT_INGEST_LIMITS;
   return {
     ...readCommonConfig(env),
-    redisUrl: r.url('ACCORD_REDIS_URL', ['redis', 'rediss']),
+    redisUrl: r.url('ACCORD_REDIS_URL', ['redis', 'rediss', 'unix']),
     limits: {
       ...d,
       maxSubmissionBytes: r.integer('ACCORD_MAX_SUBMISSION_BYTES', d.maxSubmissionBytes, 1024, 16 * 1024 * 1024),

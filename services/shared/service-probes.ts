@@ -8,7 +8,8 @@ export interface ServiceProbes {
   stop(): Promise<void>;
 }
 
-function listen(server: Server, host: string, port: number): Promise<void> {
+/** Listens, and resolves with the port bound: the one asked for, or the kernel's choice for 0. */
+function listen(server: Server, host: string, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       const why = error.code === 'EADDRINUSE' ? 'is in use' : `cannot be opened: ${errorMessage(error)}`;
@@ -19,7 +20,10 @@ function listen(server: Server, host: string, port: number): Promise<void> {
         ),
       );
     });
-    server.listen(port, host, () => resolve());
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
   });
 }
 
@@ -43,8 +47,9 @@ export async function serveProbes(
       else if (status.type === 'reconnect') connected = true;
     }
   })();
+  let httpPort: number | undefined;
   const readiness = (): HealthReport => {
-    const r = report();
+    const r = { ...report(), pid: process.pid, ...(httpPort === undefined ? {} : { httpPort }) };
     return connected ? r : { ...r, ready: false, detail: 'NATS connection lost; reconnecting' };
   };
   const health = serveHealth(nc, service, readiness);
@@ -70,7 +75,7 @@ export async function serveProbes(
     }
   });
   try {
-    await listen(server, http.host, http.port);
+    httpPort = await listen(server, http.host, http.port);
   } catch (error) {
     health.unsubscribe();
     throw error;

@@ -20,8 +20,7 @@ test(`the node leading the ingest stream killed (kill -9) a third into ${FAULT_N
       if (struck || sent < FAULT_NOTICES / 3) return;
       struck = true;
       const leader = (await faults.stack.bus.jsm.streams.info(streams.ingest)).cluster?.leader ?? '';
-      // Servers are named accord-<client port>.
-      const node = faults.stack.bus.natsNodes.find((n) => `accord-${n.port}` === leader);
+      const node = faults.stack.bus.natsNodes.find((n) => n.serverName === leader);
       if (!node) throw new Error(`no node named ${leader}`);
       process.kill(node.pid, 'SIGKILL');
       setTimeout(() => void node.restart(), 3000);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { freePort } from '../../libs/stack/index.js';
+import { serviceReadiness } from '../../libs/client/index.js';
 import { serviceProcess, type ServiceProcess } from '../harness/service-process.js';
 import { startTestBus, type TestBus } from '../harness/test-bus.js';
 
@@ -22,8 +22,13 @@ async function until(what: string, check: () => Promise<boolean>): Promise<void>
 
 beforeAll(async () => {
   bus = await startTestBus();
-  port = await freePort();
-  routing = serviceProcess(bus, 'routing', { ACCORD_HTTP_PORT: String(port) });
+  // Port 0: the service binds any free port and reports it on its health subject.
+  routing = serviceProcess(bus, 'routing', { ACCORD_HTTP_PORT: '0' });
+  await until('routing reports its port', async () => {
+    const answer = (await serviceReadiness(bus.nc, 'routing')).instances.find((i) => i.pid === routing.child.pid);
+    port = answer?.httpPort ?? 0;
+    return port > 0;
+  });
   await until('routing ready', async () => (await readyz()).status === 200);
 }, 60_000);
 

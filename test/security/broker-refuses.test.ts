@@ -265,8 +265,7 @@ describe('the broker refuses what a role may not do', () => {
 
   test('Redis refuses a client without the password', async () => {
     const redis = new Redis({
-      host: '127.0.0.1',
-      port: bus.redis.port,
+      path: bus.redis.socket,
       lazyConnect: true,
       enableReadyCheck: false,
       maxRetriesPerRequest: 0,
