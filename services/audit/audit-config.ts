@@ -1,4 +1,4 @@
-import { EnvReader, type Env } from '../../libs/config/index.js';
+import { readSettings, SETTINGS, type Env } from '../../libs/settings/index.js';
 import { readCommonConfig, type CommonConfig } from '../shared/common-config.js';
 
 export interface AuditConfig extends CommonConfig {
@@ -10,12 +10,12 @@ export interface AuditConfig extends CommonConfig {
 }
 
 export function readAuditConfig(env: Env): AuditConfig {
-  const r = new EnvReader(env);
+  const read = readSettings('audit', env);
   return {
-    ...readCommonConfig(env),
-    maxBatchEvents: r.integer('ACCORD_AUDIT_MAX_BATCH', 2000, 1, 100_000),
-    auditSigningKeyFile: r.string('ACCORD_AUDIT_SIGNING_KEY_FILE', "the path of the audit service's private signing JWK"),
-    checkpointEveryRecords: r.integer('ACCORD_CHECKPOINT_RECORDS', 1000, 1, 10_000_000),
-    checkpointEveryMs: r.integer('ACCORD_CHECKPOINT_MS', 60_000, 100, 86_400_000),
+    ...readCommonConfig(read),
+    maxBatchEvents: read(SETTINGS.auditMaxBatch),
+    auditSigningKeyFile: read(SETTINGS.auditSigningKeyFile),
+    checkpointEveryRecords: read(SETTINGS.checkpointRecords),
+    checkpointEveryMs: read(SETTINGS.checkpointMs),
   };
 }

@@ -1,4 +1,4 @@
-import { EnvReader, type Env } from '../../libs/config/index.js';
+import { readSettings, SETTINGS, type Env } from '../../libs/settings/index.js';
 import { readCommonConfig, type CommonConfig } from '../shared/common-config.js';
 
 export interface RedactionConfig extends CommonConfig {
@@ -11,11 +11,11 @@ export interface RedactionConfig extends CommonConfig {
 }
 
 export function readRedactionConfig(env: Env): RedactionConfig {
-  const r = new EnvReader(env);
+  const read = readSettings('redaction', env);
   return {
-    ...readCommonConfig(env),
-    busSigningKeyFile: r.string('ACCORD_BUS_SIGNING_KEY_FILE', "the path of the bus's private signing JWK"),
-    pseudonymKeyFile: r.string('ACCORD_PSEUDONYM_KEY_FILE', 'the path of the pseudonym key (32 random bytes)'),
-    gridDegrees: r.integer('ACCORD_COARSE_GRID_DEGREES', 1, 1, 90),
+    ...readCommonConfig(read),
+    busSigningKeyFile: read(SETTINGS.busSigningKeyFile),
+    pseudonymKeyFile: read(SETTINGS.pseudonymKeyFile),
+    gridDegrees: read(SETTINGS.coarseGridDegrees),
   };
 }

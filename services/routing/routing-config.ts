@@ -1,4 +1,4 @@
-import { EnvReader, type Env } from '../../libs/config/index.js';
+import { readSettings, SETTINGS, type Env } from '../../libs/settings/index.js';
 import { readCommonConfig, type CommonConfig } from '../shared/common-config.js';
 
 export interface RoutingConfig extends CommonConfig {
@@ -7,6 +7,6 @@ export interface RoutingConfig extends CommonConfig {
 }
 
 export function readRoutingConfig(env: Env): RoutingConfig {
-  const r = new EnvReader(env);
-  return { ...readCommonConfig(env), redactTimeoutMs: r.integer('ACCORD_REDACT_TIMEOUT_MS', 12_000, 100, 600_000) };
+  const read = readSettings('routing', env);
+  return { ...readCommonConfig(read), redactTimeoutMs: read(SETTINGS.redactTimeoutMs) };
 }

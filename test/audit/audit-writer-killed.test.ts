@@ -4,17 +4,15 @@ import { ChainVerifier } from '../../libs/audit/index.js';
 import { subjects } from '../../libs/bus/index.js';
 import { readAuditRecords, signNotice } from '../../libs/client/index.js';
 import { v1, type AuditRecord } from '../../libs/proto/index.js';
+import { SETTINGS } from '../../libs/settings/index.js';
 import { parsePublicJwk, verificationKeyFromJwk } from '../../libs/signing/index.js';
-import { startIngestService } from '../../services/ingest/ingest-service.js';
-import { startRedactionService } from '../../services/redaction/redaction-service.js';
-import { startRoutingService } from '../../services/routing/routing-service.js';
 import type { RunningService } from '../../services/shared/run-service.js';
-import { DEFAULT_FRESHNESS, DEFAULT_INGEST_LIMITS } from '../../libs/ingest/index.js';
 import { waitForDecisions } from '../harness/pipeline-counts.js';
 import { sampleNotice } from '../harness/sample-notice.js';
 import { registerAgency, type TestAgency } from '../harness/test-agencies.js';
 import { serviceProcess } from '../harness/service-process.js';
 import { startTestBus, type TestBus } from '../harness/test-bus.js';
+import { startTestIngest, startTestRedaction, startTestRouting } from '../harness/test-services.js';
 
 const NOTICES = Number(process.env.ACCORD_AUDIT_CRASH_NOTICES ?? 5000);
 let bus: TestBus;
@@ -34,34 +32,9 @@ beforeAll(async () => {
   police = await registerAgency(bus, { id: 'it-police', country: 'IT', role: 'police', groups: ['med'] });
   await registerAgency(bus, { id: 'ly-coastguard', country: 'LY', role: 'coastguard', groups: ['med'] });
   await registerAgency(bus, { id: 'it-prosecutor', country: 'IT', role: 'prosecutor', groups: ['med'] });
-  running.push(
-    await startRedactionService(
-      {
-        nats: bus.natsFor({ kind: 'service', service: 'redaction' }),
-        busSigningKeyFile: bus.layout.busSigningKey,
-        pseudonymKeyFile: bus.layout.pseudonymKey,
-        gridDegrees: 1,
-      },
-      { secret: bus.secret },
-    ),
-  );
-  running.push(await startRoutingService({ nats: bus.natsFor({ kind: 'service', service: 'routing' }), redactTimeoutMs: 8000 }));
-  running.push(
-    await startIngestService(
-      {
-        nats: bus.natsFor({ kind: 'service', service: 'ingest' }),
-        redisUrl: bus.state.redisUrl,
-        limits: DEFAULT_INGEST_LIMITS,
-        freshness: DEFAULT_FRESHNESS,
-        rate: { limit: 0, windowMs: 60_000 },
-        concurrency: 64,
-        stageTimeoutMs: 10_000,
-        maxAttempts: 5,
-        seenTtlSeconds: 3600,
-      },
-      { secret: bus.secret, retryBaseMs: 100 },
-    ),
-  );
+  running.push(await startTestRedaction(bus));
+  running.push(await startTestRouting(bus, { redactTimeoutMs: 8000 }));
+  running.push(await startTestIngest(bus, { concurrency: SETTINGS.ingestConcurrency.default, stageTimeoutMs: 10_000 }));
 }, 60_000);
 
 afterAll(async () => {

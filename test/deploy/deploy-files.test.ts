@@ -1,7 +1,8 @@
 /**
- * The deployment files (deploy/) checked against each other, against the services'
- * configuration readers and against docs/operations.md, with no server: every reference
- * resolves, every required variable is set, every image pinned, every metric real.
+ * The deployment files (deploy/) checked against each other and against the settings
+ * table (libs/settings/), with no server: every reference resolves, every variable is a
+ * setting of its service with a value its reader accepts, every required one is set,
+ * every image pinned, every metric real.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { SERVICES, type ServiceName } from '../../libs/bus/index.js';
+import { ALL_SETTINGS, environmentProblems, parseSetting, settingsOf, type EnvironmentProblem, type Setting } from '../../libs/settings/index.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
@@ -23,57 +25,15 @@ const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 const at = (v: unknown, ...path: string[]): unknown => path.reduce<unknown>((o, k) => obj(o)[k], v);
 
-// ---------------------------------------------------------------- what the services read (from their source)
+// ---------------------------------------------------------------- the settings table
 
-/** The body of `export [async] function NAME` up to the next top-level export. */
-function functionBody(source: string, name: string, file: string): string {
-  const start = source.search(new RegExp(`export (async )?function ${name}\\b`));
-  if (start < 0) throw new Error(`${file} no longer declares ${name}: update this test`);
-  const next = source.indexOf('\nexport ', start + 1);
-  return source.slice(start, next < 0 ? undefined : next);
-}
+const settingNamed = (name: string): Setting | undefined => ALL_SETTINGS.find((s) => s.name === name);
+/** Variables whose value is the path of a file the service reads (a secret, a key, a CA). */
+const isFileVariable = (name: string): boolean => settingNamed(name)?.kind === 'path';
+const isSecretVariable = (name: string): boolean => settingNamed(name)?.secret === true;
+const described = (where: string, problems: EnvironmentProblem[]): string[] => problems.map((p) => `${where}: ${p.message}`);
 
-/** Variables read with EnvReader's string/url/urlList, which have no default: the service stops without them. */
-function requiredIn(source: string): string[] {
-  return [...source.matchAll(/\.(?:string|url|urlList)\(\s*'(ACCORD_[A-Z0-9_]+)'/g)].map((m) => m[1] ?? '');
-}
-
-/**
- * A service's required variables, derived from services/shared/common-config.ts
- * (readCommonConfig for all; readBusSecret for the services whose main.ts calls it) and
- * services/<service>/<service>-config.ts.
- */
-function requiredVariables(service: Service): string[] {
-  const common = read('services/shared/common-config.ts');
-  const main = read(`services/${service}/main.ts`);
-  return [
-    ...requiredIn(functionBody(common, 'readCommonConfig', 'common-config.ts')),
-    ...(main.includes('readBusSecret') ? requiredIn(functionBody(common, 'readBusSecret', 'common-config.ts')) : []),
-    ...requiredIn(read(`services/${service}/${service}-config.ts`)),
-  ];
-}
-
-/** Every ACCORD_* variable the services' configuration readers and logger read. */
-function variablesTheServicesRead(): Set<string> {
-  const sources = [
-    read('services/shared/common-config.ts'),
-    ...SERVICES.map((s) => read(`services/${s}/${s}-config.ts`)),
-    read('libs/log/logger.ts'),
-  ];
-  return new Set(sources.flatMap((s) => [...s.matchAll(/['.](ACCORD_[A-Z0-9_]+)\b/g)].map((m) => m[1] ?? '')));
-}
-
-// ---------------------------------------------------------------- docs/operations.md
-
-/** The variables of the configuration reference's main table (what the services read). */
-function documentedVariables(): Set<string> {
-  const doc = read('docs/operations.md');
-  const start = doc.indexOf('## 1. Configuration reference');
-  const end = doc.indexOf('Variables the services do not read', start);
-  if (start < 0 || end < 0) throw new Error('docs/operations.md lost its configuration reference');
-  const rows = doc.slice(start, end).split('\n').filter((l) => l.startsWith('| `'));
-  return new Set(rows.flatMap((row) => [...(row.split('|')[1] ?? '').matchAll(/`([A-Z0-9_]+)`/g)].map((m) => m[1] ?? '')));
-}
+// ---------------------------------------------------------------- metrics
 
 /** The metrics the services export (docs/operations.md and the brief), with the histogram's series. */
 const METRICS = [
@@ -292,32 +252,38 @@ test('one Deployment runs each service, with the replicas the design calls for, 
   expect(nats.map((w) => [w.doc.kind, at(w.doc, 'spec', 'replicas')])).toEqual([['StatefulSet', 3]]);
 });
 
-test('each service Deployment sets only variables of the configuration reference', () => {
-  expect(serviceContainers().map(({ service }) => service).sort()).toEqual([...SERVICES].sort());
-  const documented = documentedVariables();
-  const undocumented = serviceContainers().flatMap(({ container, service }) =>
-    envOf(container)
-      .map((e) => str(e.name) ?? '')
-      .filter((name) => !documented.has(name))
-      .map((name) => `${service}: ${name}`),
+const configMapData = new Map(
+  K8S.docs.filter((d) => d.doc.kind === 'ConfigMap').map(({ doc }) => [str(at(doc, 'metadata', 'name')), obj(doc.data)]),
+);
+
+/** A container's variables and their values: from a ConfigMap resolved, from a Secret unknown here (undefined). */
+function containerEnvironment(container: Obj): Map<string, string | undefined> {
+  return new Map(
+    envOf(container).map((e) => {
+      const fromMap = at(e, 'valueFrom', 'configMapKeyRef');
+      const value = isObj(fromMap) ? str(obj(configMapData.get(str(fromMap.name)))[str(fromMap.key) ?? '']) : str(e.value);
+      return [str(e.name) ?? '', value];
+    }),
   );
-  expect(undocumented).toEqual([]);
-});
+}
 
-test('each service Deployment sets every variable its service requires', () => {
+test('each service Deployment sets its own settings only, each valid, and every one its service requires', () => {
   expect(serviceContainers().map(({ service }) => service).sort()).toEqual([...SERVICES].sort());
-  const missing = serviceContainers().flatMap(({ container, service }) => {
-    const set = new Set(envOf(container).map((e) => str(e.name)));
-    return requiredVariables(service)
-      .filter((v) => !set.has(v))
-      .map((v) => `${service}: ${v}`);
-  });
-  expect(SERVICES.map(requiredVariables).every((r) => r.includes('ACCORD_NATS_URL'))).toBe(true);
-  expect(missing).toEqual([]);
+  const problems = serviceContainers().flatMap(({ container, service }) =>
+    described(`k8s ${service}`, environmentProblems(service, containerEnvironment(container))),
+  );
+  expect(problems).toEqual([]);
 });
 
-/** Variables whose value is the path of a secret file. */
-const isFileVariable = (name: string): boolean => /^ACCORD_[A-Z_]+_FILE$/.test(name) || name === 'ACCORD_NATS_CREDS' || name === 'ACCORD_NATS_CA';
+test('each service Deployment takes a setting that holds a secret from a Secret, never as a value', () => {
+  const secretEntries = serviceContainers().flatMap(({ container, service }) =>
+    envOf(container)
+      .filter((e) => isSecretVariable(str(e.name) ?? ''))
+      .map((e) => ({ service, name: str(e.name), fromSecret: isObj(at(e, 'valueFrom', 'secretKeyRef')) })),
+  );
+  expect(secretEntries.length).toBeGreaterThan(0);
+  expect(secretEntries.filter((e) => !e.fromSecret)).toEqual([]);
+});
 
 test("each service Deployment's secret-file variables name a file of a volume it mounts", () => {
   const problems: string[] = [];
@@ -403,15 +369,18 @@ function composeAccordServices(): { name: string; definition: Obj; service: Serv
   });
 }
 
-/** What a Compose service's environment sets, plus variables its command assigns (`export X=`). */
+/**
+ * What a Compose service's environment sets (interpolations resolved to their defaults),
+ * plus variables its command assigns (`export X="…"`, unquoted).
+ */
 function composeVariables(definition: Obj): Map<string, string> {
   const env = definition.environment;
   const pairs: [string, string][] = Array.isArray(env)
     ? env.map((e) => String(e).split('=')).map(([k = '', ...v]) => [k, v.join('=')])
     : Object.entries(obj(env)).map(([k, v]) => [k, str(v) ?? '']);
   const command = arr(definition.command).map((c) => str(c) ?? '').join(' ') || (str(definition.command) ?? '');
-  for (const m of command.matchAll(/\b(ACCORD_[A-Z0-9_]+)=("[^"]*"|\S*)/g)) pairs.push([m[1] ?? '', m[2] ?? '']);
-  return new Map(pairs);
+  for (const m of command.matchAll(/\b(ACCORD_[A-Z0-9_]+)=("[^"]*"|\S*)/g)) pairs.push([m[1] ?? '', (m[2] ?? '').replace(/^"(.*)"$/, '$1')]);
+  return new Map(pairs.map(([k, v]) => [k, withDefaults(v)]));
 }
 
 test('every Compose service has an image pinned to a tag other than latest', () => {
@@ -447,18 +416,31 @@ test('every Compose interpolation has a default or is documented in the Compose 
   expect(unexplained).toEqual([]);
 });
 
-test('each Compose service sets every variable its service requires, and only documented ones', () => {
-  const documented = documentedVariables();
+/** A value its container's shell computes when it starts (`$$(cat /run/secrets/…)`) is not known here. */
+const composeEnvironment = (definition: Obj): Map<string, string | undefined> =>
+  new Map([...composeVariables(definition)].map(([name, value]) => [name, value.includes('$') ? undefined : value]));
+
+test('each Compose service sets its own settings only, each valid, and every one its service requires', () => {
   const services = composeAccordServices();
   expect(services.map((s) => s.service).sort()).toEqual([...SERVICES].sort());
-  const problems = services.flatMap(({ service, definition }) => {
-    const set = composeVariables(definition);
-    return [
-      ...requiredVariables(service).filter((v) => !set.has(v)).map((v) => `${service}: ${v} not set`),
-      ...[...set.keys()].filter((v) => !documented.has(v)).map((v) => `${service}: ${v} undocumented`),
-    ];
-  });
+  const problems = services.flatMap(({ service, definition }) =>
+    described(`compose ${service}`, environmentProblems(service, composeEnvironment(definition))),
+  );
   expect(problems).toEqual([]);
+});
+
+test('each Compose service computes a setting that holds a secret from a secret it mounts, when it starts', () => {
+  const secretValues = composeAccordServices().flatMap(({ service, definition }) => {
+    const mounted = new Set(arr(definition.secrets).map((s) => str(s) ?? str(obj(s).source)));
+    return [...composeVariables(definition)]
+      .filter(([name]) => isSecretVariable(name))
+      .map(([name, value]) => {
+        const secret = /\$\$\(cat \/run\/secrets\/([A-Za-z0-9_.-]+)\)/.exec(value)?.[1];
+        return { service, name, fromMountedSecret: secret !== undefined && mounted.has(secret) };
+      });
+  });
+  expect(secretValues.length).toBeGreaterThan(0);
+  expect(secretValues.filter((v) => !v.fromMountedSecret)).toEqual([]);
 });
 
 test("each Compose service's secret-file variables name secrets it mounts", () => {
@@ -575,28 +557,54 @@ test('every systemd unit waits longer than the 20 s drain before killing its ser
   expect(seconds.filter((s) => s <= 20)).toEqual([]);
 });
 
-test('the systemd units set only documented variables, and with the shared files every required one', () => {
-  const documented = documentedVariables();
-  // What /etc/accord/accord.env and ingest.env provide, as deploy/accord.env.example and systemd/README.md say.
-  const example = new Set([...read('deploy/accord.env.example').matchAll(/^#? ?(ACCORD_[A-Z0-9_]+)=/gm)].map((m) => m[1] ?? ''));
-  const problems = UNITS.flatMap(({ service, file }) => {
-    const env = unitEnvironment(unitSettings(file));
-    return [
-      ...[...env.keys()].filter((v) => !documented.has(v)).map((v) => `${service}: ${v} undocumented`),
-      ...requiredVariables(service).filter((v) => !env.has(v) && !example.has(v)).map((v) => `${service}: ${v} nowhere`),
-    ];
+/** deploy/accord.env.example, which becomes /etc/accord/accord.env: each setting, set or shown commented out. */
+const EXAMPLE = [...read('deploy/accord.env.example').matchAll(/^(# ?)?(ACCORD_[A-Z0-9_]+)=(.*)$/gm)].map((m) => ({
+  name: m[2] ?? '',
+  value: m[3] ?? '',
+  commented: m[1] !== undefined,
+}));
+
+test('the example environment file shows only settings, each valid; one left commented out with a default shows that default', () => {
+  expect(EXAMPLE.length).toBeGreaterThan(0);
+  const problems = EXAMPLE.flatMap(({ name, value, commented }) => {
+    const setting = settingNamed(name);
+    if (!setting) return [`${name} is not a setting`];
+    try {
+      const parsed = parseSetting(setting, value);
+      if (commented && 'default' in setting && parsed !== setting.default) return [`${name}=${value} is shown as the default, which is ${setting.default}`];
+    } catch (error) {
+      return [String(error)];
+    }
+    return [];
   });
   expect(problems).toEqual([]);
 });
 
-// ---------------------------------------------------------------- the reference itself, and the image
-
-test('the configuration reference documents every variable the services read', () => {
-  const documented = documentedVariables();
-  const used = [...variablesTheServicesRead()];
-  expect(used).toContain('ACCORD_HTTP_PORT');
-  expect(used.filter((v) => !documented.has(v))).toEqual([]);
+test('the example environment file, shared by the four services, sets only settings every service reads', () => {
+  const set = EXAMPLE.filter((e) => !e.commented);
+  expect(set.length).toBeGreaterThan(0);
+  expect(set.filter(({ name }) => !SERVICES.every((service) => settingsOf(service).some((s) => s.name === name))).map((e) => e.name)).toEqual([]);
 });
+
+test('the systemd units set their own settings only, each valid, and with the shared file every required one', () => {
+  const shared = EXAMPLE.filter((e) => !e.commented).map(({ name, value }) => [name, value] as const);
+  // Those shown commented out go in the file of the service that reads them (ingest.env: the Redis URL), as the example says.
+  const ownFile = new Set(EXAMPLE.filter((e) => e.commented).map((e) => e.name));
+  const problems = UNITS.flatMap(({ service, file }) => {
+    const env = new Map<string, string | undefined>([...shared, ...unitEnvironment(unitSettings(file))]);
+    const found = environmentProblems(service, env).filter((p) => !(p.kind === 'missing' && ownFile.has(p.name)));
+    return described(file, found);
+  });
+  expect(problems).toEqual([]);
+});
+
+test('no systemd unit writes a setting that holds a secret into its own Environment= lines', () => {
+  const written = UNITS.flatMap(({ file }) => [...unitEnvironment(unitSettings(file)).keys()].filter(isSecretVariable).map((name) => `${file}: ${name}`));
+  expect(ALL_SETTINGS.some((s) => s.secret)).toBe(true);
+  expect(written).toEqual([]);
+});
+
+// ---------------------------------------------------------------- the image
 
 test('the image runs the services as a non-root user', () => {
   const dockerfile = read('deploy/Dockerfile');

@@ -1,11 +1,30 @@
+import type { ServiceName } from '../../libs/bus/index.js';
+import { environmentProblems, type Env } from '../../libs/settings/index.js';
+import { serviceEnvironment } from '../../libs/stack/index.js';
+import { readAuditConfig } from '../../services/audit/audit-config.js';
 import { startAuditService } from '../../services/audit/audit-service.js';
+import { readIngestConfig, type IngestConfig } from '../../services/ingest/ingest-config.js';
 import { startIngestService } from '../../services/ingest/ingest-service.js';
+import { readRedactionConfig } from '../../services/redaction/redaction-config.js';
 import { startRedactionService } from '../../services/redaction/redaction-service.js';
+import { readRoutingConfig, type RoutingConfig } from '../../services/routing/routing-config.js';
 import { startRoutingService } from '../../services/routing/routing-service.js';
+import type { CommonConfig } from '../../services/shared/common-config.js';
 import type { RunningService } from '../../services/shared/run-service.js';
-import { DEFAULT_FRESHNESS, DEFAULT_INGEST_LIMITS } from '../../libs/ingest/index.js';
-import type { IngestConfig } from '../../services/ingest/ingest-config.js';
 import type { TestBus } from './test-bus.js';
+
+/**
+ * A service's configuration as its reader makes it from the environment `stack up` gives
+ * it, so every value a test does not set is the table's default; `settings` are the
+ * test's own (shorter timeouts, say). No HTTP: tests reach in-process services over the bus.
+ */
+function configOf<C extends CommonConfig>(bus: TestBus, service: ServiceName, read: (env: Env) => C, settings: Env = {}): C {
+  const misspelt = environmentProblems(service, new Map(Object.entries(settings))).filter((p) => p.kind === 'unknown');
+  if (misspelt.length > 0) throw new Error(misspelt.map((p) => p.message).join('; '));
+  const config = read({ ...serviceEnvironment(bus.layout, bus.state, bus.stack, service), ...settings });
+  delete config.http;
+  return config;
+}
 
 export interface TestServices {
   ingest: RunningService;
@@ -19,16 +38,7 @@ export function startTestAudit(
   bus: TestBus,
   checkpoints: { checkpointEveryRecords?: number; checkpointEveryMs?: number } = {},
 ): Promise<RunningService> {
-  return startAuditService(
-    {
-      nats: bus.natsFor({ kind: 'service', service: 'audit' }),
-      maxBatchEvents: 2000,
-      auditSigningKeyFile: bus.layout.auditSigningKey,
-      checkpointEveryRecords: checkpoints.checkpointEveryRecords ?? 1000,
-      checkpointEveryMs: checkpoints.checkpointEveryMs ?? 60_000,
-    },
-    { retryDelayMs: 200 },
-  );
+  return startAuditService({ ...configOf(bus, 'audit', readAuditConfig), ...checkpoints }, { retryDelayMs: 200 });
 }
 
 export interface TestServiceOptions {
@@ -36,37 +46,33 @@ export interface TestServiceOptions {
   audit?: { checkpointEveryRecords?: number; checkpointEveryMs?: number };
 }
 
+/** Unlimited and with short waits, so tests neither trip the rate limit nor wait out production timeouts. */
 export function startTestIngest(bus: TestBus, overrides: Partial<IngestConfig> = {}): Promise<RunningService> {
+  const settings = {
+    ACCORD_RATE_LIMIT: '0',
+    ACCORD_INGEST_CONCURRENCY: '32',
+    ACCORD_STAGE_TIMEOUT_MS: '8000',
+    ACCORD_SEEN_TTL_SECONDS: '3600',
+  };
   return startIngestService(
-    {
-      nats: bus.natsFor({ kind: 'service', service: 'ingest' }),
-      redisUrl: bus.state.redisUrl,
-      limits: DEFAULT_INGEST_LIMITS,
-      freshness: DEFAULT_FRESHNESS,
-      rate: { limit: 0, windowMs: 60_000 },
-      concurrency: 32,
-      stageTimeoutMs: 8000,
-      maxAttempts: 5,
-      seenTtlSeconds: 3600,
-      ...overrides,
-    },
+    { ...configOf(bus, 'ingest', readIngestConfig, settings), ...overrides },
     { secret: bus.secret, retryBaseMs: 100 },
   );
+}
+
+export function startTestRouting(bus: TestBus, overrides: Partial<RoutingConfig> = {}): Promise<RunningService> {
+  return startRoutingService({ ...configOf(bus, 'routing', readRoutingConfig, { ACCORD_REDACT_TIMEOUT_MS: '5000' }), ...overrides });
+}
+
+export function startTestRedaction(bus: TestBus): Promise<RunningService> {
+  return startRedactionService(configOf(bus, 'redaction', readRedactionConfig), { secret: bus.secret });
 }
 
 /** The four services, in this process, each with its own credential, as `stack up` runs them. */
 export async function startTestServices(bus: TestBus, options: TestServiceOptions = {}): Promise<TestServices> {
   const audit = await startTestAudit(bus, options.audit);
-  const redaction = await startRedactionService(
-    {
-      nats: bus.natsFor({ kind: 'service', service: 'redaction' }),
-      busSigningKeyFile: bus.layout.busSigningKey,
-      pseudonymKeyFile: bus.layout.pseudonymKey,
-      gridDegrees: 1,
-    },
-    { secret: bus.secret },
-  );
-  const routing = await startRoutingService({ nats: bus.natsFor({ kind: 'service', service: 'routing' }), redactTimeoutMs: 5000 });
+  const redaction = await startTestRedaction(bus);
+  const routing = await startTestRouting(bus);
   const ingest = await startTestIngest(bus, options.ingest);
   return {
     ingest,

@@ -7,9 +7,7 @@ import { sampleNotice } from '../harness/sample-notice.js';
 import { registerAgency, type TestAgency } from '../harness/test-agencies.js';
 import { serviceProcess } from '../harness/service-process.js';
 import { startTestBus, TEST_BUS_SETTINGS, type TestBus } from '../harness/test-bus.js';
-import { startTestAudit } from '../harness/test-services.js';
-import { startRedactionService } from '../../services/redaction/redaction-service.js';
-import { startRoutingService } from '../../services/routing/routing-service.js';
+import { startTestAudit, startTestRedaction, startTestRouting } from '../harness/test-services.js';
 import type { RunningService } from '../../services/shared/run-service.js';
 
 let bus: TestBus;
@@ -31,18 +29,8 @@ beforeAll(async () => {
   police = await registerAgency(bus, { id: 'it-police', country: 'IT', role: 'police', groups: ['med'] });
   await registerAgency(bus, { id: 'ly-coastguard', country: 'LY', role: 'coastguard', groups: ['med'] });
   running.push(await startTestAudit(bus));
-  running.push(
-    await startRedactionService(
-      {
-        nats: bus.natsFor({ kind: 'service', service: 'redaction' }),
-        busSigningKeyFile: bus.layout.busSigningKey,
-        pseudonymKeyFile: bus.layout.pseudonymKey,
-        gridDegrees: 1,
-      },
-      { secret: bus.secret },
-    ),
-  );
-  running.push(await startRoutingService({ nats: bus.natsFor({ kind: 'service', service: 'routing' }), redactTimeoutMs: 5000 }));
+  running.push(await startTestRedaction(bus));
+  running.push(await startTestRouting(bus));
 });
 
 afterAll(async () => {

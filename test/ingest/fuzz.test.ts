@@ -22,7 +22,7 @@ beforeAll(async () => {
   bus = await startTestBus();
   police = await registerAgency(bus, { id: 'it-police', country: 'IT', role: 'police', groups: ['med'] });
   await registerAgency(bus, { id: 'ly-coastguard', country: 'LY', role: 'coastguard', groups: ['med'] });
-  services = await startTestServices(bus, { ingest: { rate: { limit: 0, windowMs: 60_000 } } });
+  services = await startTestServices(bus);
 });
 
 afterAll(async () => {

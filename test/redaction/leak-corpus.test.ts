@@ -33,7 +33,7 @@ beforeAll(async () => {
   bus = await startTestBus();
   issuer = await registerAgency(bus, { id: 'gr-police', country: 'GR', role: 'police', groups: ['med'] });
   for (const r of RECIPIENTS) await registerAgency(bus, { ...r, groups: ['med'] });
-  services = await startTestServices(bus, { ingest: { rate: { limit: 0, windowMs: 60_000 } } });
+  services = await startTestServices(bus);
 }, 120_000);
 
 afterAll(async () => {
