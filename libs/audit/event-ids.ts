@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Deterministic audit event ids: the same step of the same submission always yields the
  * same id, so every id appears once in the chain and a repeat would show.
@@ -13,4 +15,14 @@ export const auditEventId = {
   keyChange: (agency: string, kid: string, action: string) => `key/${agency}/${kid}/${action}`,
   /** Credential changes can repeat, so their ids carry the time. */
   agencyChange: (agency: string, action: string, at: Date) => `agency/${agency}/${action}/${at.toISOString()}`,
+  /** A process instance's start or stop. */
+  service: (service: string, instanceId: string, action: string) => `service/${service}/${instanceId}/${action}`,
+  checkpoint: (treeSize: number) => `checkpoint/${treeSize}`,
+  /** A policy made the next version, by its `name@version`. */
+  policy: (version: string) => `policy/${version}`,
 } as const;
+
+/** Names an officer in a receipt's ids without the name: the liaison's message id and the audit event id agree on it. */
+export function officerDigest(officer: string): string {
+  return createHash('sha256').update(officer).digest('base64url').slice(0, 16);
+}

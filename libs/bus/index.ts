@@ -1,4 +1,7 @@
-export { SERVICES, buckets, consumers, streams, subjects } from './names.js';
+export { SERVICES, buckets, consumers, streams } from './names.js';
+export { parseSubject, subjects } from './subjects.js';
+export type { AdapterRequest } from './subjects.js';
+export { messageIds } from './message-ids.js';
 export type { ServiceName } from './names.js';
 export { DEFAULT_BUS_SETTINGS } from './bus-settings.js';
 export { streamConfigs } from './stream-configs.js';

@@ -1,4 +1,5 @@
-import { buckets, consumers, streams, subjects, type ServiceName } from './names.js';
+import { buckets, consumers, streams, type ServiceName } from './names.js';
+import { subjects } from './subjects.js';
 import { APPEND_ONLY_STREAMS } from './stream-configs.js';
 import { inboxPrefix, type Identity } from './identities.js';
 
@@ -112,7 +113,7 @@ export function permissionsFor(identity: Identity): Permissions | undefined {
               ...orderedReader(streams.quarantine),
               `${API}.DIRECT.GET.${streams.events}.accord.events.decision.>`,
               subjects.quarantineAll,
-              'accord.events.decision.*.*',
+              subjects.decisionsAll,
               subjects.route,
               ...registryReader,
             ],

@@ -8,7 +8,8 @@ import {
   type StreamConfig,
 } from '@nats-io/jetstream';
 import type { BusSettings } from './bus-settings.js';
-import { consumers, streams, subjects } from './names.js';
+import { consumers, streams } from './names.js';
+import { subjects } from './subjects.js';
 
 const ns = (ms: number): number => ms * 1_000_000;
 

@@ -1,6 +1,6 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { headers } from '@nats-io/transport-node';
-import { subjects } from '../bus/index.js';
+import { messageIds, subjects } from '../bus/index.js';
 import { discloseNotice, type DisclosedSubmission } from '../disclosure/index.js';
 import { validateNotice } from '../notice/index.js';
 import { v1, type CaseNoticeProps } from '../proto/index.js';
@@ -58,6 +58,6 @@ export async function publishSubmission(
 ): Promise<PublishResult> {
   const h = headers();
   h.set(TRACEPARENT, formatTraceparent(trace));
-  const ack = await js.publish(subjects.ingest(agency), submission, { msgID: `${agency}:${noticeId}`, headers: h });
+  const ack = await js.publish(subjects.ingest(agency), submission, { msgID: messageIds.submission(agency, noticeId), headers: h });
   return { seq: ack.seq, duplicate: ack.duplicate, traceId: trace.traceId };
 }

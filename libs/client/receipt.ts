@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { JetStreamClient } from '@nats-io/jetstream';
-import { subjects } from '../bus/index.js';
+import { officerDigest } from '../audit/index.js';
+import { messageIds, subjects } from '../bus/index.js';
 import { AccordError } from '../errors/index.js';
 import { timestampFromDate, v1 } from '../proto/index.js';
 
@@ -8,6 +8,5 @@ import { timestampFromDate, v1 } from '../proto/index.js';
 export async function sendReceipt(js: JetStreamClient, agency: string, noticeId: string, officer: string): Promise<void> {
   if (!officer.trim() || officer.length > 128) throw new AccordError('E_USAGE', '--officer must name the officer in 1 to 128 characters');
   const receipt = v1.Receipt.encode({ noticeId, agency, officer, readAt: timestampFromDate(new Date()) }).finish();
-  const officerId = createHash('sha256').update(officer).digest('base64url').slice(0, 16);
-  await js.publish(subjects.receiptEvents(agency), receipt, { msgID: `receipt/${agency}/${noticeId}/${officerId}` });
+  await js.publish(subjects.receiptEvents(agency), receipt, { msgID: messageIds.receipt(agency, noticeId, officerDigest(officer)) });
 }

@@ -1,5 +1,6 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { auditEventId } from '../audit/index.js';
 import { openPolicyBucket, publishServiceEvents, storePolicy, subjects, type StoredPolicy } from '../bus/index.js';
 import { compilePolicyText, readPolicyFile } from '../policy/index.js';
 import { timestampFromDate, v1 } from '../proto/index.js';
@@ -13,7 +14,7 @@ export async function storeAuditedPolicy(nc: NatsConnection, js: JetStreamClient
   const version = `${stored.name}@${stored.version}`;
   await publishServiceEvents(js, 'admin', [
     {
-      eventId: `policy/${version}`,
+      eventId: auditEventId.policy(version),
       kind: v1.AuditKind.POLICY,
       time: timestampFromDate(new Date()),
       service: 'admin',

@@ -1,6 +1,6 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { chainEvents } from '../../libs/audit/index.js';
-import { subjects } from '../../libs/bus/index.js';
+import { messageIds, subjects } from '../../libs/bus/index.js';
 import { timestampFromDate, v1, type AuditEventProps } from '../../libs/proto/index.js';
 import type { ChainTail } from './chain-tail.js';
 
@@ -49,7 +49,7 @@ export async function appendToChain(
     const { records, head } = chainEvents(tail.head, events, timestampFromDate(new Date()));
     const block = v1.AuditBlock.encode({ records, sourceSeq: last.seq }).finish();
     const ack = await js.publish(subjects.auditChain, block, {
-      msgID: `chain/${tail.head.nextIndex}`,
+      msgID: messageIds.chain(tail.head.nextIndex),
       expect: { lastSequence: tail.lastStreamSeq },
     });
     tail = { head, sourceSeq: last.seq, lastStreamSeq: ack.seq };

@@ -1,6 +1,6 @@
 import { DeliverPolicy, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
-import { makeSignedCheckpoint, RecentEventIds, type TreeHead } from '../../libs/audit/index.js';
-import { streams, subjects, type WriterLease } from '../../libs/bus/index.js';
+import { auditEventId, makeSignedCheckpoint, RecentEventIds, type TreeHead } from '../../libs/audit/index.js';
+import { messageIds, streams, subjects, type WriterLease } from '../../libs/bus/index.js';
 import { errorMessage } from '../../libs/errors/index.js';
 import type { Logger } from '../../libs/log/index.js';
 import { leafHash, MerkleTree } from '../../libs/merkle/index.js';
@@ -192,7 +192,7 @@ export class AuditWriter {
     const { signed, head } = await makeSignedCheckpoint(this.tree, size, this.lastCheckpoint, this.auditKey);
     const now = new Date();
     const event: v1.AuditEvent.$Properties = {
-      eventId: `checkpoint/${size}`,
+      eventId: auditEventId.checkpoint(size),
       kind: v1.AuditKind.CHECKPOINT,
       time: timestampFromDate(now),
       service: 'audit',
@@ -203,7 +203,7 @@ export class AuditWriter {
     for (const body of bodies) this.leaves.push(leafHash(body));
     this.lastCheckpoint = head;
     this.lastCheckpointAt = now;
-    await this.js.publish(subjects.checkpoints, signed, { msgID: `checkpoint/${size}` });
+    await this.js.publish(subjects.checkpoints, signed, { msgID: messageIds.checkpoint(size) });
   }
 
   private async follow(): Promise<void> {

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { auditEventId } from '../../libs/audit/index.js';
+import { auditEventId, officerDigest } from '../../libs/audit/index.js';
+import { parseSubject } from '../../libs/bus/index.js';
 import { AccordError } from '../../libs/errors/index.js';
 import { v1, type AuditEventProps, type Timestamp } from '../../libs/proto/index.js';
 import { isAgencyId } from '../../libs/registry/index.js';
@@ -13,9 +13,8 @@ function receiptEvent(agency: string, data: Uint8Array, receivedAt: Timestamp): 
   if (!receipt.noticeId || !receipt.officer || receipt.officer.length > MAX_OFFICER_LENGTH) {
     throw new AccordError('E_SCHEMA', 'receipt needs a noticeId and an officer of at most 128 characters');
   }
-  const officerDigest = createHash('sha256').update(receipt.officer).digest('base64url').slice(0, 16);
   const event: AuditEventProps = {
-    eventId: auditEventId.receipt(agency, receipt.noticeId, officerDigest),
+    eventId: auditEventId.receipt(agency, receipt.noticeId, officerDigest(receipt.officer)),
     kind: v1.AuditKind.RECEIPT,
     service: 'liaison',
     agency,
@@ -31,16 +30,12 @@ function receiptEvent(agency: string, data: Uint8Array, receivedAt: Timestamp): 
  * submission's events, a service's own events, or a liaison's read receipt.
  */
 export function eventsFromMessage(subject: string, data: Uint8Array, receivedAt: Timestamp): AuditEventProps[] {
-  const [, , kind, agencyOrService] = subject.split('.');
-  switch (kind) {
-    case 'decision':
-      return v1.Decision.decode(data).events;
-    case 'svc':
-      return v1.AuditEventBatch.decode(data).events;
-    case 'receipt':
-      if (!agencyOrService || !isAgencyId(agencyOrService)) throw new AccordError('E_SCHEMA', 'receipt subject names no agency');
-      return [receiptEvent(agencyOrService, data, receivedAt)];
-    default:
-      throw new AccordError('E_SCHEMA', `no audit events on subject ${subject}`);
+  if (parseSubject.decision(subject)) return v1.Decision.decode(data).events;
+  if (parseSubject.serviceEvents(subject)) return v1.AuditEventBatch.decode(data).events;
+  const receipt = parseSubject.receiptEvents(subject);
+  if (receipt) {
+    if (!isAgencyId(receipt.agency)) throw new AccordError('E_SCHEMA', 'receipt subject names no agency');
+    return [receiptEvent(receipt.agency, data, receivedAt)];
   }
+  throw new AccordError('E_SCHEMA', `no audit events on subject ${subject}`);
 }

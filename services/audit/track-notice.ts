@@ -1,6 +1,6 @@
 import type { JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import { streams, subjects } from '../../libs/bus/index.js';
+import { parseSubject, streams, subjects } from '../../libs/bus/index.js';
 import { errorMessage } from '../../libs/errors/index.js';
 import type { Logger } from '../../libs/log/index.js';
 import { v1 } from '../../libs/proto/index.js';
@@ -53,7 +53,12 @@ export function serveTrack(nc: NatsConnection, jsm: JetStreamManager, blocksOf: 
     queue: 'audit',
     callback: (error, msg) => {
       if (error) return;
-      const agency = msg.subject.split('.')[3] ?? '';
+      const agency = parseSubject.track(msg.subject)?.agency;
+      if (!agency) {
+        log.warn('track query refused: its subject names no agency', { subject: msg.subject });
+        msg.respond(v1.TrackReport.encode({ error: 'the subject names no agency' }).finish());
+        return;
+      }
       let noticeId = '';
       try {
         noticeId = v1.TrackQuery.decode(msg.data).noticeId;

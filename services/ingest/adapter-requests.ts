@@ -1,6 +1,6 @@
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import { streams, subjects } from '../../libs/bus/index.js';
+import { parseSubject, streams, subjects } from '../../libs/bus/index.js';
 import { readStream } from '../../libs/client/index.js';
 import { errorMessage } from '../../libs/errors/index.js';
 import type { Logger } from '../../libs/log/index.js';
@@ -53,7 +53,13 @@ export function serveAdapterRequests(nc: NatsConnection, js: JetStreamClient, js
     queue: 'ingest',
     callback: (error, msg) => {
       if (error) return;
-      const [, , , agency = '', what] = msg.subject.split('.');
+      const request = parseSubject.adapterRequest(msg.subject);
+      // Not a question this service knows, so no reply type fits it: the asker times out.
+      if (!request) {
+        log.warn('adapter request refused: unknown subject', { subject: msg.subject });
+        return;
+      }
+      const { agency, what } = request;
       const answer = what === 'decision' ? answerDecision(jsm, agency, msg.data) : answerQuarantine(js, jsm, agency, msg.data);
       answer.then(
         (reply) => msg.respond(reply),

@@ -1,5 +1,5 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
-import { subjects } from '../../libs/bus/index.js';
+import { messageIds, subjects } from '../../libs/bus/index.js';
 import { timestampFromDate, v1, type AuditEventProps, type Timestamp } from '../../libs/proto/index.js';
 
 export interface DecisionInput {
@@ -27,7 +27,7 @@ export async function writeDecision(js: JetStreamClient, d: DecisionInput): Prom
     decidedAt: timestampFromDate(new Date()),
     events: d.events,
   }).finish();
-  await js.publish(subjects.decision(d.agency, d.ingestSeq), decision, { msgID: `decision/${d.agency}/${d.ingestSeq}` });
+  await js.publish(subjects.decision(d.agency, d.ingestSeq), decision, { msgID: messageIds.decision(d.agency, d.ingestSeq) });
 }
 
 export interface QuarantineInput {
@@ -44,5 +44,5 @@ export interface QuarantineInput {
 /** The refused submission, kept whole with its reason: nothing is silently dropped. */
 export async function writeQuarantine(js: JetStreamClient, q: QuarantineInput): Promise<void> {
   const record = v1.QuarantineRecord.encode({ ...q, quarantinedAt: timestampFromDate(new Date()) }).finish();
-  await js.publish(subjects.quarantine(q.agency), record, { msgID: `quarantine/${q.agency}/${q.ingestSeq}` });
+  await js.publish(subjects.quarantine(q.agency), record, { msgID: messageIds.quarantine(q.agency, q.ingestSeq) });
 }

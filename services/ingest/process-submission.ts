@@ -2,7 +2,7 @@ import type { JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstrea
 import type { NatsConnection } from '@nats-io/transport-node';
 import { auditEventId } from '../../libs/audit/index.js';
 import type { MicroBatcher } from '../../libs/batching/index.js';
-import { streams, subjects } from '../../libs/bus/index.js';
+import { parseSubject, streams, subjects } from '../../libs/bus/index.js';
 import { AccordError, errorMessage, isAccordError, type ReasonCode } from '../../libs/errors/index.js';
 import { failpoint } from '../../libs/failpoints/index.js';
 import { checkAddressees, refuse, verifySubmission, type Refused, type Verified, type VerifyContext } from '../../libs/ingest/index.js';
@@ -21,7 +21,7 @@ import { keyedDigest } from '../../libs/signing/index.js';
 import { acceptedNoticeSize, stageClient } from '../shared/stage-client.js';
 import { writeDecision, writeQuarantine } from './decision-writer.js';
 import type { RateLimiter } from './rate-limiter.js';
-import type { SeenNotices } from './seen-notices.js';
+import { seenClaim, type SeenNotices } from './seen-notices.js';
 
 export interface ProcessorDeps {
   nc: NatsConnection;
@@ -73,7 +73,13 @@ export class SubmissionProcessor {
   }
 
   async process(msg: JsMsg): Promise<void> {
-    const agency = msg.subject.slice('accord.ingest.'.length);
+    const agency = parseSubject.ingest(msg.subject)?.agency;
+    if (!agency) {
+      // The stream takes only accord.ingest.<token>; without an agency there is no quarantine to put it in.
+      this.deps.log.error('submission on a subject that names no agency dropped', { subject: msg.subject, seq: msg.seq });
+      msg.term();
+      return;
+    }
     const seq = msg.seq;
     const receivedAt = timestampFromNanos(msg.timestampNanos);
     const trace = parseTraceparent(msg.headers?.get(TRACEPARENT)) ?? newTrace();
@@ -160,7 +166,7 @@ export class SubmissionProcessor {
   private async checkAdmission(s: Submission, verified: Verified): Promise<Refused | undefined> {
     const { notice, kid } = verified;
     const known = { noticeId: notice.noticeId, kid };
-    const claim = `${s.agency}:${s.seq}`;
+    const claim = seenClaim(s.agency, s.seq);
     const seen = await this.deps.seen.check(notice.noticeId, claim);
     if (seen === 'other-submission') return duplicate(verified);
     // Claimed by this very submission on an earlier attempt: it was admitted then.
@@ -244,7 +250,7 @@ export class SubmissionProcessor {
       await this.quarantine(s, outcome);
       return;
     }
-    if (outcome) await this.deps.seen.release(outcome.notice.noticeId, `${s.agency}:${s.seq}`);
+    if (outcome) await this.deps.seen.release(outcome.notice.noticeId, seenClaim(s.agency, s.seq));
     await this.quarantine(s, {
       ok: false,
       code: 'E_PROCESSING_FAILED',

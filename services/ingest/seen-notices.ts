@@ -5,34 +5,32 @@ export type SeenState = 'unseen' | 'this-submission' | 'other-submission';
 /** Compare-and-delete: releases a reservation only if it is still ours. */
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 
-/**
- * Notice ids already accepted, in Redis: key = noticeId (unique across the bus), value =
- * "<agency>:<ingest sequence>" of the submission that claimed it. The same sequence coming
- * back is a redelivery of that submission, another is a replay.
- */
+/** The Redis key that holds a notice id's claim. */
+export const seenKey = (noticeId: string): string => `accord:seen:${noticeId}`;
+
+/** The submission that claims a notice id: the same value coming back is a redelivery of it, another is a replay. */
+export const seenClaim = (agency: string, ingestSeq: number): string => `${agency}:${ingestSeq}`;
+
+/** Notice ids already accepted, in Redis: key = noticeId (unique across the bus), value = the claiming submission's seenClaim. */
 export class SeenNotices {
   constructor(
     private readonly redis: Redis,
     private readonly ttlSeconds: number,
   ) {}
 
-  private key(noticeId: string): string {
-    return `accord:seen:${noticeId}`;
-  }
-
   async check(noticeId: string, claim: string): Promise<SeenState> {
-    const holder = await this.redis.get(this.key(noticeId));
+    const holder = await this.redis.get(seenKey(noticeId));
     if (holder === null) return 'unseen';
     return holder === claim ? 'this-submission' : 'other-submission';
   }
 
   /** Claims the notice id for this submission; false if another submission holds it. */
   async claim(noticeId: string, claim: string): Promise<boolean> {
-    const previous = await this.redis.set(this.key(noticeId), claim, 'EX', this.ttlSeconds, 'NX', 'GET');
+    const previous = await this.redis.set(seenKey(noticeId), claim, 'EX', this.ttlSeconds, 'NX', 'GET');
     return previous === null || previous === claim;
   }
 
   async release(noticeId: string, claim: string): Promise<void> {
-    await this.redis.eval(RELEASE, 1, this.key(noticeId), claim);
+    await this.redis.eval(RELEASE, 1, seenKey(noticeId), claim);
   }
 }

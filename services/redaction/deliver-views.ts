@@ -1,7 +1,7 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { auditEventId } from '../../libs/audit/index.js';
-import { subjects } from '../../libs/bus/index.js';
+import { messageIds, subjects } from '../../libs/bus/index.js';
 import { AccordError } from '../../libs/errors/index.js';
 import { openSubmission, SUBMISSION_CODES } from '../../libs/disclosure/index.js';
 import { isCategory, type Category } from '../../libs/notice/index.js';
@@ -79,7 +79,10 @@ async function buildAndStore(
       const signed = v1.SignedView.encode({ format: 1, view: viewBytes, jws }).finish();
       const headers = natsHeaders();
       headers.set(TRACEPARENT, formatTraceparent(passOn));
-      const ack = await deps.js.publish(subjects.deliver(recipient), signed, { msgID: `deliver/${notice.noticeId}/${recipient}`, headers });
+      const ack = await deps.js.publish(subjects.deliver(recipient), signed, {
+        msgID: messageIds.delivery(notice.noticeId, recipient),
+        headers,
+      });
       // A redelivered submission stores nothing twice, and counts nothing twice.
       if (!ack.duplicate) deps.metrics.deliveries.inc({ agency: recipient });
       const time = timestampFromDate(new Date());

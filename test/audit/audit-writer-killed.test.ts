@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ChainVerifier } from '../../libs/audit/index.js';
-import { subjects } from '../../libs/bus/index.js';
+import { messageIds, subjects } from '../../libs/bus/index.js';
 import { readAuditRecords, signNotice } from '../../libs/client/index.js';
 import { v1, type AuditRecord } from '../../libs/proto/index.js';
 import { SETTINGS } from '../../libs/settings/index.js';
@@ -50,9 +50,10 @@ function sendNotices(count: number): { noticeIds: string[]; sent: Promise<void> 
       await Promise.all(
         Array.from({ length: Math.min(250, count - i) }, async () => {
           const notice = sampleNotice('it-police');
-          noticeIds.push(notice.noticeId ?? '');
+          const noticeId = notice.noticeId ?? '';
+          noticeIds.push(noticeId);
           await bus.js.publish(subjects.ingest('it-police'), await signNotice(notice, police.key), {
-            msgID: `it-police:${notice.noticeId}`,
+            msgID: messageIds.submission('it-police', noticeId),
           });
         }),
       );

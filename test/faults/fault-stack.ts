@@ -1,7 +1,7 @@
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import { afterAll, beforeAll } from 'vitest';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { SERVICES, streams, subjects, type ServiceName } from '../../libs/bus/index.js';
+import { messageIds, SERVICES, streams, subjects, type ServiceName } from '../../libs/bus/index.js';
 import { awaitDecision, signNotice } from '../../libs/client/index.js';
 import { messageToJson, v1 } from '../../libs/proto/index.js';
 import { instanceName } from '../../libs/stack/index.js';
@@ -187,7 +187,7 @@ async function publishUntilStored(js: JetStreamClient, noticeId: string, signed:
   const deadline = Date.now() + 120_000;
   for (;;) {
     try {
-      return (await js.publish(subjects.ingest(ISSUER), signed, { msgID: `${ISSUER}:${noticeId}`, timeout: 5000 })).seq;
+      return (await js.publish(subjects.ingest(ISSUER), signed, { msgID: messageIds.submission(ISSUER, noticeId), timeout: 5000 })).seq;
     } catch (error) {
       if (Date.now() > deadline) throw error;
       await new Promise((r) => setTimeout(r, 250));

@@ -1,11 +1,11 @@
-import { streams } from '../../libs/bus/index.js';
+import { streams, subjects } from '../../libs/bus/index.js';
 import { readStream } from '../../libs/client/index.js';
 import { v1, type Decision } from '../../libs/proto/index.js';
 import type { TestBus } from './test-bus.js';
 
 /** How many decisions ingest has written so far. */
 export async function decisionCount(bus: TestBus): Promise<number> {
-  const info = await bus.jsm.streams.info(streams.events, { subjects_filter: 'accord.events.decision.>' });
+  const info = await bus.jsm.streams.info(streams.events, { subjects_filter: subjects.decisionsAll });
   return Object.values(info.state.subjects ?? {}).reduce((a, b) => a + b, 0);
 }
 
@@ -20,7 +20,7 @@ export async function waitForDecisions(bus: TestBus, count: number, timeoutMs: n
 /** Every decision written, by ingest sequence. */
 export async function allDecisions(bus: TestBus): Promise<Map<number, Decision>> {
   const out = new Map<number, Decision>();
-  await readStream(bus.js, bus.jsm, streams.events, { filterSubject: 'accord.events.decision.>' }, (msg) => {
+  await readStream(bus.js, bus.jsm, streams.events, { filterSubject: subjects.decisionsAll }, (msg) => {
     const d = v1.Decision.decode(msg.data);
     out.set(Number(d.ingestSeq), d);
   });

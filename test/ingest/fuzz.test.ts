@@ -96,6 +96,7 @@ test(`ingest stays up through ${TOTAL} random and mutated submissions, accounts 
   for (let i = 0; i < TOTAL; i += 500) {
     const batch = Array.from({ length: Math.min(500, TOTAL - i) }, (_, j) => {
       const submission = i + j < valid.length ? (valid[i + j] as Uint8Array) : mutate(valid, validNotices);
+      // One Nats-Msg-Id per submission: mutants share notice ids, and each must reach ingest.
       return bus.js
         .publish(subjects.ingest('it-police'), submission, { msgID: `fuzz/${i + j}` })
         .then((ack) => sent.set(ack.seq, submission));

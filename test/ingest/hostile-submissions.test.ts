@@ -315,6 +315,7 @@ async function deliveryCount(): Promise<number> {
 /** Submits raw bytes as `agency`; the submission must end quarantined with `code`, audited, undelivered. */
 async function expectQuarantined(agency: string, submission: Uint8Array, code: string): Promise<void> {
   const deliveriesBefore = await deliveryCount();
+  // A random Nats-Msg-Id: the broker passes on even what it would take for a retry, so ingest's own checks are what is tested.
   const ack = await bus.js.publish(subjects.ingest(agency), submission, { msgID: `test/${randomBytes(8).toString('hex')}` });
   const decision = await awaitDecision(bus.nc, agency, ack.seq, 15_000);
   expect({ status: decision.status, code: decision.code }).toEqual({ status: v1.DecisionStatus.DECISION_QUARANTINED, code });
@@ -375,6 +376,7 @@ describe('what is not refused', () => {
     const refused = await publishSubmission(bus.js, 'it-police', n.noticeId ?? '', await signNotice(n, police.key));
     expect((await awaitDecision(bus.nc, 'it-police', refused.seq, 15_000)).code).toBe('E_UNKNOWN_ADDRESSEE');
     const fixed = { ...n, addressees: ['ly-coastguard'] };
+    // Another Nats-Msg-Id than the refused one's: within the dedup window the broker would answer the same id as that submission.
     const ack = await bus.js.publish(subjects.ingest('it-police'), await signNotice(fixed, police.key), {
       msgID: `it-police:${n.noticeId}:fixed`,
     });

@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { publishSubmission, signNotice } from '../../libs/client/index.js';
 import { v1 } from '../../libs/proto/index.js';
+import { seenClaim, seenKey } from '../../services/ingest/seen-notices.js';
 import { allDecisions, deliveryPairs, waitForDecisions } from '../harness/pipeline-counts.js';
 import { sampleNotice } from '../harness/sample-notice.js';
 import { registerAgency, type TestAgency } from '../harness/test-agencies.js';
@@ -52,7 +53,7 @@ test('Redis stopped mid-stream and restarted: nothing accepted unchecked, nothin
 
   // Every accepted notice holds its claim in Redis (which kept it across the restart).
   const redis = new Redis(bus.state.redisUrl);
-  const claims = await redis.mget(...published.map(({ noticeId }) => `accord:seen:${noticeId}`));
+  const claims = await redis.mget(...published.map(({ noticeId }) => seenKey(noticeId)));
   redis.disconnect();
-  expect(claims).toEqual(published.map(({ seq }) => `it-police:${seq}`));
+  expect(claims).toEqual(published.map(({ seq }) => seenClaim('it-police', seq)));
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { streams, subjects } from '../../libs/bus/index.js';
+import { parseSubject, streams, subjects } from '../../libs/bus/index.js';
 import { connectAs, publishSubmission, readAuditRecords, readStackFile, signNotice } from '../../libs/client/index.js';
 import { signingKeyFromJwk } from '../../libs/signing/index.js';
 import { addAgency, readStackState, stackDown, stackLayout, stackUp } from '../../libs/stack/index.js';
@@ -69,7 +69,7 @@ beforeAll(async () => {
   const jsm = await jetstreamManager(operator);
   for (let waited = 0; waited < 120_000; waited += 250) {
     const decided = Object.values(
-      (await jsm.streams.info(streams.events, { subjects_filter: 'accord.events.decision.>' })).state.subjects ?? {},
+      (await jsm.streams.info(streams.events, { subjects_filter: subjects.decisionsAll })).state.subjects ?? {},
     ).reduce((a, b) => a + b, 0);
     if (decided === NOTICES && sample(await scrape('audit'), 'accord_consumer_pending', { consumer: 'audit-writer' }) === 0) return;
     await new Promise((r) => setTimeout(r, 250));
@@ -95,7 +95,9 @@ test(`ingest's counters match what was sent: ${NOTICES} received, the good accep
 test("redaction's deliveries by agency match each inbox's count in the deliveries stream", async () => {
   const text = await scrape('redaction');
   const info = await (await jetstreamManager(operator)).streams.info(streams.deliveries, { subjects_filter: subjects.deliverAll });
-  const stored = Object.entries(info.state.subjects ?? {}).map(([subject, n]) => [subject.split('.').at(-1) ?? '', n] as const);
+  const stored = Object.entries(info.state.subjects ?? {}).map(
+    ([subject, n]) => [parseSubject.deliver(subject)?.agency ?? subject, n] as const,
+  );
   expect(stored.length).toBeGreaterThan(0);
   for (const [agency, n] of stored) expect(sample(text, 'accord_deliveries_total', { agency }), agency).toBe(n);
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { consumers, streams } from '../../libs/bus/index.js';
 import { formatBusStatus, publishSubmission, signNotice, type BusStatus } from '../../libs/client/index.js';
 import { awaitDecision, waitForAuditRecord } from '../harness/bus-readers.js';
 import { runCli } from '../harness/run-cli.js';
@@ -51,18 +52,18 @@ test('the quarantine of the last hour is counted by reason code', () => {
 });
 
 test("an agency's inbox shows the view it has not read yet as its lag", () => {
-  expect(status.consumers.find((c) => c.consumer === 'inbox-ly-coastguard')).toMatchObject({
+  expect(status.consumers.find((c) => c.consumer === consumers.inbox('ly-coastguard'))).toMatchObject({
     owner: 'ly-coastguard',
     pending: 1,
     ackPending: 0,
   });
-  expect(status.consumers.find((c) => c.consumer === 'inbox-it-police')).toMatchObject({ pending: 0 });
+  expect(status.consumers.find((c) => c.consumer === consumers.inbox('it-police'))).toMatchObject({ pending: 0 });
 });
 
 test('the audit chain height counts the records written, and the streams their messages', () => {
   expect(status.audit.height).toBeGreaterThanOrEqual(8);
-  expect(status.streams.find((s) => s.stream === 'ACCORD_DELIVERIES')?.messages).toBe(1);
-  expect(status.streams.find((s) => s.stream === 'ACCORD_QUARANTINE')?.messages).toBe(1);
+  expect(status.streams.find((s) => s.stream === streams.deliveries)?.messages).toBe(1);
+  expect(status.streams.find((s) => s.stream === streams.quarantine)?.messages).toBe(1);
 });
 
 test('a service with no instance running is shown as not running, and status exits 1', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { messageIds, subjects } from '../../libs/bus/index.js';
 import { InboxStore, publishSubmission, pullInbox, registryKeys, signNotice } from '../../libs/client/index.js';
 import { v1 } from '../../libs/proto/index.js';
 import { newTrace, parseTraceparent } from '../../libs/tracing/index.js';
@@ -63,8 +64,8 @@ test("every audit record of the notice carries the adapter's trace id", async ()
 
 test('a submission without a traceparent gets a trace of its own, carried the same way', async () => {
   const notice = sampleNotice('it-police', { addressees: ['ly-coastguard'] });
-  const ack = await bus.js.publish('accord.ingest.it-police', await signNotice(notice, police.key), {
-    msgID: `it-police:${notice.noticeId}`,
+  const ack = await bus.js.publish(subjects.ingest('it-police'), await signNotice(notice, police.key), {
+    msgID: messageIds.submission('it-police', notice.noticeId ?? ''),
   });
   await awaitDecision(bus.nc, 'it-police', ack.seq, 15_000);
   const records = await waitForAuditCount(bus, (r) => r.event?.noticeId === notice.noticeId && r.event?.kind === v1.AuditKind.DELIVERED, 1);

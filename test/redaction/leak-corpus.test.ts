@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { subjects } from '../../libs/bus/index.js';
+import { messageIds, subjects } from '../../libs/bus/index.js';
 import { signNotice } from '../../libs/client/index.js';
 import type { Category } from '../../libs/notice/index.js';
 import { messageToJson, v1, type CaseNoticeProps } from '../../libs/proto/index.js';
@@ -124,11 +124,11 @@ test(`no value withheld from a recipient appears in its view, over ${NOTICES} ge
   const notices = Array.from({ length: NOTICES }, () => corpusNotice('gr-police', agencyIds));
   for (let i = 0; i < notices.length; i += 250) {
     await Promise.all(
-      notices
-        .slice(i, i + 250)
-        .map(async (n) =>
-          bus.js.publish(subjects.ingest('gr-police'), await signNotice(n, issuer.key), { msgID: `gr-police:${n.noticeId}` }),
-        ),
+      notices.slice(i, i + 250).map(async (n) =>
+        bus.js.publish(subjects.ingest('gr-police'), await signNotice(n, issuer.key), {
+          msgID: messageIds.submission('gr-police', n.noticeId ?? ''),
+        }),
+      ),
     );
   }
   await waitForDecisions(bus, NOTICES, 240_000);
