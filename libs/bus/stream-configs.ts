@@ -92,7 +92,9 @@ type ConsumerSpec = Partial<ConsumerConfig> & { durable_name: string };
 
 export function serviceConsumerConfigs(s: BusSettings): { stream: string; config: ConsumerSpec }[] {
   const common = { ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, ack_wait: ns(s.ackWaitMs) };
-  return [{ stream: streams.ingest, config: { ...common, durable_name: consumers.ingest, max_ack_pending: 1024 } }];
+  // No max_deliver (-1, unlimited) and no backoff list: ingest alone decides when a submission
+  // is given up (never one that may have deliveries) and how long it waits (its nak delay).
+  return [{ stream: streams.ingest, config: { ...common, durable_name: consumers.ingest, max_ack_pending: 1024, max_deliver: -1 } }];
 }
 
 /** The durable consumer of the audit checkpoints the bus creates for an agency's liaisons. */

@@ -21,13 +21,18 @@ export const REASON_CODES = {
   E_LIMIT_EXCEEDED: 'the notice exceeds a count or length limit',
   E_RATE_LIMITED: "the agency's submission rate limit was exceeded",
   E_UNKNOWN_ADDRESSEE: 'an addressee is not a registered agency',
-  E_PROCESSING_FAILED: 'the bus could not process the submission after repeated attempts',
+  E_PROCESSING_FAILED: 'the bus could not process the submission: a failure of its own, not a fault of the submission',
 } as const;
 
 export type ReasonCode = keyof typeof REASON_CODES;
 
 export function isReasonCode(value: string): value is ReasonCode {
   return Object.hasOwn(REASON_CODES, value);
+}
+
+/** A code as a quarantine record may carry it: the contract's own stays, any other is E_PROCESSING_FAILED. */
+export function toReasonCode(code: string): ReasonCode {
+  return isReasonCode(code) ? code : 'E_PROCESSING_FAILED';
 }
 
 export function describeReason(code: string): string {

@@ -9,3 +9,4 @@ export { checkKeyValidity } from './check-key-validity.js';
 export { assertSubmissionLimitFits } from './submission-limit-fits.js';
 export type { BrokerSizeLimits } from './submission-limit-fits.js';
 export { checkFreeText } from './check-free-text.js';
+export { unverifiedNoticeId } from './unverified-notice-id.js';

@@ -1,4 +1,4 @@
-import { AccordError, isAccordError, isReasonCode, type ReasonCode } from '../errors/index.js';
+import { AccordError, isAccordError, toReasonCode, type ReasonCode } from '../errors/index.js';
 import { openSubmission, SUBMISSION_CODES, toCaseNotice, type OpenedSubmission } from '../disclosure/index.js';
 import { validateNotice } from '../notice/index.js';
 import { dateFromTimestamp, v1, type CaseNotice, type Timestamp } from '../proto/index.js';
@@ -55,7 +55,7 @@ export function refuse(code: ReasonCode, message: string, extra: Partial<Refused
  */
 function refusedFrom(error: unknown, extra: Partial<Refused>): Refused {
   if (isAccordError(error) && !error.retryable) {
-    const code: ReasonCode = isReasonCode(error.code) ? error.code : 'E_PROCESSING_FAILED';
+    const code = toReasonCode(error.code);
     const out = refuse(code, code === error.code ? error.message : `${error.code}: ${error.message}`, extra);
     if (error.path !== undefined) out.path = error.path;
     return out;

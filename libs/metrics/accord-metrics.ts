@@ -13,6 +13,7 @@ export class AccordMetrics {
   readonly received: Counter;
   readonly accepted: Counter;
   readonly quarantined: Counter<'code'>;
+  readonly unquarantinable: Counter<'code'>;
   readonly deliveries: Counter<'agency'>;
   readonly redeliveries: Counter;
   readonly stageDuration: Histogram<'stage'>;
@@ -35,6 +36,12 @@ export class AccordMetrics {
     this.quarantined = new Counter({
       name: 'accord_submissions_quarantined_total',
       help: 'Submissions quarantined, by reason code',
+      labelNames: ['code'],
+      registers,
+    });
+    this.unquarantinable = new Counter({
+      name: 'accord_submissions_unquarantinable_total',
+      help: 'Attempts that would have quarantined a submission an earlier attempt had sent to routing (views of it may be stored), retried instead; by the reason code it would have had',
       labelNames: ['code'],
       registers,
     });

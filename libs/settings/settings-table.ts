@@ -176,7 +176,8 @@ export const SETTINGS = {
     min: 1,
     max: 100,
     services: ['ingest'],
-    meaning: "attempts before a submission that keeps failing for the bus's own reasons is quarantined `E_PROCESSING_FAILED`",
+    meaning:
+      "attempts before a submission that keeps failing for the bus's own reasons is quarantined `E_PROCESSING_FAILED` (never one that may have deliveries: it is retried until it completes)",
   },
   seenTtlSeconds: {
     name: 'ACCORD_SEEN_TTL_SECONDS',
@@ -272,9 +273,9 @@ export const OTHER_VARIABLES: readonly OtherVariable[] = [
   },
   {
     name: 'ACCORD_FAILPOINTS',
-    readBy: 'ingest (`libs/failpoints/`)',
+    readBy: 'ingest, routing, redaction (`libs/failpoints/`)',
     meaning:
-      'fault tests only: names points at which the process kills itself (`crash-after-claim:3`). A test hook, not a setting: never set it in a deployment',
+      'fault tests only: `name:N[:action]`, the Nth time the point is reached the process kills itself (`kill`, the default: `crash-after-claim:3`), throws an Error (`throw`) or a non-retryable error with a code (`before-redaction:1:E_UNKNOWN_AGENCY`). A test hook, not a setting: never set it in a deployment',
   },
   {
     name: 'ACCORD_CPU_PROFILE_DIR',

@@ -3,9 +3,17 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { auditEventId } from '../../libs/audit/index.js';
 import type { MicroBatcher } from '../../libs/batching/index.js';
 import { parseSubject, streams, subjects } from '../../libs/bus/index.js';
-import { AccordError, errorMessage, isAccordError, type ReasonCode } from '../../libs/errors/index.js';
+import { AccordError, errorMessage, isAccordError, toReasonCode, type ReasonCode } from '../../libs/errors/index.js';
 import { failpoint } from '../../libs/failpoints/index.js';
-import { checkAddressees, refuse, verifySubmission, type Refused, type Verified, type VerifyContext } from '../../libs/ingest/index.js';
+import {
+  checkAddressees,
+  refuse,
+  unverifiedNoticeId,
+  verifySubmission,
+  type Refused,
+  type Verified,
+  type VerifyContext,
+} from '../../libs/ingest/index.js';
 import type { Logger } from '../../libs/log/index.js';
 import type { AccordMetrics } from '../../libs/metrics/index.js';
 import { formatTraceparent, inStageSpan, newTrace, parseTraceparent, TRACEPARENT, type TraceContext } from '../../libs/tracing/index.js';
@@ -19,6 +27,7 @@ import {
 } from '../../libs/proto/index.js';
 import { keyedDigest } from '../../libs/signing/index.js';
 import { acceptedNoticeSize, stageClient } from '../shared/stage-client.js';
+import { stageFailure } from '../shared/stage-reply.js';
 import { writeDecision, writeQuarantine } from './decision-writer.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { seenClaim, type SeenNotices } from './seen-notices.js';
@@ -47,10 +56,12 @@ interface Submission {
   /** The submission's trace (from the adapter's traceparent, else a new one) and what ingest passes on. */
   trace: TraceContext;
   passOn: TraceContext;
+  /** An earlier attempt sent it to routing, as found when this attempt began: views of it may be stored. */
+  routedBefore: boolean;
 }
 
 /** What every log line about a submission carries. */
-const logged = (s: Submission) => ({ traceId: s.trace.traceId, agency: s.agency, seq: s.seq });
+const logged = (s: Submission) => ({ traceId: s.trace.traceId, agency: s.agency, seq: s.seq, attempt: s.msg.info.deliveryCount });
 
 const now = (): Timestamp => timestampFromDate(new Date());
 
@@ -58,7 +69,10 @@ const now = (): Timestamp => timestampFromDate(new Date());
  * Takes one submission from the ingest stream to its end: quarantined with a reason, or
  * routed and delivered. It is acknowledged only after its decision, its deliveries and
  * its audit events are stored; any failure before that leaves it to be redelivered, and
- * every write on the way is idempotent.
+ * every write on the way is idempotent. A stage's failure is retried only when the stage
+ * marks it retryable; otherwise the submission is quarantined at once with the stage's
+ * code. A submission an earlier attempt sent to routing is never quarantined (views of it
+ * may be stored, and none is both delivered and quarantined): it is retried until delivered.
  */
 export class SubmissionProcessor {
   /** Submissions in hand together reach routing in one request. */
@@ -97,7 +111,7 @@ export class SubmissionProcessor {
     else this.deps.metrics.received.inc();
     await this.deps.metrics.time('ingest', () =>
       inStageSpan('ingest', trace, async (passOn) => {
-        const s: Submission = { msg, agency, seq, receivedAt, received, trace, passOn };
+        const s: Submission = { msg, agency, seq, receivedAt, received, trace, passOn, routedBefore: false };
         try {
           await this.decide(s);
         } catch (error) {
@@ -114,22 +128,30 @@ export class SubmissionProcessor {
       await s.msg.ackAck();
       return;
     }
+    s.routedBefore = await this.routedBefore(s);
     if (s.msg.info.deliveryCount > this.deps.maxAttempts) {
-      await this.giveUp(s);
-      return;
+      if (!s.routedBefore) {
+        await this.giveUp(s);
+        return;
+      }
+      this.cannotQuarantine(s, 'E_PROCESSING_FAILED', `failed ${s.msg.info.deliveryCount - 1} times`);
     }
     const outcome = await verifySubmission(s.msg.data, s.agency, s.receivedAt, this.deps.verify);
     if (!outcome.ok) {
-      await this.quarantine(s, outcome);
+      await this.quarantineUnlessRouted(s, outcome);
       return;
     }
     const refused = await this.checkAdmission(s, outcome);
     if (refused) {
-      await this.quarantine(s, refused);
+      await this.quarantineUnlessRouted(s, refused);
       return;
     }
     const { notice } = outcome;
     const stageEvents = await this.route(s, outcome);
+    if (!Array.isArray(stageEvents)) {
+      await this.quarantineUnlessRouted(s, stageEvents);
+      return;
+    }
     const accepted: AuditEventProps = {
       eventId: auditEventId.accepted(notice.noticeId),
       kind: v1.AuditKind.ACCEPTED,
@@ -181,8 +203,12 @@ export class SubmissionProcessor {
     return undefined;
   }
 
-  /** Routing decides and redaction delivers; the reply carries their audit events. */
-  private async route(s: Submission, verified: Verified): Promise<AuditEventProps[]> {
+  /**
+   * Routing decides and redaction delivers; the reply carries their audit events, or a
+   * stage's refusal: a failure not retryable, so nothing of this attempt was stored.
+   * A retryable failure is thrown, to be tried again.
+   */
+  private async route(s: Submission, verified: Verified): Promise<AuditEventProps[] | Refused> {
     const reply = await this.routing.submit({
       manifest: verified.manifest,
       manifestJws: verified.jws,
@@ -195,15 +221,48 @@ export class SubmissionProcessor {
       receivedAt: s.receivedAt,
       traceparent: formatTraceparent(s.passOn),
     });
-    if (reply.error?.code) {
-      throw new AccordError('E_PROCESSING_FAILED', `routing: ${reply.error.code}: ${reply.error.message}`, {
-        retryable: true,
-      });
+    if (!reply.error?.code) return reply.events;
+    const failure = stageFailure('routing', reply.error);
+    if (failure.retryable) throw failure;
+    return refuse(toReasonCode(failure.code), failure.message, { noticeId: verified.notice.noticeId, kid: verified.kid });
+  }
+
+  /**
+   * Quarantines a refused submission, unless an earlier attempt sent it to routing: then
+   * views of it may be stored, and since the registry or the policy may have changed
+   * since (a key revoked, an agency removed), it is tried again instead.
+   */
+  private async quarantineUnlessRouted(s: Submission, refused: Refused): Promise<void> {
+    if (!s.routedBefore) {
+      await this.quarantine(s, refused);
+      return;
     }
-    return reply.events;
+    this.cannotQuarantine(s, refused.code, refused.message);
+    throw new AccordError(refused.code, refused.message, { retryable: true });
+  }
+
+  private cannotQuarantine(s: Submission, code: ReasonCode, reason: string): void {
+    this.deps.metrics.unquarantinable.inc({ code });
+    this.deps.log.error('not quarantined: an earlier attempt sent it to routing, so views of it may be stored; retried until delivered', {
+      ...logged(s),
+      code,
+      reason,
+    });
+  }
+
+  /**
+   * Whether an earlier attempt of this submission claimed its notice id, which it does
+   * just before asking routing. Only a redelivery can have had one.
+   */
+  private async routedBefore(s: Submission): Promise<boolean> {
+    if (s.msg.info.deliveryCount === 1) return false;
+    const noticeId = unverifiedNoticeId(s.msg.data);
+    return noticeId !== undefined && (await this.deps.seen.check(noticeId, seenClaim(s.agency, s.seq))) === 'this-submission';
   }
 
   private async quarantine(s: Submission, refused: Refused): Promise<void> {
+    // A quarantined submission holds no claim on its notice id, so the notice can be sent again.
+    if (refused.noticeId) await this.deps.seen.release(refused.noticeId, seenClaim(s.agency, s.seq));
     const facts = {
       agency: s.agency,
       ingestSeq: s.seq,
@@ -241,8 +300,8 @@ export class SubmissionProcessor {
   }
 
   /**
-   * A submission that failed too often is quarantined, never retried for ever: with its
-   * own refusal if it has one, else E_PROCESSING_FAILED (and its notice id is freed).
+   * A submission that failed too often, and never reached routing, is quarantined rather
+   * than retried for ever: with its own refusal if it has one, else E_PROCESSING_FAILED.
    */
   private async giveUp(s: Submission): Promise<void> {
     const outcome = await verifySubmission(s.msg.data, s.agency, s.receivedAt, this.deps.verify).catch(() => undefined);
@@ -250,7 +309,6 @@ export class SubmissionProcessor {
       await this.quarantine(s, outcome);
       return;
     }
-    if (outcome) await this.deps.seen.release(outcome.notice.noticeId, seenClaim(s.agency, s.seq));
     await this.quarantine(s, {
       ok: false,
       code: 'E_PROCESSING_FAILED',
@@ -263,7 +321,7 @@ export class SubmissionProcessor {
     const attempt = s.msg.info.deliveryCount;
     const delay = Math.min(this.deps.retryBaseMs * 2 ** (attempt - 1), 30_000);
     const code = isAccordError(error) ? error.code : 'E_UNAVAILABLE';
-    this.deps.log.warn('will retry', { ...logged(s), attempt, delayMs: delay, code, error: errorMessage(error) });
+    this.deps.log.warn('will retry', { ...logged(s), delayMs: delay, code, error: errorMessage(error) });
     s.msg.nak(delay);
   }
 }

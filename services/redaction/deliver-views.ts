@@ -2,7 +2,8 @@ import type { JetStreamClient } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { auditEventId } from '../../libs/audit/index.js';
 import { messageIds, subjects } from '../../libs/bus/index.js';
-import { AccordError } from '../../libs/errors/index.js';
+import { AccordError, errorMessage } from '../../libs/errors/index.js';
+import { failpoint } from '../../libs/failpoints/index.js';
 import { openSubmission, SUBMISSION_CODES } from '../../libs/disclosure/index.js';
 import { isCategory, type Category } from '../../libs/notice/index.js';
 import { timestampFromDate, v1, type AuditEventProps } from '../../libs/proto/index.js';
@@ -25,7 +26,8 @@ export interface DeliverDeps {
 /**
  * Builds, signs and stores each recipient's view. Redaction and scrubbing run once per
  * distinct grant set, not per recipient. Each delivery's Nats-Msg-Id is deterministic
- * and so are the views, so a redelivered submission stores nothing twice.
+ * and so are the views, so a redelivered submission stores nothing twice. A failure
+ * before the first delivery is stored goes back as it is; any failure after is retryable.
  */
 export async function deliverViews(deps: DeliverDeps, request: v1.RedactRequest): Promise<AuditEventProps[]> {
   // Routing always sends a trace context; one missing starts a new trace.
@@ -69,7 +71,9 @@ async function buildAndStore(
     return template;
   };
 
-  const perRecipient = await Promise.all(
+  // Every view is built and signed before any is stored, so a failure here stored nothing
+  // and goes back as it is: a refusal or a bug is not retried.
+  const prepared = await Promise.all(
     request.grants.map(async ({ recipient = '', categories = [], ruleIds = [] }) => {
       if (!recipient) throw new AccordError('E_STATE', 'a grant names no recipient');
       const granted = new Set<Category>((categories ?? []).filter(isCategory));
@@ -77,6 +81,11 @@ async function buildAndStore(
       const viewBytes = v1.DeliveredView.encode(view).finish();
       const jws = await signDetached(viewBytes, deps.busKey, VIEW_TYP);
       const signed = v1.SignedView.encode({ format: 1, view: viewBytes, jws }).finish();
+      return { recipient, ruleIds, granted, withheldCategories, viewBytes, signed };
+    }),
+  );
+  const perRecipient = await Promise.all(
+    prepared.map(async ({ recipient, ruleIds, granted, withheldCategories, viewBytes, signed }) => {
       const headers = natsHeaders();
       headers.set(TRACEPARENT, formatTraceparent(passOn));
       const ack = await deps.js.publish(subjects.deliver(recipient), signed, {
@@ -85,6 +94,7 @@ async function buildAndStore(
       });
       // A redelivered submission stores nothing twice, and counts nothing twice.
       if (!ack.duplicate) deps.metrics.deliveries.inc({ agency: recipient });
+      failpoint('after-delivery');
       const time = timestampFromDate(new Date());
       const common = {
         service: 'redaction',
@@ -112,7 +122,14 @@ async function buildAndStore(
       };
       return [viewEvent, deliveredEvent];
     }),
-  );
+  ).catch((error: unknown) => {
+    // Some deliveries may be stored: whatever failed, the notice is tried again until all
+    // are (the same views under the same message ids), never given up half delivered.
+    throw new AccordError('E_UNAVAILABLE', `storing the views of ${notice.noticeId}: ${errorMessage(error)}`, {
+      retryable: true,
+      cause: error,
+    });
+  });
   deps.log.info('delivered', { noticeId: notice.noticeId, traceId: trace.traceId, recipients: perRecipient.length });
   return perRecipient.flat();
 }

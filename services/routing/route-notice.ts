@@ -1,6 +1,7 @@
 import { auditEventId } from '../../libs/audit/index.js';
 import type { MicroBatcher } from '../../libs/batching/index.js';
 import { AccordError } from '../../libs/errors/index.js';
+import { failpoint } from '../../libs/failpoints/index.js';
 import { openSubmission, SUBMISSION_CODES, toCaseNotice } from '../../libs/disclosure/index.js';
 import { timestampFromDate, v1, type AuditEventProps } from '../../libs/proto/index.js';
 import type { RegistrySnapshot } from '../../libs/registry/index.js';
@@ -8,10 +9,13 @@ import type { CompiledPolicy } from '../../libs/policy/index.js';
 import { decideRouting } from '../../libs/routing/index.js';
 import type { Logger } from '../../libs/log/index.js';
 import { formatTraceparent, inStageSpan, newTrace, parseTraceparent, type TraceContext } from '../../libs/tracing/index.js';
+import { stageFailure } from '../shared/stage-reply.js';
 
 /**
  * Decides who receives an accepted notice and with which categories, then has redaction
- * build and deliver the views. Returns the ROUTED event and redaction's events.
+ * build and deliver the views. Returns the ROUTED event and redaction's events; a
+ * failure of redaction is passed on retryable or not as redaction said (it alone knows
+ * whether it stored anything).
  */
 export async function routeNotice(
   redaction: MicroBatcher<v1.RedactRequest.$Properties, v1.StageReply>,
@@ -36,9 +40,8 @@ async function decideAndRedact(
 ): Promise<AuditEventProps[]> {
   const notice = toCaseNotice(openSubmission(accepted, SUBMISSION_CODES).full);
   const issuer = registry.agency(notice.issuingAgency);
-  if (!issuer) {
-    throw new AccordError('E_UNKNOWN_AGENCY', `issuing agency ${notice.issuingAgency} is no longer registered`, { retryable: true });
-  }
+  // Deregistered since ingest accepted the notice: no retry will find it, and nothing is delivered yet.
+  if (!issuer) throw new AccordError('E_UNKNOWN_AGENCY', `issuing agency ${notice.issuingAgency} is no longer registered`);
   const decision = decideRouting(notice, issuer, registry.agencies(), policy);
   const delivered = decision.agencies.filter((a) => a.delivered);
   const routed: AuditEventProps = {
@@ -62,16 +65,13 @@ async function decideAndRedact(
   });
   if (delivered.length === 0) return [routed];
 
+  failpoint('before-redaction');
   const reply = await redaction.submit({
     // oxlint-disable-next-line typescript/no-misused-spread -- a decoded protobufjs message holds its fields as own properties: spreading it copies them, which is all create() and encode() need
     notice: { ...accepted, traceparent: formatTraceparent(passOn) },
     grants: delivered.map((a) => ({ recipient: a.agency, categories: a.categories, ruleIds: a.ruleIds })),
     policyVersion: decision.policyVersion,
   });
-  if (reply.error?.code) {
-    throw new AccordError('E_PROCESSING_FAILED', `redaction: ${reply.error.code}: ${reply.error.message}`, {
-      retryable: reply.error.retryable ?? true,
-    });
-  }
+  if (reply.error?.code) throw stageFailure('redaction', reply.error);
   return [routed, ...reply.events];
 }

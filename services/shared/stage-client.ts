@@ -1,5 +1,6 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { chunksWithin, MicroBatcher } from '../../libs/batching/index.js';
+import { AccordError, errorMessage } from '../../libs/errors/index.js';
 import { v1 } from '../../libs/proto/index.js';
 
 /** Notices sent to a stage in one batch at most. */
@@ -25,16 +26,28 @@ export function stageClient<I>(
 ): MicroBatcher<I, v1.StageReply> {
   return new MicroBatcher(async (items) => {
     const replies = await Promise.all(
-      chunksWithin(items, codec.sizeOf, MAX_REQUEST_BYTES).map(async (chunk) => {
-        // Decoded messages are full instances; protobufjs types repeated fields by their interface only.
-        const reply = v1.StageReplies.decode((await nc.request(subject, codec.encodeBatch(chunk), { timeout: timeoutMs })).data)
-          .replies as v1.StageReply[];
-        if (reply.length !== chunk.length) throw new Error(`${subject}: ${chunk.length} notices answered with ${reply.length} replies`);
-        return reply;
-      }),
+      chunksWithin(items, codec.sizeOf, MAX_REQUEST_BYTES).map((chunk) =>
+        request(nc, subject, codec.encodeBatch(chunk), chunk.length, timeoutMs),
+      ),
     );
     return replies.flat();
   }, MAX_BATCH);
+}
+
+/**
+ * One request and its replies. Any failure of the exchange (no responder, a timeout, a
+ * reply that is not one per notice) is retryable: the stage may have done its work, or
+ * part of it, and doing it again is idempotent.
+ */
+async function request(nc: NatsConnection, subject: string, data: Uint8Array, count: number, timeoutMs: number): Promise<v1.StageReply[]> {
+  try {
+    // Decoded messages are full instances; protobufjs types repeated fields by their interface only.
+    const replies = v1.StageReplies.decode((await nc.request(subject, data, { timeout: timeoutMs })).data).replies as v1.StageReply[];
+    if (replies.length !== count) throw new Error(`${count} notices answered with ${replies.length} replies`);
+    return replies;
+  } catch (error) {
+    throw new AccordError('E_UNAVAILABLE', `${subject}: ${errorMessage(error)}`, { retryable: true, cause: error });
+  }
 }
 
 /** Bytes an accepted notice takes in a request: its signed parts. */

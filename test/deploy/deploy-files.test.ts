@@ -40,6 +40,7 @@ const METRICS = [
   'accord_submissions_received_total',
   'accord_submissions_accepted_total',
   'accord_submissions_quarantined_total',
+  'accord_submissions_unquarantinable_total',
   'accord_deliveries_total',
   'accord_stage_duration_seconds',
   'accord_consumer_pending',
