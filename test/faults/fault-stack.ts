@@ -1,10 +1,12 @@
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
-import { afterAll, beforeAll } from 'vitest';
+import { cpSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { messageIds, SERVICES, streams, subjects, type ServiceName } from '../../libs/bus/index.js';
 import { awaitDecision, signNotice } from '../../libs/client/index.js';
 import { messageToJson, v1 } from '../../libs/proto/index.js';
-import { instanceName } from '../../libs/stack/index.js';
+import { instanceName, packageRoot } from '../../libs/stack/index.js';
 import { sampleNotice } from '../harness/sample-notice.js';
 import { serviceProcess, type ServiceProcess } from '../harness/service-process.js';
 import { signUnchecked } from '../harness/submissions.js';
@@ -157,6 +159,12 @@ export class FaultStack {
 /** One fault stack for a test file: started before its tests, stopped after them. */
 export function useFaultStack(options: FaultStackOptions = {}): { readonly stack: FaultStack } {
   const holder: { stack?: FaultStack } = {};
+  const failed: string[] = [];
+  let file = 'fault-case';
+  afterEach(({ task }) => {
+    file = basename(task.file.filepath, '.test.ts');
+    if (task.result?.state === 'fail') failed.push(task.name);
+  });
   beforeAll(
     async () => {
       holder.stack = await FaultStack.start(options);
@@ -164,6 +172,7 @@ export function useFaultStack(options: FaultStackOptions = {}): { readonly stack
     options.clusterNodes ? 180_000 : 120_000,
   );
   afterAll(async () => {
+    if (failed.length > 0 && holder.stack) keepLogs(holder.stack.bus, file, failed);
     await holder.stack?.stop();
   });
   return {
@@ -172,6 +181,17 @@ export function useFaultStack(options: FaultStackOptions = {}): { readonly stack
       return holder.stack;
     },
   };
+}
+
+/**
+ * A failed case's stack logs outlive its temporary folder: copied to
+ * test-output/faults/<file>-<time>/ (git-ignored), with the names of the failed tests.
+ */
+function keepLogs(bus: TestBus, file: string, failed: readonly string[]): void {
+  const dest = join(packageRoot(), 'test-output', 'faults', `${file}-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  cpSync(bus.layout.logs, dest, { recursive: true });
+  writeFileSync(join(dest, 'failed-tests.txt'), `${failed.join('\n')}\n`);
+  process.stderr.write(`fault case ${file} failed: its stack's logs are kept in ${dest}\n`);
 }
 
 /** SIGTERM, then SIGKILL if the process has not exited 30 s later (beyond the services' own 20 s grace). */
