@@ -23,10 +23,11 @@ export interface LocalServerOptions {
   dir: string;
   logFile: string;
   detached?: boolean;
-  port?: number;
 }
 
 export interface NatsServerOptions extends LocalServerOptions {
+  /** The client port to bind; ANY_PORT when absent. */
+  port?: number;
   serverName: string;
   /** Renders the server's configuration for a client port (ANY_PORT: the server picks one and reports it). */
   config: (port: number) => string;
@@ -116,6 +117,8 @@ export async function startNatsServer(options: NatsServerOptions): Promise<NatsS
   const configFile = natsConfigFile(options.dir);
   const launch = (port: number) => launchNats(binary.path, configFile, options, port);
   const first = await launch(options.port ?? ANY_PORT);
+  // The file names the port bound from now on, as it will on a restart or a reload.
+  writeFileSync(configFile, options.config(first.port), { mode: 0o600 });
   const server: NatsServer = {
     url: `tls://127.0.0.1:${first.port}`,
     port: first.port,
@@ -179,7 +182,7 @@ function redisSocketPath(dir: string): string {
  * TCP port to pick, so none can be taken between picking and binding, and none is open
  * to the machine's other users.
  */
-export async function startRedisServer(options: Omit<LocalServerOptions, 'port'> & { password: string }): Promise<RedisServer> {
+export async function startRedisServer(options: LocalServerOptions & { password: string }): Promise<RedisServer> {
   const binary = findRedisServer();
   mkdirSync(options.dir, { recursive: true, mode: 0o700 });
   const socket = redisSocketPath(options.dir);

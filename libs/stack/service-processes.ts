@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { ServiceName } from '../bus/index.js';
 import { AccordError } from '../errors/index.js';
+import { SETTINGS, type Setting } from '../settings/index.js';
 import { isRunning, spawnLogged } from './child-process.js';
 import { packageRoot } from './package-root.js';
 import { serviceReadiness, type StackFile } from '../client/index.js';
@@ -10,22 +11,29 @@ import { seedFileFor } from './stack-identities.js';
 import type { StackLayout } from './stack-layout.js';
 import type { StackState } from './stack-state.js';
 
-/** A service's environment: its own credential only, and the secrets its stage needs. */
+/**
+ * A service's environment: its own credential only, and of the stack's secrets those the
+ * settings table gives its stage, so that no service is handed a key it does not read.
+ */
 export function serviceEnvironment(layout: StackLayout, state: StackState, stack: StackFile, service: ServiceName): NodeJS.ProcessEnv {
+  const values: [Setting, string | undefined][] = [
+    [SETTINGS.natsUrl, stack.natsUrl],
+    [SETTINGS.natsCa, stack.caFile],
+    [SETTINGS.natsCreds, seedFileFor(layout, { kind: 'service', service })],
+    // Several services share the machine: each binds any free port and reports it when ready.
+    [SETTINGS.httpPort, '0'],
+    [SETTINGS.redisUrl, state.redisUrl],
+    [SETTINGS.busSecretFile, layout.busSecret],
+    [SETTINGS.busSigningKeyFile, layout.busSigningKey],
+    [SETTINGS.pseudonymKeyFile, layout.pseudonymKey],
+    [SETTINGS.auditSigningKeyFile, layout.auditSigningKey],
+  ];
   return {
     PATH: process.env.PATH,
     NODE_OPTIONS: '--enable-source-maps',
-    ACCORD_NATS_URL: stack.natsUrl,
-    ACCORD_NATS_CA: stack.caFile,
-    ACCORD_NATS_CREDS: seedFileFor(layout, { kind: 'service', service }),
-    // Several services share the machine: each binds any free port and reports it when ready.
-    ACCORD_HTTP_PORT: '0',
-    ...(service === 'ingest' ? { ACCORD_REDIS_URL: state.redisUrl } : {}),
-    ...(service === 'ingest' || service === 'redaction' ? { ACCORD_BUS_SECRET_FILE: layout.busSecret } : {}),
-    ...(service === 'redaction'
-      ? { ACCORD_BUS_SIGNING_KEY_FILE: layout.busSigningKey, ACCORD_PSEUDONYM_KEY_FILE: layout.pseudonymKey }
-      : {}),
-    ...(service === 'audit' ? { ACCORD_AUDIT_SIGNING_KEY_FILE: layout.auditSigningKey } : {}),
+    ...Object.fromEntries(
+      values.filter(([setting]) => setting.services.includes(service)).map(([setting, value]) => [setting.name, value]),
+    ),
     ...state.serviceEnv,
   };
 }

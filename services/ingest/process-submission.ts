@@ -149,6 +149,9 @@ export class SubmissionProcessor {
     const { notice } = outcome;
     const stageEvents = await this.route(s, outcome);
     if (!Array.isArray(stageEvents)) {
+      // This attempt claimed the notice id just before routing; quarantined, the submission
+      // gives the claim up so that the notice can be sent again.
+      if (!s.routedBefore) await this.deps.seen.release(notice.noticeId, seenClaim(s.agency, s.seq));
       await this.quarantineUnlessRouted(s, stageEvents);
       return;
     }
@@ -261,8 +264,6 @@ export class SubmissionProcessor {
   }
 
   private async quarantine(s: Submission, refused: Refused): Promise<void> {
-    // A quarantined submission holds no claim on its notice id, so the notice can be sent again.
-    if (refused.noticeId) await this.deps.seen.release(refused.noticeId, seenClaim(s.agency, s.seq));
     const facts = {
       agency: s.agency,
       ingestSeq: s.seq,

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { AccordError, errorMessage } from '../../libs/errors/index.js';
+import { SETTINGS } from '../../libs/settings/index.js';
 import type { AccordMetrics } from '../../libs/metrics/index.js';
 import { serveHealth, type HealthReport } from './health-responder.js';
 
@@ -16,7 +17,7 @@ function listen(server: Server, host: string, port: number): Promise<number> {
       reject(
         new AccordError(
           'E_CONFIG',
-          `ACCORD_HTTP_HOST/ACCORD_HTTP_PORT: ${host}:${port} ${why}; set ACCORD_HTTP_PORT to a free port (0 = any)`,
+          `${SETTINGS.httpHost.name}/${SETTINGS.httpPort.name}: ${host}:${port} ${why}; set ${SETTINGS.httpPort.name} to a free port (0 = any)`,
         ),
       );
     });

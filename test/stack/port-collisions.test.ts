@@ -45,6 +45,15 @@ function stopsWithTest(prepared: PreparedStack): PreparedStack {
   return prepared;
 }
 
+/** A stack started once and stopped, as after `stack down`: its folder and the client port it had. */
+async function stoppedStack(): Promise<{ dir: string; port: number }> {
+  const dir = tempDir();
+  const first = await prepareStack(dir, { detached: false });
+  await first.redis.stop();
+  await first.nats.stop();
+  return { dir, port: first.nats.port };
+}
+
 test('a cluster node whose route port was taken before it bound it routes on another, and the cluster forms', async () => {
   const taken = await occupiedPort();
   const picks = [await freePort(), taken];
@@ -71,24 +80,18 @@ test('a cluster node whose route port was taken before it bound it routes on ano
 }, 120_000);
 
 test('a stack started again whose client port was taken meanwhile binds another, and stack.json names it', async () => {
-  const dir = tempDir();
-  const first = await prepareStack(dir, { detached: false });
-  await first.redis.stop();
-  await first.nats.stop();
-  await occupiedPort(first.nats.port);
+  const { dir, port } = await stoppedStack();
+  await occupiedPort(port);
 
   const again = stopsWithTest(await prepareStack(dir, { detached: false }));
-  expect(again.nats.port).not.toBe(first.nats.port);
+  expect(again.nats.port).not.toBe(port);
   expect(readStackFile(dir).natsUrl).toBe(`tls://127.0.0.1:${again.nats.port}`);
   const nc = await connectAs(readStackFile(dir), { kind: 'operator' });
   await nc.close();
 }, 120_000);
 
 test('a stack started again keeps the client port it had when that port is free', async () => {
-  const dir = tempDir();
-  const first = await prepareStack(dir, { detached: false });
-  await first.redis.stop();
-  await first.nats.stop();
+  const { dir, port } = await stoppedStack();
   const again = stopsWithTest(await prepareStack(dir, { detached: false }));
-  expect(again.nats.port).toBe(first.nats.port);
+  expect(again.nats.port).toBe(port);
 }, 120_000);
