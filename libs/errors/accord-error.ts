@@ -12,7 +12,14 @@ export type OperationalCode =
   | 'E_POLICY_INVALID'
   | 'E_CHAIN_INVALID'
   | 'E_STATE'
-  | 'E_PORT_IN_USE';
+  | 'E_PORT_IN_USE'
+  // The agency node's HTTP API (RFC 9457 problem codes).
+  | 'E_REQUEST_INVALID'
+  | 'E_UNAUTHENTICATED'
+  | 'E_FORBIDDEN'
+  | 'E_LOGIN_FAILED'
+  | 'E_RATE_LIMITED'
+  | 'E_CONFLICT';
 
 export type AccordErrorCode = ReasonCode | OperationalCode;
 

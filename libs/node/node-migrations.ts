@@ -1,0 +1,78 @@
+/**
+ * The node database's schema, one migration per version, applied in order and never
+ * edited once released: a node upgraded in place runs only those it lacks. Personal data
+ * of views lives only in `sealed` columns (AES-256-GCM under the node's view key).
+ */
+export const NODE_MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE views (
+    delivery_seq INTEGER PRIMARY KEY,
+    notice_id TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    sealed BLOB NOT NULL
+  );
+  CREATE INDEX views_by_notice ON views (notice_id);
+  CREATE INDEX views_by_received ON views (received_at);
+  CREATE TABLE rejected_views (
+    delivery_seq INTEGER PRIMARY KEY,
+    received_at TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    sealed BLOB NOT NULL
+  );
+  CREATE TABLE officers (
+    name TEXT PRIMARY KEY,
+    role TEXT NOT NULL CHECK (role IN ('officer', 'supervisor', 'admin')),
+    password_hash TEXT NOT NULL,
+    totp_sealed BLOB,
+    created_at TEXT NOT NULL,
+    disabled_at TEXT,
+    failed_logins INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT
+  );
+  CREATE TABLE sessions (
+    id_hash TEXT PRIMARY KEY,
+    officer TEXT NOT NULL REFERENCES officers (name),
+    csrf_token TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    last_seen_at TEXT NOT NULL
+  );
+  CREATE TABLE api_tokens (
+    name TEXT PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    scopes TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT,
+    last_used_at TEXT
+  );
+  CREATE TABLE receipts (
+    notice_id TEXT NOT NULL,
+    reader TEXT NOT NULL,
+    read_at TEXT NOT NULL,
+    PRIMARY KEY (notice_id, reader)
+  );
+  CREATE TABLE view_reads (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    notice_id TEXT NOT NULL,
+    reader TEXT NOT NULL,
+    read_at TEXT NOT NULL
+  );
+  CREATE TABLE submissions (
+    notice_id TEXT PRIMARY KEY,
+    idempotency_key TEXT UNIQUE,
+    body_digest TEXT NOT NULL,
+    ingest_seq INTEGER,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'quarantined')),
+    code TEXT,
+    path TEXT,
+    submitted_by TEXT NOT NULL,
+    submitted_at TEXT NOT NULL,
+    decided_at TEXT
+  );
+  CREATE INDEX submissions_pending ON submissions (status) WHERE status = 'pending';
+  CREATE TABLE checkpoints (
+    checkpoint_seq INTEGER PRIMARY KEY,
+    received_at TEXT NOT NULL,
+    signed BLOB NOT NULL
+  );
+  `,
+];
