@@ -38,7 +38,9 @@ export function parseNodeConfig(parsed: unknown, where: string): NodeConfig {
   const raw = parsed as Record<string, unknown>;
   const known = new Set(['agency', 'natsUrl', 'caFile', 'credentials', 'signingKey', 'busPublicKey', 'auditPublicKey', 'retentionDays']);
   const unknown = Object.keys(raw).filter((k) => !known.has(k));
-  if (unknown.length > 0) throw new AccordError('E_CONFIG', `${where}: unknown field(s) ${unknown.join(', ')}`, { path: unknown[0] });
+  const [firstUnknown] = unknown;
+  if (firstUnknown !== undefined)
+    throw new AccordError('E_CONFIG', `${where}: unknown field(s) ${unknown.join(', ')}`, { path: firstUnknown });
   const agency = requireString(raw, 'agency', where);
   assertAgencyId(agency, `${where}: agency`);
   const retention = raw.retentionDays ?? DEFAULT_RETENTION_DAYS;
