@@ -16,8 +16,14 @@ export interface ConsumeDurableOptions {
   onConsuming?: (consuming: boolean) => void;
 }
 
-/** Closes the pull when it goes silent, so the loop below starts a fresh one. */
-function closeWhenSilent(messages: ConsumerMessages, limit: number, onRestart: (reason: string) => void): void {
+/**
+ * Closes the pull when it goes silent, or when it found no responder (in a cluster, the
+ * consumer's leader on a node whose interest the client's node has not learnt yet; the
+ * client library would wait two missed heartbeats before pulling again), so the loop
+ * below starts a fresh one; after the latter (`unanswered`) the loop pauses first.
+ */
+function closeWhenSilent(messages: ConsumerMessages, limit: number, onRestart: (reason: string) => void): { unanswered: boolean } {
+  const outcome = { unanswered: false };
   void (async () => {
     for await (const status of messages.status()) {
       if (status.type === 'heartbeats_missed' && status.count >= limit) {
@@ -25,8 +31,15 @@ function closeWhenSilent(messages: ConsumerMessages, limit: number, onRestart: (
         await messages.close();
         return;
       }
+      if (status.type === 'no_responders') {
+        outcome.unanswered = true;
+        onRestart('the pull found no responder (the consumer is not reachable from this server yet)');
+        await messages.close();
+        return;
+      }
     }
   })();
+  return outcome;
 }
 
 /**
@@ -54,7 +67,7 @@ export async function consumeDurable(
     // The signal may have aborted while the pull was being set up.
     if (options.signal.aborted) close();
     else options.signal.addEventListener('abort', close, { once: true });
-    closeWhenSilent(messages, options.missedHeartbeats ?? 3, onRestart);
+    const pull = closeWhenSilent(messages, options.missedHeartbeats ?? 3, onRestart);
     options.onConsuming?.(true);
     try {
       for await (const msg of messages) await onMessage(msg);
@@ -62,5 +75,6 @@ export async function consumeDurable(
       options.onConsuming?.(false);
       options.signal.removeEventListener('abort', close);
     }
+    if (pull.unanswered) await new Promise((r) => setTimeout(r, options.retryDelayMs ?? 1000));
   }
 }
