@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { messageToJson } from '../proto/index.js';
+import { readableView } from './readable-view.js';
 import type { VerifiedView } from './verify-view.js';
 
 export interface StoredView {
@@ -39,16 +39,12 @@ export class InboxStore {
   }
 
   save(deliverySeq: number, signed: Uint8Array, verified: VerifiedView, traceparent?: string): StoredView {
-    const { view, elements } = verified;
-    // Readable form: every element with its value, originals and derived; the signed
-    // bytes (manifest, disclosures) stay in signedView for anyone to verify again.
-    const { manifest: _m, manifestJws: _j, disclosures: _d, granted: _g, ...readable } = messageToJson('accord.v1.DeliveredView', view);
     const stored: StoredView = {
       deliverySeq,
-      noticeId: view.core?.noticeId ?? '',
+      noticeId: verified.view.core?.noticeId ?? '',
       storedAt: new Date().toISOString(),
       signedView: Buffer.from(signed).toString('base64'),
-      view: { ...readable, elements: elements.map((e) => messageToJson('accord.v1.ViewElement', e)) },
+      view: readableView(verified),
       ...(traceparent ? { traceparent } : {}),
     };
     writeAtomically(join(this.dir, 'views', `${pad(deliverySeq)}.json`), `${JSON.stringify(stored, null, 2)}\n`);

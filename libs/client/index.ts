@@ -19,3 +19,4 @@ export { connectAs, credentialFor } from './connect-as.js';
 export { listOwnQuarantine } from './own-quarantine.js';
 export { keepCheckpoints } from './checkpoint-store.js';
 export { formatBusStatus, readBusStatus, serviceReadiness, type BusStatus } from './bus-status.js';
+export { readableView } from './readable-view.js';

@@ -18,9 +18,12 @@ const SHAPES = {
   signal: /^SIG[A-Z0-9]{1,10}$/,
   subject: /^[A-Za-z0-9_.>*-]{1,200}$/,
   consumer: /^[A-Za-z0-9_-]{1,80}$/,
+  method: /^[A-Z]{3,7}$/,
+  /** A route's pattern (`/api/v1/views/:noticeId`), never the URL as requested. */
+  route: /^[A-Za-z0-9_./:*-]{1,120}$/,
 } as const;
 
-const NUMERIC = ['seq', 'attempt', 'delayMs', 'graceMs', 'pid', 'count', 'recipients', 'records', 'port', 'ms'] as const;
+const NUMERIC = ['seq', 'attempt', 'delayMs', 'graceMs', 'pid', 'count', 'recipients', 'records', 'port', 'ms', 'status'] as const;
 
 /** Free text (reasons, error messages) written by the bus itself; withheld if it looks like it carries data. */
 const TEXT = ['reason', 'error'] as const;

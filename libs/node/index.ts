@@ -3,3 +3,11 @@ export { DEFAULT_RETENTION_DAYS, parseNodeConfig, readNodeConfig, writeNodeConfi
 export { openNodeDatabase, type NodeDatabase } from './node-database.js';
 export { newViewKey, ViewCipher, VIEW_KEY_BYTES } from './view-cipher.js';
 export { openNode, type OpenNode } from './open-node.js';
+export { NodeViewStore, type NodeView } from './view-store.js';
+export { SubmissionStore, type Submission, type SubmissionStatus } from './submission-store.js';
+export { AccessLog, type Reader, type ViewRead } from './access-log.js';
+export { problem, problemFromError, PROBLEM_CONTENT_TYPE, type Problem } from './api/problem.js';
+export { EventHub, sseFrame, type NodeEvent } from './api/event-hub.js';
+export { openApiDocument, openApiPath, type RouteDescription } from './api/openapi.js';
+export * as apiSchemas from './api/schemas.js';
+export { assertTransportAllowed, DEFAULT_LISTEN, isLoopback, parseListen, type ListenAddress } from './listen-address.js';

@@ -62,6 +62,7 @@ export const NODE_MIGRATIONS: readonly string[] = [
     notice_id TEXT PRIMARY KEY,
     idempotency_key TEXT UNIQUE,
     body_digest TEXT NOT NULL,
+    sealed BLOB NOT NULL,
     ingest_seq INTEGER,
     status TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'quarantined')),
     code TEXT,

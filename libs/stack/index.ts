@@ -18,7 +18,7 @@ export { identityStore, renderStackNatsConfig, seedFileFor } from './stack-ident
 export { findNatsServer, findRedisServer, MIN_NATS_SERVER } from './find-binaries.js';
 export { freePort } from './free-port.js';
 export { isRunning, stopProcess, waitFor } from './child-process.js';
-export { packageRoot } from './package-root.js';
+export { packageRoot, packageVersion } from './package-root.js';
 export { applyPolicy, storeAuditedPolicy } from './apply-policy.js';
 export { natsNodes, type ClusterPorts, type NatsNode } from './nats-nodes.js';
 export { instanceName, serviceEnvironment } from './service-processes.js';

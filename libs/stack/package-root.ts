@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,4 +11,10 @@ export function packageRoot(): string {
     dir = parent;
   }
   return dir;
+}
+
+/** Accord's version, as package.json gives it. */
+export function packageVersion(): string {
+  const parsed = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version?: unknown };
+  return typeof parsed.version === 'string' ? parsed.version : '0.0.0';
 }

@@ -1,0 +1,124 @@
+/**
+ * JSON Schemas of the node's API: Fastify validates every request against them, and the
+ * OpenAPI document is built from the same objects, so the two cannot drift apart.
+ */
+export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+export const NAME_PATTERN = '^[a-z0-9][a-z0-9._-]{0,63}$';
+/** Printable ASCII without separators that could end a header or a log field. */
+export const IDEMPOTENCY_KEY_PATTERN = '^[A-Za-z0-9._:-]{8,128}$';
+
+export const problemSchema = {
+  type: 'object',
+  required: ['type', 'title', 'status', 'detail', 'code'],
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    code: { type: 'string', description: 'stable Accord code, e.g. E_SCHEMA' },
+    field: { type: 'string', description: 'the offending part: body/..., query/..., params/..., headers/...' },
+  },
+} as const;
+
+export const noticeIdParams = {
+  type: 'object',
+  required: ['noticeId'],
+  additionalProperties: false,
+  properties: { noticeId: { type: 'string', pattern: UUID_PATTERN, description: 'the notice id (UUID)' } },
+} as const;
+
+export const nameParams = {
+  type: 'object',
+  required: ['name'],
+  additionalProperties: false,
+  properties: { name: { type: 'string', pattern: NAME_PATTERN } },
+} as const;
+
+export const noticeBody = {
+  type: 'object',
+  description:
+    'The contract\'s notice JSON (proto3 JSON of accord.v1.CaseNotice, docs/wire-format.md). noticeId and issuedAt are filled in when absent; issuingAgency, when given, must be this node\'s agency.',
+} as const;
+
+export const submitHeaders = {
+  type: 'object',
+  properties: {
+    'idempotency-key': {
+      type: 'string',
+      pattern: IDEMPOTENCY_KEY_PATTERN,
+      description: 'required when the body has no noticeId: a retry with the same key is the same submission',
+    },
+  },
+} as const;
+
+export const decisionSchema = {
+  type: 'object',
+  required: ['noticeId', 'status'],
+  properties: {
+    noticeId: { type: 'string' },
+    status: { type: 'string', enum: ['accepted', 'quarantined', 'pending'] },
+    code: { type: 'string' },
+    path: { type: 'string' },
+    reason: { type: 'string' },
+    submittedAt: { type: 'string' },
+    decidedAt: { type: 'string' },
+  },
+} as const;
+
+export const viewsQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    cursor: { type: 'string', pattern: '^[0-9]{1,15}$', description: 'nextCursor of the previous page' },
+    limit: { type: 'string', pattern: '^(?:[1-9][0-9]{0,2}|500)$', description: '1 to 500 (default 50)' },
+  },
+} as const;
+
+export const loginBody = {
+  type: 'object',
+  required: ['name', 'password'],
+  additionalProperties: false,
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 64 },
+    password: { type: 'string', minLength: 1, maxLength: 256 },
+    totp: { type: 'string', pattern: '^[0-9]{6}$', description: 'required for supervisors and admins' },
+  },
+} as const;
+
+export const passwordBody = {
+  type: 'object',
+  required: ['currentPassword', 'newPassword'],
+  additionalProperties: false,
+  properties: {
+    currentPassword: { type: 'string', minLength: 1, maxLength: 256 },
+    newPassword: { type: 'string', minLength: 12, maxLength: 256 },
+  },
+} as const;
+
+export const officerBody = {
+  type: 'object',
+  required: ['name', 'role'],
+  additionalProperties: false,
+  properties: {
+    name: { type: 'string', pattern: NAME_PATTERN },
+    role: { type: 'string', enum: ['officer', 'supervisor', 'admin'] },
+  },
+} as const;
+
+export const tokenBody = {
+  type: 'object',
+  required: ['name', 'scopes'],
+  additionalProperties: false,
+  properties: {
+    name: { type: 'string', pattern: NAME_PATTERN },
+    scopes: { type: 'array', minItems: 1, maxItems: 3, uniqueItems: true, items: { type: 'string', enum: ['read', 'publish', 'receipt'] } },
+  },
+} as const;
+
+export const readsQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { since: { type: 'string', format: 'date-time' } },
+} as const;
+
+export const emptyBody = { type: 'object', additionalProperties: false, maxProperties: 0 } as const;

@@ -1,0 +1,65 @@
+import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { connectBus, inboxPrefix, subjects } from '../../libs/bus/index.js';
+import { awaitDecision, listOwnQuarantine, publishSubmission, registryKeys, sendReceipt, type InboxKeys } from '../../libs/client/index.js';
+import { readJsonFile } from '../../libs/config/index.js';
+import { isAccordError } from '../../libs/errors/index.js';
+import type { NodeConfig } from '../../libs/node/index.js';
+import { v1 } from '../../libs/proto/index.js';
+import { parsePublicJwk, verificationKeyFromJwk } from '../../libs/signing/index.js';
+
+/** What the node asks of the bus, with its own credential, for its agency only. */
+export interface NodeBus {
+  readonly nc: NatsConnection;
+  readonly js: JetStreamClient;
+  readonly jsm: JetStreamManager;
+  readonly keys: InboxKeys;
+  submit(noticeId: string, signed: Uint8Array): Promise<{ seq: number }>;
+  /** Ingest's decision on a submission, or undefined when it has none yet after `waitMs`. */
+  decision(seq: number, waitMs: number): Promise<v1.Decision | undefined>;
+  track(noticeId: string): Promise<v1.TrackReport>;
+  receipt(noticeId: string, reader: string): Promise<void>;
+  quarantine(): Promise<v1.QuarantineRecord[]>;
+  close(): Promise<void>;
+}
+
+/** Connects as the node's identity (its own credential and reply prefix; the broker allows it its agency's subjects only). */
+export async function connectNodeBus(config: NodeConfig): Promise<NodeBus> {
+  const agency = config.agency;
+  const nc = await connectBus({
+    url: config.natsUrl,
+    name: `accord-node.${agency}`,
+    credsFile: config.credentials,
+    inboxPrefix: inboxPrefix({ kind: 'node', agency }),
+    reconnect: true,
+    ...(config.caFile ? { caFile: config.caFile } : {}),
+  });
+  const js = jetstream(nc);
+  const jsm = await jetstreamManager(nc, { checkAPI: false });
+  const busJwk = await parsePublicJwk(await readJsonFile(config.busPublicKey, 'the bus public key'), config.busPublicKey);
+  const keys: InboxKeys = { bus: { kid: busJwk.kid, key: await verificationKeyFromJwk(busJwk) }, originators: registryKeys(jsm) };
+  return {
+    nc,
+    js,
+    jsm,
+    keys,
+    async submit(noticeId, signed) {
+      return publishSubmission(js, agency, noticeId, signed);
+    },
+    async decision(seq, waitMs) {
+      try {
+        return await awaitDecision(nc, agency, seq, waitMs);
+      } catch (error) {
+        if (isAccordError(error) && error.code === 'E_TIMEOUT') return undefined;
+        throw error;
+      }
+    },
+    async track(noticeId) {
+      const reply = await nc.request(subjects.track(agency), v1.TrackQuery.encode({ noticeId }).finish(), { timeout: 10_000 });
+      return v1.TrackReport.decode(reply.data);
+    },
+    receipt: (noticeId, reader) => sendReceipt(js, agency, noticeId, reader),
+    quarantine: () => listOwnQuarantine(nc, agency, {}),
+    close: () => nc.drain().catch(() => nc.close()),
+  };
+}

@@ -1,0 +1,62 @@
+import type { JsMsg } from '@nats-io/jetstream';
+import { consumeDurable, consumers, streams } from '../../libs/bus/index.js';
+import { readableView, verifySignedView } from '../../libs/client/index.js';
+import { errorMessage } from '../../libs/errors/index.js';
+import type { Logger } from '../../libs/log/index.js';
+import type { EventHub, NodeViewStore } from '../../libs/node/index.js';
+import { formatTraceparent, parseTraceparent, TRACEPARENT } from '../../libs/tracing/index.js';
+import type { NodeBus } from './node-bus.js';
+import type { NodeMetrics } from './node-metrics.js';
+
+export interface DeliveryPullDeps {
+  agency: string;
+  bus: NodeBus;
+  views: NodeViewStore;
+  events: EventHub;
+  metrics: NodeMetrics;
+  log: Logger;
+  onConsuming?: (consuming: boolean) => void;
+}
+
+/**
+ * One delivery: verified, committed to the database, and only then acknowledged. A kill
+ * between commit and ack redelivers it; its sequence is already a row, so it stays one.
+ */
+async function takeDelivery(msg: JsMsg, deps: DeliveryPullDeps): Promise<void> {
+  const receivedAt = new Date().toISOString();
+  try {
+    const verified = await verifySignedView(msg.data, deps.bus.keys.bus, deps.agency, deps.bus.keys.originators);
+    const trace = parseTraceparent(msg.headers?.get(TRACEPARENT));
+    const noticeId = verified.view.core?.noticeId ?? '';
+    const stored = deps.views.save({
+      deliverySeq: msg.seq,
+      noticeId,
+      receivedAt,
+      signedView: Buffer.from(msg.data).toString('base64'),
+      view: readableView(verified),
+      ...(trace ? { traceparent: formatTraceparent(trace) } : {}),
+    });
+    if (stored) {
+      deps.metrics.viewsStored.inc();
+      deps.events.publish({ type: 'view', noticeId, deliverySeq: msg.seq, receivedAt });
+    }
+  } catch (error) {
+    if (deps.views.reject(msg.seq, msg.data, errorMessage(error), receivedAt)) deps.metrics.viewsRejected.inc();
+    deps.log.warn('delivery set aside: it failed verification', { seq: msg.seq, reason: errorMessage(error) });
+  }
+  await msg.ackAck();
+}
+
+/** Takes the agency's deliveries through the node's own consumer until the signal aborts. */
+export function pullDeliveries(deps: DeliveryPullDeps, signal: AbortSignal): Promise<void> {
+  return consumeDurable(
+    () => deps.bus.js.consumers.get(streams.deliveries, consumers.node(deps.agency)),
+    {
+      maxMessages: 100,
+      signal,
+      onRestart: (reason) => deps.log.warn('pulling deliveries again', { reason }),
+      ...(deps.onConsuming ? { onConsuming: deps.onConsuming } : {}),
+    },
+    (msg) => takeDelivery(msg, deps),
+  );
+}

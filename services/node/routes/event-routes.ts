@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import { sseFrame } from '../../../libs/node/index.js';
+import type { NodeAppDeps } from '../node-app.js';
+
+const KEEPALIVE_MS = 15_000;
+
+export function registerEventRoutes(app: FastifyInstance, deps: NodeAppDeps): void {
+  app.get(
+    '/api/v1/events',
+    { config: { access: 'read', summary: 'Server-Sent Events: new views (event "view") and decisions on own notices (event "decision")' } },
+    (request, reply) => {
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-content-type-options': 'nosniff' });
+      res.write(': connected\n\n');
+      let n = 0;
+      const unsubscribe = deps.events.subscribe((event) => {
+        n += 1;
+        res.write(sseFrame(event, String(n)));
+      });
+      const keepalive = setInterval(() => res.write(': keep-alive\n\n'), KEEPALIVE_MS);
+      request.raw.on('close', () => {
+        clearInterval(keepalive);
+        unsubscribe();
+      });
+    },
+  );
+}
