@@ -10,6 +10,12 @@ import { auditProofCommand } from './commands/audit-proof.js';
 import { auditReplayCommand } from './commands/audit-replay.js';
 import { inboxCommand } from './commands/inbox.js';
 import { keysGenerateCommand } from './commands/keys-generate.js';
+import {
+  nodeOfficerAddCommand,
+  nodeOfficerDisableCommand,
+  nodeTokenCreateCommand,
+  nodeTokenRevokeCommand,
+} from './commands/node-accounts.js';
 import { policyApplyCommand, policyCheckCommand, policyExplainCommand } from './commands/policy.js';
 import { publishCommand } from './commands/publish.js';
 import { quarantineListCommand } from './commands/quarantine-list.js';
@@ -40,6 +46,10 @@ const COMMANDS: Command[] = [
   policyExplainCommand,
   quarantineListCommand,
   statusCommand,
+  nodeOfficerAddCommand,
+  nodeOfficerDisableCommand,
+  nodeTokenCreateCommand,
+  nodeTokenRevokeCommand,
 ];
 
 function overview(): string {

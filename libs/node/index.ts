@@ -11,3 +11,4 @@ export { EventHub, sseFrame, type NodeEvent } from './api/event-hub.js';
 export { openApiDocument, openApiPath, type RouteDescription } from './api/openapi.js';
 export * as apiSchemas from './api/schemas.js';
 export { assertTransportAllowed, DEFAULT_LISTEN, isLoopback, parseListen, type ListenAddress } from './listen-address.js';
+export * from './accounts/index.js';

@@ -24,6 +24,7 @@ export const NODE_MIGRATIONS: readonly string[] = [
     role TEXT NOT NULL CHECK (role IN ('officer', 'supervisor', 'admin')),
     password_hash TEXT NOT NULL,
     password_change_required INTEGER NOT NULL DEFAULT 1,
+    one_time_used_at TEXT, -- when the one-time password was spent on its one login
     totp_sealed BLOB,
     totp_last_step INTEGER,
     created_at TEXT NOT NULL,
@@ -38,6 +39,7 @@ export const NODE_MIGRATIONS: readonly string[] = [
     created_at TEXT NOT NULL,
     last_seen_at TEXT NOT NULL
   );
+  CREATE INDEX sessions_by_officer ON sessions (officer);
   CREATE TABLE api_tokens (
     name TEXT PRIMARY KEY,
     token_hash TEXT NOT NULL UNIQUE,
