@@ -174,6 +174,12 @@ export async function buildNodeApp(deps: NodeAppDeps): Promise<FastifyInstance> 
     assertCsrf(request.caller, request.method, request.headers['x-csrf-token']);
   });
   app.addHook('onResponse', async (request, reply) => {
+    // Only a served request counts as a use: a refused one leaves the database as it was.
+    const caller = request.caller;
+    if (caller && reply.statusCode < 400) {
+      if (caller.kind === 'token') deps.tokens.touch(caller.token.name);
+      else deps.sessions.touch(caller.cookie);
+    }
     deps.metrics.requests.inc({ route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) });
     deps.log.info('request', { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode });
   });

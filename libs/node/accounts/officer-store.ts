@@ -12,7 +12,7 @@ import {
   type OfficerRole,
   type OfficerRow,
 } from './officer.js';
-import { assertPasswordRule, hashPassword, newOneTimePassword } from './passwords.js';
+import { assertPasswordRule, hashPassword, newOneTimePassword, verifyPassword } from './passwords.js';
 import { isPrimaryKeyClash } from './sqlite-errors.js';
 import { newTotpSecret, totpUri } from './totp.js';
 
@@ -74,6 +74,11 @@ export class OfficerStore {
 
   list(): Officer[] {
     return this.db.prepare<[], OfficerRow>('SELECT * FROM officers ORDER BY name').all().map(officerOf);
+  }
+
+  /** True when this is the officer's current password (for a change of it, within a session). */
+  async checkPassword(name: string, password: string): Promise<boolean> {
+    return verifyPassword(readOfficerRow(this.db, name)?.password_hash, password);
   }
 
   /** The officer's own password from now on (12 to 256 characters); the one-time password is gone. */

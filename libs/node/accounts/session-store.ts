@@ -84,7 +84,10 @@ export class SessionStore {
     return { cookie: `${id.toString('base64url')}.${this.mac(id).toString('base64url')}`, csrfToken };
   }
 
-  /** The live session the cookie names, its last use set to now; undefined for any other cookie. */
+  /**
+   * The live session the cookie names; undefined for any other cookie. Reading writes
+   * nothing (a refused request must leave the database as it was): `touch` records a use.
+   */
   resolve(cookie: string, now: Date = new Date()): Session | undefined {
     const idHash = this.idHashOf(cookie);
     if (idHash === undefined) return undefined;
@@ -99,15 +102,22 @@ export class SessionStore {
       this.db.prepare<[string]>('DELETE FROM sessions WHERE id_hash = ?').run(idHash);
       return undefined;
     }
-    const lastSeenAt = now.getTime() > Date.parse(row.last_seen_at) ? now.toISOString() : row.last_seen_at;
-    this.db.prepare<[string, string]>('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?').run(lastSeenAt, idHash);
     return {
       officer,
       csrfToken: row.csrf_token,
       createdAt: row.created_at,
-      lastSeenAt,
+      lastSeenAt: row.last_seen_at,
       passwordChangeRequired: officer.passwordChangeRequired,
     };
+  }
+
+  /** A request the session made was served: its idle time starts again. */
+  touch(cookie: string, now: Date = new Date()): void {
+    const idHash = this.idHashOf(cookie);
+    if (idHash === undefined) return;
+    this.db
+      .prepare<[string, string, string]>('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ? AND last_seen_at < ?')
+      .run(now.toISOString(), idHash, now.toISOString());
   }
 
   /** Logs the session out; a cookie that names none is ignored. */

@@ -68,8 +68,11 @@ export class TokenStore {
     return { token, info: apiTokenOf(row) };
   }
 
-  /** The token's record, its last use set to now; undefined for an unknown or revoked token. */
-  resolve(token: string, now: Date = new Date()): ApiToken | undefined {
+  /**
+   * The token's record; undefined for an unknown or revoked token. Reading writes nothing
+   * (a refused request must leave the database as it was): `touch` records a use.
+   */
+  resolve(token: string): ApiToken | undefined {
     const row = TOKEN.test(token)
       ? this.db
           .prepare<[string], TokenRow>('SELECT name, scopes, created_at, revoked_at, last_used_at FROM api_tokens WHERE token_hash = ?')
@@ -79,10 +82,13 @@ export class TokenStore {
       this.counts.refused += 1;
       return undefined;
     }
-    const at = now.toISOString();
-    this.db.prepare<[string, string]>('UPDATE api_tokens SET last_used_at = ? WHERE name = ?').run(at, row.name);
     this.counts.used += 1;
-    return apiTokenOf({ ...row, last_used_at: at });
+    return apiTokenOf(row);
+  }
+
+  /** A request with the token was served: its last use is now. */
+  touch(name: string, now: Date = new Date()): void {
+    this.db.prepare<[string, string]>('UPDATE api_tokens SET last_used_at = ? WHERE name = ?').run(now.toISOString(), name);
   }
 
   /** Refused from now on; revoking a revoked token keeps its first revocation time. */

@@ -87,10 +87,10 @@ export const loginBody = {
 
 export const passwordBody = {
   type: 'object',
-  required: ['currentPassword', 'newPassword'],
+  required: ['newPassword'],
   additionalProperties: false,
   properties: {
-    currentPassword: { type: 'string', minLength: 1, maxLength: 256 },
+    currentPassword: { type: 'string', minLength: 1, maxLength: 256, description: 'needed unless the session came from a one-time password' },
     newPassword: { type: 'string', minLength: 12, maxLength: 256 },
   },
 } as const;

@@ -54,13 +54,16 @@ export function registerSessionRoutes(app: FastifyInstance, deps: NodeAppDeps): 
     return reply.code(204).send();
   });
 
-  app.post<{ Body: { currentPassword: string; newPassword: string } }>(
+  app.post<{ Body: { currentPassword?: string; newPassword: string } }>(
     '/api/v1/session/password',
     { schema: { body: apiSchemas.passwordBody }, config: { access: 'session', summary: 'change the signed-in officer\'s password' } },
     async (request, reply) => {
       if (request.caller?.kind !== 'officer') throw new AccordError('E_UNAUTHENTICATED', 'no session');
-      const name = request.caller.session.officer.name;
-      if (!(await deps.officers.checkPassword(name, request.body.currentPassword))) {
+      const { officer, passwordChangeRequired } = request.caller.session;
+      const name = officer.name;
+      // A session from the one-time password (good for that one sign-in) changes it without it.
+      const current = request.body.currentPassword;
+      if (!passwordChangeRequired && (current === undefined || !(await deps.officers.checkPassword(name, current)))) {
         return sendProblem(reply, problem('E_FORBIDDEN', 'the current password is wrong', 'body/currentPassword'));
       }
       await deps.officers.setPassword(name, request.body.newPassword);

@@ -22,7 +22,7 @@ describe('sessions', () => {
       officer: { name: 'ana.lopez' },
       csrfToken,
       createdAt: T0.toISOString(),
-      lastSeenAt: later(1000).toISOString(),
+      lastSeenAt: T0.toISOString(),
       passwordChangeRequired: true,
     });
     const [id = ''] = cookie.split('.');
@@ -50,11 +50,13 @@ describe('sessions', () => {
     expect(sessions.resolve(cookie, T0)).toBeDefined();
   });
 
-  test('a session unused for longer than idleMs ends; each use extends it', async () => {
+  test('a session unused for longer than idleMs ends; each served request extends it', async () => {
     const { sessions } = await withOfficer();
     const { cookie } = sessions.create('ana.lopez', T0);
     expect(sessions.resolve(cookie, later(14 * 60_000))).toBeDefined();
+    sessions.touch(cookie, later(14 * 60_000));
     expect(sessions.resolve(cookie, later(28 * 60_000))).toBeDefined();
+    sessions.touch(cookie, later(28 * 60_000));
     expect(sessions.resolve(cookie, later(28 * 60_000 + 15 * 60_000 + 1))).toBeUndefined();
     expect(sessions.resolve(cookie, later(28 * 60_000))).toBeUndefined();
   });
@@ -62,7 +64,10 @@ describe('sessions', () => {
   test('a session ends absoluteMs after its creation, however busy', async () => {
     const { sessions } = await withOfficer();
     const { cookie } = sessions.create('ana.lopez', T0);
-    for (let minutes = 10; minutes <= 8 * 60; minutes += 10) expect(sessions.resolve(cookie, later(minutes * 60_000))).toBeDefined();
+    for (let minutes = 10; minutes <= 8 * 60; minutes += 10) {
+      expect(sessions.resolve(cookie, later(minutes * 60_000))).toBeDefined();
+      sessions.touch(cookie, later(minutes * 60_000));
+    }
     expect(sessions.resolve(cookie, later(8 * 60 * 60_000 + 1))).toBeUndefined();
   });
 

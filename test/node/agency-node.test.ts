@@ -1,0 +1,188 @@
+/**
+ * Two agencies' nodes on a live stack, over real HTTP, as their systems and officers use
+ * them: the issuer's system publishes through its node, the recipient's node receives
+ * the view and tells its clients (Server-Sent Events), an officer there signs in and
+ * gives a read receipt, which the issuer's track shows by the officer's account.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jetstream } from '@nats-io/jetstream';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { consumers, streams } from '../../libs/bus/index.js';
+import { connectAs, readStackFile } from '../../libs/client/index.js';
+import { readNodeConfig, nodeLayout } from '../../libs/node/index.js';
+import { messageToJson } from '../../libs/proto/index.js';
+import { packageRoot } from '../../libs/stack/index.js';
+import { sampleNotice } from '../harness/sample-notice.js';
+import { awaitEvent, call, cookieOf } from './node-http.js';
+import { startNodeProcess, type NodeProcess } from './node-process.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'accord-agency-node-'));
+const cli = join(packageRoot(), 'dist', 'cli', 'main.js');
+const ISSUER = 'it-police';
+const RECIPIENT = 'ly-coastguard';
+const nodeDir = { [ISSUER]: join(dir, 'node-it-police'), [RECIPIENT]: join(dir, 'node-ly-coastguard') };
+
+function accord(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function ok(...args: string[]): string {
+  const run = accord(...args);
+  if (run.status !== 0) throw new Error(`accord ${args.join(' ')}: ${run.status}\n${run.stderr}`);
+  return run.stdout;
+}
+
+const tokenIn = (stdout: string): string => /^(acn_[A-Za-z0-9_-]+)$/m.exec(stdout)?.[1] ?? '';
+const passwordIn = (stdout: string): string => /^one-time password: (\S+)$/m.exec(stdout)?.[1] ?? '';
+
+const tokens = { publisher: '', reader: '', recipient: '' };
+const passwords = { recipientOfficer: '', issuerOfficer: '' };
+const nodes: Partial<Record<string, NodeProcess>> = {};
+const node = (agency: string): NodeProcess => {
+  const n = nodes[agency];
+  if (!n) throw new Error(`node ${agency} is not running`);
+  return n;
+};
+
+function noticeJson(): Record<string, unknown> {
+  const notice = sampleNotice(ISSUER, { addressees: [RECIPIENT] });
+  return messageToJson('accord.v1.CaseNotice', notice);
+}
+
+/** Signs in with a one-time password, sets a new one, signs in again: the session a real officer gets. */
+async function signIn(base: string, name: string, oneTime: string): Promise<{ cookie: string; csrf: string }> {
+  const first = await call(base, 'POST', '/api/v1/session', { json: { name, password: oneTime } });
+  expect(first.status, first.text).toBe(200);
+  const cookie = cookieOf(first, 'accord_session');
+  const csrf = (first.body as { csrfToken: string }).csrfToken;
+  const newPassword = `${name}-own-password-2026`;
+  const changed = await call(base, 'POST', '/api/v1/session/password', { cookie, csrf, json: { newPassword } });
+  expect(changed.status, changed.text).toBe(204);
+  const again = await call(base, 'POST', '/api/v1/session', { json: { name, password: newPassword } });
+  expect(again.status, again.text).toBe(200);
+  return { cookie: cookieOf(again, 'accord_session'), csrf: (again.body as { csrfToken: string }).csrfToken };
+}
+
+beforeAll(async () => {
+  ok('stack', 'up', '--dir', dir);
+  for (const [id, country, role] of [
+    [ISSUER, 'IT', 'police'],
+    [RECIPIENT, 'LY', 'coastguard'],
+  ] as const) {
+    ok('agency', 'add', id, '--country', country, '--role', role, '--groups', 'med', '--dir', dir);
+    ok('node', 'init', '--agency', id, '--dir', nodeDir[id] ?? '', '--stack', dir);
+  }
+  tokens.publisher = tokenIn(ok('node', 'token', 'create', '--name', 'case-system', '--scope', 'read,publish', '--dir', nodeDir[ISSUER] ?? ''));
+  tokens.reader = tokenIn(ok('node', 'token', 'create', '--name', 'dashboard', '--scope', 'read', '--dir', nodeDir[ISSUER] ?? ''));
+  tokens.recipient = tokenIn(ok('node', 'token', 'create', '--name', 'ops-room', '--scope', 'read,receipt', '--dir', nodeDir[RECIPIENT] ?? ''));
+  passwords.recipientOfficer = passwordIn(ok('node', 'officer', 'add', 'maria.rossi', '--role', 'officer', '--dir', nodeDir[RECIPIENT] ?? ''));
+  passwords.issuerOfficer = passwordIn(ok('node', 'officer', 'add', 'luca.bianchi', '--role', 'officer', '--dir', nodeDir[ISSUER] ?? ''));
+  nodes[ISSUER] = await startNodeProcess(nodeDir[ISSUER] ?? '');
+  nodes[RECIPIENT] = await startNodeProcess(nodeDir[RECIPIENT] ?? '');
+}, 240_000);
+
+afterAll(async () => {
+  for (const n of Object.values(nodes)) await n?.stop();
+  accord('stack', 'down', '--dir', dir);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('publishing through one node, reading at another', () => {
+  const published: string[] = [];
+
+  test('a notice published through the issuer node reaches the recipient node as a Server-Sent Event', async () => {
+    const notice = noticeJson();
+    const started = Date.now();
+    let answer: Awaited<ReturnType<typeof call>> | undefined;
+    const event = await awaitEvent(
+      node(RECIPIENT).url,
+      tokens.recipient,
+      (e) => e.event === 'view' && (e.data as { noticeId?: string }).noticeId === notice.noticeId,
+      30_000,
+      async () => {
+        answer = await call(node(ISSUER).url, 'POST', '/api/v1/notices', { token: tokens.publisher, json: notice });
+      },
+    );
+    console.info(`node to node: the view's event came ${Date.now() - started} ms after the publish request`);
+    expect(answer?.status, answer?.text).toBeLessThan(300);
+    expect(event.data).toMatchObject({ type: 'view', noticeId: notice.noticeId });
+    published.push(String(notice.noticeId));
+    const view = await call(node(RECIPIENT).url, 'GET', `/api/v1/views/${String(notice.noticeId)}`, { token: tokens.recipient });
+    expect(view.status, view.text).toBe(200);
+    expect(JSON.stringify(view.body)).toContain('Kamal Haddad');
+  }, 60_000);
+
+  test("the issuer's track shows the recipient officer's read receipt under the officer's account", async () => {
+    const [noticeId = ''] = published;
+    const { cookie, csrf } = await signIn(node(RECIPIENT).url, 'maria.rossi', passwords.recipientOfficer);
+    const receipt = await call(node(RECIPIENT).url, 'POST', `/api/v1/views/${noticeId}/receipts`, { cookie, csrf });
+    expect(receipt.status, receipt.text).toBe(201);
+    const deadline = Date.now() + 30_000;
+    let track: unknown;
+    do {
+      const answer = await call(node(ISSUER).url, 'GET', `/api/v1/notices/${noticeId}`, { token: tokens.reader });
+      expect(answer.status, answer.text).toBe(200);
+      track = (answer.body as { track?: unknown }).track;
+      if (JSON.stringify(track).includes('maria.rossi')) break;
+      await new Promise((r) => setTimeout(r, 500));
+    } while (Date.now() < deadline);
+    expect(track).toMatchObject({ receipts: [expect.objectContaining({ officer: 'maria.rossi', agency: RECIPIENT })] });
+    expect(track).toMatchObject({ deliveries: [expect.objectContaining({ recipient: RECIPIENT })] });
+  }, 60_000);
+
+  test('a token without the publish scope is refused with 403', async () => {
+    const answer = await call(node(ISSUER).url, 'POST', '/api/v1/notices', { token: tokens.reader, json: noticeJson() });
+    expect(answer.status).toBe(403);
+    expect(answer.contentType).toContain('application/problem+json');
+    expect(answer.body).toMatchObject({ code: 'E_FORBIDDEN', status: 403 });
+  });
+
+  test("one node's session cookie is refused with 401 at another node", async () => {
+    const { cookie } = await signIn(node(ISSUER).url, 'luca.bianchi', passwords.issuerOfficer);
+    expect((await call(node(ISSUER).url, 'GET', '/api/v1/views', { cookie })).status).toBe(200);
+    const elsewhere = await call(node(RECIPIENT).url, 'GET', '/api/v1/views', { cookie });
+    expect(elsewhere.status).toBe(401);
+    expect(elsewhere.body).toMatchObject({ code: 'E_UNAUTHENTICATED' });
+  });
+
+  test("the broker refuses the issuer node's credential on the recipient's deliveries", async () => {
+    const stack = readStackFile(dir);
+    const issuerCreds = readNodeConfig(nodeLayout(nodeDir[ISSUER] ?? '').config).credentials;
+    const nc = await connectAs(stack, { kind: 'node', agency: ISSUER }, issuerCreds);
+    try {
+      const js = jetstream(nc);
+      for (const consumer of [consumers.node(RECIPIENT), consumers.inbox(RECIPIENT)]) {
+        await expect(js.consumers.get(streams.deliveries, consumer).then((c) => c.next({ expires: 2000 })), consumer).rejects.toThrow(
+          /permission|denied|timeout/i,
+        );
+      }
+    } finally {
+      await nc.close();
+    }
+  });
+
+  test('`accord inbox` with the liaison credential still receives every view while the node runs', () => {
+    const run = accord('inbox', '--as', RECIPIENT, '--json', '--dir', dir);
+    expect(run.status, run.stderr).toBe(0);
+    const ids = (JSON.parse(run.stdout) as { views: { core?: { noticeId?: string } }[] }).views.map((v) => v.core?.noticeId);
+    for (const id of published) expect(ids).toContain(id);
+  });
+
+  test('a copy of the database, read without the node key, holds no value of any view', async () => {
+    const layout = nodeLayout(nodeDir[RECIPIENT] ?? '');
+    const copy = join(dir, 'stolen.db');
+    copyFileSync(layout.database, copy);
+    const wal = `${layout.database}-wal`;
+    const bytes = Buffer.concat([readFileSync(copy), existsSync(wal) ? readFileSync(wal) : Buffer.alloc(0)]);
+    const view = await call(node(RECIPIENT).url, 'GET', `/api/v1/views/${published[0] ?? ''}`, { token: tokens.recipient });
+    const values = ['Kamal Haddad', '+218 91 555 0101', 'LY4455667', 'Boat left Zuwara', 'LY83002048000020100120361', 'Zuwara beach'].filter((v) =>
+      JSON.stringify(view.body).includes(v),
+    );
+    expect(values.length, 'the view holds values to look for').toBeGreaterThanOrEqual(3);
+    for (const value of values) expect(bytes.includes(Buffer.from(value, 'utf8')), value).toBe(false);
+  });
+});
