@@ -79,7 +79,7 @@ export const loginBody = {
   required: ['name', 'password'],
   additionalProperties: false,
   properties: {
-    name: { type: 'string', minLength: 1, maxLength: 64 },
+    name: { type: 'string', pattern: NAME_PATTERN },
     password: { type: 'string', minLength: 1, maxLength: 256 },
     totp: { type: 'string', pattern: '^[0-9]{6}$', description: 'required for supervisors and admins' },
   },
