@@ -4,7 +4,13 @@ import { EXIT, type ExitCode } from './cli-errors.js';
 import type { Command } from './command.js';
 import { installOutputGuard } from './output-guard.js';
 import { agencyAddCommand } from './commands/agency-add.js';
-import { agencyRemoveCommand, agencyRevokeKeyCommand, agencyRotateCredsCommand, agencyRotateKeyCommand } from './commands/agency-manage.js';
+import {
+  agencyNodeAccessCommand,
+  agencyRemoveCommand,
+  agencyRevokeKeyCommand,
+  agencyRotateCredsCommand,
+  agencyRotateKeyCommand,
+} from './commands/agency-manage.js';
 import { auditExportCommand, auditVerifyBundleCommand } from './commands/audit-bundle.js';
 import { auditProofCommand } from './commands/audit-proof.js';
 import { auditReplayCommand } from './commands/audit-replay.js';
@@ -26,6 +32,7 @@ const COMMANDS: Command[] = [
   agencyRotateKeyCommand,
   agencyRevokeKeyCommand,
   agencyRotateCredsCommand,
+  agencyNodeAccessCommand,
   agencyRemoveCommand,
   publishCommand,
   inboxCommand,

@@ -9,6 +9,7 @@ const VERBS = [
   ['agency', 'rotate-key'],
   ['agency', 'revoke-key'],
   ['agency', 'rotate-creds'],
+  ['agency', 'node-access'],
   ['agency', 'remove'],
   ['policy', 'check'],
   ['policy', 'apply'],
