@@ -16,6 +16,7 @@ import { auditProofCommand } from './commands/audit-proof.js';
 import { auditReplayCommand } from './commands/audit-replay.js';
 import { inboxCommand } from './commands/inbox.js';
 import { keysGenerateCommand } from './commands/keys-generate.js';
+import { nodeInitCommand } from './commands/node-init.js';
 import { policyApplyCommand, policyCheckCommand, policyExplainCommand } from './commands/policy.js';
 import { publishCommand } from './commands/publish.js';
 import { quarantineListCommand } from './commands/quarantine-list.js';
@@ -34,6 +35,7 @@ const COMMANDS: Command[] = [
   agencyRotateCredsCommand,
   agencyNodeAccessCommand,
   agencyRemoveCommand,
+  nodeInitCommand,
   publishCommand,
   inboxCommand,
   receiptCommand,

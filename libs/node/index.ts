@@ -3,3 +3,4 @@ export { DEFAULT_RETENTION_DAYS, parseNodeConfig, readNodeConfig, writeNodeConfi
 export { openNodeDatabase, type NodeDatabase } from './node-database.js';
 export { newViewKey, ViewCipher, VIEW_KEY_BYTES } from './view-cipher.js';
 export { openNode, type OpenNode } from './open-node.js';
+export { initNode, renewNodeCredentials, type InitNodeResult, type NodeSource, type RenewedCredentials } from './init-node.js';

@@ -11,6 +11,7 @@ const VERBS = [
   ['agency', 'rotate-creds'],
   ['agency', 'node-access'],
   ['agency', 'remove'],
+  ['node', 'init'],
   ['policy', 'check'],
   ['policy', 'apply'],
   ['policy', 'explain'],
