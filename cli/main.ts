@@ -4,7 +4,13 @@ import { EXIT, type ExitCode } from './cli-errors.js';
 import type { Command } from './command.js';
 import { installOutputGuard } from './output-guard.js';
 import { agencyAddCommand } from './commands/agency-add.js';
-import { agencyRemoveCommand, agencyRevokeKeyCommand, agencyRotateCredsCommand, agencyRotateKeyCommand } from './commands/agency-manage.js';
+import {
+  agencyNodeAccessCommand,
+  agencyRemoveCommand,
+  agencyRevokeKeyCommand,
+  agencyRotateCredsCommand,
+  agencyRotateKeyCommand,
+} from './commands/agency-manage.js';
 import { auditExportCommand, auditVerifyBundleCommand } from './commands/audit-bundle.js';
 import { auditProofCommand } from './commands/audit-proof.js';
 import { auditReplayCommand } from './commands/audit-replay.js';
@@ -16,6 +22,8 @@ import {
   nodeTokenCreateCommand,
   nodeTokenRevokeCommand,
 } from './commands/node-accounts.js';
+import { nodeInitCommand } from './commands/node-init.js';
+import { nodeServeCommand } from './commands/node-serve.js';
 import { policyApplyCommand, policyCheckCommand, policyExplainCommand } from './commands/policy.js';
 import { publishCommand } from './commands/publish.js';
 import { quarantineListCommand } from './commands/quarantine-list.js';
@@ -32,7 +40,10 @@ const COMMANDS: Command[] = [
   agencyRotateKeyCommand,
   agencyRevokeKeyCommand,
   agencyRotateCredsCommand,
+  agencyNodeAccessCommand,
   agencyRemoveCommand,
+  nodeInitCommand,
+  nodeServeCommand,
   publishCommand,
   inboxCommand,
   receiptCommand,

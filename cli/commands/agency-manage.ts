@@ -1,4 +1,5 @@
-import { removeAgency, revokeAgencyKey, rotateAgencyCredentials, rotateAgencyKey } from '../../libs/stack/index.js';
+import { readStackFile } from '../../libs/client/index.js';
+import { issueNodeAccess, removeAgency, revokeAgencyKey, rotateAgencyCredentials, rotateAgencyKey } from '../../libs/stack/index.js';
 import { EXIT, usageError } from '../cli-errors.js';
 import type { Command } from '../command.js';
 import { parseOptions, parseTime, requireOption } from '../parse-options.js';
@@ -16,6 +17,57 @@ and connections made with them are closed. Hand the new files to the agency.`,
     const id = positionals[0] ?? '';
     const creds = await rotateAgencyCredentials(requireOption(values.dir, 'dir'), id);
     process.stdout.write(`new credentials for ${id}:\n  adapter:  ${creds.adapterCreds}\n  liaisons: ${creds.liaisonCreds}\n`);
+    if (creds.nodeCreds) process.stdout.write(`  node:     ${creds.nodeCreds}\n`);
+    return EXIT.ok;
+  },
+};
+
+export const agencyNodeAccessCommand: Command = {
+  name: 'agency node-access',
+  summary: "issue an agency node's own NATS credential and consumer of its deliveries",
+  help: `Usage: accord agency node-access ID --dir DIR [--renew] [--json]
+
+Gives the agency's node (\`accord node serve\`) a bus identity of its own: an nkey seed at
+DIR/agencies/ID/node.nk and a durable consumer of the agency's deliveries beside its
+liaisons' inbox, so \`accord inbox\` with the liaisons' credential keeps receiving every
+view too. The node may publish its agency's notices, read its decisions, take its views,
+send read receipts and track its notices, and nothing more.
+
+Run again, it keeps the credential it issued; --renew issues a new one (the old one is
+refused at once). \`accord agency rotate-creds\` renews it too, at the same path.
+
+  --renew   replace the node's credential
+  --json    {"agency", "credentials", "issued", "caFile", "busPublicKey", "auditPublicKey"}
+
+Hand the credential to the agency with the stack's CA and the bus's public key; on the
+node's machine: accord node init --agency ID --dir NODE_DIR --nats URL --ca CA
+  --creds node.nk --key ITS_SIGNING_KEY --bus-public-key bus-signing.jwk.pub`,
+  async run(argv) {
+    const { values, positionals } = parseOptions(
+      argv,
+      { dir: { type: 'string' }, renew: { type: 'boolean' }, json: { type: 'boolean' } },
+      { min: 1, max: 1, names: 'the agency ID' },
+    );
+    const id = positionals[0] ?? '';
+    const dir = requireOption(values.dir, 'dir');
+    const access = await issueNodeAccess(dir, id, { renew: values.renew ?? false });
+    const stack = readStackFile(dir);
+    if (values.json) {
+      const handOver = { caFile: stack.caFile ?? null, busPublicKey: stack.busPublicKey, auditPublicKey: stack.auditPublicKey };
+      process.stdout.write(`${JSON.stringify({ agency: id, credentials: access.credentials, issued: access.issued, ...handOver })}\n`);
+      return EXIT.ok;
+    }
+    process.stdout.write(
+      [
+        `${access.issued ? 'issued' : 'kept'} the node credential of ${id}: ${access.credentials}`,
+        'Hand it to the agency over a protected channel (it is a secret), with',
+        ...(stack.caFile ? [`  the stack's CA:         ${stack.caFile}`] : []),
+        `  the bus's public key:   ${stack.busPublicKey}`,
+        `  the audit public key:   ${stack.auditPublicKey}`,
+        `and the bus's address ${stack.natsUrl}; the agency runs \`accord node init --agency ${id} --nats URL ...\`.`,
+        '',
+      ].join('\n'),
+    );
     return EXIT.ok;
   },
 };

@@ -5,6 +5,7 @@ import {
   APPEND_ONLY_STREAMS,
   checkpointConsumerConfig,
   inboxConsumerConfig,
+  nodeConsumerConfig,
   serviceConsumerConfigs,
   streamConfigs,
 } from './stream-configs.js';
@@ -37,6 +38,11 @@ export async function ensureStreams(jsm: JetStreamManager, settings: BusSettings
 export async function ensureInboxConsumer(jsm: JetStreamManager, agency: string, settings: BusSettings): Promise<void> {
   await jsm.consumers.add(streams.deliveries, inboxConsumerConfig(agency, settings));
   await jsm.consumers.add(streams.checkpoints, checkpointConsumerConfig(agency, settings));
+}
+
+/** An agency node's own consumer of the agency's deliveries (`agency node-access`). */
+export async function ensureNodeConsumer(jsm: JetStreamManager, agency: string, settings: BusSettings): Promise<void> {
+  await jsm.consumers.add(streams.deliveries, nodeConsumerConfig(agency, settings));
 }
 
 /**

@@ -4,16 +4,19 @@ import type { ServiceName } from './names.js';
 export type Identity =
   | { kind: 'adapter'; agency: string }
   | { kind: 'liaison'; agency: string }
+  /** The agency's node (`accord node serve`): its own consumer of the agency's deliveries. */
+  | { kind: 'node'; agency: string }
   | { kind: 'service'; service: ServiceName }
   | { kind: 'auditor' }
   | { kind: 'operator' }
   | { kind: 'admin' };
 
-/** A stable name, e.g. "adapter.it-police" or "service.ingest". */
+/** A stable name, e.g. "adapter.it-police", "node.it-police" or "service.ingest". */
 export function identityName(identity: Identity): string {
   switch (identity.kind) {
     case 'adapter':
     case 'liaison':
+    case 'node':
       return `${identity.kind}.${identity.agency}`;
     case 'service':
       return `service.${identity.service}`;
@@ -23,8 +26,10 @@ export function identityName(identity: Identity): string {
 }
 
 /**
- * Private reply subjects. Agency ids cannot hold "_", so "_INBOX_<agency>" (an agency's
- * liaisons), "_INBOX_<agency>_adapter" and "_INBOX_accord_<name>" never overlap.
+ * Private reply subjects, each one token. Agency ids cannot hold "_", so "_INBOX_<agency>"
+ * (an agency's liaisons), "_INBOX_<agency>_adapter", "_INBOX_<agency>_node" and
+ * "_INBOX_accord_<name>" never overlap, even for an agency named "accord": no service and
+ * no other kind is named "adapter" or "node".
  */
 export function inboxPrefix(identity: Identity): string {
   switch (identity.kind) {
@@ -32,6 +37,8 @@ export function inboxPrefix(identity: Identity): string {
       return `_INBOX_${identity.agency}`;
     case 'adapter':
       return `_INBOX_${identity.agency}_adapter`;
+    case 'node':
+      return `_INBOX_${identity.agency}_node`;
     case 'service':
       return `_INBOX_accord_${identity.service}`;
     default:

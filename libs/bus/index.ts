@@ -4,9 +4,9 @@ export type { AdapterRequest } from './subjects.js';
 export { messageIds } from './message-ids.js';
 export type { ServiceName } from './names.js';
 export { DEFAULT_BUS_SETTINGS } from './bus-settings.js';
-export { streamConfigs } from './stream-configs.js';
+export { inboxConsumerConfig, nodeConsumerConfig, streamConfigs } from './stream-configs.js';
 export type { BusSettings } from './bus-settings.js';
-export { ensureInboxConsumer, ensureStreams, requireStreams } from './ensure-streams.js';
+export { ensureInboxConsumer, ensureNodeConsumer, ensureStreams, requireStreams } from './ensure-streams.js';
 export { connectBus } from './connect.js';
 export type { BusConnectionOptions } from './connect.js';
 export {

@@ -13,6 +13,8 @@ export const streams = {
 export const consumers = {
   ingest: 'ingest',
   inbox: (agency: string) => `inbox-${agency}`,
+  /** The agency node's own consumer of the agency's deliveries, beside its liaisons' inbox. */
+  node: (agency: string) => `node-${agency}`,
   checkpoints: (agency: string) => `checkpoints-${agency}`,
 } as const;
 

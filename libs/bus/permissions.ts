@@ -55,9 +55,12 @@ function servicePermissions(service: ServiceName, publish: string[], subscribe: 
  * Exactly what each identity may do; the broker refuses the rest. Liaisons never create
  * consumers (whoever creates one picks its filter): they get only their agency's
  * pre-created consumer. Adapters use no JetStream API at all beyond publishing their own
- * submissions; they ask ingest for their own decisions and quarantine reasons. The
- * operator has no entry: it is the stack's administrator, unrestricted, and no service
- * runs with it; only the offline admin may rewrite the audit streams.
+ * submissions; they ask ingest for their own decisions and quarantine reasons. An
+ * agency's node does both jobs with a credential of its own: its agency's submissions
+ * and questions, and its own pre-created consumer of its agency's deliveries (not the
+ * liaisons', so each gets every view). The operator has no entry: it is the stack's
+ * administrator, unrestricted, and no service runs with it; only the offline admin may
+ * rewrite the audit streams.
  */
 export function permissionsFor(identity: Identity): Permissions | undefined {
   switch (identity.kind) {
@@ -72,6 +75,19 @@ export function permissionsFor(identity: Identity): Permissions | undefined {
         publish: [
           ...durablePuller(streams.deliveries, consumers.inbox(identity.agency)),
           ...durablePuller(streams.checkpoints, consumers.checkpoints(identity.agency)),
+          subjects.receiptEvents(identity.agency),
+          subjects.track(identity.agency),
+          `${API}.DIRECT.GET.${kvStream(buckets.keys)}.$KV.${buckets.keys}.>`,
+        ],
+        subscribe: [`${inboxPrefix(identity)}.>`],
+        allowResponses: false,
+      };
+    case 'node':
+      return {
+        publish: [
+          subjects.ingest(identity.agency),
+          subjects.adapterRequests(identity.agency),
+          ...durablePuller(streams.deliveries, consumers.node(identity.agency)),
           subjects.receiptEvents(identity.agency),
           subjects.track(identity.agency),
           `${API}.DIRECT.GET.${kvStream(buckets.keys)}.$KV.${buckets.keys}.>`,

@@ -107,14 +107,27 @@ export function checkpointConsumerConfig(agency: string, s: BusSettings): Consum
   };
 }
 
-/** The durable consumer the bus creates for an agency's liaisons: its deliveries only. */
-export function inboxConsumerConfig(agency: string, s: BusSettings): ConsumerSpec {
+/** A durable consumer of an agency's deliveries only, under the given name. */
+function deliveriesConsumerConfig(durableName: string, agency: string, s: BusSettings): ConsumerSpec {
   return {
-    durable_name: consumers.inbox(agency),
+    durable_name: durableName,
     filter_subject: subjects.deliver(agency),
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
     ack_wait: ns(s.ackWaitMs),
     max_ack_pending: 1000,
   };
+}
+
+/** The durable consumer the bus creates for an agency's liaisons: its deliveries only. */
+export function inboxConsumerConfig(agency: string, s: BusSettings): ConsumerSpec {
+  return deliveriesConsumerConfig(consumers.inbox(agency), agency, s);
+}
+
+/**
+ * The durable consumer the bus creates for an agency's node: the same deliveries as its
+ * liaisons' inbox, under a name of its own, so each of the two gets every view.
+ */
+export function nodeConsumerConfig(agency: string, s: BusSettings): ConsumerSpec {
+  return deliveriesConsumerConfig(consumers.node(agency), agency, s);
 }

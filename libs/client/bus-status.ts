@@ -12,7 +12,7 @@ export interface StreamDepth {
 }
 
 export interface ConsumerLag {
-  /** "ingest", or the agency whose inbox or checkpoint feed it is. */
+  /** "ingest", or the agency whose inbox, node or checkpoint feed it is. */
   owner: string;
   consumer: string;
   /** Not yet delivered. */
@@ -103,9 +103,9 @@ async function auditState(jsm: JetStreamManager): Promise<BusStatus['audit']> {
 
 /**
  * What an operator needs at a glance, read with the operator's credential: each stream's
- * depth, the lag of ingest's consumer and of every agency's inbox and checkpoint feed,
- * quarantines of the last hour by code, the audit chain's height and checkpoint age, and
- * which service instances answer as ready.
+ * depth, the lag of ingest's consumer and of every agency's inbox, node and checkpoint
+ * feed, quarantines of the last hour by code, the audit chain's height and checkpoint age,
+ * and which service instances answer as ready.
  */
 export async function readBusStatus(nc: NatsConnection, js: JetStreamClient, jsm: JetStreamManager): Promise<BusStatus> {
   const depths: StreamDepth[] = [];
@@ -116,7 +116,7 @@ export async function readBusStatus(nc: NatsConnection, js: JetStreamClient, jsm
   const lags: ConsumerLag[] = [];
   for (const stream of [streams.ingest, streams.deliveries, streams.checkpoints]) {
     for await (const c of jsm.consumers.list(stream)) {
-      const owner = c.name === consumers.ingest ? 'ingest' : c.name.replace(/^(inbox|checkpoints)-/, '');
+      const owner = c.name === consumers.ingest ? 'ingest' : c.name.replace(/^(inbox|node|checkpoints)-/, '');
       lags.push({ owner, consumer: c.name, pending: c.num_pending, ackPending: c.num_ack_pending, redelivered: c.num_redelivered });
     }
   }

@@ -10,6 +10,8 @@ export function credentialFor(stack: StackFile, identity: Identity): string | un
       return stack.agencies[identity.agency]?.adapterCreds;
     case 'liaison':
       return stack.agencies[identity.agency]?.liaisonCreds;
+    case 'node':
+      return stack.agencies[identity.agency]?.nodeCreds;
     case 'auditor':
       return stack.auditorCreds;
     case 'operator':

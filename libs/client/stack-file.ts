@@ -8,6 +8,8 @@ export interface StackAgencyEntry {
   /** NATS credentials (nkey seed files) of its adapter and of its liaison officers. */
   adapterCreds?: string;
   liaisonCreds?: string;
+  /** The agency node's own NATS credential, once `agency node-access` issued one. */
+  nodeCreds?: string;
 }
 
 /** DIR/stack.json: everything a client needs to use a stack. Paths are absolute files in DIR. */

@@ -12,3 +12,4 @@ export { openApiDocument, openApiPath, type RouteDescription } from './api/opena
 export * as apiSchemas from './api/schemas.js';
 export { assertTransportAllowed, DEFAULT_LISTEN, isLoopback, parseListen, type ListenAddress } from './listen-address.js';
 export * from './accounts/index.js';
+export { initNode, renewNodeCredentials, type InitNodeResult, type NodeSource, type RenewedCredentials } from './init-node.js';

@@ -20,7 +20,7 @@ export interface NodeConfig {
 }
 
 export const DEFAULT_RETENTION_DAYS = 365;
-const MAX_RETENTION_DAYS = 36_500;
+export const MAX_RETENTION_DAYS = 36_500;
 
 function requireString(raw: Record<string, unknown>, key: string, where: string, options: { path?: boolean } = {}): string {
   const value = raw[key];

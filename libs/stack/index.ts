@@ -6,6 +6,8 @@ export type { PreparedStack, PrepareStackOptions } from './prepare-stack.js';
 export { addAgency } from './add-agency.js';
 export type { AddAgencyInput } from './add-agency.js';
 export { removeAgency, rotateAgencyCredentials } from './agency-credentials.js';
+export { issueNodeAccess } from './node-access.js';
+export type { NodeAccess } from './node-access.js';
 export { revokeAgencyKey, rotateAgencyKey } from './agency-keys.js';
 export type { RevocationReason } from './agency-keys.js';
 export { withOperator } from './operator-session.js';

@@ -17,6 +17,7 @@ export function seedFileFor(layout: StackLayout, identity: Identity): string {
   switch (identity.kind) {
     case 'adapter':
     case 'liaison':
+    case 'node':
       return join(layout.agency(identity.agency), `${identity.kind}.nk`);
     case 'service':
       return join(layout.secrets, `service-${identity.service}.nk`);

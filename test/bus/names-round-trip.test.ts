@@ -1,5 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { messageIds, parseSubject, subjects, type AdapterRequest } from '../../libs/bus/index.js';
+import {
+  consumers,
+  identityName,
+  inboxPrefix,
+  messageIds,
+  parseSubject,
+  SERVICES as BUS_SERVICES,
+  subjects,
+  type AdapterRequest,
+  type Identity,
+} from '../../libs/bus/index.js';
 
 const AGENCIES = ['it-police', 'ly-coastguard', 'gr-police', 'eu-agency-2', 'a1', 'x-9-9', 'police42'];
 const SEQUENCES = [0, 1, 7, 1234, 2 ** 31, Number.MAX_SAFE_INTEGER];
@@ -115,5 +125,39 @@ describe('message ids', () => {
       'checkpoint/42',
       'events/it-police/batch-digest',
     ]);
+  });
+});
+
+describe('identities', () => {
+  // "accord" is a valid agency id: its prefixes must still not meet the services'.
+  const agencies = [...AGENCIES, 'accord', 'node', 'adapter'];
+  const identities: Identity[] = [
+    ...agencies.flatMap((agency): Identity[] => [
+      { kind: 'adapter', agency },
+      { kind: 'liaison', agency },
+      { kind: 'node', agency },
+    ]),
+    ...BUS_SERVICES.map((service): Identity => ({ kind: 'service', service })),
+    { kind: 'auditor' },
+    { kind: 'operator' },
+    { kind: 'admin' },
+  ];
+
+  test('each has a name and an inbox prefix of its own, the prefix one token', () => {
+    expect(new Set(identities.map(identityName)).size).toBe(identities.length);
+    const prefixes = identities.map(inboxPrefix);
+    expect(new Set(prefixes).size).toBe(identities.length);
+    for (const prefix of prefixes) expect(prefix).toMatch(/^_INBOX_[^.*>\s]+$/);
+  });
+
+  test("an agency's node is named and prefixed apart from its adapter and liaisons", () => {
+    expect(identityName({ kind: 'node', agency: 'it-police' })).toBe('node.it-police');
+    expect(inboxPrefix({ kind: 'node', agency: 'it-police' })).toBe('_INBOX_it-police_node');
+  });
+
+  test('the consumers of the deliveries stream are named apart for every agency', () => {
+    const tricky = [...agencies, 'inbox-x', 'node-x', 'x'];
+    const names = tricky.flatMap((agency) => [consumers.inbox(agency), consumers.node(agency)]);
+    expect(new Set(names).size).toBe(names.length);
   });
 });

@@ -13,6 +13,7 @@ import { sampleNotice } from '../harness/sample-notice.js';
 import { registerAgency, type TestAgency } from '../harness/test-agencies.js';
 import { startTestBus, type TestBus } from '../harness/test-bus.js';
 import { startTestServices, type TestServices } from '../harness/test-services.js';
+import { expectConnectRefused, expectPublishRefused, expectSubscribeRefused, isPermissionViolation } from '../harness/refusals.js';
 
 let bus: TestBus;
 let services: TestServices;
@@ -28,40 +29,6 @@ async function as(identity: Parameters<TestBus['connectAs']>[0], creds?: string)
 const adapterA = () => as({ kind: 'adapter', agency: 'it-police' });
 const liaisonB = () => as({ kind: 'liaison', agency: 'ly-coastguard' });
 const auditor = () => as({ kind: 'auditor' });
-
-function isPermissionViolation(error: unknown): boolean {
-  const cause = (error as { cause?: unknown })?.cause;
-  const text = `${String(error)} ${cause instanceof Error ? cause.message : typeof cause === 'string' ? cause : ''}`;
-  return /Permissions Violation/i.test(text);
-}
-
-/** The broker refuses a publish (or a JetStream API call, which is a publish). */
-async function expectPublishRefused(nc: NatsConnection, subject: string, payload = '{}'): Promise<void> {
-  const refusal = await nc.request(subject, payload, { timeout: 3000 }).then(
-    () => 'answered',
-    (error: unknown) => error,
-  );
-  expect(isPermissionViolation(refusal), `publish to ${subject} should be refused, got ${String(refusal)}`).toBe(true);
-}
-
-/** The broker refuses a subscription: it is closed with a permission violation. */
-async function expectSubscribeRefused(nc: NatsConnection, subject: string): Promise<void> {
-  const sub = nc.subscribe(subject);
-  const closed = await Promise.race([sub.closed, new Promise((r) => setTimeout(() => r('still open'), 3000))]);
-  expect(isPermissionViolation(closed), `subscription to ${subject} should be refused, got ${String(closed)}`).toBe(true);
-}
-
-async function expectConnectRefused(connecting: Promise<NatsConnection>): Promise<string> {
-  const outcome = await connecting.then(
-    async (nc) => {
-      await nc.close();
-      return 'connected';
-    },
-    (error: unknown) => String(error),
-  );
-  expect(outcome).not.toBe('connected');
-  return outcome;
-}
 
 beforeAll(async () => {
   bus = await startTestBus();
