@@ -44,6 +44,10 @@ const COMMANDS: Command[] = [
   agencyRemoveCommand,
   nodeInitCommand,
   nodeServeCommand,
+  nodeOfficerAddCommand,
+  nodeOfficerDisableCommand,
+  nodeTokenCreateCommand,
+  nodeTokenRevokeCommand,
   publishCommand,
   inboxCommand,
   receiptCommand,
@@ -57,10 +61,6 @@ const COMMANDS: Command[] = [
   policyExplainCommand,
   quarantineListCommand,
   statusCommand,
-  nodeOfficerAddCommand,
-  nodeOfficerDisableCommand,
-  nodeTokenCreateCommand,
-  nodeTokenRevokeCommand,
 ];
 
 function overview(): string {

@@ -160,10 +160,14 @@ export async function buildNodeApp(deps: NodeAppDeps): Promise<FastifyInstance> 
     }
   });
   await app.register(fastifyHelmet, {
-    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'"], frameAncestors: ["'none'"] } },
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'"], frameAncestors: ["'none'"] },
+    },
     hsts: deps.secureCookies,
   });
   await app.register(fastifyCookie);
+  // JSON only: a text body is refused (415), not handed to a route as a string.
+  app.removeContentTypeParser('text/plain');
   app.decorateRequest('caller', undefined);
 
   app.addHook('onRequest', async (request) => {
@@ -188,7 +192,9 @@ export async function buildNodeApp(deps: NodeAppDeps): Promise<FastifyInstance> 
     if (p.status >= 500) deps.log.error('request failed', { error: error.message });
     return sendProblem(reply, p);
   });
-  app.setNotFoundHandler((_request, reply) => sendProblem(reply, problem('E_NOT_FOUND', 'no such route (see /api/v1/openapi.json)', 'path')));
+  app.setNotFoundHandler((_request, reply) =>
+    sendProblem(reply, problem('E_NOT_FOUND', 'no such route (see /api/v1/openapi.json)', 'path')),
+  );
 
   registerHealthRoutes(app, deps, () => routes);
   registerSessionRoutes(app, deps);

@@ -14,7 +14,12 @@ export class NodeMetrics {
     this.registry.setDefaultLabels({ service: 'node', agency });
     collectDefaultMetrics({ register: this.registry });
     const registers = [this.registry];
-    this.logins = new Counter({ name: 'accord_node_logins_total', help: 'Officer sign-ins, by outcome', labelNames: ['outcome'], registers });
+    this.logins = new Counter({
+      name: 'accord_node_logins_total',
+      help: 'Officer sign-ins, by outcome',
+      labelNames: ['outcome'],
+      registers,
+    });
     this.loginsThrottled = new Counter({
       name: 'accord_node_logins_throttled_total',
       help: 'Failed sign-ins answered late because their client had failed too often',
@@ -27,7 +32,11 @@ export class NodeMetrics {
       registers,
     });
     this.viewsStored = new Counter({ name: 'accord_node_views_stored_total', help: 'Verified views committed to the database', registers });
-    this.viewsRejected = new Counter({ name: 'accord_node_views_rejected_total', help: 'Deliveries that failed verification, set aside', registers });
+    this.viewsRejected = new Counter({
+      name: 'accord_node_views_rejected_total',
+      help: 'Deliveries that failed verification, set aside',
+      registers,
+    });
     this.requests = new Counter({
       name: 'accord_node_http_requests_total',
       help: 'HTTP requests, by route pattern and status',

@@ -80,7 +80,10 @@ export async function startNode(options: NodeServeOptions): Promise<RunningNode>
     };
     purge();
     const purgeTimer = setInterval(purge, HOUR_MS);
-    const pulling = pullDeliveries({ agency: config.agency, bus, views, events, metrics, log, onConsuming: (c) => (consuming = c) }, controller.signal);
+    const pulling = pullDeliveries(
+      { agency: config.agency, bus, views, events, metrics, log, onConsuming: (c) => (consuming = c) },
+      controller.signal,
+    );
     const watching = watchDecisions({ bus, submissions, events, log }, controller.signal);
     const app = await buildNodeApp({
       agency: config.agency,

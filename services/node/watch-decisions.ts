@@ -27,7 +27,11 @@ export async function settleSubmission(deps: SubmissionDeps, submission: Submiss
   if (!decision) return deps.submissions.find(submission.noticeId) ?? submission;
   const quarantined = decision.status === v1.DecisionStatus.DECISION_QUARANTINED;
   const outcome = quarantined
-    ? { status: 'quarantined' as const, ...(decision.code ? { code: decision.code } : {}), ...(decision.path ? { path: decision.path } : {}) }
+    ? {
+        status: 'quarantined' as const,
+        ...(decision.code ? { code: decision.code } : {}),
+        ...(decision.path ? { path: decision.path } : {}),
+      }
     : { status: 'accepted' as const };
   deps.submissions.decide(submission.noticeId, outcome, new Date());
   deps.events.publish({ type: 'decision', noticeId: submission.noticeId, ...outcome });

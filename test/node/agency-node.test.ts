@@ -76,10 +76,16 @@ beforeAll(async () => {
     ok('agency', 'add', id, '--country', country, '--role', role, '--groups', 'med', '--dir', dir);
     ok('node', 'init', '--agency', id, '--dir', nodeDir[id] ?? '', '--stack', dir);
   }
-  tokens.publisher = tokenIn(ok('node', 'token', 'create', '--name', 'case-system', '--scope', 'read,publish', '--dir', nodeDir[ISSUER] ?? ''));
+  tokens.publisher = tokenIn(
+    ok('node', 'token', 'create', '--name', 'case-system', '--scope', 'read,publish', '--dir', nodeDir[ISSUER] ?? ''),
+  );
   tokens.reader = tokenIn(ok('node', 'token', 'create', '--name', 'dashboard', '--scope', 'read', '--dir', nodeDir[ISSUER] ?? ''));
-  tokens.recipient = tokenIn(ok('node', 'token', 'create', '--name', 'ops-room', '--scope', 'read,receipt', '--dir', nodeDir[RECIPIENT] ?? ''));
-  passwords.recipientOfficer = passwordIn(ok('node', 'officer', 'add', 'maria.rossi', '--role', 'officer', '--dir', nodeDir[RECIPIENT] ?? ''));
+  tokens.recipient = tokenIn(
+    ok('node', 'token', 'create', '--name', 'ops-room', '--scope', 'read,receipt', '--dir', nodeDir[RECIPIENT] ?? ''),
+  );
+  passwords.recipientOfficer = passwordIn(
+    ok('node', 'officer', 'add', 'maria.rossi', '--role', 'officer', '--dir', nodeDir[RECIPIENT] ?? ''),
+  );
   passwords.issuerOfficer = passwordIn(ok('node', 'officer', 'add', 'luca.bianchi', '--role', 'officer', '--dir', nodeDir[ISSUER] ?? ''));
   nodes[ISSUER] = await startNodeProcess(nodeDir[ISSUER] ?? '');
   nodes[RECIPIENT] = await startNodeProcess(nodeDir[RECIPIENT] ?? '');
@@ -156,9 +162,10 @@ describe('publishing through one node, reading at another', () => {
     try {
       const js = jetstream(nc);
       for (const consumer of [consumers.node(RECIPIENT), consumers.inbox(RECIPIENT)]) {
-        await expect(js.consumers.get(streams.deliveries, consumer).then((c) => c.next({ expires: 2000 })), consumer).rejects.toThrow(
-          /permission|denied|timeout/i,
-        );
+        await expect(
+          js.consumers.get(streams.deliveries, consumer).then((c) => c.next({ expires: 2000 })),
+          consumer,
+        ).rejects.toThrow(/permission|denied|timeout/i);
       }
     } finally {
       await nc.close();
@@ -179,9 +186,14 @@ describe('publishing through one node, reading at another', () => {
     const wal = `${layout.database}-wal`;
     const bytes = Buffer.concat([readFileSync(copy), existsSync(wal) ? readFileSync(wal) : Buffer.alloc(0)]);
     const view = await call(node(RECIPIENT).url, 'GET', `/api/v1/views/${published[0] ?? ''}`, { token: tokens.recipient });
-    const values = ['Kamal Haddad', '+218 91 555 0101', 'LY4455667', 'Boat left Zuwara', 'LY83002048000020100120361', 'Zuwara beach'].filter((v) =>
-      JSON.stringify(view.body).includes(v),
-    );
+    const values = [
+      'Kamal Haddad',
+      '+218 91 555 0101',
+      'LY4455667',
+      'Boat left Zuwara',
+      'LY83002048000020100120361',
+      'Zuwara beach',
+    ].filter((v) => JSON.stringify(view.body).includes(v));
     expect(values.length, 'the view holds values to look for').toBeGreaterThanOrEqual(3);
     for (const value of values) expect(bytes.includes(Buffer.from(value, 'utf8')), value).toBe(false);
   });

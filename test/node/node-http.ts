@@ -30,7 +30,13 @@ export async function call(
   } catch {
     body = undefined;
   }
-  return { status: response.status, contentType: response.headers.get('content-type') ?? '', body, text, setCookie: response.headers.getSetCookie() };
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    body,
+    text,
+    setCookie: response.headers.getSetCookie(),
+  };
 }
 
 /** The `name=value` part of a Set-Cookie header, to send back. */

@@ -16,10 +16,14 @@ export interface NodeProcess {
  * resolves once it prints where it listens.
  */
 export function startNodeProcess(dir: string, env: Record<string, string> = {}): Promise<NodeProcess> {
-  const child = spawn(process.execPath, [join(packageRoot(), 'dist', 'cli', 'main.js'), 'node', 'serve', '--dir', dir, '--listen', '127.0.0.1:0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
-  });
+  const child = spawn(
+    process.execPath,
+    [join(packageRoot(), 'dist', 'cli', 'main.js'), 'node', 'serve', '--dir', dir, '--listen', '127.0.0.1:0'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    },
+  );
   let out = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stopWith = async (signal: NodeJS.Signals): Promise<void> => {

@@ -59,7 +59,11 @@ export function openApiDocument(routes: readonly RouteDescription[], info: { age
       operationId: `${method}${path.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
       summary: route.summary,
       security: SECURITY[route.access] ?? [{ bearer: [] }, { session: [] }],
-      parameters: [...parameters('path', schema.params), ...parameters('query', schema.querystring), ...parameters('header', schema.headers)],
+      parameters: [
+        ...parameters('path', schema.params),
+        ...parameters('query', schema.querystring),
+        ...parameters('header', schema.headers),
+      ],
       ...(schema.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema.body } } } } : {}),
       responses,
       'x-accord-access': route.access,
@@ -71,7 +75,12 @@ export function openApiDocument(routes: readonly RouteDescription[], info: { age
     components: {
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'an API token (accord node token create)' },
-        session: { type: 'apiKey', in: 'cookie', name: 'accord_session', description: 'an officer session; state changes also need X-CSRF-Token' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'accord_session',
+          description: 'an officer session; state changes also need X-CSRF-Token',
+        },
       },
       schemas: { Problem: problemSchema },
     },

@@ -37,7 +37,7 @@ export const nameParams = {
 export const noticeBody = {
   type: 'object',
   description:
-    'The contract\'s notice JSON (proto3 JSON of accord.v1.CaseNotice, docs/wire-format.md). noticeId and issuedAt are filled in when absent; issuingAgency, when given, must be this node\'s agency.',
+    "The contract's notice JSON (proto3 JSON of accord.v1.CaseNotice, docs/wire-format.md). noticeId and issuedAt are filled in when absent; issuingAgency, when given, must be this node's agency.",
 } as const;
 
 export const submitHeaders = {
@@ -90,7 +90,12 @@ export const passwordBody = {
   required: ['newPassword'],
   additionalProperties: false,
   properties: {
-    currentPassword: { type: 'string', minLength: 1, maxLength: 256, description: 'needed unless the session came from a one-time password' },
+    currentPassword: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 256,
+      description: 'needed unless the session came from a one-time password',
+    },
     newPassword: { type: 'string', minLength: 12, maxLength: 256 },
   },
 } as const;

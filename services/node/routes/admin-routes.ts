@@ -4,11 +4,16 @@ import type { NodeAppDeps } from '../node-app.js';
 
 /** Accounts and tokens, for the node's admins (never for a token); and the read log, for the data-protection officer. */
 export function registerAdminRoutes(app: FastifyInstance, deps: NodeAppDeps): void {
-  app.get('/api/v1/officers', { config: { access: 'admin', summary: 'the officer accounts' } }, async () => ({ officers: deps.officers.list() }));
+  app.get('/api/v1/officers', { config: { access: 'admin', summary: 'the officer accounts' } }, async () => ({
+    officers: deps.officers.list(),
+  }));
 
   app.post<{ Body: { name: string; role: OfficerRole } }>(
     '/api/v1/officers',
-    { schema: { body: apiSchemas.officerBody }, config: { access: 'admin', summary: 'add an officer: answers the one-time password and TOTP enrolment URI, once' } },
+    {
+      schema: { body: apiSchemas.officerBody },
+      config: { access: 'admin', summary: 'add an officer: answers the one-time password and TOTP enrolment URI, once' },
+    },
     async (request, reply) => reply.code(201).send(await deps.officers.add(request.body.name, request.body.role)),
   );
 
@@ -21,11 +26,16 @@ export function registerAdminRoutes(app: FastifyInstance, deps: NodeAppDeps): vo
     },
   );
 
-  app.get('/api/v1/tokens', { config: { access: 'admin', summary: 'the API tokens (names and scopes; never the tokens)' } }, async () => ({ tokens: deps.tokens.list() }));
+  app.get('/api/v1/tokens', { config: { access: 'admin', summary: 'the API tokens (names and scopes; never the tokens)' } }, async () => ({
+    tokens: deps.tokens.list(),
+  }));
 
   app.post<{ Body: { name: string; scopes: string[] } }>(
     '/api/v1/tokens',
-    { schema: { body: apiSchemas.tokenBody }, config: { access: 'admin', summary: 'create an API token: answered once, only its hash is kept' } },
+    {
+      schema: { body: apiSchemas.tokenBody },
+      config: { access: 'admin', summary: 'create an API token: answered once, only its hash is kept' },
+    },
     async (request, reply) => reply.code(201).send(deps.tokens.create(request.body.name, parseScopes(request.body.scopes.join(',')))),
   );
 
@@ -40,7 +50,13 @@ export function registerAdminRoutes(app: FastifyInstance, deps: NodeAppDeps): vo
 
   app.get<{ Querystring: { since?: string } }>(
     '/api/v1/reads',
-    { schema: { querystring: apiSchemas.readsQuery }, config: { access: 'admin', summary: 'every read of a view through this node (who, when, which notice), for the data-protection officer' } },
+    {
+      schema: { querystring: apiSchemas.readsQuery },
+      config: {
+        access: 'admin',
+        summary: 'every read of a view through this node (who, when, which notice), for the data-protection officer',
+      },
+    },
     async (request) => ({ reads: deps.access.reads(request.query.since ? new Date(request.query.since) : undefined) }),
   );
 }

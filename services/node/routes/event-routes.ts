@@ -11,7 +11,12 @@ export function registerEventRoutes(app: FastifyInstance, deps: NodeAppDeps): vo
     (request, reply) => {
       reply.hijack();
       const res = reply.raw;
-      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-content-type-options': 'nosniff' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        'x-content-type-options': 'nosniff',
+      });
       res.write(': connected\n\n');
       let n = 0;
       const unsubscribe = deps.events.subscribe((event) => {

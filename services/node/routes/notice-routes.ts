@@ -26,9 +26,15 @@ function bodyDigest(body: unknown): string {
     Array.isArray(v)
       ? v.map(canonical)
       : v !== null && typeof v === 'object'
-        ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, x]) => [k, canonical(x)]))
+        ? Object.fromEntries(
+            Object.entries(v as Record<string, unknown>)
+              .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+              .map(([k, x]) => [k, canonical(x)]),
+          )
         : v;
-  return createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(body)))
+    .digest('hex');
 }
 
 function sameRequest(existing: Submission, digest: string, what: string): void {
@@ -45,7 +51,11 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: NodeAppDeps): v
   app.post<{ Body: Record<string, unknown>; Headers: { 'idempotency-key'?: string } }>(
     '/api/v1/notices',
     {
-      schema: { body: apiSchemas.noticeBody, headers: apiSchemas.submitHeaders, response: { 200: apiSchemas.decisionSchema, 202: apiSchemas.decisionSchema } },
+      schema: {
+        body: apiSchemas.noticeBody,
+        headers: apiSchemas.submitHeaders,
+        response: { 200: apiSchemas.decisionSchema, 202: apiSchemas.decisionSchema },
+      },
       config: { access: 'publish', summary: "sign a notice with the agency's key, publish it, answer ingest's decision" },
     },
     async (request, reply) => {
@@ -55,19 +65,28 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: NodeAppDeps): v
       const key = request.headers['idempotency-key'];
       const digest = bodyDigest(body);
       const given = body.noticeId;
-      if (given !== undefined && typeof given !== 'string') throw new AccordError('E_REQUEST_INVALID', 'noticeId must be a UUID string', { path: 'body/noticeId' });
+      if (given !== undefined && typeof given !== 'string')
+        throw new AccordError('E_REQUEST_INVALID', 'noticeId must be a UUID string', { path: 'body/noticeId' });
       if (given === undefined && key === undefined) {
-        throw new AccordError('E_REQUEST_INVALID', 'a notice without noticeId needs an Idempotency-Key header, so that a retry is the same submission', {
-          path: 'headers/idempotency-key',
-        });
+        throw new AccordError(
+          'E_REQUEST_INVALID',
+          'a notice without noticeId needs an Idempotency-Key header, so that a retry is the same submission',
+          {
+            path: 'headers/idempotency-key',
+          },
+        );
       }
-      const earlier = (given !== undefined ? deps.submissions.find(given) : undefined) ?? (key !== undefined ? deps.submissions.findByIdempotencyKey(key) : undefined);
+      const earlier =
+        (given !== undefined ? deps.submissions.find(given) : undefined) ??
+        (key !== undefined ? deps.submissions.findByIdempotencyKey(key) : undefined);
       let submission: Submission | undefined = earlier;
       if (earlier) {
         sameRequest(earlier, digest, earlier.noticeId === given ? `notice ${earlier.noticeId}` : `Idempotency-Key ${key ?? ''}`);
       } else {
         if (body.issuingAgency !== undefined && body.issuingAgency !== deps.agency) {
-          throw new AccordError('E_SUBJECT_MISMATCH', `issuingAgency must be this node's agency, ${deps.agency}`, { path: 'body/issuingAgency' });
+          throw new AccordError('E_SUBJECT_MISMATCH', `issuingAgency must be this node's agency, ${deps.agency}`, {
+            path: 'body/issuingAgency',
+          });
         }
         const notice = noticeFromJsonObject({
           ...body,
@@ -79,12 +98,19 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: NodeAppDeps): v
         const now = new Date();
         try {
           deps.submissions.record(
-            { noticeId: notice.noticeId, bodyDigest: digest, submittedBy: readerOf(caller), submittedAt: now.toISOString(), ...(key !== undefined ? { idempotencyKey: key } : {}) },
+            {
+              noticeId: notice.noticeId,
+              bodyDigest: digest,
+              submittedBy: readerOf(caller),
+              submittedAt: now.toISOString(),
+              ...(key !== undefined ? { idempotencyKey: key } : {}),
+            },
             signed,
           );
         } catch (error) {
           // Two identical requests at once: the other one recorded it first.
-          const raced = deps.submissions.find(notice.noticeId) ?? (key !== undefined ? deps.submissions.findByIdempotencyKey(key) : undefined);
+          const raced =
+            deps.submissions.find(notice.noticeId) ?? (key !== undefined ? deps.submissions.findByIdempotencyKey(key) : undefined);
           if (!raced) throw error;
           sameRequest(raced, digest, `notice ${raced.noticeId}`);
         }
@@ -98,12 +124,19 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: NodeAppDeps): v
 
   app.get<{ Params: { noticeId: string } }>(
     '/api/v1/notices/:noticeId',
-    { schema: { params: apiSchemas.noticeIdParams }, config: { access: 'read', summary: "one of the agency's own notices: its decision and its track (who received which categories, who read it)" } },
+    {
+      schema: { params: apiSchemas.noticeIdParams },
+      config: {
+        access: 'read',
+        summary: "one of the agency's own notices: its decision and its track (who received which categories, who read it)",
+      },
+    },
     async (request) => {
       const { noticeId } = request.params;
       const submission = deps.submissions.find(noticeId);
       const report = await deps.bus.track(noticeId);
-      if (!submission && report.error) throw new AccordError('E_NOT_FOUND', `notice ${noticeId} is not one of ${deps.agency}'s notices`, { path: 'params/noticeId' });
+      if (!submission && report.error)
+        throw new AccordError('E_NOT_FOUND', `notice ${noticeId} is not one of ${deps.agency}'s notices`, { path: 'params/noticeId' });
       return {
         noticeId,
         ...(submission ? { decision: decisionOf(submission) } : {}),
@@ -112,7 +145,11 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: NodeAppDeps): v
     },
   );
 
-  app.get('/api/v1/quarantine', { config: { access: 'read', summary: "the agency's own refused submissions, with their reasons" } }, async () => ({
-    records: (await deps.bus.quarantine()).map((r) => messageToJson('accord.v1.QuarantineRecord', r)),
-  }));
+  app.get(
+    '/api/v1/quarantine',
+    { config: { access: 'read', summary: "the agency's own refused submissions, with their reasons" } },
+    async () => ({
+      records: (await deps.bus.quarantine()).map((r) => messageToJson('accord.v1.QuarantineRecord', r)),
+    }),
+  );
 }

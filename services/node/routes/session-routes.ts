@@ -56,7 +56,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: NodeAppDeps): 
 
   app.post<{ Body: { currentPassword?: string; newPassword: string } }>(
     '/api/v1/session/password',
-    { schema: { body: apiSchemas.passwordBody }, config: { access: 'session', summary: 'change the signed-in officer\'s password' } },
+    { schema: { body: apiSchemas.passwordBody }, config: { access: 'session', summary: "change the signed-in officer's password" } },
     async (request, reply) => {
       if (request.caller?.kind !== 'officer') throw new AccordError('E_UNAUTHENTICATED', 'no session');
       const { officer, passwordChangeRequired } = request.caller.session;
