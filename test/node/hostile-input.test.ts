@@ -306,7 +306,7 @@ const cases: Hostile[] = [
 ];
 
 async function send(c: Hostile): Promise<{ status: number; contentType: string; body: Record<string, unknown> }> {
-  const headers: Record<string, string> = { ...(c.body !== undefined ? { 'content-type': 'application/json' } : {}) };
+  const headers: Record<string, string> = c.body !== undefined ? { 'content-type': 'application/json' } : {};
   const as = c.as ?? 'token';
   if (as === 'token') headers.authorization = `Bearer ${token}`;
   if (as === 'session') Object.assign(headers, { cookie: admin.cookie, 'x-csrf-token': admin.csrf });
