@@ -2,6 +2,7 @@ import type { JsMsg } from '@nats-io/jetstream';
 import { consumeDurable, consumers, streams } from '../../libs/bus/index.js';
 import { readableView, verifySignedView } from '../../libs/client/index.js';
 import { errorMessage } from '../../libs/errors/index.js';
+import { failpoint } from '../../libs/failpoints/index.js';
 import type { Logger } from '../../libs/log/index.js';
 import type { EventHub, NodeViewStore } from '../../libs/node/index.js';
 import { formatTraceparent, parseTraceparent, TRACEPARENT } from '../../libs/tracing/index.js';
@@ -28,6 +29,7 @@ async function takeDelivery(msg: JsMsg, deps: DeliveryPullDeps): Promise<void> {
     const verified = await verifySignedView(msg.data, deps.bus.keys.bus, deps.agency, deps.bus.keys.originators);
     const trace = parseTraceparent(msg.headers?.get(TRACEPARENT));
     const noticeId = verified.view.core?.noticeId ?? '';
+    failpoint('node-before-commit');
     const stored = deps.views.save({
       deliverySeq: msg.seq,
       noticeId,
@@ -44,6 +46,7 @@ async function takeDelivery(msg: JsMsg, deps: DeliveryPullDeps): Promise<void> {
     if (deps.views.reject(msg.seq, msg.data, errorMessage(error), receivedAt)) deps.metrics.viewsRejected.inc();
     deps.log.warn('delivery set aside: it failed verification', { seq: msg.seq, reason: errorMessage(error) });
   }
+  failpoint('node-after-commit');
   await msg.ackAck();
 }
 
