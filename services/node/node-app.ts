@@ -69,6 +69,13 @@ export interface NodeAppDeps {
 /** Bodies above this are refused before parsing (413): a notice is far smaller. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
+const registered = new WeakMap<FastifyInstance, readonly RouteDescription[]>();
+
+/** The routes an app built by buildNodeApp registered, as the OpenAPI document describes them. */
+export function registeredRoutes(app: FastifyInstance): readonly RouteDescription[] {
+  return registered.get(app) ?? [];
+}
+
 export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
   return reply.code(p.status).type(PROBLEM_CONTENT_TYPE).send(p);
 }
@@ -147,6 +154,7 @@ export async function buildNodeApp(deps: NodeAppDeps): Promise<FastifyInstance> 
     },
   });
   const routes: RouteDescription[] = [];
+  registered.set(app, routes);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
