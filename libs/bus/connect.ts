@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import {
   connect,
@@ -24,6 +25,11 @@ export interface BusConnectionOptions {
   reconnect?: boolean;
 }
 
+/**
+ * The credential file is read now, to fail fast on a bad one, and again at every
+ * reconnection: credentials renewed in place (`agency rotate-creds`, which also closes
+ * the old connections) are taken up without a restart.
+ */
 async function authenticatorFrom(file: string): Promise<Authenticator> {
   let content: Buffer;
   try {
@@ -31,9 +37,17 @@ async function authenticatorFrom(file: string): Promise<Authenticator> {
   } catch (error) {
     throw new AccordError('E_CONFIG', `cannot read NATS credentials ${file}: ${errorMessage(error)}`, { cause: error });
   }
+  const current = (): Buffer => {
+    try {
+      content = readFileSync(file);
+    } catch {
+      // Mid-rename or gone for a moment: the last good content is tried, and refused if stale.
+    }
+    return content;
+  };
   const text = content.toString('utf8').trim();
-  if (text.startsWith('SU')) return nkeyAuthenticator(new TextEncoder().encode(text));
-  if (text.includes('BEGIN NATS USER JWT')) return credsAuthenticator(content);
+  if (text.startsWith('SU')) return nkeyAuthenticator(() => new TextEncoder().encode(current().toString('utf8').trim()));
+  if (text.includes('BEGIN NATS USER JWT')) return credsAuthenticator(() => new Uint8Array(current()));
   throw new AccordError('E_CONFIG', `${file} is neither an nkey seed nor a NATS .creds file`);
 }
 

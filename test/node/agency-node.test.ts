@@ -197,4 +197,21 @@ describe('publishing through one node, reading at another', () => {
     expect(values.length, 'the view holds values to look for').toBeGreaterThanOrEqual(3);
     for (const value of values) expect(bytes.includes(Buffer.from(value, 'utf8')), value).toBe(false);
   });
+
+  test('after `agency rotate-creds` the running node takes its renewed credential and keeps its database', async () => {
+    ok('agency', 'rotate-creds', RECIPIENT, '--dir', dir);
+    const notice = noticeJson();
+    const sent = await call(node(ISSUER).url, 'POST', '/api/v1/notices', { token: tokens.publisher, json: notice });
+    expect(sent.status, sent.text).toBeLessThan(300);
+    const deadline = Date.now() + 30_000;
+    let held: string[] = [];
+    do {
+      const answer = await call(node(RECIPIENT).url, 'GET', '/api/v1/views?limit=500', { token: tokens.recipient });
+      held = (answer.body as { views: { noticeId: string }[] }).views.map((v) => v.noticeId);
+      if (held.includes(String(notice.noticeId))) break;
+      await new Promise((r) => setTimeout(r, 500));
+    } while (Date.now() < deadline);
+    expect(held).toContain(String(notice.noticeId));
+    for (const id of published) expect(held).toContain(id);
+  }, 60_000);
 });

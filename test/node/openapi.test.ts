@@ -26,11 +26,14 @@ describe('the OpenAPI document', () => {
 
   test('describes every route the server registered', () => {
     expect(routes().length).toBeGreaterThan(15);
-    for (const route of routes()) expect(doc.paths[openApiPath(route.url)]?.[route.method.toLowerCase()], `${route.method} ${route.url}`).toBeDefined();
+    for (const route of routes())
+      expect(doc.paths[openApiPath(route.url)]?.[route.method.toLowerCase()], `${route.method} ${route.url}`).toBeDefined();
   });
 
   test('describes no route the server lacks', () => {
-    const documented = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    const documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     const served = routes().map((r) => `${r.method} ${openApiPath(r.url)}`);
     expect(documented.sort()).toEqual(served.sort());
   });
