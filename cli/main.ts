@@ -20,6 +20,7 @@ import {
   nodeOfficerAddCommand,
   nodeOfficerDisableCommand,
   nodeTokenCreateCommand,
+  nodeReadsCommand,
   nodeTokenRevokeCommand,
 } from './commands/node-accounts.js';
 import { nodeInitCommand } from './commands/node-init.js';
@@ -48,6 +49,7 @@ const COMMANDS: Command[] = [
   nodeOfficerDisableCommand,
   nodeTokenCreateCommand,
   nodeTokenRevokeCommand,
+  nodeReadsCommand,
   publishCommand,
   inboxCommand,
   receiptCommand,

@@ -1,7 +1,7 @@
-import { isOfficerRole, OfficerStore, openNode, parseScopes, TokenStore, type OpenNode } from '../../libs/node/index.js';
+import { AccessLog, isOfficerRole, OfficerStore, openNode, parseScopes, TokenStore, type OpenNode } from '../../libs/node/index.js';
 import { EXIT, usageError } from '../cli-errors.js';
 import type { Command } from '../command.js';
-import { parseOptions, requireOption } from '../parse-options.js';
+import { parseOptions, parseTime, requireOption } from '../parse-options.js';
 
 async function withNode<T>(dir: string, work: (node: OpenNode) => T | Promise<T>): Promise<T> {
   const node = openNode(dir);
@@ -117,6 +117,31 @@ Example:
     const name = positionals[0] ?? '';
     await withNode(requireOption(values.dir, 'dir'), (node) => new TokenStore(node.db).revoke(name));
     process.stdout.write(`token ${name} revoked\n`);
+    return EXIT.ok;
+  },
+};
+
+export const nodeReadsCommand: Command = {
+  name: 'node reads',
+  summary: 'every read of a view through an agency node, for its data-protection officer',
+  help: `Usage: accord node reads --dir NODE_DIR [--since T]
+
+Prints every read of a view through the node in NODE_DIR, oldest first, one JSON object
+per line: {"noticeId", "reader", "readAt"}. The reader is an officer's account
+(officer:NAME) or an API token's system (token:NAME). The log holds no view content and
+is kept after the views themselves are purged. The node's admins get the same through
+GET /api/v1/reads.
+
+  --since T   only reads at or after T (RFC 3339)
+
+Example:
+  accord node reads --dir /srv/accord-node --since 2026-11-01T00:00:00Z > reads-november.jsonl`,
+  async run(argv) {
+    const { values } = parseOptions(argv, { dir: { type: 'string' }, since: { type: 'string' } }, { min: 0, max: 0, names: '' });
+    const since = values.since === undefined ? undefined : parseTime(values.since, 'since');
+    const reads = await withNode(requireOption(values.dir, 'dir'), (node) => new AccessLog(node.db).reads(since));
+    for (const read of reads) process.stdout.write(`${JSON.stringify(read)}\n`);
+    process.stderr.write(`${reads.length} read(s)\n`);
     return EXIT.ok;
   },
 };

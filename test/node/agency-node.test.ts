@@ -214,4 +214,21 @@ describe('publishing through one node, reading at another', () => {
     expect(held).toContain(String(notice.noticeId));
     for (const id of published) expect(held).toContain(id);
   }, 60_000);
+
+  test("the nodes' logs carry requests, and no value of a notice", () => {
+    for (const agency of [ISSUER, RECIPIENT]) {
+      const log = node(agency).output();
+      expect(log, agency).toMatch(/"route":"\/api\/v1\//);
+      for (const value of ['Kamal Haddad', 'Amina Tesfaye', 'Yonas Berhane', '+218 91 555 0101', 'LY4455667', 'Zuwara'])
+        expect(log, `${agency}: ${value}`).not.toContain(value);
+    }
+  });
+
+  test("every read through the node is in its read log, under the reader's account", () => {
+    const lines = ok('node', 'reads', '--dir', nodeDir[RECIPIENT] ?? '')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { noticeId: string; reader: string });
+    expect(lines).toContainEqual(expect.objectContaining({ noticeId: published[0], reader: 'token:ops-room' }));
+  });
 });

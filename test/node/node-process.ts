@@ -21,7 +21,8 @@ export function startNodeProcess(dir: string, env: Record<string, string> = {}):
     [join(packageRoot(), 'dist', 'cli', 'main.js'), 'node', 'serve', '--dir', dir, '--listen', '127.0.0.1:0'],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...env },
+      // Its log is kept (output()), so a test can read what it wrote.
+      env: { ...process.env, ACCORD_LOG: 'on', ...env },
     },
   );
   let out = '';
