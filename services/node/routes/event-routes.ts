@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { sseFrame } from '../../../libs/node/index.js';
 import type { NodeAppDeps } from '../node-app.js';
@@ -5,6 +6,12 @@ import type { NodeAppDeps } from '../node-app.js';
 const KEEPALIVE_MS = 15_000;
 
 export function registerEventRoutes(app: FastifyInstance, deps: NodeAppDeps): void {
+  const open = new Set<ServerResponse>();
+  // An event stream never ends by itself: the node's stop ends each, or the server would wait on them.
+  app.addHook('preClose', async () => {
+    for (const res of open) res.end();
+  });
+
   app.get(
     '/api/v1/events',
     { config: { access: 'read', summary: 'Server-Sent Events: new views (event "view") and decisions on own notices (event "decision")' } },
@@ -17,16 +24,19 @@ export function registerEventRoutes(app: FastifyInstance, deps: NodeAppDeps): vo
         connection: 'keep-alive',
         'x-content-type-options': 'nosniff',
       });
-      res.write(': connected\n\n');
+      open.add(res);
       let n = 0;
       const unsubscribe = deps.events.subscribe((event) => {
         n += 1;
         res.write(sseFrame(event, String(n)));
       });
+      // Written once subscribed: a client that has read it misses no event after it.
+      res.write(': connected\n\n');
       const keepalive = setInterval(() => res.write(': keep-alive\n\n'), KEEPALIVE_MS);
       request.raw.on('close', () => {
         clearInterval(keepalive);
         unsubscribe();
+        open.delete(res);
       });
     },
   );
