@@ -29,15 +29,18 @@ async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, text: 
 test('an event stream carries each node event as an SSE frame with its type and JSON data', async () => {
   const response = await fetch(`${base}/api/v1/events`, { headers: { authorization: `Bearer ${token}` } });
   expect(response.headers.get('content-type')).toContain('text/event-stream');
-  const reading = firstFrames(response, 2);
-  await new Promise((r) => setTimeout(r, 100));
+  const reader = response.body?.getReader();
+  if (!reader) throw new Error('no body');
+  // The stream says it is connected once it is subscribed.
+  await readUntil(reader, ': connected');
   fixture.deps.events.publish({
     type: 'view',
     noticeId: '00000000-0000-4000-8000-000000000001',
     deliverySeq: 7,
     receivedAt: '2026-12-02T10:00:00.000Z',
   });
-  const text = await reading;
+  const text = await readUntil(reader, 'deliverySeq');
+  await reader.cancel();
   expect(text).toContain('event: view\ndata: {"type":"view","noticeId":"00000000-0000-4000-8000-000000000001","deliverySeq":7');
 });
 
