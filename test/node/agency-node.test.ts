@@ -231,4 +231,39 @@ describe('publishing through one node, reading at another', () => {
       .map((l) => JSON.parse(l) as { noticeId: string; reader: string });
     expect(lines).toContainEqual(expect.objectContaining({ noticeId: published[0], reader: 'token:ops-room' }));
   });
+
+  test('a retry with the same noticeId is the same submission', async () => {
+    const notice = noticeJson();
+    const first = await call(node(ISSUER).url, 'POST', '/api/v1/notices', { token: tokens.publisher, json: notice });
+    const again = await call(node(ISSUER).url, 'POST', '/api/v1/notices', { token: tokens.publisher, json: notice });
+    expect(first.status, first.text).toBe(200);
+    expect(again.body).toEqual(first.body);
+  });
+
+  test('a notice without noticeId and the same Idempotency-Key twice is one submission; another body under that key is a conflict', async () => {
+    const { noticeId: _dropped, ...notice } = noticeJson();
+    const headers = { 'idempotency-key': `case-system:${Date.now()}:42` };
+    const first = await call(node(ISSUER).url, 'POST', '/api/v1/notices', { token: tokens.publisher, json: notice, headers });
+    const again = await call(node(ISSUER).url, 'POST', '/api/v1/notices', { token: tokens.publisher, json: notice, headers });
+    expect(first.status, first.text).toBe(200);
+    expect((first.body as { noticeId: string }).noticeId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(again.body).toEqual(first.body);
+    const other = await call(node(ISSUER).url, 'POST', '/api/v1/notices', {
+      token: tokens.publisher,
+      json: { ...notice, caseRef: 'OTHER-1' },
+      headers,
+    });
+    expect(other.status).toBe(409);
+    expect(other.body).toMatchObject({ code: 'E_CONFLICT', field: 'headers/idempotency-key' });
+  });
+
+  test('a notice the bus quarantines is answered with its reason code and listed in the quarantine', async () => {
+    const notice = { ...noticeJson(), addressees: ['xx-nobody'] };
+    const answer = await call(node(ISSUER).url, 'POST', '/api/v1/notices', { token: tokens.publisher, json: notice });
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body).toMatchObject({ noticeId: notice.noticeId, status: 'quarantined', code: 'E_UNKNOWN_ADDRESSEE' });
+    const listed = await call(node(ISSUER).url, 'GET', '/api/v1/quarantine', { token: tokens.reader });
+    expect(listed.status, listed.text).toBe(200);
+    expect(JSON.stringify(listed.body)).toContain(String(notice.noticeId));
+  });
 });
