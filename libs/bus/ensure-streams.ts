@@ -9,7 +9,7 @@ import {
   serviceConsumerConfigs,
   streamConfigs,
 } from './stream-configs.js';
-import { streams } from './names.js';
+import { consumers, streams } from './names.js';
 
 function isNotFound(error: unknown): boolean {
   return error instanceof JetStreamApiError && error.status === 404;
@@ -43,6 +43,7 @@ export async function ensureInboxConsumer(jsm: JetStreamManager, agency: string,
 /** An agency node's own consumer of the agency's deliveries (`agency node-access`). */
 export async function ensureNodeConsumer(jsm: JetStreamManager, agency: string, settings: BusSettings): Promise<void> {
   await jsm.consumers.add(streams.deliveries, nodeConsumerConfig(agency, settings));
+  await jsm.consumers.add(streams.checkpoints, checkpointConsumerConfig(agency, settings, consumers.nodeCheckpoints(agency)));
 }
 
 /**

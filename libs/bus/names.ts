@@ -16,6 +16,8 @@ export const consumers = {
   /** The agency node's own consumer of the agency's deliveries, beside its liaisons' inbox. */
   node: (agency: string) => `node-${agency}`,
   checkpoints: (agency: string) => `checkpoints-${agency}`,
+  /** The agency node's own consumer of the audit checkpoints, beside its liaisons'. */
+  nodeCheckpoints: (agency: string) => `node-checkpoints-${agency}`,
 } as const;
 
 export const buckets = {

@@ -88,6 +88,7 @@ export function permissionsFor(identity: Identity): Permissions | undefined {
           subjects.ingest(identity.agency),
           subjects.adapterRequests(identity.agency),
           ...durablePuller(streams.deliveries, consumers.node(identity.agency)),
+          ...durablePuller(streams.checkpoints, consumers.nodeCheckpoints(identity.agency)),
           subjects.receiptEvents(identity.agency),
           subjects.track(identity.agency),
           `${API}.DIRECT.GET.${kvStream(buckets.keys)}.$KV.${buckets.keys}.>`,

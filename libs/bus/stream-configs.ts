@@ -98,9 +98,9 @@ export function serviceConsumerConfigs(s: BusSettings): { stream: string; config
 }
 
 /** The durable consumer of the audit checkpoints the bus creates for an agency's liaisons. */
-export function checkpointConsumerConfig(agency: string, s: BusSettings): ConsumerSpec {
+export function checkpointConsumerConfig(agency: string, s: BusSettings, durableName = consumers.checkpoints(agency)): ConsumerSpec {
   return {
-    durable_name: consumers.checkpoints(agency),
+    durable_name: durableName,
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
     ack_wait: ns(s.ackWaitMs),

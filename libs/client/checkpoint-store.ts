@@ -42,7 +42,8 @@ export async function keepCheckpoints(
   return counts;
 }
 
-async function verifiedCheckpoint(bytes: Uint8Array, auditKey: CryptoKey): Promise<v1.Checkpoint | undefined> {
+/** The checkpoint, when the bytes are a checkpoint signed with the audit key. */
+export async function verifiedCheckpoint(bytes: Uint8Array, auditKey: CryptoKey): Promise<v1.Checkpoint | undefined> {
   try {
     const { signed, checkpoint } = openSignedCheckpoint(bytes);
     return (await checkpointSignatureValid(signed, auditKey)) ? checkpoint : undefined;

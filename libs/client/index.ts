@@ -17,6 +17,6 @@ export type { QuarantineFilter } from './quarantine-reader.js';
 export { readStream } from './read-stream.js';
 export { connectAs, credentialFor } from './connect-as.js';
 export { listOwnQuarantine } from './own-quarantine.js';
-export { keepCheckpoints } from './checkpoint-store.js';
+export { keepCheckpoints, verifiedCheckpoint } from './checkpoint-store.js';
 export { formatBusStatus, readBusStatus, serviceReadiness, type BusStatus } from './bus-status.js';
 export { readableView } from './readable-view.js';

@@ -13,3 +13,4 @@ export * as apiSchemas from './api/schemas.js';
 export { assertTransportAllowed, DEFAULT_LISTEN, isLoopback, parseListen, type ListenAddress } from './listen-address.js';
 export * from './accounts/index.js';
 export { initNode, renewNodeCredentials, type InitNodeResult, type NodeSource, type RenewedCredentials } from './init-node.js';
+export { NodeCheckpointStore } from './checkpoint-store.js';

@@ -57,6 +57,7 @@ export async function removeAgency(dirArg: string, id: string): Promise<void> {
     }
     await jsm.consumers.delete(streams.deliveries, consumers.inbox(id)).catch(() => false);
     await jsm.consumers.delete(streams.deliveries, consumers.node(id)).catch(() => false);
+    await jsm.consumers.delete(streams.checkpoints, consumers.nodeCheckpoints(id)).catch(() => false);
     await jsm.consumers.delete(streams.checkpoints, consumers.checkpoints(id)).catch(() => false);
     await jsm.streams.purge(streams.deliveries, { filter: subjects.deliver(id) });
     await auditAgencyChange(session, id, 'agency-removed');

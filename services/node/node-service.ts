@@ -7,6 +7,7 @@ import {
   assertTransportAllowed,
   EventHub,
   LoginGuard,
+  NodeCheckpointStore,
   NodeViewStore,
   OfficerStore,
   openNode,
@@ -16,9 +17,10 @@ import {
   type ListenAddress,
 } from '../../libs/node/index.js';
 import { packageVersion } from '../../libs/stack/index.js';
-import { signingKeyFromJwk } from '../../libs/signing/index.js';
+import { parsePublicJwk, signingKeyFromJwk, verificationKeyFromJwk } from '../../libs/signing/index.js';
 import { once } from '../shared/once.js';
 import { buildNodeApp } from './node-app.js';
+import { keepCheckpoints } from './keep-checkpoints.js';
 import { connectNodeBus } from './node-bus.js';
 import { NodeMetrics } from './node-metrics.js';
 import { pullDeliveries } from './pull-deliveries.js';
@@ -66,6 +68,12 @@ export async function startNode(options: NodeServeOptions): Promise<RunningNode>
   const log = options.log ?? createLogger('node');
   const controller = new AbortController();
   try {
+    const auditKey = config.auditPublicKey
+      ? await verificationKeyFromJwk(
+          await parsePublicJwk(await readJsonFile(config.auditPublicKey, 'the audit public key'), config.auditPublicKey),
+        )
+      : undefined;
+    if (!auditKey) log.warn('node.json names no auditPublicKey: audit checkpoints are not kept');
     const signingKey = await signingKeyFromJwk(await readJsonFile(config.signingKey, "the agency's signing key"), config.signingKey);
     const bus = await connectNodeBus(config);
     const views = new NodeViewStore(db, cipher);
@@ -85,6 +93,9 @@ export async function startNode(options: NodeServeOptions): Promise<RunningNode>
       controller.signal,
     );
     const watching = watchDecisions({ bus, submissions, events, log }, controller.signal);
+    const keeping = auditKey
+      ? keepCheckpoints({ agency: config.agency, bus, checkpoints: new NodeCheckpointStore(db), auditKey, log }, controller.signal)
+      : Promise.resolve();
     const app = await buildNodeApp({
       agency: config.agency,
       signingKey,
@@ -117,7 +128,7 @@ export async function startNode(options: NodeServeOptions): Promise<RunningNode>
         controller.abort();
         clearInterval(purgeTimer);
         await app.close();
-        await Promise.allSettled([pulling, watching]);
+        await Promise.allSettled([pulling, watching, keeping]);
         await bus.close();
         node.close();
       }),

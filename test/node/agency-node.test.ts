@@ -258,7 +258,7 @@ describe('publishing through one node, reading at another', () => {
   });
 
   test('a notice the bus quarantines is answered with its reason code and listed in the quarantine', async () => {
-    const notice = { ...noticeJson(), addressees: ['xx-nobody'] };
+    const notice: Record<string, unknown> = { ...noticeJson(), addressees: ['xx-nobody'] };
     const answer = await call(node(ISSUER).url, 'POST', '/api/v1/notices', { token: tokens.publisher, json: notice });
     expect(answer.status, answer.text).toBe(200);
     expect(answer.body).toMatchObject({ noticeId: notice.noticeId, status: 'quarantined', code: 'E_UNKNOWN_ADDRESSEE' });

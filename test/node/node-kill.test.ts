@@ -50,6 +50,15 @@ function stored(): { rows: number; deliveries: number; notices: number; seqs: nu
   }
 }
 
+function checkpointsKept(): number {
+  const db = new Database(nodeLayout(nodeDir).database, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM checkpoints').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
 async function until(what: string, timeoutMs: number, done: () => boolean | Promise<boolean>): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await done())) {
@@ -139,6 +148,8 @@ test(`kill -9 between verifying and committing, and between committing and ackno
     expect(now.deliveries).toBe(NOTICES);
     expect(now.notices).toBe(NOTICES);
     expect(now.seqs).toEqual([...delivered].sort((a, b) => a - b));
+    // Thousands of audit records later, the audit service has signed checkpoints, and the node keeps them.
+    await until('an audit checkpoint kept by the node', 120_000, () => checkpointsKept() > 0);
   } finally {
     await operator.close();
   }
