@@ -17,8 +17,11 @@ function describeValue(element: JsonObject): string {
   return `${kind}: ${fields}`;
 }
 
-/** A view in a few readable lines: what the notice is, each element shown, what was withheld. */
-export function formatView(stored: StoredView): string {
+/**
+ * A view in a few readable lines: what the notice is, each element shown, what was
+ * withheld. From the local store or from a node: only the view and its delivery count.
+ */
+export function formatView(stored: Pick<StoredView, 'view' | 'deliverySeq'>): string {
   const view = stored.view;
   const core = (view.core ?? {}) as JsonObject;
   const route = (core.route ?? {}) as JsonObject;

@@ -11,29 +11,60 @@ import { readJsonFile } from '../../libs/config/index.js';
 import { assertAgencyId } from '../../libs/registry/index.js';
 import { parsePublicJwk, verificationKeyFromJwk } from '../../libs/signing/index.js';
 import { stackLayout } from '../../libs/stack/index.js';
-import { EXIT } from '../cli-errors.js';
+import { EXIT, usageError } from '../cli-errors.js';
 import type { Command } from '../command.js';
 import { withIdentity } from '../connect-stack.js';
 import { formatView } from '../format-view.js';
 import { parseOptions, requireOption } from '../parse-options.js';
+import { inboxThroughNode } from './inbox-through-node.js';
 
 export const inboxCommand: Command = {
   name: 'inbox',
-  summary: "fetch, verify and store the agency's new views; print them all",
+  summary: "fetch, verify and store the agency's new views; print them all (or read them through its node)",
   help: `Usage: accord inbox --as ID --dir DIR [--creds FILE] [--follow] [--officer NAME]
                     [--store DIR] [--json]
+       accord inbox --node URL --token TOKEN [--ca FILE] [--bus-public-key FILE]
+                    [--as ID] [--receipt] [--json]
 
-Fetches the agency's new views, verifies the bus's signature on each, writes each to
-the agency's local store before acknowledging it (so every officer reads it, not only
-the first), then prints every stored view, oldest first. A view that fails
-verification is set aside in the store's rejected/ folder and the exit status is 3.
+Through NATS (--as, --dir): fetches the agency's new views, verifies the bus's signature
+on each and the originating agency's on every original value, writes each to the
+agency's local store before acknowledging it (so every officer reads it, not only the
+first), then prints every stored view, oldest first. A view that fails verification is
+set aside in the store's rejected/ folder and the exit status is 3.
 
   --as ID          the receiving agency
   --officer NAME   record a read receipt by this officer for each new view
   --follow         keep waiting for new views (Ctrl-C stops), printing each as it comes
   --store DIR      the local store (default: DIR/agencies/ID/inbox)
   --creds FILE     the liaison officers' NATS credentials (default: those in DIR)
-  --json           one JSON document {"views": [...], "rejected": [...]} (one per line with --follow)`,
+  --json           one JSON document {"views": [...], "rejected": [...]} (one per line with --follow)
+
+Through an agency node (--node): prints every view the node holds, oldest first, read
+page by page with one of its API tokens (each read is in the node's read log). The
+node verified each view in full before keeping it. Here, with --bus-public-key, the
+bus's signature over each view is checked again, with everything it covers (the
+recipient, each original value against the manifest in the view), and what is printed
+is made from the bytes the bus signed, not from the node's copy. The originating
+agencies' own signatures are not checked here: their keys are in the registry, which
+only NATS reaches (for that check, read through NATS). Without --bus-public-key the
+views are the node's word, vouched for by its TLS certificate. A view that fails the
+check is set aside (listed under "rejected") and the exit status is 3.
+
+  --node URL              the node, e.g. https://accord.police.example (plain http://
+                          only on a loopback address)
+  --token TOKEN           an API token of the node with the read scope (accord node
+                          token create); other users of this machine can see it in ps
+  --ca FILE               PEM CA certificate to trust for the node's HTTPS certificate
+  --bus-public-key FILE   the bus's public JWK: check the bus's signature on each view
+  --as ID                 the agency you expect: refused (exit 2) when the node's views
+                          are addressed to another agency (a node with no view: no check)
+  --receipt               send a read receipt for each notice printed (the token needs
+                          the receipt scope; the node names the reader: token:NAME)
+  --json                  the same document as through NATS
+
+Examples:
+  accord inbox --as ly-coastguard --dir ./stack
+  accord inbox --node https://accord.coastguard.example --token "$TOKEN" --ca ca.pem --receipt`,
   async run(argv) {
     const { values } = parseOptions(
       argv,
@@ -45,9 +76,33 @@ verification is set aside in the store's rejected/ folder and the exit status is
         officer: { type: 'string' },
         store: { type: 'string' },
         json: { type: 'boolean' },
+        node: { type: 'string' },
+        token: { type: 'string' },
+        ca: { type: 'string' },
+        'bus-public-key': { type: 'string' },
+        receipt: { type: 'boolean' },
       },
       { min: 0, max: 0, names: '' },
     );
+    if (values.node !== undefined) {
+      const natsOnly = (['dir', 'creds', 'follow', 'officer', 'store'] as const).filter((o) => values[o] !== undefined);
+      if (natsOnly.length > 0) {
+        throw usageError(
+          `${natsOnly.map((o) => `--${o}`).join(', ')}: for reading through NATS, not with --node (a receipt there: --receipt)`,
+        );
+      }
+      return inboxThroughNode({
+        node: requireOption(values.node, 'node'),
+        token: requireOption(values.token, 'token'),
+        ...(values.ca !== undefined ? { ca: values.ca } : {}),
+        ...(values['bus-public-key'] !== undefined ? { busPublicKey: values['bus-public-key'] } : {}),
+        ...(values.as !== undefined ? { as: values.as } : {}),
+        receipt: values.receipt ?? false,
+        json: values.json ?? false,
+      });
+    }
+    const nodeOnly = (['token', 'ca', 'bus-public-key', 'receipt'] as const).filter((o) => values[o] !== undefined);
+    if (nodeOnly.length > 0) throw usageError(`${nodeOnly.map((o) => `--${o}`).join(', ')}: only with --node URL`);
     const as = requireOption(values.as, 'as');
     assertAgencyId(as, '--as');
     const dir = requireOption(values.dir, 'dir');

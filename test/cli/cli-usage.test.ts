@@ -53,6 +53,30 @@ describe('the accord CLI', () => {
     expect(run.stderr).toContain('--as');
   });
 
+  test('inbox --help describes reading through a node, and what is verified there', () => {
+    const run = accord('inbox', '--help');
+    expect(run.status).toBe(0);
+    for (const option of ['--node URL', '--token TOKEN', '--ca FILE', '--bus-public-key FILE', '--receipt']) {
+      expect(run.stdout).toContain(option);
+    }
+    expect(run.stdout).toContain("agencies' own signatures are not checked here");
+  });
+
+  test('inbox: the options of one mode in the other are usage errors naming them', () => {
+    const withoutNode = accord('inbox', '--as', 'ly-coastguard', '--dir', '/tmp', '--token', 'acn_x');
+    expect(withoutNode.status).toBe(2);
+    expect(withoutNode.stderr).toContain('--token: only with --node URL');
+    const withoutToken = accord('inbox', '--node', 'http://127.0.0.1:8470');
+    expect(withoutToken.status).toBe(2);
+    expect(withoutToken.stderr).toContain('--token is required');
+    const natsOption = accord('inbox', '--node', 'http://127.0.0.1:8470', '--token', 'acn_x', '--follow');
+    expect(natsOption.status).toBe(2);
+    expect(natsOption.stderr).toContain('--follow: for reading through NATS');
+    const clear = accord('inbox', '--node', 'http://node.example.org', '--token', 'acn_x');
+    expect(clear.status).toBe(2);
+    expect(clear.stderr).toContain('would send the token in clear');
+  });
+
   test('a folder without a stack exits 1 saying how to start one', () => {
     const run = accord('audit', 'replay', '--dir', '/nonexistent/accord');
     expect(run.status).toBe(1);

@@ -13,12 +13,13 @@ export interface NodeProcess {
 
 /**
  * `accord node serve` as a process of its own (the built CLI), on any free loopback port;
- * resolves once it prints where it listens.
+ * resolves once it prints where it listens. `args` are more options of `node serve`
+ * (`--tls-cert FILE --tls-key FILE`).
  */
-export function startNodeProcess(dir: string, env: Record<string, string> = {}): Promise<NodeProcess> {
+export function startNodeProcess(dir: string, env: Record<string, string> = {}, args: readonly string[] = []): Promise<NodeProcess> {
   const child = spawn(
     process.execPath,
-    [join(packageRoot(), 'dist', 'cli', 'main.js'), 'node', 'serve', '--dir', dir, '--listen', '127.0.0.1:0'],
+    [join(packageRoot(), 'dist', 'cli', 'main.js'), 'node', 'serve', '--dir', dir, '--listen', '127.0.0.1:0', ...args],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its log is kept (output()), so a test can read what it wrote.
