@@ -87,9 +87,10 @@ export class SubmissionStore {
       );
   }
 
+  /** The signed submission; undefined once decided (the bytes are dropped then). */
   signed(noticeId: string): Buffer | undefined {
     const row = this.db.prepare('SELECT sealed FROM submissions WHERE notice_id = ?').get(noticeId) as { sealed: Buffer } | undefined;
-    return row ? this.cipher.open(row.sealed, aad(noticeId)) : undefined;
+    return row && row.sealed.length > 0 ? this.cipher.open(row.sealed, aad(noticeId)) : undefined;
   }
 
   published(noticeId: string, ingestSeq: number): void {

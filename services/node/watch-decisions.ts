@@ -13,7 +13,7 @@ export interface SubmissionDeps {
 /** Publishes a recorded submission's signed bytes (again, after a crash: the broker's dedup makes it the same one). */
 export async function publishRecorded(deps: SubmissionDeps, noticeId: string): Promise<number | undefined> {
   const signed = deps.submissions.signed(noticeId);
-  if (!signed || signed.length === 0) return undefined;
+  if (!signed) return undefined;
   const { seq } = await deps.bus.submit(noticeId, signed);
   deps.submissions.published(noticeId, seq);
   return seq;
