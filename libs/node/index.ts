@@ -14,3 +14,4 @@ export { assertTransportAllowed, DEFAULT_LISTEN, isLoopback, parseListen, type L
 export * from './accounts/index.js';
 export { initNode, renewNodeCredentials, type InitNodeResult, type NodeSource, type RenewedCredentials } from './init-node.js';
 export { NodeCheckpointStore } from './checkpoint-store.js';
+export { bodyDigest, takeSubmission, type SubmissionRequest } from './take-submission.js';
