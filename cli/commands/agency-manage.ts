@@ -6,12 +6,14 @@ import { parseOptions, parseTime, requireOption } from '../parse-options.js';
 
 export const agencyRotateCredsCommand: Command = {
   name: 'agency rotate-creds',
-  summary: "issue new NATS credentials for an agency's adapter and liaisons (old ones refused at once)",
+  summary: "issue new NATS credentials for an agency's adapter, liaisons and node (old ones refused at once)",
   help: `Usage: accord agency rotate-creds ID --dir DIR
 
 Issues new credentials (nkey seeds) for the agency's adapter and its liaison officers,
-written to DIR/agencies/ID/. The broker reloads at once: the old credentials are refused
-and connections made with them are closed. Hand the new files to the agency.`,
+and for its node when it has one, written to DIR/agencies/ID/. The broker reloads at
+once: the old credentials are refused and connections made with them are closed. Hand
+the new files to the agency; a node set up with --stack reads its renewed file in place
+as it reconnects.`,
   async run(argv) {
     const { values, positionals } = parseOptions(argv, { dir: { type: 'string' } }, { min: 1, max: 1, names: 'the agency ID' });
     const id = positionals[0] ?? '';

@@ -11,14 +11,13 @@ export function nodeLayout(dirArg: string) {
     secrets,
     /** AES-256 key the view content is encrypted under in the database: back it up apart from node.db. */
     viewKey: join(secrets, 'view.key'),
-    /** HMAC key of this node's session cookies and CSRF tokens. */
+    /** HMAC key of this node's session cookies: a cookie of another node never resolves here. */
     sessionSecret: join(secrets, 'session.secret'),
     signingKey: join(secrets, 'signing.jwk'),
     credentials: join(secrets, 'node.nk'),
     caFile: join(secrets, 'bus-ca.pem'),
     busPublicKey: join(secrets, 'bus-signing.jwk.pub'),
     auditPublicKey: join(secrets, 'audit-signing.jwk.pub'),
-    logs: join(dir, 'logs'),
   };
 }
 

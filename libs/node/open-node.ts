@@ -11,7 +11,7 @@ export interface OpenNode {
   db: NodeDatabase;
   /** Seals view content and TOTP secrets in the database. */
   cipher: ViewCipher;
-  /** HMAC key of this node's session cookies and CSRF tokens. */
+  /** HMAC key of this node's session cookies. */
   sessionSecret: Buffer;
   close(): void;
 }

@@ -59,6 +59,8 @@ export interface NodeAppDeps {
   ready(): boolean;
   /** Cookies marked Secure: always but on plain HTTP, which only a loopback address may use. */
   secureCookies: boolean;
+  /** How often an event stream says it is alive and checks its caller still may read (default 15 s). */
+  keepaliveMs?: number;
   /** How long POST /notices waits for ingest's decision before answering `pending`. */
   decisionWaitMs: number;
   version: string;

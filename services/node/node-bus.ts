@@ -3,7 +3,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { connectBus, inboxPrefix, subjects } from '../../libs/bus/index.js';
 import { awaitDecision, listOwnQuarantine, publishSubmission, registryKeys, sendReceipt, type InboxKeys } from '../../libs/client/index.js';
 import { readJsonFile } from '../../libs/config/index.js';
-import { isAccordError } from '../../libs/errors/index.js';
+import { AccordError, errorMessage, isAccordError } from '../../libs/errors/index.js';
 import type { NodeConfig } from '../../libs/node/index.js';
 import { v1 } from '../../libs/proto/index.js';
 import { parsePublicJwk, verificationKeyFromJwk } from '../../libs/signing/index.js';
@@ -21,6 +21,19 @@ export interface NodeBus {
   receipt(noticeId: string, reader: string): Promise<void>;
   quarantine(): Promise<v1.QuarantineRecord[]>;
   close(): Promise<void>;
+}
+
+/** A failure to reach the bus is the caller's 503 (try again), not the node's 500. */
+async function onBus<T>(what: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isAccordError(error)) throw error;
+    throw new AccordError('E_UNAVAILABLE', `${what}: the bus did not answer (${errorMessage(error)}); try again`, {
+      cause: error,
+      retryable: true,
+    });
+  }
 }
 
 /** Connects as the node's identity (its own credential and reply prefix; the broker allows it its agency's subjects only). */
@@ -43,9 +56,7 @@ export async function connectNodeBus(config: NodeConfig): Promise<NodeBus> {
     js,
     jsm,
     keys,
-    async submit(noticeId, signed) {
-      return publishSubmission(js, agency, noticeId, signed);
-    },
+    submit: (noticeId, signed) => onBus('publishing the notice', () => publishSubmission(js, agency, noticeId, signed)),
     async decision(seq, waitMs) {
       try {
         return await awaitDecision(nc, agency, seq, waitMs);
@@ -54,12 +65,13 @@ export async function connectNodeBus(config: NodeConfig): Promise<NodeBus> {
         throw error;
       }
     },
-    async track(noticeId) {
-      const reply = await nc.request(subjects.track(agency), v1.TrackQuery.encode({ noticeId }).finish(), { timeout: 10_000 });
-      return v1.TrackReport.decode(reply.data);
-    },
-    receipt: (noticeId, reader) => sendReceipt(js, agency, noticeId, reader),
-    quarantine: () => listOwnQuarantine(nc, agency, {}),
+    track: (noticeId) =>
+      onBus('tracking the notice', async () => {
+        const reply = await nc.request(subjects.track(agency), v1.TrackQuery.encode({ noticeId }).finish(), { timeout: 10_000 });
+        return v1.TrackReport.decode(reply.data);
+      }),
+    receipt: (noticeId, reader) => onBus('sending the read receipt', () => sendReceipt(js, agency, noticeId, reader)),
+    quarantine: () => onBus('listing the quarantine', () => listOwnQuarantine(nc, agency, {})),
     close: () => nc.drain().catch(() => nc.close()),
   };
 }

@@ -1,6 +1,6 @@
 import type { JsMsg } from '@nats-io/jetstream';
 import { consumeDurable, consumers, streams } from '../../libs/bus/index.js';
-import { readableView, verifySignedView } from '../../libs/client/index.js';
+import { readableView, verifySignedView, type VerifiedView } from '../../libs/client/index.js';
 import { errorMessage } from '../../libs/errors/index.js';
 import { failpoint } from '../../libs/failpoints/index.js';
 import type { Logger } from '../../libs/log/index.js';
@@ -8,6 +8,8 @@ import type { EventHub, NodeViewStore } from '../../libs/node/index.js';
 import { formatTraceparent, parseTraceparent, TRACEPARENT } from '../../libs/tracing/index.js';
 import type { NodeBus } from './node-bus.js';
 import type { NodeMetrics } from './node-metrics.js';
+
+const STORE_RETRY_MS = 5000;
 
 export interface DeliveryPullDeps {
   agency: string;
@@ -25,12 +27,21 @@ export interface DeliveryPullDeps {
  */
 async function takeDelivery(msg: JsMsg, deps: DeliveryPullDeps): Promise<void> {
   const receivedAt = new Date().toISOString();
+  let verified: VerifiedView;
   try {
-    const verified = await verifySignedView(msg.data, deps.bus.keys.bus, deps.agency, deps.bus.keys.originators);
-    const trace = parseTraceparent(msg.headers?.get(TRACEPARENT));
-    const noticeId = verified.view.core?.noticeId ?? '';
-    failpoint('node-before-commit');
-    const stored = deps.views.save({
+    verified = await verifySignedView(msg.data, deps.bus.keys.bus, deps.agency, deps.bus.keys.originators);
+  } catch (error) {
+    if (deps.views.reject(msg.seq, msg.data, errorMessage(error), receivedAt)) deps.metrics.viewsRejected.inc();
+    deps.log.warn('delivery set aside: it failed verification', { seq: msg.seq, reason: errorMessage(error) });
+    await msg.ackAck();
+    return;
+  }
+  const trace = parseTraceparent(msg.headers?.get(TRACEPARENT));
+  const noticeId = verified.view.core?.noticeId ?? '';
+  failpoint('node-before-commit');
+  let stored: boolean;
+  try {
+    stored = deps.views.save({
       deliverySeq: msg.seq,
       noticeId,
       receivedAt,
@@ -38,13 +49,15 @@ async function takeDelivery(msg: JsMsg, deps: DeliveryPullDeps): Promise<void> {
       view: readableView(verified),
       ...(trace ? { traceparent: formatTraceparent(trace) } : {}),
     });
-    if (stored) {
-      deps.metrics.viewsStored.inc();
-      deps.events.publish({ type: 'view', noticeId, deliverySeq: msg.seq, receivedAt });
-    }
   } catch (error) {
-    if (deps.views.reject(msg.seq, msg.data, errorMessage(error), receivedAt)) deps.metrics.viewsRejected.inc();
-    deps.log.warn('delivery set aside: it failed verification', { seq: msg.seq, reason: errorMessage(error) });
+    // A genuine view the node cannot store now (a full disk): not acknowledged, it comes again.
+    deps.log.error('a delivery could not be stored: it will be delivered again', { seq: msg.seq, error: errorMessage(error) });
+    msg.nak(STORE_RETRY_MS);
+    return;
+  }
+  if (stored) {
+    deps.metrics.viewsStored.inc();
+    deps.events.publish({ type: 'view', noticeId, deliverySeq: msg.seq, receivedAt });
   }
   failpoint('node-after-commit');
   await msg.ackAck();

@@ -59,3 +59,21 @@ test('stopping the node ends open event streams instead of waiting on them', asy
   while (!done) done = (await reader?.read())?.done ?? true;
   expect(done).toBe(true);
 });
+
+test('an open event stream ends once its token is revoked', async () => {
+  const quick = await appWithoutBus({ keepaliveMs: 50 });
+  try {
+    const revocable = quick.deps.tokens.create('old-screen', ['read']).token;
+    const url = await quick.app.listen({ host: '127.0.0.1', port: 0 });
+    const response = await fetch(`${url}/api/v1/events`, { headers: { authorization: `Bearer ${revocable}` } });
+    const reader = response.body?.getReader();
+    if (!reader) throw new Error('no body');
+    await readUntil(reader, ': connected');
+    quick.deps.tokens.revoke('old-screen');
+    let done = false;
+    while (!done) done = (await reader.read()).done;
+    expect(done).toBe(true);
+  } finally {
+    await quick.close();
+  }
+});

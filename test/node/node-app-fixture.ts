@@ -42,7 +42,9 @@ export interface AppFixture {
 }
 
 /** The node's HTTP API over a database of its own in a temporary folder, with no bus behind it. */
-export async function appWithoutBus(options: { bus?: NodeBus; login?: Partial<LoginGuardSettings> } = {}): Promise<AppFixture> {
+export async function appWithoutBus(
+  options: { bus?: NodeBus; login?: Partial<LoginGuardSettings>; keepaliveMs?: number } = {},
+): Promise<AppFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'accord-node-app-'));
   const dbFile = join(dir, 'node.db');
   const db = openNodeDatabase(dbFile);
@@ -66,6 +68,7 @@ export async function appWithoutBus(options: { bus?: NodeBus; login?: Partial<Lo
     ready: () => true,
     secureCookies: false,
     decisionWaitMs: 1000,
+    ...(options.keepaliveMs !== undefined ? { keepaliveMs: options.keepaliveMs } : {}),
     version: 'test',
   };
   const app = await buildNodeApp(deps);

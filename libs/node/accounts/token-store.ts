@@ -99,6 +99,12 @@ export class TokenStore {
     if (changed.changes === 0) throw new AccordError('E_NOT_FOUND', `no token named ${JSON.stringify(name)} on this node`);
   }
 
+  /** True while the token exists and is not revoked (an open event stream checks it as it goes). */
+  active(name: string): boolean {
+    const row = this.row(name);
+    return row !== undefined && row.revoked_at === null;
+  }
+
   list(): ApiToken[] {
     return this.db
       .prepare<[], TokenRow>('SELECT name, scopes, created_at, revoked_at, last_used_at FROM api_tokens ORDER BY name')

@@ -125,5 +125,3 @@ export const readsQuery = {
   additionalProperties: false,
   properties: { since: { type: 'string', format: 'date-time' } },
 } as const;
-
-export const emptyBody = { type: 'object', additionalProperties: false, maxProperties: 0 } as const;

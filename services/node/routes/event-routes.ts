@@ -32,7 +32,16 @@ export function registerEventRoutes(app: FastifyInstance, deps: NodeAppDeps): vo
       });
       // Written once subscribed: a client that has read it misses no event after it.
       res.write(': connected\n\n');
-      const keepalive = setInterval(() => res.write(': keep-alive\n\n'), KEEPALIVE_MS);
+      // A stream outlives no revocation: its token or session is checked again at each keep-alive.
+      const caller = request.caller;
+      const stillAllowed = (): boolean =>
+        caller?.kind === 'token'
+          ? deps.tokens.active(caller.token.name)
+          : caller !== undefined && deps.sessions.resolve(caller.cookie) !== undefined;
+      const keepalive = setInterval(() => {
+        if (stillAllowed()) res.write(': keep-alive\n\n');
+        else res.end();
+      }, deps.keepaliveMs ?? KEEPALIVE_MS);
       request.raw.on('close', () => {
         clearInterval(keepalive);
         unsubscribe();

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { AccordError } from '../../../libs/errors/index.js';
+import { AccordError, isAccordError } from '../../../libs/errors/index.js';
 import { apiSchemas, problem } from '../../../libs/node/index.js';
 import type { NodeAppDeps } from '../node-app.js';
 import { sendProblem } from '../node-app.js';
@@ -66,7 +66,13 @@ export function registerSessionRoutes(app: FastifyInstance, deps: NodeAppDeps): 
       if (!passwordChangeRequired && (current === undefined || !(await deps.officers.checkPassword(name, current)))) {
         return sendProblem(reply, problem('E_FORBIDDEN', 'the current password is wrong', 'body/currentPassword'));
       }
-      await deps.officers.setPassword(name, request.body.newPassword);
+      try {
+        await deps.officers.setPassword(name, request.body.newPassword);
+      } catch (error) {
+        if (isAccordError(error) && error.code === 'E_USAGE')
+          throw new AccordError('E_REQUEST_INVALID', error.message, { path: 'body/newPassword' });
+        throw error;
+      }
       return reply.code(204).send();
     },
   );
