@@ -1,0 +1,123 @@
+/**
+ * What the console's pages show, already taken out of the stored views: the page
+ * functions render these and nothing else, so every value they print passes through the
+ * same escaping. Strings here are untrusted (they come from other agencies' notices).
+ */
+export type Lang = 'en' | 'fr' | 'ar';
+export type Tlp = 'CLEAR' | 'GREEN' | 'AMBER' | 'AMBER_STRICT' | 'RED';
+export type Role = 'officer' | 'supervisor' | 'admin';
+
+export interface PageContext {
+  lang: Lang;
+  agency: string;
+  /** Absent on the sign-in page. */
+  officer?: { name: string; role: Role };
+  /** The session's CSRF token, put in every form. */
+  csrfToken?: string;
+  /** A one-line notice at the top (after a form), already chosen by key. */
+  flash?: { kind: 'info' | 'error'; messageKey: MessageKey; params?: Record<string, string> };
+}
+
+/** One row of the inbox. */
+export interface InboxRow {
+  noticeId: string;
+  tlp: Tlp;
+  type: string;
+  caseRef: string;
+  issuer: string;
+  receivedAt: string;
+  readByMe: boolean;
+}
+
+export interface InboxFilters {
+  caseRef?: string;
+  tlp?: Tlp;
+  type?: string;
+  issuer?: string;
+  unread?: boolean;
+  /** Free search: a case reference or a notice id. */
+  q?: string;
+}
+
+export interface InboxModel {
+  rows: InboxRow[];
+  filters: InboxFilters;
+  /** The values the filter menus offer (from what the node holds). */
+  choices: { types: string[]; issuers: string[]; caseRefs: string[] };
+  total: number;
+}
+
+/** One element of a view, as the notice page shows it. */
+export interface ElementModel {
+  id: string;
+  category: string;
+  /** The element's kind, for its label: person.profile, person.identity, conveyance, ... */
+  kind: 'personProfile' | 'personIdentity' | 'conveyance' | 'financial' | 'location' | 'coarseLocation' | 'summary' | 'pseudonym' | 'other';
+  /** The person, conveyance... it belongs to (the path's entity id), so the page can group. */
+  entity?: string;
+  /** Field name -> value, in display order; values are untrusted text. */
+  fields: [string, string][];
+  /** The bus derived it (a pseudonym, a coarsened location, the scrubbed summary). */
+  derived: boolean;
+}
+
+export interface WithheldModel {
+  path: string;
+  category: string;
+  count: number;
+}
+
+export interface NoticeModel {
+  noticeId: string;
+  tlp: Tlp;
+  type: string;
+  caseRef: string;
+  issuer: string;
+  issuedAt: string;
+  receivedAt: string;
+  caveats: string[];
+  mode: string;
+  route: { origin: string[]; transit: string[]; destination: string[] };
+  addressees: string[];
+  migrantCount: number;
+  deathsReported: number;
+  /** The originator's key (kid), and that the node verified the bus's and the originator's signatures before storing it. */
+  signerKid: string;
+  verified: boolean;
+  elements: ElementModel[];
+  withheld: WithheldModel[];
+  grantedCategories: string[];
+  policyVersion: string;
+  /** The officer's read receipt (given on opening the page). */
+  receiptAt?: string;
+}
+
+export interface TimelineModel {
+  caseRef: string;
+  notices: { noticeId: string; tlp: Tlp; type: string; issuer: string; issuedAt: string; receivedAt: string }[];
+}
+
+export interface OfficerRow {
+  name: string;
+  role: Role;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface TokenRow {
+  name: string;
+  scopes: string[];
+  revoked: boolean;
+  createdAt: string;
+  lastUsedAt?: string;
+}
+
+export interface AdminModel {
+  officers: OfficerRow[];
+  tokens: TokenRow[];
+  /** Shown once after creating: a one-time password and TOTP URI, or a token. */
+  created?: { kind: 'officer'; name: string; oneTimePassword: string; totpUri?: string } | { kind: 'token'; name: string; token: string };
+}
+
+/** The keys of every message the console shows; each language has all of them (tested). */
+export type MessageKey = string;
