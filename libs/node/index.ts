@@ -8,7 +8,7 @@ export { SubmissionStore, type Submission, type SubmissionStatus } from './submi
 export { AccessLog, type Reader, type ViewRead } from './access-log.js';
 export { problem, problemFromError, PROBLEM_CONTENT_TYPE, type Problem } from './api/problem.js';
 export { EventHub, sseFrame, type NodeEvent } from './api/event-hub.js';
-export { openApiDocument, openApiPath, type RouteDescription } from './api/openapi.js';
+export { isApiRoute, openApiDocument, openApiPath, type RouteDescription } from './api/openapi.js';
 export * as apiSchemas from './api/schemas.js';
 export { assertTransportAllowed, DEFAULT_LISTEN, isLoopback, parseListen, type ListenAddress } from './listen-address.js';
 export * from './accounts/index.js';

@@ -106,6 +106,11 @@ export class SubmissionStore {
       .run(decision.status, decision.code ?? null, decision.path ?? null, at.toISOString(), noticeId);
   }
 
+  /** Every submission, newest first. */
+  all(): Submission[] {
+    return (this.db.prepare(`SELECT ${COLUMNS} FROM submissions ORDER BY submitted_at DESC`).all() as SubmissionRow[]).map(fromRow);
+  }
+
   pending(): Submission[] {
     return (
       this.db.prepare(`SELECT ${COLUMNS} FROM submissions WHERE status = 'pending' ORDER BY submitted_at`).all() as SubmissionRow[]

@@ -24,11 +24,13 @@ import type { SigningKey } from '../../libs/signing/index.js';
 import { assertAllowed, assertCsrf, type Access, type Caller } from './caller.js';
 import type { NodeBus } from './node-bus.js';
 import type { NodeMetrics } from './node-metrics.js';
+import { registerConsole } from './console/register-console.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerNoticeRoutes } from './routes/notice-routes.js';
-import { registerSessionRoutes, SESSION_COOKIE } from './routes/session-routes.js';
+import { registerSessionRoutes } from './routes/session-routes.js';
+import { SESSION_COOKIE } from './sign-in.js';
 import { registerViewRoutes } from './routes/view-routes.js';
 
 declare module 'fastify' {
@@ -212,5 +214,6 @@ export async function buildNodeApp(deps: NodeAppDeps): Promise<FastifyInstance> 
   registerViewRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerAdminRoutes(app, deps);
+  registerConsole(app, deps);
   return app;
 }

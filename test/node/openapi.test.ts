@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openApiPath } from '../../libs/node/index.js';
+import { isApiRoute, openApiPath } from '../../libs/node/index.js';
 import { registeredRoutes } from '../../services/node/node-app.js';
 import { appWithoutBus, type AppFixture } from './node-app-fixture.js';
 
@@ -17,7 +17,7 @@ afterAll(async () => {
   await fixture.close();
 });
 
-const routes = () => registeredRoutes(fixture.app).filter((r) => r.method !== 'HEAD');
+const routes = () => registeredRoutes(fixture.app).filter((r) => r.method !== 'HEAD' && isApiRoute(r));
 
 describe('the OpenAPI document', () => {
   test('is OpenAPI 3.1', () => {

@@ -41,10 +41,17 @@ const SECURITY: Record<string, object[]> = {
   admin: [{ session: [] }],
 };
 
-/** The OpenAPI 3.1 document of the routes, from the schemas Fastify validates with. */
+const PROBES = ['/healthz', '/readyz', '/metrics'];
+
+/** The routes of the API (under /api/, and the probes at the root), not the console's pages. */
+export function isApiRoute(route: RouteDescription): boolean {
+  return route.url.startsWith('/api/') || PROBES.includes(route.url);
+}
+
+/** The OpenAPI 3.1 document of the API's routes, from the schemas Fastify validates with. */
 export function openApiDocument(routes: readonly RouteDescription[], info: { agency: string; version: string }): object {
   const paths: Record<string, Record<string, object>> = {};
-  for (const route of routes) {
+  for (const route of routes.filter(isApiRoute)) {
     const method = route.method.toLowerCase();
     if (method === 'head') continue;
     const path = openApiPath(route.url);

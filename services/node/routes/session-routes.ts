@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { AccordError, isAccordError } from '../../../libs/errors/index.js';
 import { apiSchemas, problem } from '../../../libs/node/index.js';
 import type { NodeAppDeps } from '../node-app.js';
+import { attemptSignIn, SESSION_COOKIE, setSessionCookie } from '../sign-in.js';
 import { sendProblem } from '../node-app.js';
 
-export const SESSION_COOKIE = 'accord_session';
 
 /** The one answer to every failed sign-in, whatever the cause: nothing tells a locked account from an unknown name. */
 const LOGIN_FAILED = problem('E_LOGIN_FAILED', 'the name, password or one-time code is wrong, or this account cannot sign in now');
@@ -21,22 +21,13 @@ export function registerSessionRoutes(app: FastifyInstance, deps: NodeAppDeps): 
     { schema: { body: apiSchemas.loginBody }, config: { summary: 'sign in: sets the session cookie, answers the CSRF token' } },
     async (request, reply) => {
       const { name, password, totp } = request.body;
-      const result = await deps.loginGuard.attempt({ name, password, client: request.ip, ...(totp !== undefined ? { totp } : {}) });
-      if (!result.ok) {
-        deps.metrics.logins.inc({ outcome: 'failed' });
-        if (result.delayMs > 0) {
-          deps.metrics.loginsThrottled.inc();
-          await new Promise((r) => setTimeout(r, result.delayMs));
-        }
-        return sendProblem(reply, LOGIN_FAILED);
-      }
-      deps.metrics.logins.inc({ outcome: 'succeeded' });
-      const { cookie, csrfToken } = deps.sessions.create(result.officer.name);
-      reply.setCookie(SESSION_COOKIE, cookie, { httpOnly: true, secure: deps.secureCookies, sameSite: 'strict', path: '/' });
+      const result = await attemptSignIn(deps, { name, password, client: request.ip, ...(totp !== undefined ? { totp } : {}) });
+      if (!result.ok) return sendProblem(reply, LOGIN_FAILED);
+      setSessionCookie(reply, deps, result.cookie);
       return {
         officer: result.officer.name,
         role: result.officer.role,
-        csrfToken,
+        csrfToken: result.csrfToken,
         passwordChangeRequired: result.officer.passwordChangeRequired,
       };
     },

@@ -1,0 +1,160 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  inboxRowFrom,
+  noticeModelFrom,
+  renderError,
+  renderInbox,
+  renderInboxRow,
+  renderNotice,
+  renderPrint,
+  renderTimeline,
+  type InboxFilters,
+  type InboxRow,
+  type PageContext,
+  type Tlp,
+} from '../../../libs/console/index.js';
+import { apiSchemas, type NodeView } from '../../../libs/node/index.js';
+import type { NodeAppDeps } from '../node-app.js';
+import { pageContext, requireOfficer, type ConsoleSession } from './console-session.js';
+
+const HTML = 'text/html; charset=utf-8';
+const READERS = ['officer', 'supervisor'] as const;
+const TLPS: readonly Tlp[] = ['CLEAR', 'GREEN', 'AMBER', 'AMBER_STRICT', 'RED'];
+const UUID = new RegExp(apiSchemas.UUID_PATTERN);
+
+/** Every view the node holds, newest delivery first (the console's lists). */
+function allViews(deps: NodeAppDeps): NodeView[] {
+  const out: NodeView[] = [];
+  let after = 0;
+  for (;;) {
+    const page = deps.views.list(after, 500);
+    out.push(...page.views);
+    if (page.next === undefined) break;
+    after = page.next;
+  }
+  return out.reverse();
+}
+
+/** The inbox's filters from the query string; anything not one of the offered values is ignored. */
+function filtersOf(query: Record<string, string | undefined>): InboxFilters {
+  const text = (v: string | undefined, max: number): string | undefined => (v !== undefined && v !== '' && v.length <= max ? v : undefined);
+  const tlp = query.tlp;
+  const filters: InboxFilters = {};
+  const caseRef = text(query.caseRef, 128);
+  const type = text(query.type, 64);
+  const issuer = text(query.issuer, 64);
+  const q = text(query.q, 128);
+  if (caseRef) filters.caseRef = caseRef;
+  if (tlp !== undefined && (TLPS as readonly string[]).includes(tlp)) filters.tlp = tlp as Tlp;
+  if (type) filters.type = type;
+  if (issuer) filters.issuer = issuer;
+  if (query.unread === 'on' || query.unread === 'true') filters.unread = true;
+  if (q) filters.q = q;
+  return filters;
+}
+
+function matches(row: InboxRow, f: InboxFilters): boolean {
+  const q = f.q?.trim().toLowerCase();
+  return (
+    (!f.caseRef || row.caseRef === f.caseRef) &&
+    (!f.tlp || row.tlp === f.tlp) &&
+    (!f.type || row.type === f.type) &&
+    (!f.issuer || row.issuer === f.issuer) &&
+    (!f.unread || !row.readByMe) &&
+    (!q || row.caseRef.toLowerCase().includes(q) || row.noticeId.toLowerCase() === q)
+  );
+}
+
+const sorted = (values: Iterable<string>): string[] => [...new Set(values)].filter(Boolean).sort();
+
+function notFound(reply: FastifyReply, ctx: PageContext): FastifyReply {
+  return reply.code(404).type(HTML).send(renderError(ctx, 404, 'error.notFound'));
+}
+
+export function registerConsoleInboxRoutes(app: FastifyInstance, deps: NodeAppDeps): void {
+  const forbidden = (ctx: PageContext): string => renderError(ctx, 403, 'error.forbidden');
+  const officer = (request: FastifyRequest, reply: FastifyReply): ConsoleSession | undefined =>
+    requireOfficer(request, reply, deps, READERS, forbidden);
+  const receiptsOf = (signedIn: ConsoleSession): Map<string, string> => deps.access.receiptsBy(`officer:${signedIn.session.officer.name}`);
+
+  app.get<{ Querystring: Record<string, string | undefined> }>(
+    '/inbox',
+    { config: { summary: "the console: the agency's inbox, with filters and live updates" } },
+    async (request, reply) => {
+      const signedIn = officer(request, reply);
+      if (!signedIn) return reply;
+      const read = receiptsOf(signedIn);
+      const rows = allViews(deps).map((v) => inboxRowFrom(v, read.has(v.noticeId)));
+      const filters = filtersOf(request.query);
+      const shown = rows.filter((r) => matches(r, filters));
+      const choices = { types: sorted(rows.map((r) => r.type)), issuers: sorted(rows.map((r) => r.issuer)), caseRefs: sorted(rows.map((r) => r.caseRef)) };
+      return reply.type(HTML).send(renderInbox(pageContext(request, deps, signedIn), { rows: shown, filters, choices, total: rows.length }));
+    },
+  );
+
+  app.get<{ Params: { noticeId: string } }>(
+    '/console/rows/:noticeId',
+    { config: { summary: 'the console: one inbox row, for a view that has just arrived' } },
+    async (request, reply) => {
+      const signedIn = officer(request, reply);
+      if (!signedIn) return reply;
+      const ctx = pageContext(request, deps, signedIn);
+      const view = UUID.test(request.params.noticeId) ? deps.views.latest(request.params.noticeId) : undefined;
+      if (!view) return notFound(reply, ctx);
+      return reply.type(HTML).send(renderInboxRow(ctx, inboxRowFrom(view, receiptsOf(signedIn).has(view.noticeId))));
+    },
+  );
+
+  app.get<{ Params: { noticeId: string } }>(
+    '/notices/:noticeId',
+    { config: { summary: "the console: a notice; opening it gives the officer's read receipt" } },
+    async (request, reply) => {
+      const signedIn = officer(request, reply);
+      if (!signedIn) return reply;
+      const ctx = pageContext(request, deps, signedIn);
+      const view = UUID.test(request.params.noticeId) ? deps.views.latest(request.params.noticeId) : undefined;
+      if (!view) return notFound(reply, ctx);
+      const name = signedIn.session.officer.name;
+      const now = new Date();
+      deps.access.recordRead(view.noticeId, `officer:${name}`, now);
+      let receiptAt = receiptsOf(signedIn).get(view.noticeId);
+      if (receiptAt === undefined) {
+        // Opening the notice is reading it: the issuer learns who read it, by account.
+        await deps.bus.receipt(view.noticeId, name);
+        deps.access.recordReceipt(view.noticeId, `officer:${name}`, now);
+        receiptAt = now.toISOString();
+      }
+      return reply.type(HTML).send(renderNotice(ctx, noticeModelFrom(view, receiptAt)));
+    },
+  );
+
+  app.get<{ Params: { noticeId: string } }>(
+    '/notices/:noticeId/print',
+    { config: { summary: 'the console: a notice laid out for print, its TLP marking on every page' } },
+    async (request, reply) => {
+      const signedIn = officer(request, reply);
+      if (!signedIn) return reply;
+      const ctx = pageContext(request, deps, signedIn);
+      const view = UUID.test(request.params.noticeId) ? deps.views.latest(request.params.noticeId) : undefined;
+      if (!view) return notFound(reply, ctx);
+      deps.access.recordRead(view.noticeId, `officer:${signedIn.session.officer.name}`, new Date());
+      return reply.type(HTML).send(renderPrint(ctx, noticeModelFrom(view, receiptsOf(signedIn).get(view.noticeId))));
+    },
+  );
+
+  app.get<{ Params: { caseRef: string } }>(
+    '/cases/:caseRef',
+    { config: { summary: 'the console: every notice of a case the agency holds, in order' } },
+    async (request, reply) => {
+      const signedIn = officer(request, reply);
+      if (!signedIn) return reply;
+      const caseRef = request.params.caseRef;
+      const notices = allViews(deps)
+        .map((v) => noticeModelFrom(v))
+        .filter((n) => n.caseRef === caseRef)
+        .sort((a, b) => (a.issuedAt < b.issuedAt ? -1 : a.issuedAt > b.issuedAt ? 1 : 0))
+        .map((n) => ({ noticeId: n.noticeId, tlp: n.tlp, type: n.type, issuer: n.issuer, issuedAt: n.issuedAt, receivedAt: n.receivedAt }));
+      return reply.type(HTML).send(renderTimeline(pageContext(request, deps, signedIn), { caseRef, notices }));
+    },
+  );
+}

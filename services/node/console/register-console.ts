@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import type { NodeAppDeps } from '../node-app.js';
+import { registerConsoleAdminRoutes } from './console-admin-routes.js';
+import { registerConsoleAssets } from './console-assets.js';
+import { registerConsoleAuthRoutes } from './console-auth-routes.js';
+import { registerConsoleInboxRoutes } from './console-inbox-routes.js';
+import { registerConsoleSentRoutes } from './console-sent-routes.js';
+import { registerFormParser } from './form-body.js';
+
+/** The web console at `/`: server-rendered pages over the same stores as the API, for the node's officers. */
+export function registerConsole(app: FastifyInstance, deps: NodeAppDeps): void {
+  registerFormParser(app);
+  registerConsoleAssets(app);
+  registerConsoleAuthRoutes(app, deps);
+  registerConsoleInboxRoutes(app, deps);
+  registerConsoleSentRoutes(app, deps);
+  registerConsoleAdminRoutes(app, deps);
+}
