@@ -1,3 +1,5 @@
+import type { MessageKey } from './i18n/en.js';
+
 /**
  * What the console's pages show, already taken out of the stored views: the page
  * functions render these and nothing else, so every value they print passes through the
@@ -9,6 +11,8 @@ export type Role = 'officer' | 'supervisor' | 'admin';
 
 export interface PageContext {
   lang: Lang;
+  /** The page's own path and query ("/inbox?unread=1"), sent back by the language switcher; each page has a default. */
+  path?: string;
   agency: string;
   /** Absent on the sign-in page. */
   officer?: { name: string; role: Role };
@@ -55,6 +59,8 @@ export interface ElementModel {
   kind: 'personProfile' | 'personIdentity' | 'conveyance' | 'financial' | 'location' | 'coarseLocation' | 'summary' | 'pseudonym' | 'other';
   /** The person, conveyance... it belongs to (the path's entity id), so the page can group. */
   entity?: string;
+  /** Where it is in the notice ("persons/<id>/identity"); its first segment names the entity's kind. */
+  path?: string;
   /** Field name -> value, in display order; values are untrusted text. */
   fields: [string, string][];
   /** The bus derived it (a pseudonym, a coarsened location, the scrubbed summary). */
@@ -120,4 +126,4 @@ export interface AdminModel {
 }
 
 /** The keys of every message the console shows; each language has all of them (tested). */
-export type MessageKey = string;
+export type { MessageKey };

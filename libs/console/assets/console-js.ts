@@ -1,0 +1,62 @@
+import { CONSOLE_PATHS } from '../console-paths.js';
+
+/**
+ * The console's one script, served at /assets/console.js (the CSP allows no inline
+ * script). The pages work without it; with it the inbox grows as views arrive: on each
+ * `view` event of /api/v1/events it fetches the server-rendered row of that notice (same
+ * origin, already escaped by the server) and inserts it at the top, once. Nothing else:
+ * no framework, no eval, no markup made from event data.
+ */
+export const CONSOLE_JS = `// Accord console: the live inbox.
+(function () {
+  'use strict';
+  var rows = document.getElementById('inbox-rows');
+  if (!rows || !rows.dataset.live || typeof EventSource !== 'function' || typeof fetch !== 'function') return;
+  var base = rows.dataset.live;
+  var pending = new Set();
+
+  function shown(noticeId) {
+    for (var i = 0; i < rows.rows.length; i++) if (rows.rows[i].dataset.noticeId === noticeId) return true;
+    return false;
+  }
+
+  function insert(noticeId, markup) {
+    if (shown(noticeId)) return;
+    var empty = rows.querySelector('tr[data-empty]');
+    if (empty) empty.remove();
+    rows.insertAdjacentHTML('afterbegin', markup);
+  }
+
+  var source = new EventSource(${JSON.stringify(CONSOLE_PATHS.events)});
+  source.addEventListener('open', function () {
+    document.body.dataset.live = 'open';
+  });
+  source.addEventListener('error', function () {
+    document.body.dataset.live = source.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting';
+  });
+  source.addEventListener('view', function (event) {
+    var noticeId;
+    try {
+      noticeId = JSON.parse(event.data).noticeId;
+    } catch (error) {
+      return;
+    }
+    if (typeof noticeId !== 'string' || noticeId === '' || noticeId.length > 200) return;
+    if (shown(noticeId) || pending.has(noticeId)) return;
+    pending.add(noticeId);
+    fetch(base + encodeURIComponent(noticeId), { credentials: 'same-origin', redirect: 'error', headers: { accept: 'text/html' } })
+      .then(function (response) {
+        var type = response.headers.get('content-type') || '';
+        if (response.status !== 200 || type.indexOf('text/html') !== 0) return '';
+        return response.text();
+      })
+      .then(function (markup) {
+        if (markup) insert(noticeId, markup);
+      })
+      .catch(function () {})
+      .finally(function () {
+        pending.delete(noticeId);
+      });
+  });
+})();
+`;

@@ -1,0 +1,67 @@
+import type { InboxFilters } from './console-models.js';
+
+/**
+ * Every URL the console's pages link or post to: the routes are registered at these
+ * paths. A value in a path is one encodeURIComponent'd segment, so no value can add a
+ * segment, a query or a scheme.
+ */
+export const CONSOLE_PATHS = {
+  home: '/',
+  signIn: '/sign-in',
+  signOut: '/sign-out',
+  lang: '/lang',
+  password: '/password',
+  inbox: '/inbox',
+  admin: '/admin',
+  adminOfficers: '/admin/officers',
+  adminTokens: '/admin/tokens',
+  /** The live inbox fetches one server-rendered row at liveRows + encodeURIComponent(noticeId). */
+  liveRows: '/console/rows/',
+  css: '/assets/console.css',
+  js: '/assets/console.js',
+  events: '/api/v1/events',
+} as const;
+
+const segment = (value: string): string => encodeURIComponent(value);
+
+export function noticePath(noticeId: string): string {
+  return `/notices/${segment(noticeId)}`;
+}
+
+export function printPath(noticeId: string): string {
+  return `/notices/${segment(noticeId)}/print`;
+}
+
+export function casePath(caseRef: string): string {
+  return `/cases/${segment(caseRef)}`;
+}
+
+export function disableOfficerPath(name: string): string {
+  return `/admin/officers/${segment(name)}/disable`;
+}
+
+export function revokeTokenPath(name: string): string {
+  return `/admin/tokens/${segment(name)}/revoke`;
+}
+
+/** The inbox with its filters as the filter form sends them (GET /inbox?caseRef=...&unread=1). */
+export function inboxPath(filters: InboxFilters = {}): string {
+  const query = new URLSearchParams();
+  if (filters.caseRef) query.set('caseRef', filters.caseRef);
+  if (filters.tlp) query.set('tlp', filters.tlp);
+  if (filters.type) query.set('type', filters.type);
+  if (filters.issuer) query.set('issuer', filters.issuer);
+  if (filters.unread) query.set('unread', '1');
+  if (filters.q) query.set('q', filters.q);
+  const search = query.toString();
+  return search ? `${CONSOLE_PATHS.inbox}?${search}` : CONSOLE_PATHS.inbox;
+}
+
+/**
+ * Whether `back` (the language switcher's return path) is a path on this node: "/x", not
+ * "//host", "/\\host" or "https://..."; printable ASCII but the backslash (encoded paths
+ * are). The /lang route redirects only to such a path.
+ */
+export function isLocalPath(back: unknown): back is string {
+  return typeof back === 'string' && back.length <= 2048 && /^\/(?![/\\])[!-[\]-~]*$/.test(back);
+}

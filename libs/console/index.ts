@@ -1,0 +1,48 @@
+/**
+ * The agency node's web console: its pages as pure functions of their models (no I/O),
+ * every value escaped, under a CSP with no inline script or style. The node's routes
+ * call these and serve the two assets.
+ */
+export type {
+  AdminModel,
+  ElementModel,
+  InboxFilters,
+  InboxModel,
+  InboxRow,
+  Lang,
+  MessageKey,
+  NoticeModel,
+  OfficerRow,
+  PageContext,
+  Role,
+  TimelineModel,
+  Tlp,
+  TokenRow,
+  WithheldModel,
+} from './console-models.js';
+export { SafeHtml, html, raw, text } from './html.js';
+export type { Interpolation } from './html.js';
+export { visibleControls, visibleText } from './bidi.js';
+export { CATALOGS, LANGS, LANGUAGE_NAMES, dir, isLang, isMessageKey, placeholdersOf, t, tHtml } from './i18n/translate.js';
+export type { MessageParams } from './i18n/translate.js';
+export { EN } from './i18n/en.js';
+export { TLP_BACKGROUND, TLP_COLOURS, TLP_LABELS, TLP_LEVELS, isTlp, parseTlp, tlpBadge, tlpBanner, tlpClass, tlpMeaning } from './tlp.js';
+export {
+  CONSOLE_PATHS,
+  casePath,
+  disableOfficerPath,
+  inboxPath,
+  isLocalPath,
+  noticePath,
+  printPath,
+  revokeTokenPath,
+} from './console-paths.js';
+export { renderError, renderPasswordChange, renderSignIn } from './account-pages.js';
+export { renderInbox, renderInboxRow } from './inbox-page.js';
+export { renderNotice, renderPrint } from './notice-page.js';
+export { renderTimeline } from './timeline-page.js';
+export { renderAdmin } from './admin-page.js';
+export { inboxRowFrom, noticeModelFrom } from './view-model.js';
+export type { StoredViewJson } from './view-model.js';
+export { CONSOLE_CSS, CONTRAST_PAIRS, PALETTE } from './assets/console-css.js';
+export { CONSOLE_JS } from './assets/console-js.js';

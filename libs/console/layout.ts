@@ -1,0 +1,109 @@
+import { visibleText } from './bidi.js';
+import { CONSOLE_PATHS } from './console-paths.js';
+import type { PageContext } from './console-models.js';
+import { csrfInput, postForm } from './forms.js';
+import { html, raw, type SafeHtml } from './html.js';
+import { LANGS, LANGUAGE_NAMES, dir, t, tHtml } from './i18n/translate.js';
+
+/** The navigation entry a page is, marked aria-current. */
+export type NavEntry = 'inbox' | 'admin' | 'password' | 'signIn';
+
+export interface PageOptions {
+  /** The page's name, plain text: a value from a notice in it must have gone through visibleText. */
+  title: string;
+  /** The page's own path, for the language switcher's `back` (ctx.path wins when set). */
+  path: string;
+  /** A class on <body> naming the page (page-inbox...), for the stylesheet. */
+  bodyClass: string;
+  main: SafeHtml;
+  current?: NavEntry;
+  /** False for the print view: no navigation, no forms. */
+  navigation?: boolean;
+}
+
+function navigation(ctx: PageContext, current: NavEntry | undefined): SafeHtml {
+  const link = (entry: NavEntry, href: string, label: string): SafeHtml =>
+    html`<li><a href="${href}" ${entry === current ? raw(' aria-current="page"') : ''}>${label}</a></li>`;
+  const entries = ctx.officer
+    ? [
+        link('inbox', CONSOLE_PATHS.inbox, t(ctx.lang, 'nav.inbox')),
+        ctx.officer.role === 'admin' ? link('admin', CONSOLE_PATHS.admin, t(ctx.lang, 'nav.admin')) : html``,
+        link('password', CONSOLE_PATHS.password, t(ctx.lang, 'nav.password')),
+      ]
+    : [link('signIn', CONSOLE_PATHS.signIn, t(ctx.lang, 'signIn.title'))];
+  return html`<nav class="site-nav" aria-label="${t(ctx.lang, 'layout.nav')}">
+    <ul>
+      ${entries}
+    </ul>
+  </nav>`;
+}
+
+function session(ctx: PageContext): SafeHtml {
+  const officer = ctx.officer;
+  if (!officer) return html``;
+  const signedIn = tHtml(ctx.lang, 'layout.signedInAs', { name: officer.name, role: t(ctx.lang, `role.${officer.role}`) });
+  return html`<div class="session">
+    <p class="officer">${signedIn}</p>
+    ${postForm(ctx, CONSOLE_PATHS.signOut, html`<button type="submit">${t(ctx.lang, 'layout.signOut')}</button>`, 'sign-out')}
+  </div>`;
+}
+
+function languageSwitcher(ctx: PageContext, back: string): SafeHtml {
+  const options = LANGS.map(
+    (lang) =>
+      html`<option value="${lang}" lang="${lang}" dir="${dir(lang)}" ${lang === ctx.lang ? raw(' selected') : ''}>
+        ${LANGUAGE_NAMES[lang]}
+      </option>`,
+  );
+  return html`<form method="post" action="${CONSOLE_PATHS.lang}" class="lang-form">
+    ${csrfInput(ctx)}
+    <label for="lang-select">${t(ctx.lang, 'layout.language')}</label>
+    <select id="lang-select" name="lang">
+      ${options}
+    </select>
+    <input type="hidden" name="back" value="${back}" />
+    <button type="submit">${t(ctx.lang, 'layout.changeLanguage')}</button>
+  </form>`;
+}
+
+function flash(ctx: PageContext): SafeHtml {
+  if (!ctx.flash) return html``;
+  const { kind, messageKey, params } = ctx.flash;
+  const message = tHtml(ctx.lang, messageKey, params);
+  return kind === 'error'
+    ? html`<p class="flash flash-error" role="alert">${message}</p>`
+    : html`<p class="flash flash-info" role="status">${message}</p>`;
+}
+
+/**
+ * A whole page: the document, the header naming the node's agency and the officer (with
+ * sign-out), the language switcher, a skip link, navigation and the page's main content.
+ * Nothing inline: the one stylesheet and the one script are files under /assets/.
+ */
+export function page(ctx: PageContext, options: PageOptions): string {
+  const withNavigation = options.navigation !== false;
+  const title = t(ctx.lang, 'layout.title', { page: options.title, agency: visibleText(ctx.agency) });
+  const back = ctx.path ?? options.path;
+  const header = html`<header class="site-header">
+    <p class="site-name">${tHtml(ctx.lang, 'layout.node', { agency: ctx.agency })}</p>
+    ${withNavigation ? navigation(ctx, options.current) : ''} ${withNavigation ? session(ctx) : ''}
+    ${withNavigation ? languageSwitcher(ctx, back) : ''}
+  </header>`;
+  const body = html`<body class="${options.bodyClass}">
+    <a class="skip-link" href="#main">${t(ctx.lang, 'layout.skip')}</a>
+    ${header}
+    <main id="main" tabindex="-1">${flash(ctx)} ${options.main}</main>
+  </body>`;
+  return `<!doctype html>
+${html`<html lang="${ctx.lang}" dir="${dir(ctx.lang)}">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${title}</title>
+    <link rel="stylesheet" href="${CONSOLE_PATHS.css}" />
+    <script src="${CONSOLE_PATHS.js}" defer></script>
+  </head>
+  ${body}
+</html>`.toString()}
+`;
+}

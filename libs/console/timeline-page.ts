@@ -1,0 +1,78 @@
+import { visibleText } from './bidi.js';
+import { casePath, noticePath } from './console-paths.js';
+import type { PageContext, TimelineModel } from './console-models.js';
+import { labelHtml, timeHtml } from './format.js';
+import { html, text } from './html.js';
+import { t, tHtml } from './i18n/translate.js';
+import { page } from './layout.js';
+import { tlpBadge } from './tlp.js';
+
+type TimelineNotice = TimelineModel['notices'][number];
+
+/** Milliseconds since the epoch, or +Infinity for a time that is not one (listed last). */
+function when(value: string): number {
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? Number.POSITIVE_INFINITY : ms;
+}
+
+/** Issued first, then received; the order given breaks ties. */
+function chronological(notices: TimelineNotice[]): TimelineNotice[] {
+  return notices
+    .map((notice, order) => ({ notice, order }))
+    .sort((a, b) => {
+      const issued = when(a.notice.issuedAt) - when(b.notice.issuedAt);
+      if (issued !== 0 && !Number.isNaN(issued)) return issued;
+      const received = when(a.notice.receivedAt) - when(b.notice.receivedAt);
+      return received !== 0 && !Number.isNaN(received) ? received : a.order - b.order;
+    })
+    .map(({ notice }) => notice);
+}
+
+/** Every notice of a case reference the node holds, in the order they were issued. */
+export function renderTimeline(ctx: PageContext, model: TimelineModel): string {
+  const { lang } = ctx;
+  const rows = chronological(model.notices).map(
+    (n) =>
+      html`<tr>
+        <td>${tlpBadge(n.tlp)}</td>
+        <td>
+          <a href="${noticePath(n.noticeId)}"><code>${text(n.noticeId)}</code></a>
+        </td>
+        <td>${labelHtml(lang, 'noticeType', n.type)}</td>
+        <td>${text(n.issuer)}</td>
+        <td>${timeHtml(lang, n.issuedAt)}</td>
+        <td>${timeHtml(lang, n.receivedAt)}</td>
+      </tr>`,
+  );
+  const table =
+    rows.length === 0
+      ? html`<p>${t(lang, 'timeline.empty')}</p>`
+      : html`<div class="table-wrap">
+          <table class="notices">
+            <caption>
+              ${t(lang, 'timeline.caption')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">${t(lang, 'column.tlp')}</th>
+                <th scope="col">${t(lang, 'column.notice')}</th>
+                <th scope="col">${t(lang, 'column.type')}</th>
+                <th scope="col">${t(lang, 'column.issuer')}</th>
+                <th scope="col">${t(lang, 'column.issued')}</th>
+                <th scope="col">${t(lang, 'column.received')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${rows}
+            </tbody>
+          </table>
+        </div>`;
+  return page(ctx, {
+    title: t(lang, 'timeline.title', { caseRef: visibleText(model.caseRef) }),
+    path: casePath(model.caseRef),
+    bodyClass: 'page-timeline',
+    current: 'inbox',
+    main: html`<h1>${tHtml(lang, 'timeline.title', { caseRef: model.caseRef })}</h1>
+      ${table}`,
+  });
+}

@@ -1,0 +1,224 @@
+/**
+ * Contexts, models and a stored view for the console's page tests, and the few readers
+ * of rendered markup they share (tags, attributes, forms).
+ */
+import type { AdminModel, InboxModel, Lang, NoticeModel, PageContext, StoredViewJson, TimelineModel } from '../../libs/console/index.js';
+import {
+  noticeModelFrom,
+  renderAdmin,
+  renderError,
+  renderInbox,
+  renderNotice,
+  renderPasswordChange,
+  renderPrint,
+  renderSignIn,
+  renderTimeline,
+} from '../../libs/console/index.js';
+
+export const CSRF = 'csrf-token-Zm9vYmFy';
+export const NOTICE_ID = '0f8e5c7a-3b1d-4c2e-9a6f-1d2c3b4a5e6f';
+
+export function signedIn(lang: Lang = 'en', role: 'officer' | 'supervisor' | 'admin' = 'admin'): PageContext {
+  return { lang, agency: 'ly-coastguard', officer: { name: 'amal.haddad', role }, csrfToken: CSRF };
+}
+
+export function signedOut(lang: Lang = 'en'): PageContext {
+  return { lang, agency: 'ly-coastguard' };
+}
+
+/**
+ * A view as the node stores it (proto3 JSON of accord.v1.DeliveredView, elements as
+ * accord.v1.ViewElement JSON), built by hand after view.proto: a pseudonym, a profile, a
+ * conveyance, a coarse location the bus derived, the scrubbed summary, and a smuggler's
+ * identity withheld (3 values).
+ */
+export function realisticView(summary = 'A rubber boat left Zuwara at night with {{pseudonym 0}} at the helm.'): StoredViewJson {
+  return {
+    noticeId: NOTICE_ID,
+    receivedAt: '2026-11-30T08:15:04.512Z',
+    view: {
+      format: 2,
+      recipient: 'ly-coastguard',
+      core: {
+        noticeId: NOTICE_ID,
+        issuingAgency: 'it-police',
+        issuedAt: '2026-11-30T08:15:00Z',
+        caseRef: 'IT-BA-2026-0042',
+        type: 'ALERT',
+        tlp: 'AMBER_STRICT',
+        caveats: ['MINORS_INVOLVED'],
+        mode: 'SEA',
+        route: { origin: ['LY'], transit: ['MT'], destination: ['IT'] },
+        addressees: ['ly-coastguard', 'mt-afm'],
+        migrantCount: 48,
+        deathsReported: 2,
+      },
+      signerKid: 'NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs',
+      elements: [
+        {
+          id: 'c0nv3yance0000000000000',
+          category: 'conveyance',
+          path: 'conveyances/Cv7aQ2',
+          conveyance: { kind: 'VESSEL', identifier: 'ZW-1234', flagCountry: 'LY' },
+        },
+        {
+          id: 'l0cat10n00000000000000',
+          category: 'core',
+          path: 'locations/Lq9Zt1/coarse',
+          derived: true,
+          coarseLocation: { lat: 32, lon: 12, gridDegrees: 1, observedAt: '2026-11-29T22:40:00Z' },
+        },
+        {
+          id: 'Pm4Rk8',
+          category: 'person.profile',
+          path: 'persons/Pm4Rk8/profile',
+          personProfile: { role: 'SMUGGLER_SUSPECT', nationality: 'LY', minor: false },
+        },
+        {
+          id: 'ps3ud0nym0000000000000',
+          category: 'person.profile',
+          path: 'persons/Pm4Rk8/pseudonym',
+          derived: true,
+          pseudonym: 'P-7QZK-3MXA',
+        },
+        { id: 'summ4ry000000000000000', category: 'summary', path: 'summary', derived: true, summary },
+      ],
+      withheld: [
+        { path: 'locations/Lq9Zt1', category: 'location.precise', count: 1 },
+        { path: 'persons/Pm4Rk8/identity', category: 'smuggler.identity', count: 3 },
+      ],
+      grantedCategories: ['core', 'person.profile', 'conveyance', 'summary'],
+      policyVersion: 'mediterranean@7',
+      ruleIds: ['coastguards-see-conveyances'],
+      receivedAt: '2026-11-30T08:15:01.200Z',
+    },
+  };
+}
+
+export function noticeModel(): NoticeModel {
+  return { ...noticeModelFrom(realisticView()), receiptAt: '2026-11-30T09:00:00Z' };
+}
+
+export function inboxModel(): InboxModel {
+  return {
+    rows: [
+      {
+        noticeId: NOTICE_ID,
+        tlp: 'AMBER_STRICT',
+        type: 'ALERT',
+        caseRef: 'IT-BA-2026-0042',
+        issuer: 'it-police',
+        receivedAt: '2026-11-30T08:15:04Z',
+        readByMe: true,
+      },
+      {
+        noticeId: 'a1b2c3d4-0000-4000-8000-000000000001',
+        tlp: 'RED',
+        type: 'CASE_UPDATE',
+        caseRef: 'MT-2026-7',
+        issuer: 'mt-afm',
+        receivedAt: '2026-11-30T10:00:00Z',
+        readByMe: false,
+      },
+    ],
+    filters: { tlp: 'RED', unread: true, q: 'MT-2026' },
+    choices: { types: ['ALERT', 'CASE_UPDATE'], issuers: ['it-police', 'mt-afm'], caseRefs: ['IT-BA-2026-0042', 'MT-2026-7'] },
+    total: 2,
+  };
+}
+
+export function timelineModel(): TimelineModel {
+  return {
+    caseRef: 'IT-BA-2026-0042',
+    notices: [
+      {
+        noticeId: 'later-0000',
+        tlp: 'GREEN',
+        type: 'CASE_UPDATE',
+        issuer: 'it-police',
+        issuedAt: '2026-12-01T10:00:00Z',
+        receivedAt: '2026-12-01T10:00:02Z',
+      },
+      {
+        noticeId: NOTICE_ID,
+        tlp: 'AMBER_STRICT',
+        type: 'ALERT',
+        issuer: 'it-police',
+        issuedAt: '2026-11-30T08:15:00Z',
+        receivedAt: '2026-11-30T08:15:04Z',
+      },
+    ],
+  };
+}
+
+export function adminModel(created?: AdminModel['created']): AdminModel {
+  return {
+    officers: [
+      { name: 'amal.haddad', role: 'admin', disabled: false, createdAt: '2026-11-01T09:00:00Z' },
+      { name: 'omar.salem', role: 'officer', disabled: true, createdAt: '2026-11-02T09:00:00Z' },
+    ],
+    tokens: [
+      {
+        name: 'case-system',
+        scopes: ['read', 'receipt'],
+        revoked: false,
+        createdAt: '2026-11-03T09:00:00Z',
+        lastUsedAt: '2026-11-30T07:00:00Z',
+      },
+      { name: 'old-adapter', scopes: ['publish'], revoked: true, createdAt: '2026-10-03T09:00:00Z' },
+    ],
+    ...(created ? { created } : {}),
+  };
+}
+
+/** Every page of the console for one context, by name. */
+export function everyPage(ctx: PageContext) {
+  return {
+    signIn: renderSignIn(ctx, {}),
+    signInFailed: renderSignIn(ctx, { failed: true, name: 'amal.haddad' }),
+    passwordOneTime: renderPasswordChange(ctx, { oneTime: true }),
+    password: renderPasswordChange(ctx, { oneTime: false, failed: 'error.passwordWrong' }),
+    inbox: renderInbox(ctx, inboxModel()),
+    notice: renderNotice(ctx, noticeModel()),
+    print: renderPrint(ctx, noticeModel()),
+    timeline: renderTimeline(ctx, timelineModel()),
+    admin: renderAdmin(
+      ctx,
+      adminModel({
+        kind: 'officer',
+        name: 'nour.ali',
+        oneTimePassword: 'x7-one-time',
+        totpUri: 'otpauth://totp/Accord:nour.ali?secret=ABC',
+      }),
+    ),
+    adminToken: renderAdmin(ctx, adminModel({ kind: 'token', name: 'case-system-2', token: 'acc_0123456789abcdef' })),
+    error: renderError(ctx, 404, 'error.notFound'),
+  };
+}
+
+/** Markup with its layout whitespace squeezed out ("<p>\n  <b>" is "<p><b>"), to compare with what a page says. */
+export function squash(markup: string): string {
+  return markup.replace(/\s+/g, ' ').replace(/> </g, '><');
+}
+
+/** The names of the form controls in a piece of markup, in document order. */
+export function controlNames(markup: string): string[] {
+  return [...markup.matchAll(/<(?:input|select|textarea)\s[^>]*>/g)].map((m) => /\sname="([^"]*)"/.exec(m[0])?.[1] ?? '');
+}
+
+/** Every start tag of a name, as its attributes (a present attribute without a value is ''). */
+export function tags(markup: string, name: string): Record<string, string>[] {
+  return [...markup.matchAll(new RegExp(`<${name}(\\s[^>]*)?>`, 'gi'))].map((m) => {
+    const attributes: Record<string, string> = {};
+    for (const a of (m[1] ?? '').matchAll(/([^\s"'=/>]+)(?:="([^"]*)")?/g)) attributes[(a[1] ?? '').toLowerCase()] = a[2] ?? '';
+    return attributes;
+  });
+}
+
+/** Every form: its start tag's attributes and what is inside it. */
+export function forms(markup: string): { method: string; action: string; body: string }[] {
+  return [...markup.matchAll(/<form(\s[^>]*)>([\s\S]*?)<\/form>/g)].map((m) => {
+    const [attributes] = tags(`<form${m[1] ?? ''}>`, 'form');
+    return { method: (attributes?.method ?? 'get').toLowerCase(), action: attributes?.action ?? '', body: m[2] ?? '' };
+  });
+}
