@@ -13,6 +13,8 @@ export const CONSOLE_PATHS = {
   password: '/password',
   inbox: '/inbox',
   admin: '/admin',
+  sent: '/sent',
+  quarantine: '/quarantine',
   adminOfficers: '/admin/officers',
   adminTokens: '/admin/tokens',
   /** The live inbox fetches one server-rendered row at liveRows + encodeURIComponent(noticeId). */
@@ -26,6 +28,10 @@ const segment = (value: string): string => encodeURIComponent(value);
 
 export function noticePath(noticeId: string): string {
   return `/notices/${segment(noticeId)}`;
+}
+
+export function sentPath(noticeId: string): string {
+  return `/sent/${segment(noticeId)}`;
 }
 
 export function printPath(noticeId: string): string {

@@ -46,3 +46,5 @@ export { inboxRowFrom, noticeModelFrom } from './view-model.js';
 export type { StoredViewJson } from './view-model.js';
 export { CONSOLE_CSS, CONTRAST_PAIRS, PALETTE } from './assets/console-css.js';
 export { CONSOLE_JS } from './assets/console-js.js';
+export { renderQuarantine, renderSentList, renderSentNotice } from './sent-pages.js';
+export type { QuarantineRow, SentNoticeModel, SentRow } from './sent-models.js';

@@ -31,7 +31,10 @@ export class AccessLog {
 
   /** The notices this reader has given a receipt for. */
   receiptsBy(reader: Reader): Map<string, string> {
-    const rows = this.db.prepare('SELECT notice_id, read_at FROM receipts WHERE reader = ?').all(reader) as { notice_id: string; read_at: string }[];
+    const rows = this.db.prepare('SELECT notice_id, read_at FROM receipts WHERE reader = ?').all(reader) as {
+      notice_id: string;
+      read_at: string;
+    }[];
     return new Map(rows.map((r) => [r.notice_id, r.read_at]));
   }
 

@@ -33,7 +33,11 @@ export function registerConsoleAdminRoutes(app: FastifyInstance, deps: NodeAppDe
     const signedIn = admin(request, reply);
     if (!signedIn) return reply;
     const ctx = pageContext(request, deps, signedIn);
-    if (!formCsrfValid(request.body, signedIn)) return reply.code(403).type(HTML).send(renderError(ctx, 403, 'error.csrf'));
+    if (!formCsrfValid(request.body, signedIn))
+      return reply
+        .code(403)
+        .type(HTML)
+        .send(renderError(ctx, 403, 'error.csrf'));
     try {
       const created = await work();
       // A created secret is shown on this answer only; anything else goes back to the page.
@@ -41,8 +45,11 @@ export function registerConsoleAdminRoutes(app: FastifyInstance, deps: NodeAppDe
       return reply.redirect('/admin', 303);
     } catch (error) {
       if (!isAccordError(error)) throw error;
-      const key = error.code === 'E_EXISTS' ? 'admin.exists' : error.code === 'E_NOT_FOUND' ? 'error.notFound' : 'admin.invalid';
-      return reply.code(error.code === 'E_EXISTS' ? 409 : 400).type(HTML).send(renderAdmin({ ...ctx, flash: { kind: 'error', messageKey: key } }, model()));
+      const key = error.code === 'E_EXISTS' ? 'error.nameTaken' : error.code === 'E_NOT_FOUND' ? 'error.notFound' : 'error.nameInvalid';
+      return reply
+        .code(error.code === 'E_EXISTS' ? 409 : 400)
+        .type(HTML)
+        .send(renderAdmin({ ...ctx, flash: { kind: 'error', messageKey: key } }, model()));
     }
   };
 
@@ -62,11 +69,14 @@ export function registerConsoleAdminRoutes(app: FastifyInstance, deps: NodeAppDe
     }),
   );
 
-  app.post<{ Params: { name: string } }>('/admin/officers/:name/disable', { config: { summary: 'the console: disable an officer (form)' } }, (request, reply) =>
-    change(request, reply, async () => {
-      deps.officers.disable(request.params.name);
-      return undefined;
-    }),
+  app.post<{ Params: { name: string } }>(
+    '/admin/officers/:name/disable',
+    { config: { summary: 'the console: disable an officer (form)' } },
+    (request, reply) =>
+      change(request, reply, async () => {
+        deps.officers.disable(request.params.name);
+        return undefined;
+      }),
   );
 
   app.post('/admin/tokens', { config: { summary: 'the console: create an API token (form)' } }, (request, reply) =>
@@ -77,10 +87,13 @@ export function registerConsoleAdminRoutes(app: FastifyInstance, deps: NodeAppDe
     }),
   );
 
-  app.post<{ Params: { name: string } }>('/admin/tokens/:name/revoke', { config: { summary: 'the console: revoke an API token (form)' } }, (request, reply) =>
-    change(request, reply, async () => {
-      deps.tokens.revoke(request.params.name);
-      return undefined;
-    }),
+  app.post<{ Params: { name: string } }>(
+    '/admin/tokens/:name/revoke',
+    { config: { summary: 'the console: revoke an API token (form)' } },
+    (request, reply) =>
+      change(request, reply, async () => {
+        deps.tokens.revoke(request.params.name);
+        return undefined;
+      }),
   );
 }

@@ -31,7 +31,11 @@ export function registerConsoleAuthRoutes(app: FastifyInstance, deps: NodeAppDep
     const password = field(request.body, 'password', { optional: true }) ?? '';
     const totp = field(request.body, 'totp', { optional: true, max: 6 });
     const result = await attemptSignIn(deps, { name, password, client: request.ip, ...(totp !== undefined ? { totp } : {}) });
-    if (!result.ok) return reply.code(401).type(HTML).send(renderSignIn(ctx, { failed: true, name }));
+    if (!result.ok)
+      return reply
+        .code(401)
+        .type(HTML)
+        .send(renderSignIn(ctx, { failed: true, name }));
     setSessionCookie(reply, deps, result.cookie);
     return reply.redirect(result.officer.passwordChangeRequired ? '/password' : '/', 303);
   });
@@ -46,7 +50,9 @@ export function registerConsoleAuthRoutes(app: FastifyInstance, deps: NodeAppDep
   app.get('/password', { config: { summary: 'the console: change password page' } }, async (request, reply) => {
     const signedIn = sessionOf(request, deps);
     if (!signedIn) return reply.redirect('/sign-in', 303);
-    return reply.type(HTML).send(renderPasswordChange(pageContext(request, deps, signedIn), { oneTime: signedIn.session.passwordChangeRequired }));
+    return reply
+      .type(HTML)
+      .send(renderPasswordChange(pageContext(request, deps, signedIn), { oneTime: signedIn.session.passwordChangeRequired }));
   });
 
   app.post('/password', { config: { summary: 'the console: change password (form)' } }, async (request, reply) => {
@@ -54,17 +60,27 @@ export function registerConsoleAuthRoutes(app: FastifyInstance, deps: NodeAppDep
     if (!signedIn) return reply.redirect('/sign-in', 303);
     const ctx = pageContext(request, deps, signedIn);
     const oneTime = signedIn.session.passwordChangeRequired;
-    if (!formCsrfValid(request.body, signedIn)) return reply.code(403).type(HTML).send(renderError(ctx, 403, 'error.csrf'));
+    if (!formCsrfValid(request.body, signedIn))
+      return reply
+        .code(403)
+        .type(HTML)
+        .send(renderError(ctx, 403, 'error.csrf'));
     const name = signedIn.session.officer.name;
     const current = field(request.body, 'currentPassword', { optional: true });
     if (!oneTime && (current === undefined || !(await deps.officers.checkPassword(name, current)))) {
-      return reply.code(403).type(HTML).send(renderPasswordChange(ctx, { oneTime, failed: 'password.wrongCurrent' }));
+      return reply
+        .code(403)
+        .type(HTML)
+        .send(renderPasswordChange(ctx, { oneTime, failed: 'error.passwordWrong' }));
     }
     try {
       await deps.officers.setPassword(name, field(request.body, 'newPassword', { optional: true }) ?? '');
     } catch (error) {
       if (isAccordError(error) && error.code === 'E_USAGE') {
-        return reply.code(400).type(HTML).send(renderPasswordChange(ctx, { oneTime, failed: 'password.rule' }));
+        return reply
+          .code(400)
+          .type(HTML)
+          .send(renderPasswordChange(ctx, { oneTime, failed: 'error.passwordRule' }));
       }
       throw error;
     }

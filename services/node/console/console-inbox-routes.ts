@@ -68,7 +68,10 @@ function matches(row: InboxRow, f: InboxFilters): boolean {
 const sorted = (values: Iterable<string>): string[] => [...new Set(values)].filter(Boolean).sort();
 
 function notFound(reply: FastifyReply, ctx: PageContext): FastifyReply {
-  return reply.code(404).type(HTML).send(renderError(ctx, 404, 'error.notFound'));
+  return reply
+    .code(404)
+    .type(HTML)
+    .send(renderError(ctx, 404, 'error.notFound'));
 }
 
 export function registerConsoleInboxRoutes(app: FastifyInstance, deps: NodeAppDeps): void {
@@ -87,8 +90,14 @@ export function registerConsoleInboxRoutes(app: FastifyInstance, deps: NodeAppDe
       const rows = allViews(deps).map((v) => inboxRowFrom(v, read.has(v.noticeId)));
       const filters = filtersOf(request.query);
       const shown = rows.filter((r) => matches(r, filters));
-      const choices = { types: sorted(rows.map((r) => r.type)), issuers: sorted(rows.map((r) => r.issuer)), caseRefs: sorted(rows.map((r) => r.caseRef)) };
-      return reply.type(HTML).send(renderInbox(pageContext(request, deps, signedIn), { rows: shown, filters, choices, total: rows.length }));
+      const choices = {
+        types: sorted(rows.map((r) => r.type)),
+        issuers: sorted(rows.map((r) => r.issuer)),
+        caseRefs: sorted(rows.map((r) => r.caseRef)),
+      };
+      return reply
+        .type(HTML)
+        .send(renderInbox(pageContext(request, deps, signedIn), { rows: shown, filters, choices, total: rows.length }));
     },
   );
 

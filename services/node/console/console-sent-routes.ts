@@ -1,5 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { renderError, renderQuarantine, renderSentList, renderSentNotice, type PageContext, type SentNoticeModel, type SentRow } from '../../../libs/console/index.js';
+import {
+  renderError,
+  renderQuarantine,
+  renderSentList,
+  renderSentNotice,
+  type PageContext,
+  type SentNoticeModel,
+  type SentRow,
+} from '../../../libs/console/index.js';
 import { describeReason } from '../../../libs/errors/index.js';
 import { apiSchemas, type Submission } from '../../../libs/node/index.js';
 import { formatTimestamp } from '../../../libs/proto/index.js';
@@ -38,10 +46,18 @@ export function registerConsoleSentRoutes(app: FastifyInstance, deps: NodeAppDep
       if (!signedIn) return reply;
       const ctx = pageContext(request, deps, signedIn);
       const noticeId = request.params.noticeId;
-      if (!UUID.test(noticeId)) return reply.code(404).type(HTML).send(renderError(ctx, 404, 'error.notFound'));
+      if (!UUID.test(noticeId))
+        return reply
+          .code(404)
+          .type(HTML)
+          .send(renderError(ctx, 404, 'error.notFound'));
       const submission = deps.submissions.find(noticeId);
       const report = await deps.bus.track(noticeId);
-      if (!submission && report.error) return reply.code(404).type(HTML).send(renderError(ctx, 404, 'error.notFound'));
+      if (!submission && report.error)
+        return reply
+          .code(404)
+          .type(HTML)
+          .send(renderError(ctx, 404, 'error.notFound'));
       const model: SentNoticeModel = {
         noticeId,
         ...(submission ? { decision: rowOf(submission) } : {}),
@@ -49,15 +65,19 @@ export function registerConsoleSentRoutes(app: FastifyInstance, deps: NodeAppDep
           ? { trackError: report.error }
           : {
               track: {
-                status: report.status,
-                policyVersion: report.policyVersion,
+                status: report.status ?? '',
+                policyVersion: report.policyVersion ?? '',
                 deliveries: report.deliveries.map((d) => ({
-                  recipient: d.recipient,
+                  recipient: d.recipient ?? '',
                   deliveredAt: formatTimestamp(d.deliveredAt),
                   categories: [...(d.categories ?? [])],
                   withheldCategories: [...(d.withheldCategories ?? [])],
                 })),
-                receipts: report.receipts.map((r) => ({ agency: r.agency, officer: r.officer, readAt: formatTimestamp(r.readAt) })),
+                receipts: report.receipts.map((r) => ({
+                  agency: r.agency ?? '',
+                  officer: r.officer ?? '',
+                  readAt: formatTimestamp(r.readAt),
+                })),
               },
             }),
       };
@@ -65,16 +85,20 @@ export function registerConsoleSentRoutes(app: FastifyInstance, deps: NodeAppDep
     },
   );
 
-  app.get('/quarantine', { config: { summary: "the console: the agency's refused submissions, with their reasons" } }, async (request, reply) => {
-    const signedIn = supervisor(request, reply);
-    if (!signedIn) return reply;
-    const rows = (await deps.bus.quarantine()).map((r) => ({
-      noticeId: r.noticeId,
-      code: r.code,
-      path: r.path,
-      reason: describeReason(r.code),
-      quarantinedAt: formatTimestamp(r.quarantinedAt),
-    }));
-    return reply.type(HTML).send(renderQuarantine(pageContext(request, deps, signedIn), { rows }));
-  });
+  app.get(
+    '/quarantine',
+    { config: { summary: "the console: the agency's refused submissions, with their reasons" } },
+    async (request, reply) => {
+      const signedIn = supervisor(request, reply);
+      if (!signedIn) return reply;
+      const rows = (await deps.bus.quarantine()).map((r) => ({
+        noticeId: r.noticeId,
+        code: r.code,
+        path: r.path,
+        reason: describeReason(r.code),
+        quarantinedAt: formatTimestamp(r.quarantinedAt),
+      }));
+      return reply.type(HTML).send(renderQuarantine(pageContext(request, deps, signedIn), { rows }));
+    },
+  );
 }

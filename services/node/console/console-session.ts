@@ -73,7 +73,10 @@ export function requireOfficer(
     return undefined;
   }
   if (!roles.includes(signedIn.session.officer.role)) {
-    void reply.code(403).type('text/html; charset=utf-8').send(render403(pageContext(request, deps, signedIn)));
+    void reply
+      .code(403)
+      .type('text/html; charset=utf-8')
+      .send(render403(pageContext(request, deps, signedIn)));
     return undefined;
   }
   deps.sessions.touch(signedIn.cookie);

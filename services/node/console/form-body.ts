@@ -8,11 +8,15 @@ export type FormBody = Record<string, string[]>;
 const FORM_LIMIT_BYTES = 16 * 1024;
 
 export function registerFormParser(app: FastifyInstance): void {
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_LIMIT_BYTES }, (_request, body, done) => {
-    const form: FormBody = {};
-    for (const [key, value] of new URLSearchParams(String(body))) (form[key] ??= []).push(value);
-    done(null, form);
-  });
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: FORM_LIMIT_BYTES },
+    (_request, body, done) => {
+      const form: FormBody = {};
+      for (const [key, value] of new URLSearchParams(String(body))) (form[key] ??= []).push(value);
+      done(null, form);
+    },
+  );
 }
 
 /** One field's value; a missing or repeated field is the form's error, not the server's. */

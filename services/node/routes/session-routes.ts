@@ -5,7 +5,6 @@ import type { NodeAppDeps } from '../node-app.js';
 import { attemptSignIn, SESSION_COOKIE, setSessionCookie } from '../sign-in.js';
 import { sendProblem } from '../node-app.js';
 
-
 /** The one answer to every failed sign-in, whatever the cause: nothing tells a locked account from an unknown name. */
 const LOGIN_FAILED = problem('E_LOGIN_FAILED', 'the name, password or one-time code is wrong, or this account cannot sign in now');
 
