@@ -1,0 +1,108 @@
+/** The console's pages over HTTP (no browser): who gets which page, forms and their CSRF token, the security headers. */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { appWithoutBus, type AppFixture } from './node-app-fixture.js';
+
+let fixture: AppFixture;
+let base = '';
+const PASSWORD = 'an officer password';
+
+beforeAll(async () => {
+  fixture = await appWithoutBus();
+  await fixture.deps.officers.add('ines.costa', 'officer');
+  await fixture.deps.officers.setPassword('ines.costa', PASSWORD);
+  fixture.deps.views.save({
+    deliverySeq: 1,
+    noticeId: '00000000-0000-4000-8000-000000000001',
+    receivedAt: '2026-12-02T08:00:00.000Z',
+    signedView: '',
+    view: {
+      core: {
+        noticeId: '00000000-0000-4000-8000-000000000001',
+        issuingAgency: 'gr-coastguard',
+        caseRef: 'GR-2026-7',
+        tlp: 'AMBER',
+        type: 'ALERT',
+      },
+      signerKid: 'kid-1',
+      elements: [],
+      withheld: [],
+    },
+  });
+  base = await fixture.app.listen({ host: '127.0.0.1', port: 0 });
+});
+
+afterAll(async () => {
+  await fixture.close();
+});
+
+async function form(path: string, fields: Record<string, string>, cookie?: string): Promise<Response> {
+  return fetch(`${base}${path}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+async function signIn(): Promise<{ cookie: string; csrf: string }> {
+  const answer = await form('/sign-in', { name: 'ines.costa', password: PASSWORD });
+  expect(answer.status).toBe(303);
+  const cookie = (answer.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
+  const inbox = await (await fetch(`${base}/inbox`, { headers: { cookie } })).text();
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(inbox)?.[1] ?? '';
+  return { cookie, csrf };
+}
+
+describe('the console over HTTP', () => {
+  test('a page without a session sends the officer to sign in', async () => {
+    const answer = await fetch(`${base}/inbox`, { redirect: 'manual' });
+    expect(answer.status).toBe(303);
+    expect(answer.headers.get('location')).toBe('/sign-in');
+  });
+
+  test('the sign-in page is served with a strict Content Security Policy', async () => {
+    const answer = await fetch(`${base}/sign-in`);
+    expect(answer.status).toBe(200);
+    const csp = answer.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+  });
+
+  test('a wrong password is one generic message, with status 401', async () => {
+    const answer = await form('/sign-in', { name: 'ines.costa', password: 'wrong wrong wrong' });
+    expect(answer.status).toBe(401);
+  });
+
+  test('a signed-in officer sees the inbox with the notice the node holds', async () => {
+    const { cookie } = await signIn();
+    const page = await (await fetch(`${base}/inbox`, { headers: { cookie } })).text();
+    expect(page).toContain('GR-2026-7');
+    expect(page).toContain('/notices/00000000-0000-4000-8000-000000000001');
+  });
+
+  test('a form without the session CSRF token changes nothing', async () => {
+    const { cookie } = await signIn();
+    const answer = await form('/password', { currentPassword: PASSWORD, newPassword: 'a different long one' }, cookie);
+    expect(answer.status).toBe(403);
+    expect(await fixture.deps.officers.checkPassword('ines.costa', PASSWORD)).toBe(true);
+  });
+
+  test('an officer may not open the admin page', async () => {
+    const { cookie } = await signIn();
+    expect((await fetch(`${base}/admin`, { headers: { cookie } })).status).toBe(403);
+  });
+
+  test('the language is chosen by form, and the page comes back in Arabic, right to left', async () => {
+    const answer = await form('/lang', { lang: 'ar', back: '/sign-in' });
+    expect(answer.headers.get('location')).toBe('/sign-in');
+    const lang = (answer.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
+    const page = await (await fetch(`${base}/sign-in`, { headers: { cookie: lang } })).text();
+    expect(page).toContain('<html lang="ar" dir="rtl">');
+  });
+
+  test('the language form sends back only to a path of this console', async () => {
+    const answer = await form('/lang', { lang: 'fr', back: '//evil.example/x' });
+    expect(answer.headers.get('location')).toBe('/');
+  });
+});
