@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what Accord needs on a fresh Debian machine with Node 20, and nothing it
 # already has: python3, make and g++ (for native npm packages built from source),
-# redis-server, openssl, protoc, npm packages, and nats-server >= 2.10.27 (Debian
-# trixie's package, unpacked into .tools/ when the system's is absent or older).
+# redis-server, openssl, protoc, Chromium (for the console's browser tests), npm packages,
+# and nats-server >= 2.10.27 (Debian trixie's package, unpacked into .tools/ when the
+# system's is absent or older).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,7 +15,8 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 # node-gyp, which builds better-sqlite3 (the agency node's database) from source where
 # no prebuilt binary can be downloaded; redis-server for the stack; openssl for the
 # stack's TLS material; protoc and the well-known .proto files for the independent
-# verification test.
+# verification test; Chromium at /usr/bin/chromium, which the browser tests drive
+# (playwright-core downloads no browser of its own).
 missing=()
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 command -v make >/dev/null 2>&1 || missing+=(make)
@@ -23,6 +25,7 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v protoc >/dev/null 2>&1 || missing+=(protobuf-compiler)
 [ -f /usr/include/google/protobuf/timestamp.proto ] || missing+=(libprotobuf-dev)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing from Debian: ${missing[*]}"
   as_root apt-get update -qq
