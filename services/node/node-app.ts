@@ -173,7 +173,21 @@ export async function buildNodeApp(deps: NodeAppDeps): Promise<FastifyInstance> 
   });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'"], frameAncestors: ["'none'"] },
+      // No inline script or style anywhere: the console's one script and stylesheet are files of the node.
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(deps.https ? { upgradeInsecureRequests: [] } : {}),
+      },
     },
     hsts: deps.secureCookies,
   });

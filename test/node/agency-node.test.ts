@@ -16,8 +16,8 @@ import { readNodeConfig, nodeLayout } from '../../libs/node/index.js';
 import { messageToJson } from '../../libs/proto/index.js';
 import { packageRoot } from '../../libs/stack/index.js';
 import { sampleNotice } from '../harness/sample-notice.js';
-import { awaitEvent, call, cookieOf } from './node-http.js';
-import { startNodeProcess, type NodeProcess } from './node-process.js';
+import { awaitEvent, call, cookieOf } from '../harness/node-http.js';
+import { startNodeProcess, type NodeProcess } from '../harness/node-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'accord-agency-node-'));
 const cli = join(packageRoot(), 'dist', 'cli', 'main.js');

@@ -15,8 +15,8 @@ import { readStackFile } from '../../libs/client/index.js';
 import { messageToJson } from '../../libs/proto/index.js';
 import { packageRoot, stackLayout } from '../../libs/stack/index.js';
 import { sampleNotice } from '../harness/sample-notice.js';
-import { call } from './node-http.js';
-import { startNodeProcess, type NodeProcess } from './node-process.js';
+import { call } from '../harness/node-http.js';
+import { startNodeProcess, type NodeProcess } from '../harness/node-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'accord-inbox-node-'));
 const cli = join(packageRoot(), 'dist', 'cli', 'main.js');

@@ -17,7 +17,7 @@ import { nodeLayout } from '../../libs/node/index.js';
 import { signingKeyFromJwk } from '../../libs/signing/index.js';
 import { packageRoot } from '../../libs/stack/index.js';
 import { sampleNotice } from '../harness/sample-notice.js';
-import { startNodeProcess, type NodeProcess } from './node-process.js';
+import { startNodeProcess, type NodeProcess } from '../harness/node-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'accord-node-kill-'));
 const cli = join(packageRoot(), 'dist', 'cli', 'main.js');
