@@ -18,11 +18,26 @@ const count = <K>(items: Iterable<K>): Map<K, number> => {
   return out;
 };
 
-async function until(what: string, timeoutMs: number, done: () => Promise<boolean>): Promise<void> {
+/**
+ * Waits for `done`; an error counts as not yet (a broker just restarted may not answer at
+ * once). On timeout it says what it saw last, the last error and `state()`, so a failure
+ * names its cause.
+ */
+async function until(what: string, timeoutMs: number, done: () => Promise<boolean>, state: () => string = () => ''): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  // A broker just restarted may not answer at once: an error counts as not yet.
-  while (!(await done().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`${what}: not reached within ${timeoutMs / 1000} s`);
+  let lastError = '';
+  let errors = 0;
+  for (;;) {
+    try {
+      if (await done()) return;
+    } catch (error) {
+      errors += 1;
+      lastError = error instanceof Error ? error.message : String(error);
+    }
+    if (Date.now() > deadline) {
+      const seen = [state(), errors > 0 ? `${errors} attempts failed, the last with: ${lastError}` : ''].filter(Boolean).join('; ');
+      throw new Error(`${what}: not reached within ${timeoutMs / 1000} s${seen ? ` (${seen})` : ''}`);
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
 }
@@ -82,10 +97,18 @@ export async function expectExactlyOnce(
     async () => (await bus.jsm.streams.info(streams.deliveries)).state.messages >= expectedPairs,
   );
   let chain = await verifiedChain(bus);
-  await until(`${label}: the audit chain holds every delivery`, 120_000, async () => {
-    chain = await verifiedChain(bus);
-    return chain.records.filter((r) => r.event?.kind === v1.AuditKind.DELIVERED).length >= expectedPairs;
-  });
+  const delivered = (): number => chain.records.filter((r) => r.event?.kind === v1.AuditKind.DELIVERED).length;
+  await until(
+    `${label}: the audit chain holds every delivery`,
+    120_000,
+    async () => {
+      chain = await verifiedChain(bus);
+      return delivered() >= expectedPairs;
+    },
+    () =>
+      `last read: ${chain.records.length} records, ${delivered()} of ${expectedPairs} DELIVERED, ` +
+      `${chain.report.checkpoints} checkpoints, chain ${chain.report.broken ? `broken: ${JSON.stringify(chain.report.broken)}` : 'intact'}`,
+  );
   // Settled: anything extra would have arrived by now.
   await new Promise((r) => setTimeout(r, 2000));
   chain = await verifiedChain(bus);
