@@ -19,7 +19,8 @@ const RETRY_PAUSE_MS = 200;
  * A pull that finds no responder (in a cluster, the consumer's leader is on a node whose
  * interest the client's node has not learnt yet: seen after a node's restart) is not
  * left to the client library, which would wait two missed heartbeats (30 s) before it
- * pulls again: the read starts over from the next sequence at once.
+ * pulls again: the read starts over from the next sequence at once. So does a read whose
+ * replica ran out before the stream's last sequence (a replica still catching up).
  */
 export async function readStream(
   js: JetStreamClient,
@@ -31,6 +32,11 @@ export async function readStream(
   const info = await jsm.streams.info(stream, options.filterSubject ? { subjects_filter: options.filterSubject } : undefined);
   const available = options.filterSubject ? Object.values(info.state.subjects ?? {}).reduce((sum, n) => sum + n, 0) : info.state.messages;
   if (available === 0 || (options.startSeq !== undefined && options.startSeq > info.state.last_seq)) return;
+  // What the stream's leader holds now: a whole-stream read must get as much. An ordered
+  // consumer reads the replica it is placed on, and a replica still catching up (a node
+  // just restarted) says "nothing pending" early: that read starts over, from where it got.
+  // (Counted, not by sequence: a purged or expired tail leaves last_seq behind.)
+  const atLeast = options.startSeq !== undefined ? 0 : available;
   let nextSeq = options.startSeq;
   let count = 0;
   let lastProgress = Date.now();
@@ -59,14 +65,19 @@ export async function readStream(
       Math.min(idleMs, 1000),
     );
     let done = false;
+    let behind = false;
     try {
       for await (const msg of messages) {
         await onMessage(msg);
         count += 1;
         lastProgress = Date.now();
         nextSeq = msg.seq + 1;
-        if (msg.info.pending === 0 || count === options.maxMessages) {
+        if (count === options.maxMessages || (msg.info.pending === 0 && count >= atLeast)) {
           done = true;
+          break;
+        }
+        if (msg.info.pending === 0) {
+          behind = true;
           break;
         }
       }
@@ -77,7 +88,8 @@ export async function readStream(
     if (done) return;
     const stalled = Date.now() - lastProgress >= idleMs;
     // A read that stopped short must not pass for the whole stream (an audit verified "intact").
-    if (stalled || !unanswered) throw new AccordError('E_TIMEOUT', `reading ${stream} stalled after ${count} messages; try again`);
+    if (stalled || (!unanswered && !behind))
+      throw new AccordError('E_TIMEOUT', `reading ${stream} stalled after ${count} messages; try again`);
     await new Promise((r) => setTimeout(r, RETRY_PAUSE_MS));
   }
 }
