@@ -1,6 +1,6 @@
-import { subjects } from '../../libs/bus/index.js';
+import { trackNotice } from '../../libs/client/index.js';
 import { AccordError } from '../../libs/errors/index.js';
-import { formatTimestamp, messageToJson, v1 } from '../../libs/proto/index.js';
+import { formatTimestamp, messageToJson } from '../../libs/proto/index.js';
 import { assertAgencyId } from '../../libs/registry/index.js';
 import { EXIT } from '../cli-errors.js';
 import type { Command } from '../command.js';
@@ -25,7 +25,7 @@ Only the issuing agency can ask (with its liaison officers' credentials).`,
     assertAgencyId(as, '--as');
     const noticeId = positionals[0] ?? '';
     const report = await withIdentity(requireOption(values.dir, 'dir'), { kind: 'liaison', agency: as }, values.creds, async ({ nc }) =>
-      v1.TrackReport.decode((await nc.request(subjects.track(as), v1.TrackQuery.encode({ noticeId }).finish(), { timeout: 30_000 })).data),
+      trackNotice(nc, as, noticeId, 30_000),
     );
     if (report.error) throw new AccordError('E_NOT_FOUND', `notice ${noticeId}: ${report.error}`);
     if (values.json) {

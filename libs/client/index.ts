@@ -22,3 +22,4 @@ export { formatBusStatus, readBusStatus, serviceReadiness, type BusStatus } from
 export { readableView } from './readable-view.js';
 export { NODE_CLIENT_DEFAULTS, NodeClient } from './node-client.js';
 export type { NodeClientOptions, NodeReceipt, NodeViewEntry } from './node-client.js';
+export { trackNotice } from './track-notice.js';

@@ -16,15 +16,4 @@ export class NodeCheckpointStore {
         .run(treeSize, receivedAt, Buffer.from(signed)).changes === 1
     );
   }
-
-  count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM checkpoints').get() as { n: number }).n;
-  }
-
-  /** The newest checkpoint's signed bytes, for `audit replay --trusted-checkpoint`. */
-  latest(): { treeSize: number; signed: Buffer } | undefined {
-    const row = this.db.prepare('SELECT checkpoint_seq, signed FROM checkpoints ORDER BY checkpoint_seq DESC LIMIT 1').get() as
-      { checkpoint_seq: number; signed: Buffer } | undefined;
-    return row ? { treeSize: row.checkpoint_seq, signed: row.signed } : undefined;
-  }
 }

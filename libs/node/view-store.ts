@@ -83,10 +83,6 @@ export class NodeViewStore {
     return (this.db.prepare('SELECT count(*) AS n FROM views').get() as { n: number }).n;
   }
 
-  rejectedCount(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM rejected_views').get() as { n: number }).n;
-  }
-
   /** Deletes views received before the cutoff (the agency's retention period). */
   purgeReceivedBefore(cutoff: Date): number {
     const iso = cutoff.toISOString();

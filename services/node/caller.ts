@@ -1,6 +1,6 @@
-import { timingSafeEqual } from 'node:crypto';
 import { AccordError } from '../../libs/errors/index.js';
 import type { ApiToken, Session, TokenScope } from '../../libs/node/index.js';
+import { sameToken } from './same-token.js';
 
 /** Who is calling: an officer signed in through a session, or a system with an API token. */
 export type Caller = { kind: 'officer'; session: Session; cookie: string } | { kind: 'token'; token: ApiToken };
@@ -42,9 +42,7 @@ export function assertAllowed(caller: Caller | undefined, access: Access): void 
 /** A session's state-changing request must carry its CSRF token (a Bearer token needs none: no browser sends it by itself). */
 export function assertCsrf(caller: Caller | undefined, method: string, header: string | string[] | undefined): void {
   if (caller?.kind !== 'officer' || method === 'GET' || method === 'HEAD') return;
-  const given = Buffer.from(typeof header === 'string' ? header : '', 'utf8');
-  const expected = Buffer.from(caller.session.csrfToken, 'utf8');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+  if (!sameToken(typeof header === 'string' ? header : '', caller.session.csrfToken)) {
     throw new AccordError('E_FORBIDDEN', 'missing or wrong X-CSRF-Token header (the token sign-in gave)', { path: 'headers/x-csrf-token' });
   }
 }

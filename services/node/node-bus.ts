@@ -1,11 +1,19 @@
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { connectBus, inboxPrefix, subjects } from '../../libs/bus/index.js';
-import { awaitDecision, listOwnQuarantine, publishSubmission, registryKeys, sendReceipt, type InboxKeys } from '../../libs/client/index.js';
+import { connectBus, inboxPrefix } from '../../libs/bus/index.js';
+import {
+  awaitDecision,
+  listOwnQuarantine,
+  publishSubmission,
+  registryKeys,
+  sendReceipt,
+  trackNotice,
+  type InboxKeys,
+} from '../../libs/client/index.js';
 import { readJsonFile } from '../../libs/config/index.js';
 import { AccordError, errorMessage, isAccordError } from '../../libs/errors/index.js';
 import type { NodeConfig } from '../../libs/node/index.js';
-import { v1 } from '../../libs/proto/index.js';
+import type { v1 } from '../../libs/proto/index.js';
 import { parsePublicJwk, verificationKeyFromJwk } from '../../libs/signing/index.js';
 
 /** What the node asks of the bus, with its own credential, for its agency only. */
@@ -65,11 +73,7 @@ export async function connectNodeBus(config: NodeConfig): Promise<NodeBus> {
         throw error;
       }
     },
-    track: (noticeId) =>
-      onBus('tracking the notice', async () => {
-        const reply = await nc.request(subjects.track(agency), v1.TrackQuery.encode({ noticeId }).finish(), { timeout: 10_000 });
-        return v1.TrackReport.decode(reply.data);
-      }),
+    track: (noticeId) => onBus('tracking the notice', () => trackNotice(nc, agency, noticeId, 10_000)),
     receipt: (noticeId, reader) => onBus('sending the read receipt', () => sendReceipt(js, agency, noticeId, reader)),
     quarantine: () => onBus('listing the quarantine', () => listOwnQuarantine(nc, agency, {})),
     close: () => nc.drain().catch(() => nc.close()),

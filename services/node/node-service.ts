@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { readJsonFile } from '../../libs/config/index.js';
-import { AccordError, errorMessage } from '../../libs/errors/index.js';
+import { readJsonFile, readSecretFile } from '../../libs/config/index.js';
 import { createLogger, type Logger } from '../../libs/log/index.js';
 import {
   AccessLog,
@@ -43,16 +41,12 @@ export interface RunningNode {
 
 const HOUR_MS = 3_600_000;
 
-function readTls(tls: NodeServeOptions['tls']): { cert: Buffer; key: Buffer } | undefined {
+async function readTls(tls: NodeServeOptions['tls']): Promise<{ cert: Buffer; key: Buffer } | undefined> {
   if (!tls) return undefined;
-  const read = (path: string, what: string): Buffer => {
-    try {
-      return readFileSync(path);
-    } catch (error) {
-      throw new AccordError('E_CONFIG', `cannot read the TLS ${what} ${path}: ${errorMessage(error)}`, { cause: error });
-    }
+  return {
+    cert: await readSecretFile(tls.certFile, 'the TLS certificate (--tls-cert)'),
+    key: await readSecretFile(tls.keyFile, 'the TLS key (--tls-key)'),
   };
-  return { cert: read(tls.certFile, 'certificate (--tls-cert)'), key: read(tls.keyFile, 'key (--tls-key)') };
 }
 
 /**
@@ -62,7 +56,7 @@ function readTls(tls: NodeServeOptions['tls']): { cert: Buffer; key: Buffer } | 
  */
 export async function startNode(options: NodeServeOptions): Promise<RunningNode> {
   assertTransportAllowed(options.listen, options.tls !== undefined);
-  const tls = readTls(options.tls);
+  const tls = await readTls(options.tls);
   const node = openNode(options.dir);
   const { config, db, cipher, sessionSecret } = node;
   const log = options.log ?? createLogger('node');

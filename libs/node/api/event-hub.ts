@@ -15,10 +15,6 @@ export class EventHub {
   publish(event: NodeEvent): void {
     for (const listener of this.listeners) listener(event);
   }
-
-  get subscribers(): number {
-    return this.listeners.size;
-  }
 }
 
 /** One SSE frame. Data is JSON on a single line, so no field can end the frame early. */

@@ -3,6 +3,13 @@
  * OpenAPI document is built from the same objects, so the two cannot drift apart.
  */
 export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+const NOTICE_ID = new RegExp(UUID_PATTERN);
+
+/** A notice id as the API's paths take it (a UUID): anything else names no notice. */
+export function isNoticeId(value: string): boolean {
+  return NOTICE_ID.test(value);
+}
+
 export const NAME_PATTERN = '^[a-z0-9][a-z0-9._-]{0,63}$';
 /** Printable ASCII without separators that could end a header or a log field. */
 export const IDEMPOTENCY_KEY_PATTERN = '^[A-Za-z0-9._:-]{8,128}$';

@@ -20,7 +20,6 @@ import { pageContext, requireOfficer, type ConsoleSession } from './console-sess
 const HTML = 'text/html; charset=utf-8';
 const READERS = ['officer', 'supervisor'] as const;
 const TLPS: readonly Tlp[] = ['CLEAR', 'GREEN', 'AMBER', 'AMBER_STRICT', 'RED'];
-const UUID = new RegExp(apiSchemas.UUID_PATTERN);
 
 /** Every view the node holds, newest delivery first (the console's lists). */
 function allViews(deps: NodeAppDeps): NodeView[] {
@@ -79,6 +78,8 @@ export function registerConsoleInboxRoutes(app: FastifyInstance, deps: NodeAppDe
   const officer = (request: FastifyRequest, reply: FastifyReply): ConsoleSession | undefined =>
     requireOfficer(request, reply, deps, READERS, forbidden);
   const receiptsOf = (signedIn: ConsoleSession): Map<string, string> => deps.access.receiptsBy(`officer:${signedIn.session.officer.name}`);
+  /** The view a page's notice id names, if the node holds it. */
+  const heldView = (noticeId: string): NodeView | undefined => (apiSchemas.isNoticeId(noticeId) ? deps.views.latest(noticeId) : undefined);
 
   app.get<{ Querystring: Record<string, string | undefined> }>(
     '/inbox',
@@ -108,7 +109,7 @@ export function registerConsoleInboxRoutes(app: FastifyInstance, deps: NodeAppDe
       const signedIn = officer(request, reply);
       if (!signedIn) return reply;
       const ctx = pageContext(request, deps, signedIn);
-      const view = UUID.test(request.params.noticeId) ? deps.views.latest(request.params.noticeId) : undefined;
+      const view = heldView(request.params.noticeId);
       if (!view) return notFound(reply, ctx);
       return reply.type(HTML).send(renderInboxRow(ctx, inboxRowFrom(view, receiptsOf(signedIn).has(view.noticeId))));
     },
@@ -121,7 +122,7 @@ export function registerConsoleInboxRoutes(app: FastifyInstance, deps: NodeAppDe
       const signedIn = officer(request, reply);
       if (!signedIn) return reply;
       const ctx = pageContext(request, deps, signedIn);
-      const view = UUID.test(request.params.noticeId) ? deps.views.latest(request.params.noticeId) : undefined;
+      const view = heldView(request.params.noticeId);
       if (!view) return notFound(reply, ctx);
       const name = signedIn.session.officer.name;
       const now = new Date();
@@ -144,7 +145,7 @@ export function registerConsoleInboxRoutes(app: FastifyInstance, deps: NodeAppDe
       const signedIn = officer(request, reply);
       if (!signedIn) return reply;
       const ctx = pageContext(request, deps, signedIn);
-      const view = UUID.test(request.params.noticeId) ? deps.views.latest(request.params.noticeId) : undefined;
+      const view = heldView(request.params.noticeId);
       if (!view) return notFound(reply, ctx);
       deps.access.recordRead(view.noticeId, `officer:${signedIn.session.officer.name}`, new Date());
       return reply.type(HTML).send(renderPrint(ctx, noticeModelFrom(view, receiptsOf(signedIn).get(view.noticeId))));

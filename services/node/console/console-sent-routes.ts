@@ -15,7 +15,6 @@ import type { NodeAppDeps } from '../node-app.js';
 import { pageContext, requireOfficer, type ConsoleSession } from './console-session.js';
 
 const HTML = 'text/html; charset=utf-8';
-const UUID = new RegExp(apiSchemas.UUID_PATTERN);
 
 const rowOf = (s: Submission): SentRow => ({
   noticeId: s.noticeId,
@@ -46,7 +45,7 @@ export function registerConsoleSentRoutes(app: FastifyInstance, deps: NodeAppDep
       if (!signedIn) return reply;
       const ctx = pageContext(request, deps, signedIn);
       const noticeId = request.params.noticeId;
-      if (!UUID.test(noticeId))
+      if (!apiSchemas.isNoticeId(noticeId))
         return reply
           .code(404)
           .type(HTML)

@@ -1,8 +1,8 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Lang, PageContext, Role } from '../../../libs/console/index.js';
 import type { Session } from '../../../libs/node/index.js';
 import type { NodeAppDeps } from '../node-app.js';
+import { sameToken } from '../same-token.js';
 import { SESSION_COOKIE } from '../sign-in.js';
 import { field } from './form-body.js';
 
@@ -46,9 +46,7 @@ export function pageContext(request: FastifyRequest, deps: NodeAppDeps, signedIn
 
 /** A form that changes state must carry the session's CSRF token (SameSite=Strict is the first line, this the second). */
 export function formCsrfValid(form: unknown, signedIn: ConsoleSession): boolean {
-  const given = Buffer.from(field(form, '_csrf', { optional: true }) ?? '', 'utf8');
-  const expected = Buffer.from(signedIn.session.csrfToken, 'utf8');
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return sameToken(field(form, '_csrf', { optional: true }) ?? '', signedIn.session.csrfToken);
 }
 
 /**
