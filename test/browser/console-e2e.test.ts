@@ -6,7 +6,6 @@
  * text. axe-core finds no serious or critical violation in any page; screenshots in
  * English and Arabic are kept in test-output/screenshots/ (docs/console/ has copies).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +17,7 @@ import { packageRoot } from '../../libs/stack/index.js';
 import { sampleNotice } from '../harness/sample-notice.js';
 import { call } from '../harness/node-http.js';
 import { startNodeProcess, type NodeProcess } from '../harness/node-process.js';
+import { cliOk as ok, runCliSync } from '../harness/run-cli.js';
 import {
   axeViolations,
   BROWSER_TEST_TIMEOUT_MS,
@@ -33,17 +33,10 @@ import { HOSTILE_PAYLOADS } from './hostile-corpus.js';
 import { expectInert } from './inert-check.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'accord-console-'));
-const cli = join(packageRoot(), 'dist', 'cli', 'main.js');
 const ISSUER = 'it-police';
 const RECIPIENT = 'ly-coastguard';
 const nodeDir = { [ISSUER]: join(dir, 'node-it-police'), [RECIPIENT]: join(dir, 'node-ly-coastguard') };
 const shots = join(packageRoot(), SCREENSHOT_DIR, 'console');
-
-function ok(...args: string[]): string {
-  const run = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 120_000 });
-  if (run.status !== 0) throw new Error(`accord ${args.join(' ')}: ${run.status}\n${run.stderr}`);
-  return run.stdout;
-}
 
 const nodes: Partial<Record<string, NodeProcess>> = {};
 const url = (agency: string): string => nodes[agency]?.url ?? '';
@@ -146,7 +139,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   for (const n of Object.values(nodes)) await n?.stop();
-  spawnSync(process.execPath, [cli, 'stack', 'down', '--dir', dir], { timeout: 120_000 });
+  runCliSync('stack', 'down', '--dir', dir);
   rmSync(dir, { recursive: true, force: true });
 });
 

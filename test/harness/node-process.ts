@@ -46,3 +46,9 @@ export function startNodeProcess(dir: string, env: Record<string, string> = {}, 
     child.once('exit', (code) => reject(new Error(`accord node serve exited (${code}) before listening:\n${out}`)));
   });
 }
+
+/** The API token `accord node token create` printed. */
+export const tokenIn = (stdout: string): string => /^(acn_[A-Za-z0-9_-]+)$/m.exec(stdout)?.[1] ?? '';
+
+/** The one-time password `accord node officer add` printed. */
+export const oneTimePasswordIn = (stdout: string): string => /^one-time password: (\S+)$/m.exec(stdout)?.[1] ?? '';

@@ -12,8 +12,15 @@ const cliEntry = (): string => join(packageRoot(), 'dist', 'cli', 'main.js');
 
 /** Runs the built `accord` CLI, blocking: only where no service runs in the test's process. */
 export function runCliSync(...args: string[]): CliRun {
-  const run = spawnSync(process.execPath, [cliEntry(), ...args], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [cliEntry(), ...args], { encoding: 'utf8', timeout: 120_000 });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** Runs the built CLI, blocking, and answers its output; a non-zero exit throws with what it said. */
+export function cliOk(...args: string[]): string {
+  const run = runCliSync(...args);
+  if (run.status !== 0) throw new Error(`accord ${args.join(' ')}: ${run.status}\n${run.stderr}`);
+  return run.stdout;
 }
 
 /**

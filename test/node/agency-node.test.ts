@@ -4,7 +4,6 @@
  * the view and tells its clients (Server-Sent Events), an officer there signs in and
  * gives a read receipt, which the issuer's track shows by the officer's account.
  */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,30 +13,15 @@ import { consumers, streams } from '../../libs/bus/index.js';
 import { connectAs, readStackFile } from '../../libs/client/index.js';
 import { readNodeConfig, nodeLayout } from '../../libs/node/index.js';
 import { messageToJson } from '../../libs/proto/index.js';
-import { packageRoot } from '../../libs/stack/index.js';
 import { sampleNotice } from '../harness/sample-notice.js';
 import { awaitEvent, call, cookieOf } from '../harness/node-http.js';
-import { startNodeProcess, type NodeProcess } from '../harness/node-process.js';
+import { oneTimePasswordIn, startNodeProcess, tokenIn, type NodeProcess } from '../harness/node-process.js';
+import { cliOk as ok, runCliSync as accord } from '../harness/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'accord-agency-node-'));
-const cli = join(packageRoot(), 'dist', 'cli', 'main.js');
 const ISSUER = 'it-police';
 const RECIPIENT = 'ly-coastguard';
 const nodeDir = { [ISSUER]: join(dir, 'node-it-police'), [RECIPIENT]: join(dir, 'node-ly-coastguard') };
-
-function accord(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 120_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-function ok(...args: string[]): string {
-  const run = accord(...args);
-  if (run.status !== 0) throw new Error(`accord ${args.join(' ')}: ${run.status}\n${run.stderr}`);
-  return run.stdout;
-}
-
-const tokenIn = (stdout: string): string => /^(acn_[A-Za-z0-9_-]+)$/m.exec(stdout)?.[1] ?? '';
-const passwordIn = (stdout: string): string => /^one-time password: (\S+)$/m.exec(stdout)?.[1] ?? '';
 
 const tokens = { publisher: '', reader: '', recipient: '' };
 const passwords = { recipientOfficer: '', issuerOfficer: '' };
@@ -83,10 +67,12 @@ beforeAll(async () => {
   tokens.recipient = tokenIn(
     ok('node', 'token', 'create', '--name', 'ops-room', '--scope', 'read,receipt', '--dir', nodeDir[RECIPIENT] ?? ''),
   );
-  passwords.recipientOfficer = passwordIn(
+  passwords.recipientOfficer = oneTimePasswordIn(
     ok('node', 'officer', 'add', 'maria.rossi', '--role', 'officer', '--dir', nodeDir[RECIPIENT] ?? ''),
   );
-  passwords.issuerOfficer = passwordIn(ok('node', 'officer', 'add', 'luca.bianchi', '--role', 'officer', '--dir', nodeDir[ISSUER] ?? ''));
+  passwords.issuerOfficer = oneTimePasswordIn(
+    ok('node', 'officer', 'add', 'luca.bianchi', '--role', 'officer', '--dir', nodeDir[ISSUER] ?? ''),
+  );
   nodes[ISSUER] = await startNodeProcess(nodeDir[ISSUER] ?? '');
   nodes[RECIPIENT] = await startNodeProcess(nodeDir[RECIPIENT] ?? '');
 }, 240_000);

@@ -5,7 +5,6 @@
  * and the CLI lists it, checks the bus's signature on it, and sends a read receipt that
  * the issuer's track shows.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,35 +12,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readStackFile } from '../../libs/client/index.js';
 import { messageToJson } from '../../libs/proto/index.js';
-import { packageRoot, stackLayout } from '../../libs/stack/index.js';
+import { stackLayout } from '../../libs/stack/index.js';
 import { sampleNotice } from '../harness/sample-notice.js';
 import { call } from '../harness/node-http.js';
-import { startNodeProcess, type NodeProcess } from '../harness/node-process.js';
+import { startNodeProcess, tokenIn, type NodeProcess } from '../harness/node-process.js';
+import { cliOk as ok, runCliSync as accord, type CliRun } from '../harness/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'accord-inbox-node-'));
-const cli = join(packageRoot(), 'dist', 'cli', 'main.js');
 const ISSUER = 'it-police';
 const RECIPIENT = 'ly-coastguard';
 const nodeDir = { [ISSUER]: join(dir, 'node-it-police'), [RECIPIENT]: join(dir, 'node-ly-coastguard') };
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function accord(...args: string[]): Run {
-  const run = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 120_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-function ok(...args: string[]): string {
-  const run = accord(...args);
-  if (run.status !== 0) throw new Error(`accord ${args.join(' ')}: ${run.status}\n${run.stderr}`);
-  return run.stdout;
-}
-
-const tokenIn = (stdout: string): string => /^(acn_[A-Za-z0-9_-]+)$/m.exec(stdout)?.[1] ?? '';
 
 interface InboxDocument {
   views: { core?: { noticeId?: string }; recipient?: string }[];
@@ -60,7 +40,7 @@ const ca = join(tls, 'ca.pem');
 let noticeId = '';
 
 /** The recipient node, read the way its systems would: over HTTPS, trusting the stack's CA. */
-const inbox = (...more: string[]): Run => accord('inbox', '--node', node(RECIPIENT).url, '--ca', ca, ...more);
+const inbox = (...more: string[]): CliRun => accord('inbox', '--node', node(RECIPIENT).url, '--ca', ca, ...more);
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -112,7 +92,7 @@ describe('accord inbox --node', () => {
     expect(node(RECIPIENT).url).toMatch(/^https:\/\//);
     const deadline = Date.now() + 30_000;
     let doc: InboxDocument = { views: [], rejected: [] };
-    let run: Run;
+    let run: CliRun;
     do {
       run = inbox('--token', tokens.recipient, '--json');
       expect(run.status, run.stderr).toBe(0);

@@ -4,7 +4,6 @@
  * back each time: every view in the database exactly once, none lost, so none was
  * acknowledged before it was committed.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,22 +14,16 @@ import { consumers, streams, subjects } from '../../libs/bus/index.js';
 import { connectAs, publishSubmission, readStackFile, readStream, signNotice } from '../../libs/client/index.js';
 import { nodeLayout } from '../../libs/node/index.js';
 import { signingKeyFromJwk } from '../../libs/signing/index.js';
-import { packageRoot } from '../../libs/stack/index.js';
 import { sampleNotice } from '../harness/sample-notice.js';
 import { startNodeProcess, type NodeProcess } from '../harness/node-process.js';
+import { cliOk as ok, runCliSync } from '../harness/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'accord-node-kill-'));
-const cli = join(packageRoot(), 'dist', 'cli', 'main.js');
 const ISSUER = 'gr-coastguard';
 const RECIPIENT = 'tn-police';
 const NOTICES = 1000;
 const nodeDir = join(dir, 'node');
 let node: NodeProcess | undefined;
-
-function ok(...args: string[]): void {
-  const run = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 120_000 });
-  if (run.status !== 0) throw new Error(`accord ${args.join(' ')}: ${run.status}\n${run.stderr}`);
-}
 
 /** What the node has committed: rows, and distinct deliveries and notices among them. */
 function stored(): { rows: number; deliveries: number; notices: number; seqs: number[] } {
@@ -101,7 +94,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await node?.stop();
-  spawnSync(process.execPath, [cli, 'stack', 'down', '--dir', dir], { timeout: 120_000 });
+  runCliSync('stack', 'down', '--dir', dir);
   rmSync(dir, { recursive: true, force: true });
 });
 
