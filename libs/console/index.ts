@@ -23,7 +23,21 @@ export type {
 export { SafeHtml, html, raw, text } from './html.js';
 export type { Interpolation } from './html.js';
 export { visibleControls, visibleText } from './bidi.js';
-export { CATALOGS, LANGS, LANGUAGE_NAMES, dir, isLang, isMessageKey, placeholdersOf, t, tHtml } from './i18n/translate.js';
+export {
+  CATALOGS,
+  LANGS,
+  LANGUAGE_NAMES,
+  chooseLang,
+  dir,
+  fillHtml,
+  fillText,
+  isLang,
+  isMessageKey,
+  placeholdersOf,
+  t,
+  tHtml,
+} from './i18n/translate.js';
+export { timeHtml } from './format.js';
 export type { MessageParams } from './i18n/translate.js';
 export { EN } from './i18n/en.js';
 export { TLP_BACKGROUND, TLP_COLOURS, TLP_LABELS, TLP_LEVELS, isTlp, parseTlp, tlpBadge, tlpBanner, tlpClass, tlpMeaning } from './tlp.js';

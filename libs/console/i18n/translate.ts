@@ -39,25 +39,20 @@ export function placeholdersOf(message: string): string[] {
   return [...message.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '');
 }
 
-/**
- * A message as plain text, its placeholders filled (a missing parameter leaves `{name}`).
- * Plain text: it is escaped where a page interpolates it; a parameter from a notice that
- * stands in a <title> or an attribute goes through visibleText first.
- */
-export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
-  return template(lang, key).replace(PLACEHOLDER, (whole, name: string) => {
+/** A message template's placeholders filled with `params`, as plain text (a missing parameter leaves `{name}`). */
+export function fillText(message: string, params?: MessageParams): string {
+  return message.replace(PLACEHOLDER, (whole, name: string) => {
     const value = params?.[name];
     return value === undefined ? whole : String(value);
   });
 }
 
 /**
- * A message as markup: the message escaped, each string parameter shown as untrusted text
- * (text(): controls shown, direction isolated), a number as it is written, SafeHtml
- * parameters (a <time>, a link) as they are.
+ * A message template as markup: the message escaped, each string parameter shown as
+ * untrusted text (text(): controls shown, direction isolated), a number as it is written,
+ * SafeHtml parameters (a <time>, a link) as they are.
  */
-export function tHtml(lang: Lang, key: MessageKey, params?: Record<string, string | number | SafeHtml>): SafeHtml {
-  const message = template(lang, key);
+export function fillHtml(message: string, params?: Record<string, string | number | SafeHtml>): SafeHtml {
   let out = '';
   let from = 0;
   for (const match of message.matchAll(PLACEHOLDER)) {
@@ -74,4 +69,28 @@ export function tHtml(lang: Lang, key: MessageKey, params?: Record<string, strin
     from = match.index + match[0].length;
   }
   return trustedHtml(out + escapeHtml(message.slice(from)));
+}
+
+/**
+ * A message as plain text, its placeholders filled (a missing parameter leaves `{name}`).
+ * Plain text: it is escaped where a page interpolates it; a parameter from a notice that
+ * stands in a <title> or an attribute goes through visibleText first.
+ */
+export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
+  return fillText(template(lang, key), params);
+}
+
+/** A message as markup (see fillHtml). */
+export function tHtml(lang: Lang, key: MessageKey, params?: Record<string, string | number | SafeHtml>): SafeHtml {
+  return fillHtml(template(lang, key), params);
+}
+
+/**
+ * The language of a page: the one chosen (a cookie's value), else the first of the
+ * browser's Accept-Language that is one of ours, else English.
+ */
+export function chooseLang(chosen: unknown, acceptLanguage: unknown): Lang {
+  if (isLang(chosen)) return chosen;
+  const wanted = (typeof acceptLanguage === 'string' ? acceptLanguage : '').split(',').map((part) => part.trim().slice(0, 2).toLowerCase());
+  return wanted.find(isLang) ?? 'en';
 }

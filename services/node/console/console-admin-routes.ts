@@ -4,7 +4,7 @@ import { AccordError, isAccordError } from '../../../libs/errors/index.js';
 import { isOfficerRole, parseScopes } from '../../../libs/node/index.js';
 import type { NodeAppDeps } from '../node-app.js';
 import { formCsrfValid, pageContext, requireOfficer, type ConsoleSession } from './console-session.js';
-import { field, fields } from './form-body.js';
+import { field, fields } from '../../shared/form-body.js';
 
 const HTML = 'text/html; charset=utf-8';
 

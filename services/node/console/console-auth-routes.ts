@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { renderError, renderPasswordChange, renderSignIn } from '../../../libs/console/index.js';
+import { isLang, renderError, renderPasswordChange, renderSignIn } from '../../../libs/console/index.js';
 import { isAccordError } from '../../../libs/errors/index.js';
 import type { NodeAppDeps } from '../node-app.js';
 import { attemptSignIn, SESSION_COOKIE, setSessionCookie } from '../sign-in.js';
-import { formCsrfValid, isLang, LANG_COOKIE, pageContext, sessionOf } from './console-session.js';
-import { field } from './form-body.js';
+import { formCsrfValid, LANG_COOKIE, pageContext, sessionOf } from './console-session.js';
+import { field } from '../../shared/form-body.js';
 
 const HTML = 'text/html; charset=utf-8';
 const YEAR_S = 365 * 24 * 3600;

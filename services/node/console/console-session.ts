@@ -1,25 +1,16 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Lang, PageContext, Role } from '../../../libs/console/index.js';
+import { chooseLang, type Lang, type PageContext, type Role } from '../../../libs/console/index.js';
 import type { Session } from '../../../libs/node/index.js';
 import type { NodeAppDeps } from '../node-app.js';
 import { sameToken } from '../same-token.js';
 import { SESSION_COOKIE } from '../sign-in.js';
-import { field } from './form-body.js';
+import { field } from '../../shared/form-body.js';
 
 export const LANG_COOKIE = 'accord_lang';
-const LANGS: readonly Lang[] = ['en', 'fr', 'ar'];
-
-export function isLang(value: unknown): value is Lang {
-  return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
-}
 
 /** The officer's language: chosen in the console (a cookie), else the browser's first of ours, else English. */
 export function langOf(request: FastifyRequest): Lang {
-  const chosen = request.cookies[LANG_COOKIE];
-  if (isLang(chosen)) return chosen;
-  const header = request.headers['accept-language'];
-  const wanted = (typeof header === 'string' ? header : '').split(',').map((part) => part.trim().slice(0, 2).toLowerCase());
-  return wanted.find(isLang) ?? 'en';
+  return chooseLang(request.cookies[LANG_COOKIE], request.headers['accept-language']);
 }
 
 export interface ConsoleSession {

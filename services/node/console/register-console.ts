@@ -5,7 +5,7 @@ import { registerConsoleAssets } from './console-assets.js';
 import { registerConsoleAuthRoutes } from './console-auth-routes.js';
 import { registerConsoleInboxRoutes } from './console-inbox-routes.js';
 import { registerConsoleSentRoutes } from './console-sent-routes.js';
-import { registerFormParser } from './form-body.js';
+import { registerFormParser } from '../../shared/form-body.js';
 
 /** The web console at `/`: server-rendered pages over the same stores as the API, for the node's officers. */
 export function registerConsole(app: FastifyInstance, deps: NodeAppDeps): void {

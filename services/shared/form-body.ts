@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { AccordError } from '../../../libs/errors/index.js';
+import { AccordError } from '../../libs/errors/index.js';
 
 /** A submitted HTML form: each field's values, in order (a checkbox group has several). */
 export type FormBody = Record<string, string[]>;
 
-/** Forms are small: a sign-in, an officer's name. */
+/** Forms are small: a sign-in, an officer's name, a language. */
 const FORM_LIMIT_BYTES = 16 * 1024;
 
 export function registerFormParser(app: FastifyInstance): void {
