@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { bundleLines, ChainVerifier, parseBundle, type BundleHeader } from '../../libs/audit/index.js';
+import { bundleHeader, bundleLines, ChainVerifier, parseBundle } from '../../libs/audit/index.js';
 import { readAuditRecords, readStackFile } from '../../libs/client/index.js';
 import { readJsonFile } from '../../libs/config/index.js';
 import { isAccordError } from '../../libs/errors/index.js';
@@ -35,14 +35,7 @@ anywhere, with no bus.`,
       await readJsonFile(readStackFile(dir).auditPublicKey, 'the audit public key'),
       'the audit public key',
     );
-    const header: BundleHeader = {
-      format: 'accord-audit-bundle',
-      version: 1,
-      exportedAt: new Date().toISOString(),
-      auditPublicKey,
-      records: records.length,
-    };
-    writeFileSync(out, `${bundleLines(header, records).join('\n')}\n`);
+    writeFileSync(out, `${bundleLines(bundleHeader(auditPublicKey, records.length), records).join('\n')}\n`);
     process.stdout.write(`${records.length} records written to ${out} (audit key ${auditPublicKey.kid})\n`);
     return EXIT.ok;
   },

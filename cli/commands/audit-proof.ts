@@ -1,6 +1,5 @@
-import { ChainVerifier, openSignedCheckpoint } from '../../libs/audit/index.js';
+import { NoticeProofs } from '../../libs/audit/index.js';
 import { readAuditRecords } from '../../libs/client/index.js';
-import { v1 } from '../../libs/proto/index.js';
 import { EXIT } from '../cli-errors.js';
 import type { Command } from '../command.js';
 import { withIdentity } from '../connect-stack.js';
@@ -22,39 +21,14 @@ the proof. Records not yet sealed by a checkpoint are listed as unsealed.`,
       { min: 1, max: 1, names: 'the NOTICE_ID' },
     );
     const noticeId = positionals[0] ?? '';
-    const verifier = new ChainVerifier();
-    const mine: { index: number; kind: number }[] = [];
-    let latest: { index: number; bytes: Uint8Array } | undefined;
+    const proofs = new NoticeProofs(noticeId);
     await withIdentity(requireOption(values.dir, 'dir'), { kind: 'auditor' }, values.creds, async ({ js, jsm }) =>
-      readAuditRecords(js, await jsm(), (chained) => {
-        const index = verifier.count;
-        const record = verifier.push(chained);
-        if (record?.event?.noticeId === noticeId) mine.push({ index, kind: record.event.kind ?? 0 });
-        if (record?.event?.kind === v1.AuditKind.CHECKPOINT) latest = { index, bytes: record.event.checkpoint ?? new Uint8Array() };
-      }),
+      readAuditRecords(js, await jsm(), (chained) => proofs.push(chained)),
     );
-    const tree = verifier.tree();
-    const size = latest ? Number(openSignedCheckpoint(latest.bytes).checkpoint.treeSize) : 0;
-    for (const { index, kind } of mine) {
-      const base = { noticeId, index, kind: v1.AuditKind[kind] };
-      if (!latest || index >= size) {
-        process.stdout.write(`${JSON.stringify({ ...base, unsealed: true })}\n`);
-        continue;
-      }
-      process.stdout.write(
-        `${JSON.stringify({
-          ...base,
-          leafHash: tree.root(index + 1, index).toString('base64'),
-          treeSize: size,
-          rootHash: tree.root(size).toString('base64'),
-          proof: tree.inclusionProof(index, size).map((p) => p.toString('base64')),
-          checkpointIndex: latest.index,
-          signedCheckpoint: Buffer.from(latest.bytes).toString('base64'),
-        })}\n`,
-      );
-    }
+    for (const line of proofs.lines()) process.stdout.write(`${JSON.stringify(line)}\n`);
+    const latest = proofs.checkpoint;
     process.stderr.write(
-      `${mine.length} records of notice ${noticeId}${latest ? `; latest checkpoint at index ${latest.index} seals ${size}` : '; no checkpoint yet'}\n`,
+      `${proofs.records.length} records of notice ${noticeId}${latest ? `; latest checkpoint at index ${latest.index} seals ${latest.treeSize}` : '; no checkpoint yet'}\n`,
     );
     return EXIT.ok;
   },

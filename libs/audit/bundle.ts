@@ -13,6 +13,11 @@ export interface BundleHeader {
   records: number;
 }
 
+/** The header of a bundle of `records` records under the audit key. */
+export function bundleHeader(auditPublicKey: PublicJwk, records: number, exportedAt = new Date()): BundleHeader {
+  return { format: BUNDLE_FORMAT, version: 1, exportedAt: exportedAt.toISOString(), auditPublicKey, records };
+}
+
 /** A self-contained audit bundle: a header line, then one JSON line per record (checkpoints included). */
 export function bundleLines(header: BundleHeader, records: readonly v1.ChainedRecord.$Properties[]): string[] {
   return [

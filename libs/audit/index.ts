@@ -8,8 +8,10 @@ export type { ChainBreak, ChainReport, TrustedCheckpoint } from './verify-chain.
 export { checkpointSignatureValid, makeSignedCheckpoint, openSignedCheckpoint } from './checkpoints.js';
 export type { TreeHead } from './checkpoints.js';
 export { auditRecordToJson } from './record-json.js';
-export { BUNDLE_FORMAT, bundleLines, parseBundle } from './bundle.js';
+export { BUNDLE_FORMAT, bundleHeader, bundleLines, parseBundle } from './bundle.js';
 export type { BundleHeader } from './bundle.js';
 export { parseTrustedCheckpoint } from './trusted-checkpoint-file.js';
 export { RecentEventIds } from './recent-event-ids.js';
 export { recordMatches, type ReplayFilter } from './replay-filter.js';
+export { NoticeProofs } from './notice-proofs.js';
+export type { NoticeRecord, ProofLine, SealedProofLine, UnsealedProofLine } from './notice-proofs.js';

@@ -12,6 +12,7 @@ export { pullInbox } from './inbox.js';
 export type { InboxKeys, InboxPullOptions, InboxPullResult } from './inbox.js';
 export { sendReceipt } from './receipt.js';
 export { readAuditRecords } from './audit-reader.js';
+export type { AuditReadProgress } from './audit-reader.js';
 export { listQuarantine } from './quarantine-reader.js';
 export type { QuarantineFilter } from './quarantine-reader.js';
 export { readStream } from './read-stream.js';
