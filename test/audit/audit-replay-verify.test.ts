@@ -10,7 +10,7 @@ import { signingKeyFromJwk, type SigningKey } from '../../libs/signing/index.js'
 import { busWithSealedChain } from '../harness/sealed-chain.js';
 import type { TestBus } from '../harness/test-bus.js';
 import { runCliSync as accord, type CliRun } from '../harness/run-cli.js';
-import { rewriteChain } from './rewrite-chain.js';
+import { rewriteChain } from '../harness/rewrite-chain.js';
 
 let bus: TestBus;
 let intact: v1.ChainedRecord.$Properties[] = [];

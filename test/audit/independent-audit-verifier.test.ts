@@ -8,7 +8,7 @@ import { runCliSync as accord, type CliRun } from '../harness/run-cli.js';
 import { busWithSealedChain } from '../harness/sealed-chain.js';
 import type { TestBus } from '../harness/test-bus.js';
 import { verifyBundleIndependently, verifyConsistency } from './independent-audit-verifier.js';
-import { rewriteChain } from './rewrite-chain.js';
+import { rewriteChain } from '../harness/rewrite-chain.js';
 
 /*
  * The verifier in ./independent-audit-verifier.ts was written from docs/audit-format.md,

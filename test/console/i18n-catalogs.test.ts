@@ -1,30 +1,40 @@
 import { describe, expect, test } from 'vitest';
-import { CATALOGS, EN, dir, placeholdersOf, t, tHtml, type Lang } from '../../libs/console/index.js';
+import { AUDIT_CATALOGS } from '../../libs/audit-console/index.js';
+import { CATALOGS, dir, placeholdersOf, t, tHtml, type Lang } from '../../libs/console/index.js';
 
 const OTHERS: Lang[] = ['fr', 'ar'];
 const keys = (catalog: Record<string, string>): string[] => Object.keys(catalog).sort();
 
-describe('message catalogs', () => {
+/** Each console's catalogs: the node's, and the auditor console's own. */
+const SETS: [string, Record<Lang, Record<string, string>>][] = [
+  ['the node console', CATALOGS],
+  ['the auditor console', AUDIT_CATALOGS],
+];
+
+describe.each(SETS)('message catalogs of %s', (_name, catalogs) => {
+  const english = catalogs.en;
+
   test.each(OTHERS)('%s has exactly the English keys', (lang) => {
-    expect(keys(CATALOGS[lang])).toEqual(keys(EN));
+    expect(keys(catalogs[lang])).toEqual(keys(english));
   });
 
   test.each(['en', ...OTHERS] as Lang[])('%s has no empty message', (lang) => {
-    for (const [key, message] of Object.entries(CATALOGS[lang])) expect(message.trim(), key).not.toBe('');
+    for (const [key, message] of Object.entries(catalogs[lang])) expect(message.trim(), key).not.toBe('');
   });
 
   test.each(OTHERS)('%s has the same placeholders as English in every message', (lang) => {
-    for (const [key, english] of Object.entries(EN)) {
-      const translated = CATALOGS[lang][key as keyof typeof EN];
-      expect(placeholdersOf(translated).sort(), key).toEqual(placeholdersOf(english).sort());
+    for (const [key, message] of Object.entries(english)) {
+      expect(placeholdersOf(catalogs[lang][key] ?? '').sort(), key).toEqual(placeholdersOf(message).sort());
     }
   });
 
   test.each(OTHERS)('%s is translated, not copied: most messages differ from English', (lang) => {
-    const same = Object.entries(EN).filter(([key, english]) => CATALOGS[lang][key as keyof typeof EN] === english);
-    expect(same.length / Object.keys(EN).length).toBeLessThan(0.1);
+    const same = Object.entries(english).filter(([key, message]) => catalogs[lang][key] === message);
+    expect(same.length / Object.keys(english).length).toBeLessThan(0.1);
   });
+});
 
+describe('message catalogs', () => {
   test('t fills placeholders; a missing parameter stays visible', () => {
     expect(t('en', 'notice.withheldMany', { count: 3, category: 'smuggler.identity' })).toBe('3 values withheld: smuggler.identity');
     expect(t('fr', 'notice.withheldMany', { count: 3, category: 'x' })).toBe('3 valeurs retenues : x');

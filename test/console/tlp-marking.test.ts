@@ -9,6 +9,7 @@ import {
   tlpBanner,
   type Tlp,
 } from '../../libs/console/index.js';
+import { contrast } from '../harness/contrast.js';
 import { realisticView, signedIn, squash } from './console-fixture.js';
 
 const EXPECTED: [Tlp, string, string, string][] = [
@@ -18,20 +19,6 @@ const EXPECTED: [Tlp, string, string, string][] = [
   ['AMBER_STRICT', 'TLP:AMBER+STRICT', 'tlp-amber-strict', '#FFC000'],
   ['RED', 'TLP:RED', 'tlp-red', '#FF2B2B'],
 ];
-
-/** WCAG 2.2 relative luminance and contrast ratio. */
-function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
-}
-
-function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
-}
 
 describe('TLP marking', () => {
   test.each(EXPECTED)('a %s notice opens with the banner %s, class %s', (tlp, label, cls) => {

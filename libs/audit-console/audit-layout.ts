@@ -1,0 +1,87 @@
+import { LANGS, LANGUAGE_NAMES, dir, html, raw, type SafeHtml } from '../console/index.js';
+import type { AuditPageContext } from './audit-console-models.js';
+import { AUDIT_PATHS } from './audit-paths.js';
+import { at } from './i18n/audit-translate.js';
+
+/** The navigation entry a page is, marked aria-current. */
+export type AuditNavEntry = 'overview' | 'verify' | 'records' | 'charts';
+
+export interface AuditPageOptions {
+  /** The page's name, plain text. */
+  title: string;
+  /** A class on <body> naming the page, for the stylesheet. */
+  bodyClass: string;
+  main: SafeHtml;
+  current?: AuditNavEntry;
+  /** Without script, the page reloads itself after this many seconds (a verification under way). */
+  refreshSeconds?: number;
+}
+
+function navigation(ctx: AuditPageContext, current: AuditNavEntry | undefined): SafeHtml {
+  const entries: [AuditNavEntry, string, string][] = [
+    ['overview', AUDIT_PATHS.overview, at(ctx.lang, 'nav.overview')],
+    ['verify', AUDIT_PATHS.verify, at(ctx.lang, 'nav.verify')],
+    ['records', AUDIT_PATHS.records, at(ctx.lang, 'nav.records')],
+    ['charts', AUDIT_PATHS.charts, at(ctx.lang, 'nav.charts')],
+  ];
+  return html`<nav class="site-nav" aria-label="${at(ctx.lang, 'layout.nav')}">
+    <ul>
+      ${entries.map(
+        ([entry, href, label]) => html`<li><a href="${href}" ${entry === current ? raw(' aria-current="page"') : ''}>${label}</a></li>`,
+      )}
+    </ul>
+  </nav>`;
+}
+
+function languageSwitcher(ctx: AuditPageContext): SafeHtml {
+  const options = LANGS.map(
+    (lang) =>
+      html`<option value="${lang}" lang="${lang}" dir="${dir(lang)}" ${lang === ctx.lang ? raw(' selected') : ''}>
+        ${LANGUAGE_NAMES[lang]}
+      </option>`,
+  );
+  return html`<form method="post" action="${AUDIT_PATHS.lang}" class="lang-form">
+    <label for="lang-select">${at(ctx.lang, 'layout.language')}</label>
+    <select id="lang-select" name="lang">
+      ${options}
+    </select>
+    <input type="hidden" name="back" value="${ctx.path}" />
+    <button type="submit">${at(ctx.lang, 'layout.changeLanguage')}</button>
+  </form>`;
+}
+
+/**
+ * A whole page of the auditor console: the document, a header naming the console, the
+ * navigation and the language switcher, a skip link, and the page's main content. Nothing
+ * inline: one stylesheet and one script, files under /assets/; the no-script refresh of a
+ * running verification is a <meta> inside <noscript>, which a browser running scripts
+ * ignores (the script polls instead).
+ */
+export function auditPage(ctx: AuditPageContext, options: AuditPageOptions): string {
+  const title = at(ctx.lang, 'layout.title', { page: options.title });
+  const refresh =
+    options.refreshSeconds === undefined
+      ? ''
+      : html`<noscript><meta http-equiv="refresh" content="${String(options.refreshSeconds)}" /></noscript>`;
+  const body = html`<body class="${options.bodyClass}">
+    <a class="skip-link" href="#main">${at(ctx.lang, 'layout.skip')}</a>
+    <header class="site-header">
+      <p class="site-name">${at(ctx.lang, 'layout.site')}</p>
+      ${navigation(ctx, options.current)} ${languageSwitcher(ctx)}
+    </header>
+    <main id="main" tabindex="-1">${options.main}</main>
+  </body>`;
+  return `<!doctype html>
+${html`<html lang="${ctx.lang}" dir="${dir(ctx.lang)}">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${title}</title>
+    <link rel="stylesheet" href="${AUDIT_PATHS.css}" />
+    <script src="${AUDIT_PATHS.js}" defer></script>
+    ${refresh}
+  </head>
+  ${body}
+</html>`.toString()}
+`;
+}
