@@ -12,6 +12,7 @@ import {
   agencyRotateKeyCommand,
 } from './commands/agency-manage.js';
 import { auditExportCommand, auditVerifyBundleCommand } from './commands/audit-bundle.js';
+import { auditConsoleCommand } from './commands/audit-console.js';
 import { auditProofCommand } from './commands/audit-proof.js';
 import { auditReplayCommand } from './commands/audit-replay.js';
 import { inboxCommand } from './commands/inbox.js';
@@ -57,6 +58,7 @@ const COMMANDS: Command[] = [
   auditExportCommand,
   auditVerifyBundleCommand,
   auditProofCommand,
+  auditConsoleCommand,
   trackCommand,
   policyCheckCommand,
   policyApplyCommand,

@@ -24,6 +24,7 @@ const VERBS = [
   ['audit', 'export'],
   ['audit', 'verify-bundle'],
   ['audit', 'proof'],
+  ['audit', 'console'],
 ];
 
 describe('the accord CLI', () => {
@@ -75,6 +76,16 @@ describe('the accord CLI', () => {
     const clear = accord('inbox', '--node', 'http://node.example.org', '--token', 'acn_x');
     expect(clear.status).toBe(2);
     expect(clear.stderr).toContain('would send the token in clear');
+  });
+
+  test('audit console refuses an address that is not loopback: exit 2, saying TLS and sign-in are not offered yet', () => {
+    for (const listen of ['0.0.0.0:8480', '192.0.2.10:8480', '[::]:8480', 'console.example.org:8480']) {
+      const run = accord('audit', 'console', '--dir', '/tmp', '--listen', listen);
+      expect(run.status, listen).toBe(2);
+      expect(run.stderr.trim().split('\n'), listen).toHaveLength(1);
+      expect(run.stderr, listen).toContain('loopback address only');
+      expect(run.stderr, listen).toContain('TLS and sign-in');
+    }
   });
 
   test('a folder without a stack exits 1 saying how to start one', () => {
