@@ -14,14 +14,16 @@ export function proofState(line: ProofLine): ProofState {
 }
 
 /**
- * A notice's trail: its records in chain order, each with its inclusion proof in the
- * latest checkpoint (as `accord audit proof` computes them), checked here too.
+ * A notice's trail: its records in chain order, from the RECEIVED record of its
+ * submission to its read receipts, each with its inclusion proof in the latest checkpoint
+ * (as `accord audit proof` computes them), checked here too.
  */
 export class TrailCollector {
   private readonly proofs: NoticeProofs;
 
   constructor(readonly noticeId: string) {
-    this.proofs = new NoticeProofs(noticeId);
+    // From RECEIVED: the submission's receipt by the bus, linked by its ingest sequence.
+    this.proofs = new NoticeProofs(noticeId, { received: true });
   }
 
   push(chained: v1.ChainedRecord.$Properties): void {

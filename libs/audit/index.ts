@@ -14,4 +14,4 @@ export { parseTrustedCheckpoint } from './trusted-checkpoint-file.js';
 export { RecentEventIds } from './recent-event-ids.js';
 export { recordMatches, type ReplayFilter } from './replay-filter.js';
 export { NoticeProofs } from './notice-proofs.js';
-export type { NoticeRecord, ProofLine, SealedProofLine, UnsealedProofLine } from './notice-proofs.js';
+export type { NoticeProofsOptions, NoticeRecord, ProofLine, SealedProofLine, UnsealedProofLine } from './notice-proofs.js';

@@ -37,24 +37,63 @@ export interface NoticeRecord {
   hash: Uint8Array;
 }
 
+export interface NoticeProofsOptions {
+  /**
+   * Also the RECEIVED record of each submission of the notice: ingest records a
+   * submission's receipt before it has read the notice, under the agency and the
+   * submission's ingest sequence, which the notice's ACCEPTED (or QUARANTINED) record
+   * names too. Off by default: `accord audit proof` lists the records naming the notice.
+   */
+  received?: boolean;
+}
+
+/**
+ * RECEIVED records kept while looking for the decision that names their notice: a
+ * submission's events are chained together (one decision), so its RECEIVED record is
+ * never far before its ACCEPTED one. Bounded: the oldest are forgotten first.
+ */
+const RECEIVED_WINDOW = 4096;
+
+const submissionKey = (agency: string, ingestSeq: unknown): string => `${agency}/${Number(ingestSeq ?? 0)}`;
+
 /**
  * Collects, as the chain is read in order, what the inclusion proofs of one notice's
  * records need: the records themselves, the chain's leaves (through a ChainVerifier, so
- * nothing is proved past a break) and the latest checkpoint. Memory: the notice's records
- * and 32 bytes a record of the chain.
+ * nothing is proved past a break) and the latest checkpoint. Memory: the notice's records,
+ * a bounded window of RECEIVED records (with `received`), and 32 bytes a record of the chain.
  */
 export class NoticeProofs {
   private readonly verifier = new ChainVerifier();
   private readonly mine: NoticeRecord[] = [];
+  private readonly receivedWindow = new Map<string, NoticeRecord>();
   private latest: { index: number; bytes: Uint8Array } | undefined;
 
-  constructor(readonly noticeId: string) {}
+  constructor(
+    readonly noticeId: string,
+    private readonly options: NoticeProofsOptions = {},
+  ) {}
 
   push(chained: v1.ChainedRecord.$Properties): void {
     const index = this.verifier.count;
     const record = this.verifier.push(chained);
-    if (record?.event?.noticeId === this.noticeId) this.mine.push({ index, record, hash: chained.hash ?? new Uint8Array() });
-    if (record?.event?.kind === v1.AuditKind.CHECKPOINT) this.latest = { index, bytes: record.event.checkpoint ?? new Uint8Array() };
+    const e = record?.event;
+    if (!record || !e) return;
+    const found: NoticeRecord = { index, record, hash: chained.hash ?? new Uint8Array() };
+    if (this.options.received && e.kind === v1.AuditKind.RECEIVED && e.agency && e.ingestSeq) {
+      this.receivedWindow.set(submissionKey(e.agency, e.ingestSeq), found);
+      if (this.receivedWindow.size > RECEIVED_WINDOW) this.receivedWindow.delete(this.receivedWindow.keys().next().value ?? '');
+    }
+    if (e.noticeId === this.noticeId) {
+      const key = submissionKey(e.agency ?? '', e.ingestSeq);
+      const received = e.ingestSeq ? this.receivedWindow.get(key) : undefined;
+      this.mine.push(found);
+      if (received) {
+        this.receivedWindow.delete(key);
+        this.mine.push(received);
+        this.mine.sort((a, b) => a.index - b.index);
+      }
+    }
+    if (e.kind === v1.AuditKind.CHECKPOINT) this.latest = { index, bytes: e.checkpoint ?? new Uint8Array() };
   }
 
   /** The notice's records, in chain order. */

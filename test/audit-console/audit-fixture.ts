@@ -20,8 +20,9 @@ const K = v1.AuditKind;
 export const EVENTS: v1.AuditEvent.$Properties[] = [
   { eventId: 'service/audit/1/start', kind: K.SERVICE, time: at(28, 9), service: 'audit', action: 'start' },
   { eventId: 'key/it-police/k1/added', kind: K.KEY, time: at(28, 9), agency: 'it-police', kid: 'k1', action: 'key-added' },
-  { eventId: 'received/it-police/1', kind: K.RECEIVED, time: at(29, 8), agency: 'it-police', noticeId: NOTICE, ingestSeq: 1 },
-  { eventId: `accepted/${NOTICE}`, kind: K.ACCEPTED, time: at(29, 8), agency: 'it-police', noticeId: NOTICE },
+  // As ingest records them: the receipt before the notice is read, linked to it by the ingest sequence.
+  { eventId: 'received/it-police/1', kind: K.RECEIVED, time: at(29, 8), agency: 'it-police', ingestSeq: 1 },
+  { eventId: `accepted/${NOTICE}`, kind: K.ACCEPTED, time: at(29, 8), agency: 'it-police', noticeId: NOTICE, ingestSeq: 1 },
   { eventId: `routed/${NOTICE}`, kind: K.ROUTED, time: at(29, 8), agency: 'it-police', noticeId: NOTICE, recipients: ['ly-coastguard'] },
   { eventId: `view/${NOTICE}/ly-coastguard`, kind: K.VIEW, time: at(29, 8), noticeId: NOTICE, recipient: 'ly-coastguard' },
   { eventId: `delivered/${NOTICE}/ly-coastguard`, kind: K.DELIVERED, time: at(29, 8), noticeId: NOTICE, recipient: 'ly-coastguard' },

@@ -19,7 +19,7 @@ describe('the records list', () => {
     expect(model.matched).toBe(12);
     expect(model.height).toBe(12);
     expect(model.rows.map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
-    expect(model.rows[2]).toMatchObject({ kind: 'RECEIVED', agency: 'it-police', noticeId: NOTICE, time: '2026-11-29T08:00:00.000Z' });
+    expect(model.rows[3]).toMatchObject({ kind: 'ACCEPTED', agency: 'it-police', noticeId: NOTICE, time: '2026-11-29T08:00:00.000Z' });
     expect(model.rows[2]?.hashPrefix).toBe(
       Buffer.from(fx.records[2]?.hash ?? [])
         .toString('hex')
@@ -27,8 +27,8 @@ describe('the records list', () => {
     );
   });
 
-  test("by notice: the notice's records only", () => {
-    expect(records({ notice: NOTICE }).rows.map((r) => r.kind)).toEqual(['RECEIVED', 'ACCEPTED', 'ROUTED', 'VIEW', 'DELIVERED', 'RECEIPT']);
+  test('by notice: the records naming the notice, as audit replay --notice', () => {
+    expect(records({ notice: NOTICE }).rows.map((r) => r.kind)).toEqual(['ACCEPTED', 'ROUTED', 'VIEW', 'DELIVERED', 'RECEIPT']);
   });
 
   test('by agency: the records it acts in and those it receives, as audit replay --agency', () => {
@@ -83,7 +83,7 @@ describe('the overview', () => {
 });
 
 describe("a notice's trail", () => {
-  test('its records in chain order, from RECEIVED to RECEIPT; those the checkpoint seals have a proof that verifies', () => {
+  test("its records in chain order, from its submission's RECEIVED (linked by the ingest sequence) to RECEIPT; those the checkpoint seals have a proof that verifies", () => {
     const model = collect(new TrailCollector(NOTICE), fx.records).model();
     expect(model.rows.map((r) => [r.index, r.kind, r.proof])).toEqual([
       [2, 'RECEIVED', 'verified'],
