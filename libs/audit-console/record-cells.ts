@@ -38,9 +38,12 @@ export function recordCells(lang: Lang, r: RecordRow): SafeHtml {
     <td><code>${r.hashPrefix}</code></td>`;
 }
 
-/** A table with a caption, column headers and rows. */
+/**
+ * A table with a caption, column headers and rows, in a wrapper that scrolls when the
+ * table is wider than the page: focusable and named, so the keyboard can scroll it too.
+ */
 export function table(caption: string, heads: readonly string[], rows: readonly SafeHtml[], className = 'records'): SafeHtml {
-  return html`<div class="table-wrap">
+  return html`<div class="table-wrap" role="region" aria-label="${caption}" tabindex="0">
     <table class="${className}">
       <caption>
         ${caption}

@@ -15,6 +15,9 @@ export function registerAssetRoutes(app: FastifyInstance): void {
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(AUDIT_JS),
   );
 
+  // No icon: answered, so a browser's automatic request is not an error.
+  app.get('/favicon.ico', async (_request, reply) => reply.code(204).send());
+
   app.post(AUDIT_PATHS.lang, async (request, reply) => {
     const lang = field(request.body, 'lang', { optional: true, max: 2 });
     // Plain HTTP on loopback only: the cookie cannot be Secure.

@@ -36,6 +36,8 @@ export async function buildAuditConsoleApp(deps: AuditConsoleDeps): Promise<Fast
       },
     },
     frameguard: { action: 'deny' },
+    // Within the console only: its forms then carry their Origin.
+    referrerPolicy: { policy: 'same-origin' },
     // Plain HTTP on loopback: no HSTS.
     hsts: false,
   });

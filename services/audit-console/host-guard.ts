@@ -13,10 +13,10 @@ export function registerHostGuard(app: FastifyInstance, allowedHosts: ReadonlySe
       return reply.code(421).type('text/plain; charset=utf-8').send('this console answers only at the address it listens on\n');
     }
     if (request.method === 'GET' || request.method === 'HEAD') return undefined;
-    const origin = request.headers.origin;
+    // A browser says where a request comes from in Sec-Fetch-Site; else its Origin must be ours.
     const site = request.headers['sec-fetch-site'];
-    const sameOrigin =
-      (origin === undefined || origin === `http://${host}`) && (site === undefined || site === 'same-origin' || site === 'none');
+    const origin = request.headers.origin;
+    const sameOrigin = site !== undefined ? site === 'same-origin' || site === 'none' : origin === undefined || origin === `http://${host}`;
     if (!sameOrigin)
       return reply.code(403).type('text/plain; charset=utf-8').send('a form of this console may be sent from its own pages only\n');
     return undefined;

@@ -116,6 +116,11 @@ describe('only its own pages reach it', () => {
     expect((await post('/verify', {}, { 'sec-fetch-site': 'cross-site' })).statusCode).toBe(403);
     expect(verify.status.state).toBe(before);
   });
+
+  test("a browser's own form is taken on its Sec-Fetch-Site, whatever its Origin says (null under a strict referrer policy)", async () => {
+    expect((await post('/lang', { lang: 'en', back: '/' }, { origin: 'null', 'sec-fetch-site': 'same-origin' })).statusCode).toBe(303);
+    expect((await post('/lang', { lang: 'en', back: '/' }, { origin: 'null' })).statusCode).toBe(403);
+  });
 });
 
 describe('the verification over HTTP', () => {

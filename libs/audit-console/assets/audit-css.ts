@@ -52,6 +52,8 @@ const a = AUDIT_PALETTE;
 export const AUDIT_CSS = `${CONSOLE_CSS}
 /* The auditor console. */
 .num { font-variant-numeric: tabular-nums; }
+/* A kind, a code, a hash: one word each, never broken across lines (a wide table scrolls). */
+table.records td code { overflow-wrap: normal; white-space: nowrap; }
 .chain-height { font-size: 1.4rem; }
 .next-steps li { margin-block-end: 0.5rem; }
 .field-error { margin: 0; color: ${p.errorInk}; font-weight: 600; }
