@@ -2,7 +2,7 @@ import { html, text, timeHtml, type SafeHtml } from '../console/index.js';
 import type { AuditPageContext, CheckpointSummary, OverviewModel } from './audit-console-models.js';
 import { auditPage } from './audit-layout.js';
 import { AUDIT_PATHS } from './audit-paths.js';
-import { at } from './i18n/audit-translate.js';
+import { at, atHtml } from './i18n/audit-translate.js';
 
 function fact(term: string, value: SafeHtml | string | number): SafeHtml {
   return html`<div class="field-row">
@@ -49,7 +49,12 @@ export function renderOverview(ctx: AuditPageContext, model: OverviewModel): str
         <li><a href="${AUDIT_PATHS.charts}">${at(lang, 'overview.toCharts')}</a></li>
         <li>
           <a href="${AUDIT_PATHS.bundle}" download>${at(lang, 'overview.toBundle')}</a>
-          <p class="hint">${at(lang, 'overview.bundleHint')}</p>
+          <p class="hint">
+            ${atHtml(lang, 'overview.bundleHint', {
+              export: html`<code>accord audit export</code>`,
+              verify: html`<code>accord audit verify-bundle FILE</code>`,
+            })}
+          </p>
         </li>
       </ul>
     </section>`;

@@ -41,7 +41,7 @@ export function renderTrail(ctx: AuditPageContext, model: TrailModel): string {
             <a href="${proofsPath(model.noticeId)}" download>${at(lang, 'trail.download')}</a>
             <a href="${recordsPath({ notice: model.noticeId })}">${at(lang, 'trail.toRecords')}</a>
           </p>
-          <p class="hint">${at(lang, 'trail.downloadHint')}</p>`;
+          <p class="hint">${atHtml(lang, 'trail.downloadHint', { command: html`<code>accord audit proof</code>` })}</p>`;
   const main = html`<h1>${at(lang, 'trail.title')}</h1>
     <p>${atHtml(lang, 'trail.intro', { noticeId: html`<code>${text(model.noticeId)}</code>` })}</p>
     ${body}`;

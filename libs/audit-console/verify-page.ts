@@ -75,7 +75,7 @@ function stateHtml(ctx: AuditPageContext, state: VerifyState): SafeHtml {
 export function renderVerify(ctx: AuditPageContext, state: VerifyState): string {
   const { lang } = ctx;
   const main = html`<h1>${at(lang, 'verify.title')}</h1>
-    <p>${at(lang, 'verify.intro')}</p>
+    <p>${atHtml(lang, 'verify.intro', { command: html`<code>accord audit replay --verify</code>` })}</p>
     ${stateHtml(ctx, state)}`;
   return auditPage(ctx, {
     title: at(lang, 'verify.title'),

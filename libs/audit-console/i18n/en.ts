@@ -37,11 +37,11 @@ export const AUDIT_EN = {
   'overview.toRecords': 'Browse and filter the records',
   'overview.toCharts': 'See records per day and quarantines by reason',
   'overview.toBundle': 'Download the audit bundle',
-  'overview.bundleHint': 'The same file as accord audit export writes: check it anywhere with accord audit verify-bundle FILE.',
+  'overview.bundleHint': 'The same file as {export} writes: check it anywhere with {verify}.',
 
   'verify.title': 'Verify the chain',
   'verify.intro':
-    'Checks every record from index 0: its hash, its index and its link to the record before it; and every signed checkpoint: the tree head of the records before it, its consistency with the checkpoint before it, and its signature by the audit key. The same checks as accord audit replay --verify.',
+    'Checks every record from index 0: its hash, its index and its link to the record before it; and every signed checkpoint: the tree head of the records before it, its consistency with the checkpoint before it, and its signature by the audit key. The same checks as {command}.',
   'verify.start': 'Verify the whole chain',
   'verify.again': 'Verify again',
   'verify.idle': 'No verification has run since the console started.',
@@ -109,7 +109,7 @@ export const AUDIT_EN = {
   'trail.proofFailed': 'does not verify',
   'trail.download': 'Download the inclusion proofs',
   'trail.downloadHint':
-    'JSON lines, as accord audit proof prints them: check each signed checkpoint with the audit key, then the RFC 9162 inclusion proof of the leaf in its tree.',
+    'JSON lines, as {command} prints them: check each signed checkpoint with the audit key, then the RFC 9162 inclusion proof of the leaf in its tree.',
   'trail.toRecords': 'These records in the records list',
 
   'charts.title': 'Charts',

@@ -36,12 +36,11 @@ export const AUDIT_FR: Record<AuditMessageKey, string> = {
   'overview.toRecords': 'Parcourir et filtrer les enregistrements',
   'overview.toCharts': 'Voir les enregistrements par jour et les quarantaines par motif',
   'overview.toBundle': 'Télécharger le lot d’audit',
-  'overview.bundleHint':
-    'Le même fichier que celui qu’écrit accord audit export : vérifiez-le n’importe où avec accord audit verify-bundle FICHIER.',
+  'overview.bundleHint': 'Le même fichier que celui qu’écrit {export} : vérifiez-le n’importe où avec {verify}.',
 
   'verify.title': 'Vérifier la chaîne',
   'verify.intro':
-    'Vérifie chaque enregistrement depuis l’index 0 : son hachage, son index et son lien avec l’enregistrement précédent ; et chaque point de contrôle signé : la tête d’arbre des enregistrements qui le précèdent, sa cohérence avec le point de contrôle précédent et sa signature par la clé d’audit. Les mêmes vérifications que accord audit replay --verify.',
+    'Vérifie chaque enregistrement depuis l’index 0 : son hachage, son index et son lien avec l’enregistrement précédent ; et chaque point de contrôle signé : la tête d’arbre des enregistrements qui le précèdent, sa cohérence avec le point de contrôle précédent et sa signature par la clé d’audit. Les mêmes vérifications que {command}.',
   'verify.start': 'Vérifier toute la chaîne',
   'verify.again': 'Vérifier à nouveau',
   'verify.idle': 'Aucune vérification n’a eu lieu depuis le démarrage de la console.',
@@ -111,7 +110,7 @@ export const AUDIT_FR: Record<AuditMessageKey, string> = {
   'trail.proofFailed': 'ne se vérifie pas',
   'trail.download': 'Télécharger les preuves d’inclusion',
   'trail.downloadHint':
-    'Des lignes JSON, comme les imprime accord audit proof : vérifiez chaque point de contrôle signé avec la clé d’audit, puis la preuve d’inclusion RFC 9162 de la feuille dans son arbre.',
+    'Des lignes JSON, comme les imprime {command} : vérifiez chaque point de contrôle signé avec la clé d’audit, puis la preuve d’inclusion RFC 9162 de la feuille dans son arbre.',
   'trail.toRecords': 'Ces enregistrements dans la liste',
 
   'charts.title': 'Graphiques',
