@@ -35,7 +35,13 @@ import { expectInert } from './inert-check.js';
 const dir = mkdtempSync(join(tmpdir(), 'accord-console-'));
 const ISSUER = 'it-police';
 const RECIPIENT = 'ly-coastguard';
-const nodeDir = { [ISSUER]: join(dir, 'node-it-police'), [RECIPIENT]: join(dir, 'node-ly-coastguard') };
+/** A second recipient of the composed notice, of another role: it is granted other categories. */
+const PROSECUTOR = 'it-prosecutor';
+const nodeDir: Record<string, string> = {
+  [ISSUER]: join(dir, 'node-it-police'),
+  [RECIPIENT]: join(dir, 'node-ly-coastguard'),
+  [PROSECUTOR]: join(dir, 'node-it-prosecutor'),
+};
 const shots = join(packageRoot(), SCREENSHOT_DIR, 'console');
 
 const nodes: Partial<Record<string, NodeProcess>> = {};
@@ -44,6 +50,11 @@ let browser: TestBrowser;
 let publisher = '';
 const officer = { name: 'maria.rossi', oneTime: '', password: 'maria has her own password' };
 const supervisor = { name: 'giulia.russo', oneTime: '', password: 'giulia has her own password', secret: '' };
+const prosecutorOfficer = { name: 'luca.bianchi', oneTime: '', password: 'luca has his own password' };
+/** Each recipient node's API token for reading views, to compare what arrived with the preview. */
+const readers: Record<string, string> = {};
+/** The supervisor's signed-in browser context, kept for the composer (a TOTP code is good once). */
+let supervisorContext: BrowserContext | undefined;
 let published = '';
 
 /** What in the page could still run or leave: an event handler, a javascript: URL, a frame, a style, a script or a form not of the node. */
@@ -116,10 +127,18 @@ beforeAll(async () => {
   for (const [id, country, role] of [
     [ISSUER, 'IT', 'police'],
     [RECIPIENT, 'LY', 'coastguard'],
+    [PROSECUTOR, 'IT', 'prosecutor'],
   ] as const) {
     ok('agency', 'add', id, '--country', country, '--role', role, '--groups', 'med', '--dir', dir);
     ok('node', 'init', '--agency', id, '--dir', nodeDir[id] ?? '', '--stack', dir);
   }
+  for (const id of [RECIPIENT, PROSECUTOR])
+    readers[id] =
+      /^(acn_\S+)$/m.exec(ok('node', 'token', 'create', '--name', 'checker', '--scope', 'read', '--dir', nodeDir[id] ?? ''))?.[1] ?? '';
+  prosecutorOfficer.oneTime =
+    /^one-time password: (\S+)$/m.exec(
+      ok('node', 'officer', 'add', prosecutorOfficer.name, '--role', 'officer', '--dir', nodeDir[PROSECUTOR] ?? ''),
+    )?.[1] ?? '';
   publisher =
     /^(acn_\S+)$/m.exec(
       ok('node', 'token', 'create', '--name', 'case-system', '--scope', 'publish', '--dir', nodeDir[ISSUER] ?? ''),
@@ -133,10 +152,12 @@ beforeAll(async () => {
   supervisor.secret = new URL(/(otpauth:\/\/\S+)/.exec(added)?.[1] ?? 'otpauth://x').searchParams.get('secret') ?? '';
   nodes[ISSUER] = await startNodeProcess(nodeDir[ISSUER] ?? '');
   nodes[RECIPIENT] = await startNodeProcess(nodeDir[RECIPIENT] ?? '');
+  nodes[PROSECUTOR] = await startNodeProcess(nodeDir[PROSECUTOR] ?? '');
   browser = await launchBrowser();
 }, 240_000);
 
 afterAll(async () => {
+  await supervisorContext?.close();
   await browser?.close();
   for (const n of Object.values(nodes)) await n?.stop();
   runCliSync('stack', 'down', '--dir', dir);
@@ -185,8 +206,8 @@ describe('the console, officer to supervisor', () => {
   test(
     "the issuer's supervisor sees the officer's receipt by name on the sent notice's page",
     async () => {
-      const context = await browser.newContext();
-      const sent = await openPage(context, { allowedOrigins: [url(ISSUER)] });
+      supervisorContext = await browser.newContext();
+      const sent = await openPage(supervisorContext, { allowedOrigins: [url(ISSUER)] });
       await firstSignIn(sent.page, url(ISSUER), supervisor, [await totp(0), await totp(1)]);
       const deadline = Date.now() + 30_000;
       let text = '';
@@ -200,7 +221,7 @@ describe('the console, officer to supervisor', () => {
       expect(text).toContain(RECIPIENT);
       await expectAccessible(sent, 'the sent notice page');
       await screenshot(sent.page, join(shots, 'sent-en.png'));
-      await context.close();
+      await sent.page.close();
     },
     BROWSER_TEST_TIMEOUT_MS,
   );
@@ -264,6 +285,114 @@ describe('hostile notice text in the console', () => {
       );
       expect(shown).toBeGreaterThan(ADMISSIBLE.length / 2);
       await context.close();
+    },
+    BROWSER_TEST_TIMEOUT_MS,
+  );
+});
+
+describe('the composer, supervisor to recipients', () => {
+  const ACCOUNT = 'IT60X0542811101000000123456';
+  const SMUGGLER = 'Karim Mansour';
+
+  /** An officer's inbox, signed in and listening for new views. */
+  async function liveInbox(agency: string, who: { name: string; oneTime: string; password: string }, first: boolean): Promise<WatchedPage> {
+    const context = await browser.newContext();
+    const watched = await openPage(context, { allowedOrigins: [url(agency)] });
+    if (first) await firstSignIn(watched.page, url(agency), who);
+    else await signIn(watched.page, url(agency), who.name, who.password);
+    await watched.page.goto(`${url(agency)}/inbox`);
+    await watched.page.waitForSelector('body[data-live="open"]');
+    return watched;
+  }
+
+  /** Selects `part` of the summary, as an officer would with the mouse, for a markup tool. */
+  async function selectInSummary(page: WatchedPage['page'], part: string): Promise<void> {
+    await page.locator('#summary').evaluate((area, wanted) => {
+      // The browser's element: a textarea (the test's own types have no DOM).
+      const field = area as unknown as { value: string; focus(): void; setSelectionRange(start: number, end: number): void };
+      const start = field.value.indexOf(wanted);
+      field.focus();
+      field.setSelectionRange(start, start + wanted.length);
+    }, part);
+  }
+
+  test(
+    'a notice composed with a marked-up summary reaches each recipient live, with exactly the categories its preview showed',
+    async () => {
+      if (!supervisorContext) throw new Error('the supervisor was not signed in by the test before');
+      const inboxes: Record<string, WatchedPage> = {
+        [RECIPIENT]: await liveInbox(RECIPIENT, officer, false),
+        [PROSECUTOR]: await liveInbox(PROSECUTOR, prosecutorOfficer, true),
+      };
+      const composer = await openPage(supervisorContext, { allowedOrigins: [url(ISSUER)] });
+      const page = composer.page;
+      await page.goto(`${url(ISSUER)}/compose`);
+      await expectAccessible(composer, 'the composer');
+      await page.getByLabel('Case reference').fill('IT-PA-2026-0077');
+      await page.getByLabel('Notice type').selectOption('ALERT');
+      await page.getByLabel('Mode of travel').selectOption('SEA');
+      await page.locator('#tlp-AMBER').check();
+      await page.getByLabel('Countries of origin').fill('NE');
+      await page.getByLabel('Countries of transit').fill('LY');
+      await page.getByLabel('Countries of destination').fill('IT');
+      await page.locator(`#addressee-${RECIPIENT}`).check();
+      await page.locator(`#addressee-${PROSECUTOR}`).check();
+      await page.locator('#persons-0-role').selectOption('SMUGGLER_SUSPECT');
+      await page.locator('#persons-0-fullName').fill(SMUGGLER);
+      await page.locator('#persons-0-minor').selectOption('no');
+      await page.locator('#financial-0-account').fill(ACCOUNT);
+      await page.locator('#financial-0-amount').fill('2500.00');
+      await page.locator('#financial-0-currency').fill('EUR');
+      await page.locator('#locations-0-lat').fill('32.93');
+      await page.locator('#locations-0-lon').fill('12.08');
+      await page.locator('#locations-0-label').fill('Zuwara harbour');
+      await page.locator('#summary').fill(`The boat was steered by ${SMUGGLER}; the boy's uncle paid.`);
+      // The markup tools: the name becomes a reference to the person, the uncle a span of migrant identity.
+      await selectInSummary(page, SMUGGLER);
+      await page.getByLabel('Element of the notice').selectOption('persons[0].fullName');
+      await page.getByRole('button', { name: 'Insert a reference to it' }).click();
+      await selectInSummary(page, "the boy's uncle");
+      await page.getByLabel('Category', { exact: true }).selectOption('migrant.identity');
+      await page.getByRole('button', { name: 'Tag the selected words with it' }).click();
+      expect(await page.locator('#summary').inputValue()).toBe(
+        "The boat was steered by {{persons[0].fullName}}; {{migrant.identity:the boy's uncle}} paid.",
+      );
+
+      await page.getByRole('button', { name: 'Preview what each agency receives' }).click();
+      await page.waitForSelector('#preview');
+      await expectAccessible(composer, 'the composer with its preview');
+      await screenshot(page, join(shots, 'compose-en.png'));
+      const previewed: Record<string, string[]> = {};
+      for (const agency of [RECIPIENT, PROSECUTOR]) {
+        const row = page.locator(`tr[data-agency="${agency}"]`);
+        expect(await row.getAttribute('data-delivered'), agency).toBe('yes');
+        previewed[agency] = ((await row.getAttribute('data-categories')) ?? '').split(' ').sort();
+      }
+      // Two roles, two grants: otherwise this would not show that each gets only its own.
+      expect(previewed[RECIPIENT]).not.toEqual(previewed[PROSECUTOR]);
+
+      const started = Date.now();
+      await page.getByRole('button', { name: 'Send the notice' }).click();
+      await page.waitForURL(/\/sent\/[0-9a-f-]{36}$/);
+      const noticeId = page.url().split('/').pop() ?? '';
+      for (const agency of [RECIPIENT, PROSECUTOR]) {
+        await inboxes[agency]?.page.waitForSelector(`a[href="/notices/${noticeId}"]`, { timeout: 30_000 });
+        console.info(`composer: the sent notice showed in ${agency}'s open inbox ${Date.now() - started} ms after Send`);
+      }
+      for (const agency of [RECIPIENT, PROSECUTOR]) {
+        const got = await call(url(agency), 'GET', `/api/v1/views/${noticeId}`, { token: readers[agency] ?? '' });
+        expect(got.status, got.text).toBe(200);
+        const view = (got.body as { view: { grantedCategories?: string[] } }).view;
+        expect([...(view.grantedCategories ?? [])].sort(), agency).toEqual(previewed[agency]);
+        const inbox = inboxes[agency];
+        if (!inbox) continue;
+        await inbox.page.goto(`${url(agency)}/notices/${noticeId}`);
+        const shown = await inbox.page.locator('main').innerText();
+        expect(shown.includes(ACCOUNT), `${agency} sees the account`).toBe(previewed[agency]?.includes('financial'));
+        expect(shown.includes(SMUGGLER), `${agency} sees the name`).toBe(previewed[agency]?.includes('smuggler.identity'));
+        await inbox.page.context().close();
+      }
+      await composer.page.close();
     },
     BROWSER_TEST_TIMEOUT_MS,
   );

@@ -93,6 +93,14 @@ describe('the console over HTTP', () => {
     expect((await fetch(`${base}/admin`, { headers: { cookie } })).status).toBe(403);
   });
 
+  test('an officer may neither open the composer nor send through it: supervisors compose', async () => {
+    const { cookie, csrf } = await signIn();
+    expect((await fetch(`${base}/compose`, { headers: { cookie } })).status).toBe(403);
+    const sent = await form('/compose', { _csrf: csrf, action: 'send', caseRef: 'ES-1' }, cookie);
+    expect(sent.status).toBe(403);
+    expect(fixture.deps.submissions.all()).toEqual([]);
+  });
+
   test('the language is chosen by form, and the page comes back in Arabic, right to left', async () => {
     const answer = await form('/lang', { lang: 'ar', back: '/sign-in' });
     expect(answer.headers.get('location')).toBe('/sign-in');

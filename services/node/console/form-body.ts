@@ -4,8 +4,8 @@ import { AccordError } from '../../../libs/errors/index.js';
 /** A submitted HTML form: each field's values, in order (a checkbox group has several). */
 export type FormBody = Record<string, string[]>;
 
-/** Forms are small: a sign-in, an officer's name. */
-const FORM_LIMIT_BYTES = 16 * 1024;
+/** The largest form is the composer's, a whole notice: its summary alone may have 20,000 characters. */
+const FORM_LIMIT_BYTES = 256 * 1024;
 
 export function registerFormParser(app: FastifyInstance): void {
   app.addContentTypeParser(
