@@ -1,0 +1,1 @@
+export { addDemoAgencies, DEMO_AGENCIES } from './demo-agencies.js';
