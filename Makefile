@@ -1,7 +1,9 @@
-# Accord: `make run` starts a local stack with demo agencies; `make test` runs every test.
+# Accord: `make run` starts a local stack with demo agencies, nodes of three of them and the
+# auditor console (scripts/run-local.ts); `make test` runs every test.
 # Both install what is missing first (scripts/setup.sh).
 
-STACK_DIR ?= .run/stack
+# Everything `make run` starts lives here: the stack in RUN_DIR/stack, the nodes in RUN_DIR/nodes.
+RUN_DIR ?= .run
 
 .PHONY: setup build test run demo clean
 
@@ -17,7 +19,7 @@ test: build
 	npm test
 
 run: build
-	node dist/cli/main.js stack up --dir $(STACK_DIR) --foreground --demo-agencies
+	node dist/scripts/run-local.js --dir $(RUN_DIR)
 
 demo: build
 	node dist/scripts/demo.js

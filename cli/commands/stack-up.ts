@@ -3,7 +3,7 @@ import { assertNotRunning, stackDown, stackUp, type StackUpOptions } from '../..
 import { EXIT, usageError } from '../cli-errors.js';
 import type { Command } from '../command.js';
 import { parseCount, parseOptions, requireOption } from '../parse-options.js';
-import { addDemoAgencies } from '../demo-agencies.js';
+import { addDemoAgencies } from '../../libs/demo/index.js';
 
 export const stackUpCommand: Command = {
   name: 'stack up',

@@ -58,7 +58,8 @@ function servicePermissions(service: ServiceName, publish: string[], subscribe: 
  * submissions; they ask ingest for their own decisions and quarantine reasons. An
  * agency's node does both jobs with a credential of its own: its agency's submissions
  * and questions, and its own pre-created consumer of its agency's deliveries (not the
- * liaisons', so each gets every view). The operator has no entry: it is the stack's
+ * liaisons', so each gets every view); it alone may ask routing to explain its agency's
+ * drafts and for the agency directory (a supervisor's preview before sending). The operator has no entry: it is the stack's
  * administrator, unrestricted, and no service runs with it; only the offline admin may
  * rewrite the audit streams.
  */
@@ -87,6 +88,7 @@ export function permissionsFor(identity: Identity): Permissions | undefined {
         publish: [
           subjects.ingest(identity.agency),
           subjects.adapterRequests(identity.agency),
+          subjects.previewRequests(identity.agency),
           ...durablePuller(streams.deliveries, consumers.node(identity.agency)),
           ...durablePuller(streams.checkpoints, consumers.nodeCheckpoints(identity.agency)),
           subjects.receiptEvents(identity.agency),
@@ -137,7 +139,11 @@ export function permissionsFor(identity: Identity): Permissions | undefined {
             [subjects.adapterRequestsAll],
           );
         case 'routing':
-          return servicePermissions('routing', [...streamInfo(streams.events), subjects.redact, ...registryReader], [subjects.route]);
+          return servicePermissions(
+            'routing',
+            [...streamInfo(streams.events), subjects.redact, ...registryReader],
+            [subjects.route, subjects.previewRequestsAll],
+          );
         case 'redaction':
           return servicePermissions(
             'redaction',

@@ -8,12 +8,17 @@ const prefix = {
   receiptEvents: 'accord.events.receipt',
   track: 'accord.svc.track',
   adapter: 'accord.svc.adapter',
+  preview: 'accord.svc.preview',
   health: 'accord.svc.health',
 } as const;
 
 const ADAPTER_REQUESTS = ['decision', 'quarantine'] as const;
 /** What an adapter may ask ingest about its own submissions. */
 export type AdapterRequest = (typeof ADAPTER_REQUESTS)[number];
+
+const PREVIEW_REQUESTS = ['explain', 'directory'] as const;
+/** What an agency's node may ask routing before it sends: its draft explained, the agencies it may address. */
+export type PreviewRequest = (typeof PREVIEW_REQUESTS)[number];
 
 /** Every subject of the bus; CONTRACT.md fixes the ingest and deliver subjects. */
 export const subjects = {
@@ -37,6 +42,10 @@ export const subjects = {
   adapterRequests: (agency: string) => `${prefix.adapter}.${agency}.*`,
   adapterRequest: (agency: string, what: AdapterRequest) => `${prefix.adapter}.${agency}.${what}`,
   adapterRequestsAll: `${prefix.adapter}.*.*`,
+  /** A node's questions to routing about its own drafts (explain) and the agency directory. */
+  previewRequests: (agency: string) => `${prefix.preview}.${agency}.*`,
+  previewRequest: (agency: string, what: PreviewRequest) => `${prefix.preview}.${agency}.${what}`,
+  previewRequestsAll: `${prefix.preview}.*.*`,
   route: 'accord.svc.route',
   redact: 'accord.svc.redact',
   health: (service: string) => `${prefix.health}.${service}`,
@@ -90,6 +99,11 @@ export const parseSubject = {
   adapterRequest: (subject: string): { agency: string; what: AdapterRequest } | undefined => {
     const t = tokensAfter(subject, prefix.adapter, 2);
     const what = ADAPTER_REQUESTS.find((w) => w === t?.[1]);
+    return t && what ? { agency: t[0], what } : undefined;
+  },
+  previewRequest: (subject: string): { agency: string; what: PreviewRequest } | undefined => {
+    const t = tokensAfter(subject, prefix.preview, 2);
+    const what = PREVIEW_REQUESTS.find((w) => w === t?.[1]);
     return t && what ? { agency: t[0], what } : undefined;
   },
 } as const;

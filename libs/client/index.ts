@@ -24,3 +24,4 @@ export { readableView } from './readable-view.js';
 export { NODE_CLIENT_DEFAULTS, NodeClient } from './node-client.js';
 export type { NodeClientOptions, NodeReceipt, NodeViewEntry } from './node-client.js';
 export { trackNotice } from './track-notice.js';
+export { askDirectory, askPreview } from './ask-preview.js';

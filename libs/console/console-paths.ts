@@ -14,6 +14,7 @@ export const CONSOLE_PATHS = {
   inbox: '/inbox',
   admin: '/admin',
   sent: '/sent',
+  compose: '/compose',
   quarantine: '/quarantine',
   adminOfficers: '/admin/officers',
   adminTokens: '/admin/tokens',

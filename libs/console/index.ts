@@ -50,6 +50,7 @@ export {
   noticePath,
   printPath,
   revokeTokenPath,
+  sentPath,
 } from './console-paths.js';
 export { renderError, renderPasswordChange, renderSignIn } from './account-pages.js';
 export { renderInbox, renderInboxRow } from './inbox-page.js';
@@ -62,3 +63,9 @@ export { CONSOLE_CSS, CONTRAST_PAIRS, PALETTE } from './assets/console-css.js';
 export { CONSOLE_JS } from './assets/console-js.js';
 export { renderQuarantine, renderSentList, renderSentNotice } from './sent-pages.js';
 export type { QuarantineRow, SentNoticeModel, SentRow } from './sent-models.js';
+export { renderCompose } from './compose-page.js';
+export { draftToNoticeJson, emptyDraft, fieldOfPath, readComposeForm, COLLECTION_NAMES } from './compose-draft.js';
+export type { Collection, ComposeDraft, DraftProblem, FormValues } from './compose-draft.js';
+export { agencyPreview, draftCategories } from './compose-models.js';
+export type { AgencyPreviewModel, ComposeModel, DirectoryEntryModel, MarkedPiece, PreviewModel } from './compose-models.js';
+export { markedSummary } from './marked-summary.js';

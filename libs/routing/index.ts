@@ -3,3 +3,4 @@ export type { TlpMembership } from './tlp-recipient-set.js';
 export { decideRouting } from './decide-routing.js';
 export type { AgencyDecision, RoutingDecision } from './decide-routing.js';
 export type { InvariantRemoval } from './enforce-invariants.js';
+export { agencyDirectory, previewDraft } from './preview-draft.js';

@@ -4,6 +4,8 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { renderAuditError } from '../../libs/audit-console/index.js';
 import { isAccordError } from '../../libs/errors/index.js';
 import { registerFormParser } from '../shared/form-body.js';
+
+const FORM_LIMIT_BYTES_SMALL = 16 * 1024;
 import type { AuditConsoleDeps } from './audit-console-deps.js';
 import { registerAssetRoutes } from './asset-routes.js';
 import { registerDownloadRoutes } from './download-routes.js';
@@ -43,7 +45,8 @@ export async function buildAuditConsoleApp(deps: AuditConsoleDeps): Promise<Fast
   });
   await app.register(fastifyCookie);
   app.removeContentTypeParser('text/plain');
-  registerFormParser(app);
+  // Its forms are a language and a button.
+  registerFormParser(app, FORM_LIMIT_BYTES_SMALL);
   registerHostGuard(app, deps.allowedHosts);
 
   app.addHook('onResponse', async (request, reply) => {

@@ -24,6 +24,7 @@ import type { SigningKey } from '../../libs/signing/index.js';
 import { assertAllowed, assertCsrf, type Access, type Caller } from './caller.js';
 import type { NodeBus } from './node-bus.js';
 import type { NodeMetrics } from './node-metrics.js';
+import { sendConsoleError } from './console/console-errors.js';
 import { registerConsole } from './console/register-console.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
@@ -213,14 +214,15 @@ export async function buildNodeApp(deps: NodeAppDeps): Promise<FastifyInstance> 
     deps.metrics.requests.inc({ route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) });
     deps.log.info('request', { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode });
   });
-  app.setErrorHandler((error: FastifyError, _request, reply) => {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
     const p = error instanceof AccordError ? problemFromError(error) : fastifyProblem(error);
     if (p.status >= 500) deps.log.error('request failed', { error: error.message });
-    return sendProblem(reply, p);
+    return sendConsoleError(request, reply, deps, p) ?? sendProblem(reply, p);
   });
-  app.setNotFoundHandler((_request, reply) =>
-    sendProblem(reply, problem('E_NOT_FOUND', 'no such route (see /api/v1/openapi.json)', 'path')),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const p = problem('E_NOT_FOUND', 'no such route (see /api/v1/openapi.json)', 'path');
+    return sendConsoleError(request, reply, deps, p) ?? sendProblem(reply, p);
+  });
 
   registerHealthRoutes(app, deps, () => routes);
   registerSessionRoutes(app, deps);

@@ -2,6 +2,8 @@ import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManage
 import type { NatsConnection } from '@nats-io/transport-node';
 import { connectBus, inboxPrefix } from '../../libs/bus/index.js';
 import {
+  askDirectory,
+  askPreview,
   awaitDecision,
   listOwnQuarantine,
   publishSubmission,
@@ -13,7 +15,7 @@ import {
 import { readJsonFile } from '../../libs/config/index.js';
 import { AccordError, errorMessage, isAccordError } from '../../libs/errors/index.js';
 import type { NodeConfig } from '../../libs/node/index.js';
-import type { v1 } from '../../libs/proto/index.js';
+import type { CaseNoticeProps, v1 } from '../../libs/proto/index.js';
 import { parsePublicJwk, verificationKeyFromJwk } from '../../libs/signing/index.js';
 
 /** What the node asks of the bus, with its own credential, for its agency only. */
@@ -28,6 +30,10 @@ export interface NodeBus {
   track(noticeId: string): Promise<v1.TrackReport>;
   receipt(noticeId: string, reader: string): Promise<void>;
   quarantine(): Promise<v1.QuarantineRecord[]>;
+  /** What the running policy would give each agency for a draft of the agency's; nothing is sent. */
+  preview(draft: CaseNoticeProps): Promise<v1.DraftPreview>;
+  /** The agencies registered on the bus (the addressee picker's list). */
+  directory(): Promise<v1.DirectoryEntry[]>;
   close(): Promise<void>;
 }
 
@@ -76,6 +82,8 @@ export async function connectNodeBus(config: NodeConfig): Promise<NodeBus> {
     track: (noticeId) => onBus('tracking the notice', () => trackNotice(nc, agency, noticeId, 10_000)),
     receipt: (noticeId, reader) => onBus('sending the read receipt', () => sendReceipt(js, agency, noticeId, reader)),
     quarantine: () => onBus('listing the quarantine', () => listOwnQuarantine(nc, agency, {})),
+    preview: (draft) => onBus('previewing the draft', () => askPreview(nc, agency, draft, 10_000)),
+    directory: () => onBus('reading the agency directory', () => askDirectory(nc, agency, 10_000)),
     close: () => nc.drain().catch(() => nc.close()),
   };
 }

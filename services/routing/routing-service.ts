@@ -24,6 +24,7 @@ import { v1 } from '../../libs/proto/index.js';
 import type { RoutingConfig } from './routing-config.js';
 import { PolicyInForce } from './policy-in-force.js';
 import { routeNotice } from './route-notice.js';
+import { servePreviews } from './serve-previews.js';
 
 export async function startRoutingService(config: RoutingConfig): Promise<RunningService> {
   const log = createLogger('routing');
@@ -57,6 +58,7 @@ export async function startRoutingService(config: RoutingConfig): Promise<Runnin
     (data) => v1.RouteBatch.decode(data).notices as v1.AcceptedNotice[],
     (accepted) => metrics.time('routing', () => routeNotice(redaction, live.registry, policy.current, accepted, log)),
   );
+  const previews = servePreviews(nc, live.registry, () => policy.current, log);
   const probes = await serveProbes(
     nc,
     'routing',
@@ -72,6 +74,7 @@ export async function startRoutingService(config: RoutingConfig): Promise<Runnin
     stop: once(async () => {
       await probes.stop();
       await sub.drain();
+      await previews.drain();
       live.stop();
       policy.stop();
       await publishServiceEvents(js, 'routing', [serviceEvent('routing', instance, 'stopped')]).catch(() => undefined);

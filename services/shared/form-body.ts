@@ -4,19 +4,16 @@ import { AccordError } from '../../libs/errors/index.js';
 /** A submitted HTML form: each field's values, in order (a checkbox group has several). */
 export type FormBody = Record<string, string[]>;
 
-/** Forms are small: a sign-in, an officer's name, a language. */
-const FORM_LIMIT_BYTES = 16 * 1024;
+/** The largest form is the node composer's, a whole notice: its summary alone may have 20,000 characters. */
+export const FORM_LIMIT_BYTES = 256 * 1024;
 
-export function registerFormParser(app: FastifyInstance): void {
-  app.addContentTypeParser(
-    'application/x-www-form-urlencoded',
-    { parseAs: 'string', bodyLimit: FORM_LIMIT_BYTES },
-    (_request, body, done) => {
-      const form: FormBody = {};
-      for (const [key, value] of new URLSearchParams(String(body))) (form[key] ??= []).push(value);
-      done(null, form);
-    },
-  );
+/** Parses urlencoded forms of at most `limitBytes` (a service whose forms are smaller passes its own). */
+export function registerFormParser(app: FastifyInstance, limitBytes = FORM_LIMIT_BYTES): void {
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: limitBytes }, (_request, body, done) => {
+    const form: FormBody = {};
+    for (const [key, value] of new URLSearchParams(String(body))) (form[key] ??= []).push(value);
+    done(null, form);
+  });
 }
 
 /** One field's value; a missing or repeated field is the form's error, not the server's. */

@@ -9,12 +9,14 @@ import {
   subjects,
   type AdapterRequest,
   type Identity,
+  type PreviewRequest,
 } from '../../libs/bus/index.js';
 
 const AGENCIES = ['it-police', 'ly-coastguard', 'gr-police', 'eu-agency-2', 'a1', 'x-9-9', 'police42'];
 const SEQUENCES = [0, 1, 7, 1234, 2 ** 31, Number.MAX_SAFE_INTEGER];
 const SERVICES = ['ingest', 'routing', 'redaction', 'audit', 'admin'];
 const REQUESTS: readonly AdapterRequest[] = ['decision', 'quarantine'];
+const PREVIEWS: readonly PreviewRequest[] = ['explain', 'directory'];
 
 describe('every parsed subject parses back to what it was built from', () => {
   test.each(AGENCIES)('ingest, deliver, receipt events and track of %s', (agency) => {
@@ -30,6 +32,10 @@ describe('every parsed subject parses back to what it was built from', () => {
 
   test.each(AGENCIES)("%s's adapter requests", (agency) => {
     for (const what of REQUESTS) expect(parseSubject.adapterRequest(subjects.adapterRequest(agency, what))).toEqual({ agency, what });
+  });
+
+  test.each(AGENCIES)("%s's node's preview requests", (agency) => {
+    for (const what of PREVIEWS) expect(parseSubject.previewRequest(subjects.previewRequest(agency, what))).toEqual({ agency, what });
   });
 
   test.each(SERVICES)("the %s service's events", (service) => {
@@ -67,6 +73,10 @@ describe('a subject its builder does not make parses to undefined', () => {
     ['adapterRequest', 'accord.svc.adapter.*.decision', 'a wildcard agency'],
     ['adapterRequest', 'accord.svc.adapter.it-police.*', 'a wildcard question'],
     ['adapterRequest', 'accord.svc.track.it-police', 'another family'],
+    ['previewRequest', 'accord.svc.preview.it-police', 'no question'],
+    ['previewRequest', 'accord.svc.preview.it-police.decision', 'a question routing does not answer'],
+    ['previewRequest', 'accord.svc.preview.*.explain', 'a wildcard agency'],
+    ['previewRequest', 'accord.svc.adapter.it-police.explain', 'another family'],
     ['deliver', 'accord.deliver.it-police.x', 'too many tokens'],
     ['receiptEvents', 'accord.events.receipt', 'too few tokens'],
     ['receiptEvents', 'accord.events.svc.ingest', 'another family'],
@@ -86,6 +96,8 @@ describe('a subject its builder does not make parses to undefined', () => {
     expect(parseSubject.track(subjects.trackAll)).toBeUndefined();
     expect(parseSubject.adapterRequest(subjects.adapterRequests('it-police'))).toBeUndefined();
     expect(parseSubject.adapterRequest(subjects.adapterRequestsAll)).toBeUndefined();
+    expect(parseSubject.previewRequest(subjects.previewRequests('it-police'))).toBeUndefined();
+    expect(parseSubject.previewRequest(subjects.previewRequestsAll)).toBeUndefined();
   });
 });
 

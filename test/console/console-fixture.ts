@@ -2,9 +2,22 @@
  * Contexts, models and a stored view for the console's page tests, and the few readers
  * of rendered markup they share (test/harness/markup.ts: tags, attributes, forms).
  */
-import type { AdminModel, InboxModel, Lang, NoticeModel, PageContext, StoredViewJson, TimelineModel } from '../../libs/console/index.js';
+import type {
+  AdminModel,
+  ComposeModel,
+  InboxModel,
+  Lang,
+  NoticeModel,
+  PageContext,
+  StoredViewJson,
+  TimelineModel,
+} from '../../libs/console/index.js';
 import {
+  agencyPreview,
+  emptyDraft,
   noticeModelFrom,
+  readComposeForm,
+  renderCompose,
   renderAdmin,
   renderError,
   renderInbox,
@@ -171,6 +184,56 @@ export function adminModel(created?: AdminModel['created']): AdminModel {
   };
 }
 
+/** A draft with a person, a marked-up summary and its preview, as the composer shows it after "Preview". */
+export function composeModel(): ComposeModel {
+  const draft = readComposeForm(
+    {
+      caseRef: ['IT-PA-2026-0042'],
+      type: ['ALERT'],
+      tlp: ['AMBER'],
+      mode: ['SEA'],
+      origin: ['NE'],
+      transit: ['LY'],
+      destination: ['IT'],
+      addressees: ['it-police'],
+      summary: ['{{persons[0].fullName}} steered the boat; {{migrant.identity:the boy’s uncle}} paid.'],
+      'rows-persons': ['1'],
+      'persons-0-role': ['SMUGGLER_SUSPECT'],
+      'persons-0-fullName': ['Kamal Haddad'],
+      'persons-0-minor': ['no'],
+    },
+    NOTICE_ID,
+  );
+  const decided = (agency: string, categories: string[]) =>
+    agencyPreview(draft, {
+      agency,
+      delivered: categories.length > 0,
+      tlp: categories.length > 0 ? 'group-on-route' : 'outside',
+      categories,
+      ruleIds: ['rule-a'],
+      invariants: [],
+    });
+  return {
+    draft,
+    directory: [
+      { id: 'it-police', country: 'IT', role: 'police' },
+      { id: 'ly-coastguard', country: 'LY', role: 'coastguard' },
+    ],
+    problems: [],
+    preview: {
+      policyVersion: 'default@3',
+      agencies: [decided('it-police', ['core', 'person.profile', 'summary']), decided('gr-police', [])],
+    },
+    previewDigest: 'digest-of-the-draft',
+    markedUp: [
+      { ref: 'persons[0].fullName', text: 'Kamal Haddad' },
+      { text: ' steered the boat; ' },
+      { category: 'migrant.identity', text: 'the boy’s uncle' },
+      { text: ' paid.' },
+    ],
+  };
+}
+
 /** Every page of the console for one context, by name. */
 export function everyPage(ctx: PageContext) {
   return {
@@ -193,6 +256,8 @@ export function everyPage(ctx: PageContext) {
     ),
     adminToken: renderAdmin(ctx, adminModel({ kind: 'token', name: 'case-system-2', token: 'acc_0123456789abcdef' })),
     error: renderError(ctx, 404, 'error.notFound'),
+    compose: renderCompose(ctx, { draft: emptyDraft(NOTICE_ID), directory: undefined, problems: [] }),
+    composePreview: renderCompose(ctx, composeModel()),
   };
 }
 

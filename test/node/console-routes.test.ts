@@ -93,6 +93,24 @@ describe('the console over HTTP', () => {
     expect((await fetch(`${base}/admin`, { headers: { cookie } })).status).toBe(403);
   });
 
+  test('an officer may neither open the composer nor send through it: supervisors compose', async () => {
+    const { cookie, csrf } = await signIn();
+    expect((await fetch(`${base}/compose`, { headers: { cookie } })).status).toBe(403);
+    const sent = await form('/compose', { _csrf: csrf, action: 'send', caseRef: 'ES-1' }, cookie);
+    expect(sent.status).toBe(403);
+    expect(fixture.deps.submissions.all()).toEqual([]);
+  });
+
+  test('a page that does not exist is the console’s error page for a browser, a problem for the API', async () => {
+    const page = await fetch(`${base}/nowhere`, { headers: { accept: 'text/html,application/xhtml+xml' } });
+    expect(page.status).toBe(404);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('There is no such page or notice on this node.');
+    const api = await fetch(`${base}/api/v1/nowhere`, { headers: { accept: 'text/html' } });
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toContain('application/problem+json');
+  });
+
   test('the language is chosen by form, and the page comes back in Arabic, right to left', async () => {
     const answer = await form('/lang', { lang: 'ar', back: '/sign-in' });
     expect(answer.headers.get('location')).toBe('/sign-in');

@@ -4,7 +4,15 @@ import { jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { consumers, inboxConsumerConfig, nodeConsumerConfig, streams, subjects } from '../../libs/bus/index.js';
-import { awaitDecision, publishSubmission, readStackFile, sendReceipt, signNotice } from '../../libs/client/index.js';
+import {
+  askDirectory,
+  askPreview,
+  awaitDecision,
+  publishSubmission,
+  readStackFile,
+  sendReceipt,
+  signNotice,
+} from '../../libs/client/index.js';
 import { v1 } from '../../libs/proto/index.js';
 import { identityStore, issueNodeAccess, removeAgency, rotateAgencyCredentials, seedFileFor } from '../../libs/stack/index.js';
 import {
@@ -156,6 +164,34 @@ describe("a node does its agency's work with its own credential", () => {
     const stored = await jsm.direct.getMessage('KV_accord-keys', { last_by_subj: `$KV.accord-keys.${italy.key.kid}` });
     expect(stored?.json<{ agency: string }>().agency).toBe(A);
     await expectPublishAllowed(node, subjects.track(B));
+  });
+});
+
+describe("a node previews its agency's drafts", () => {
+  test('routing explains its own draft under the running policy, nothing sent', async () => {
+    const preview = await askPreview(await nodeOf(A), A, sampleNotice(A, { addressees: [B] }), 10_000);
+    expect(preview.error).toBeNull();
+    expect(preview.policyVersion).not.toBe('');
+    expect(preview.agencies.find((a) => a.agency === B)).toMatchObject({ delivered: true, tlp: 'addressee' });
+    expect(preview.agencies.map((a) => a.agency)).not.toContain(A);
+  });
+
+  test("routing will not explain a draft in another agency's name asked on the node's own subject", async () => {
+    const preview = await askPreview(await nodeOf(A), A, sampleNotice(B), 10_000);
+    expect(preview.error?.code).toBe('E_SUBJECT_MISMATCH');
+    expect(preview.agencies).toEqual([]);
+  });
+
+  test('it reads the agency directory: ids, countries and roles', async () => {
+    const directory = await askDirectory(await nodeOf(A), A, 10_000);
+    expect(directory.map((a) => a.id)).toEqual(expect.arrayContaining([A, B]));
+    expect(directory.find((a) => a.id === B)).toMatchObject({ country: 'LY', role: 'coastguard' });
+  });
+
+  test("neither B's subject, nor A's adapter or liaisons, may ask for a preview", async () => {
+    await expectPublishRefused(await nodeOf(A), subjects.previewRequest(B, 'explain'));
+    await expectPublishRefused(await as({ kind: 'adapter', agency: A }), subjects.previewRequest(A, 'explain'));
+    await expectPublishRefused(await as({ kind: 'liaison', agency: A }), subjects.previewRequest(A, 'directory'));
   });
 });
 

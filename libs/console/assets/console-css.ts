@@ -116,12 +116,28 @@ form.stacked { display: grid; gap: 1rem; max-inline-size: 32rem; }
 label, legend { font-weight: 600; }
 fieldset { border: 1px solid ${p.rule}; border-radius: 0.25rem; padding: 0.5rem 1rem; }
 input, select, button { font: inherit; }
-input[type="text"], input[type="password"], input[type="search"], select { min-block-size: 2.5rem; padding-block: 0.25rem; padding-inline: 0.5rem; color: ${p.ink}; background-color: ${p.paper}; border: 1px solid ${p.rule}; border-radius: 0.25rem; }
+input[type="text"], input[type="password"], input[type="search"], input[type="number"], input[type="date"], input[type="datetime-local"], select, textarea { min-block-size: 2.5rem; padding-block: 0.25rem; padding-inline: 0.5rem; color: ${p.ink}; background-color: ${p.paper}; border: 1px solid ${p.rule}; border-radius: 0.25rem; }
 input[type="checkbox"] { inline-size: 1.25rem; block-size: 1.25rem; }
 button { min-block-size: 2.5rem; padding-block: 0.25rem; padding-inline: 1rem; color: ${p.buttonInk}; background-color: ${p.buttonBg}; border: 2px solid ${p.buttonBg}; border-radius: 0.25rem; cursor: pointer; }
 button:hover { background-color: ${p.buttonHover}; border-color: ${p.buttonHover}; }
 button.danger { background-color: ${p.dangerBg}; border-color: ${p.dangerBg}; }
 form.inline { display: inline; }
+button.secondary { color: ${p.link}; background-color: ${p.paper}; border-color: ${p.link}; }
+button.secondary:hover { color: ${p.buttonInk}; background-color: ${p.buttonHover}; }
+[aria-invalid="true"] { border: 2px solid ${p.dangerBg}; }
+[hidden] { display: none !important; }
+
+/* The composer: fieldsets of fields in a grid, the summary's markup tools, the preview. */
+form.compose { display: grid; gap: 1rem; }
+.compose-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0.75rem 1rem; }
+.compose-row { margin-block: 0.5rem; }
+textarea { inline-size: 100%; box-sizing: border-box; font: inherit; line-height: 1.5; }
+.markup-tools { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 0.75rem 1rem; margin-block-start: 0.75rem; padding: 0.75rem; background-color: ${p.panel}; border-radius: 0.25rem; }
+.markup-tools-title { flex-basis: 100%; margin: 0; font-weight: 600; }
+.compose-actions { display: flex; flex-wrap: wrap; gap: 1rem; }
+mark.markup-ref { color: ${p.derivedInk}; background-color: ${p.derivedBg}; }
+mark.markup-span { color: ${p.ctlInk}; background-color: ${p.ctlBg}; }
+.marked-up { white-space: pre-wrap; }
 .hint, .not-given { color: ${p.muted}; }
 .hint { margin: 0; font-size: 0.95rem; }
 .not-given { font-style: italic; }

@@ -4,10 +4,42 @@ import { CONSOLE_PATHS } from '../console-paths.js';
  * The console's one script, served at /assets/console.js (the CSP allows no inline
  * script). The pages work without it; with it the inbox grows as views arrive: on each
  * `view` event of /api/v1/events it fetches the server-rendered row of that notice (same
- * origin, already escaped by the server) and inserts it at the top, once. Nothing else:
- * no framework, no eval, no markup made from event data.
+ * origin, already escaped by the server) and inserts it at the top, once; and the
+ * composer's markup tools appear: one replaces the summary's selected words with a
+ * reference to the element chosen, the other tags them with the category chosen. Nothing
+ * else: no framework, no eval, no markup made from event data.
  */
-export const CONSOLE_JS = `// Accord console: the live inbox.
+export const CONSOLE_JS = `// Accord console: the composer's markup tools.
+(function () {
+  'use strict';
+  var tools = document.getElementById('markup-tools');
+  var summary = document.getElementById('summary');
+  var ref = document.getElementById('markup-ref');
+  var category = document.getElementById('markup-category');
+  if (!tools || !summary || !ref || !category) return;
+  tools.hidden = false;
+
+  // Replaces the selection with before + (inner, or the selection itself) + after, and leaves the caret after it,
+  // or inside it when nothing was selected to tag.
+  function replaceSelection(before, inner, after) {
+    var start = summary.selectionStart;
+    var end = summary.selectionEnd;
+    var chosen = inner === null ? summary.value.slice(start, end) : inner;
+    summary.value = summary.value.slice(0, start) + before + chosen + after + summary.value.slice(end);
+    var caret = inner === null && chosen === '' ? start + before.length : start + before.length + chosen.length + after.length;
+    summary.focus();
+    summary.setSelectionRange(caret, caret);
+  }
+
+  document.getElementById('markup-insert-ref').addEventListener('click', function () {
+    if (ref.value) replaceSelection('{{' + ref.value + '}}', '', '');
+  });
+  document.getElementById('markup-mark-span').addEventListener('click', function () {
+    if (category.value) replaceSelection('{{' + category.value + ':', null, '}}');
+  });
+})();
+
+// Accord console: the live inbox.
 (function () {
   'use strict';
   var rows = document.getElementById('inbox-rows');

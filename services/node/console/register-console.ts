@@ -3,6 +3,7 @@ import type { NodeAppDeps } from '../node-app.js';
 import { registerConsoleAdminRoutes } from './console-admin-routes.js';
 import { registerConsoleAssets } from './console-assets.js';
 import { registerConsoleAuthRoutes } from './console-auth-routes.js';
+import { registerConsoleComposeRoutes } from './console-compose-routes.js';
 import { registerConsoleInboxRoutes } from './console-inbox-routes.js';
 import { registerConsoleSentRoutes } from './console-sent-routes.js';
 import { registerFormParser } from '../../shared/form-body.js';
@@ -13,6 +14,7 @@ export function registerConsole(app: FastifyInstance, deps: NodeAppDeps): void {
   registerConsoleAssets(app);
   registerConsoleAuthRoutes(app, deps);
   registerConsoleInboxRoutes(app, deps);
+  registerConsoleComposeRoutes(app, deps);
   registerConsoleSentRoutes(app, deps);
   registerConsoleAdminRoutes(app, deps);
 }

@@ -1,4 +1,4 @@
-import { addAgency, type AddAgencyInput } from '../libs/stack/index.js';
+import { addAgency, type AddAgencyInput } from '../stack/index.js';
 
 /**
  * Agencies of a central Mediterranean route (origin NE, transit LY, destination IT),
