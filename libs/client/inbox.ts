@@ -1,6 +1,6 @@
 import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { consumeDurable, consumers, streams } from '../bus/index.js';
-import { errorMessage } from '../errors/index.js';
+import { errorMessage, isAccordError } from '../errors/index.js';
 import { formatTraceparent, parseTraceparent, TRACEPARENT } from '../tracing/index.js';
 import type { InboxStore, RejectedView, StoredView } from './inbox-store.js';
 import { verifySignedView, type BusVerificationKey, type OriginatorKeys } from './verify-view.js';
@@ -35,6 +35,11 @@ async function take(
     result.stored.push(stored);
     options.onView?.(stored);
   } catch (error) {
+    // The registry did not answer: the view is not set aside but left on the bus, and the pull stops with the error.
+    if (isAccordError(error) && error.retryable) {
+      msg.nak();
+      throw error;
+    }
     const rejected = store.reject(seq, msg.data, errorMessage(error));
     result.rejected.push(rejected);
     options.onRejected?.(rejected);

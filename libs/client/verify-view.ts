@@ -69,9 +69,9 @@ async function verifyOriginator(view: v1.DeliveredView, originatorKeys: Originat
       await verifyDetached(protectedHeader, view.protectedManifest, key);
     }
   } catch (error) {
-    throw isAccordError(error) && error.code === 'E_VIEW_INVALID'
-      ? error
-      : invalid(`originator signature: ${errorMessage(error)}`, undefined, error);
+    // A registry that did not answer says nothing of the view: it is verified again later.
+    if (isAccordError(error) && (error.code === 'E_VIEW_INVALID' || error.retryable)) throw error;
+    throw invalid(`originator signature: ${errorMessage(error)}`, undefined, error);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { JsMsg } from '@nats-io/jetstream';
 import { consumeDurable, consumers, streams } from '../../libs/bus/index.js';
 import { readableView, verifySignedView, type VerifiedView } from '../../libs/client/index.js';
-import { errorMessage } from '../../libs/errors/index.js';
+import { errorMessage, isAccordError } from '../../libs/errors/index.js';
 import { failpoint } from '../../libs/failpoints/index.js';
 import type { Logger } from '../../libs/log/index.js';
 import type { EventHub, NodeViewStore } from '../../libs/node/index.js';
@@ -31,6 +31,12 @@ async function takeDelivery(msg: JsMsg, deps: DeliveryPullDeps): Promise<void> {
   try {
     verified = await verifySignedView(msg.data, deps.bus.keys.bus, deps.agency, deps.bus.keys.originators);
   } catch (error) {
+    // The registry did not answer: a genuine view may fail only for that, so it comes again.
+    if (isAccordError(error) && error.retryable) {
+      deps.log.warn('a delivery could not be verified now: it will be delivered again', { seq: msg.seq, error: errorMessage(error) });
+      msg.nak(STORE_RETRY_MS);
+      return;
+    }
     if (deps.views.reject(msg.seq, msg.data, errorMessage(error), receivedAt)) deps.metrics.viewsRejected.inc();
     deps.log.warn('delivery set aside: it failed verification', { seq: msg.seq, reason: errorMessage(error) });
     await msg.ackAck();
