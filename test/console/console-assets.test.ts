@@ -3,13 +3,18 @@ import { describe, expect, test } from 'vitest';
 import { CONSOLE_CSS, CONSOLE_JS } from '../../libs/console/index.js';
 
 /** Just enough of a browser for the live inbox: a table body, an event source, fetch. */
-function fakeBrowser(shownIds: string[], answer: (url: string) => { status: number; type: string; body: string }) {
+function fakeBrowser(
+  shownIds: string[],
+  answer: (url: string) => { status: number; type: string; body: string; count?: string },
+  search = '',
+) {
   const rows = shownIds.map((id) => ({ dataset: { noticeId: id } }));
   const inserted: string[] = [];
   const fetched: { url: string; init: Record<string, unknown> }[] = [];
   const listeners = new Map<string, (event: { data?: string }) => void>();
   const sources: string[] = [];
   const body = { dataset: {} as Record<string, string> };
+  const count = { textContent: 'Showing 1 of 1 notices.' };
   const tbody = {
     dataset: { live: '/console/rows/' },
     rows,
@@ -31,7 +36,9 @@ function fakeBrowser(shownIds: string[], answer: (url: string) => { status: numb
     }
   }
   const globals = {
-    document: { body, getElementById: (id: string) => (id === 'inbox-rows' ? tbody : null) },
+    document: { body, getElementById: (id: string) => (id === 'inbox-rows' ? tbody : id === 'inbox-count' ? count : null) },
+    window: { location: { search } },
+    decodeURIComponent,
     EventSource,
     Set,
     JSON,
@@ -39,13 +46,14 @@ function fakeBrowser(shownIds: string[], answer: (url: string) => { status: numb
     fetch: (url: string, init: Record<string, unknown>) => {
       fetched.push({ url, init });
       const a = answer(url);
-      return Promise.resolve({ status: a.status, headers: { get: () => a.type }, text: () => Promise.resolve(a.body) });
+      const headers = { get: (name: string) => (name === 'content-type' ? a.type : name === 'x-inbox-count' ? (a.count ?? null) : null) };
+      return Promise.resolve({ status: a.status, headers, text: () => Promise.resolve(a.body) });
     },
   };
   runInNewContext(CONSOLE_JS, globals);
   const emit = (type: string, data?: unknown) => listeners.get(type)?.(data === undefined ? {} : { data: JSON.stringify(data) });
   const emitRaw = (type: string, data: string) => listeners.get(type)?.({ data });
-  return { body, inserted, fetched, sources, emit, emitRaw };
+  return { body, count, inserted, fetched, sources, emit, emitRaw };
 }
 
 const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -72,6 +80,26 @@ describe('the live inbox script', () => {
       { url: '/console/rows/n%2F1', init: { credentials: 'same-origin', redirect: 'error', headers: { accept: 'text/html' } } },
     ]);
     expect(browser.inserted).toEqual([`afterbegin:${row('n/1')}`]);
+  });
+
+  test("asks for the row with the open inbox's filters, and shows the count the node answers", async () => {
+    const browser = fakeBrowser(
+      [],
+      () => ({ status: 200, type: 'text/html', body: row('a'), count: encodeURIComponent('Affichage de 2 avis sur 3.') }),
+      '?tlp=RED&unread=1',
+    );
+    browser.emit('view', { noticeId: 'a' });
+    await flush();
+    expect(browser.fetched.map((f) => f.url)).toEqual(['/console/rows/a?tlp=RED&unread=1']);
+    expect(browser.count.textContent).toBe('Affichage de 2 avis sur 3.');
+  });
+
+  test('a view the filters leave out (204) is not shown and leaves the count as it was', async () => {
+    const browser = fakeBrowser([], () => ({ status: 204, type: '', body: '' }), '?tlp=RED');
+    browser.emit('view', { noticeId: 'a' });
+    await flush();
+    expect(browser.inserted).toEqual([]);
+    expect(browser.count.textContent).toBe('Showing 1 of 1 notices.');
   });
 
   test('a notice already shown, or already being fetched, is not added twice', async () => {

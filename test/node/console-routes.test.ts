@@ -88,6 +88,24 @@ describe('the console over HTTP', () => {
     expect(await fixture.deps.officers.checkPassword('ines.costa', PASSWORD)).toBe(true);
   });
 
+  test("a live row comes with the open inbox's count, and not at all when the inbox's filters leave it out", async () => {
+    const { cookie } = await signIn();
+    const id = '00000000-0000-4000-8000-000000000001';
+    const shown = await fetch(`${base}/console/rows/${id}?tlp=AMBER`, { headers: { cookie } });
+    expect(shown.status).toBe(200);
+    expect(decodeURIComponent(shown.headers.get('x-inbox-count') ?? '')).toBe('Showing 1 of 1 notices.');
+    expect((await fetch(`${base}/console/rows/${id}?tlp=RED`, { headers: { cookie } })).status).toBe(204);
+  });
+
+  test('the unread filter holds whichever way the form or a link writes it', async () => {
+    const { cookie } = await signIn();
+    for (const unread of ['1', 'on', 'true']) {
+      const page = await (await fetch(`${base}/inbox?unread=${unread}`, { headers: { cookie } })).text();
+      const box = /<input[^>]*name="unread"[^>]*>/.exec(page)?.[0] ?? '';
+      expect(box, unread).toContain('checked');
+    }
+  });
+
   test('an officer may not open the admin page', async () => {
     const { cookie } = await signIn();
     expect((await fetch(`${base}/admin`, { headers: { cookie } })).status).toBe(403);

@@ -4,7 +4,8 @@ import { CONSOLE_PATHS } from '../console-paths.js';
  * The console's one script, served at /assets/console.js (the CSP allows no inline
  * script). The pages work without it; with it the inbox grows as views arrive: on each
  * `view` event of /api/v1/events it fetches the server-rendered row of that notice (same
- * origin, already escaped by the server) and inserts it at the top, once; and the
+ * origin, already escaped by the server, with the page's filters: none when they leave it
+ * out) and inserts it at the top, once, updating the count; and the
  * composer's markup tools appear: one replaces the summary's selected words with a
  * reference to the element chosen, the other tags them with the category chosen. Nothing
  * else: no framework, no eval, no markup made from event data.
@@ -76,14 +77,20 @@ export const CONSOLE_JS = `// Accord console: the composer's markup tools.
     if (typeof noticeId !== 'string' || noticeId === '' || noticeId.length > 200) return;
     if (shown(noticeId) || pending.has(noticeId)) return;
     pending.add(noticeId);
-    fetch(base + encodeURIComponent(noticeId), { credentials: 'same-origin', redirect: 'error', headers: { accept: 'text/html' } })
+    // The page's filters go along: a view they leave out is answered 204 and not shown.
+    fetch(base + encodeURIComponent(noticeId) + window.location.search, { credentials: 'same-origin', redirect: 'error', headers: { accept: 'text/html' } })
       .then(function (response) {
         var type = response.headers.get('content-type') || '';
-        if (response.status !== 200 || type.indexOf('text/html') !== 0) return '';
-        return response.text();
+        if (response.status !== 200 || type.indexOf('text/html') !== 0) return null;
+        return response.text().then(function (markup) {
+          return { markup: markup, count: response.headers.get('x-inbox-count') };
+        });
       })
-      .then(function (markup) {
-        if (markup) insert(noticeId, markup);
+      .then(function (answer) {
+        if (!answer || !answer.markup) return;
+        insert(noticeId, answer.markup);
+        var count = document.getElementById('inbox-count');
+        if (count && answer.count) count.textContent = decodeURIComponent(answer.count);
       })
       .catch(function () {})
       .finally(function () {

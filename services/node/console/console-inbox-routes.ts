@@ -8,6 +8,7 @@ import {
   renderNotice,
   renderPrint,
   renderTimeline,
+  t,
   type InboxFilters,
   type InboxRow,
   type PageContext,
@@ -47,7 +48,7 @@ function filtersOf(query: Record<string, string | undefined>): InboxFilters {
   if (tlp !== undefined && (TLPS as readonly string[]).includes(tlp)) filters.tlp = tlp as Tlp;
   if (type) filters.type = type;
   if (issuer) filters.issuer = issuer;
-  if (query.unread === 'on' || query.unread === 'true') filters.unread = true;
+  if (query.unread === 'on' || query.unread === 'true' || query.unread === '1') filters.unread = true;
   if (q) filters.q = q;
   return filters;
 }
@@ -102,16 +103,27 @@ export function registerConsoleInboxRoutes(app: FastifyInstance, deps: NodeAppDe
     },
   );
 
-  app.get<{ Params: { noticeId: string } }>(
+  app.get<{ Params: { noticeId: string }; Querystring: Record<string, string | undefined> }>(
     '/console/rows/:noticeId',
-    { config: { summary: 'the console: one inbox row, for a view that has just arrived' } },
+    {
+      config: {
+        summary: "the console: one inbox row, for a view that has just arrived (204 when the open inbox's filters leave it out)",
+      },
+    },
     async (request, reply) => {
       const signedIn = officer(request, reply);
       if (!signedIn) return reply;
       const ctx = pageContext(request, deps, signedIn);
       const view = heldView(request.params.noticeId);
       if (!view) return notFound(reply, ctx);
-      return reply.type(HTML).send(renderInboxRow(ctx, inboxRowFrom(view, receiptsOf(signedIn).has(view.noticeId))));
+      const read = receiptsOf(signedIn);
+      const filters = filtersOf(request.query);
+      const row = inboxRowFrom(view, read.has(view.noticeId));
+      if (!matches(row, filters)) return reply.code(204).send();
+      const rows = allViews(deps).map((v) => inboxRowFrom(v, read.has(v.noticeId)));
+      // The open inbox's "Showing N of M", in the officer's language; encoded, since a header is ASCII.
+      const count = t(ctx.lang, 'inbox.count', { shown: rows.filter((r) => matches(r, filters)).length, total: rows.length });
+      return reply.header('x-inbox-count', encodeURIComponent(count)).type(HTML).send(renderInboxRow(ctx, row));
     },
   );
 
