@@ -98,12 +98,14 @@ export class SubmissionStore {
   }
 
   /** Ingest's decision; the signed bytes are no longer needed and are dropped. */
-  decide(noticeId: string, decision: { status: 'accepted' | 'quarantined'; code?: string; path?: string }, at: Date): void {
-    this.db
+  /** Records ingest's decision on a pending submission; false when it was decided already (by another request, at once). */
+  decide(noticeId: string, decision: { status: 'accepted' | 'quarantined'; code?: string; path?: string }, at: Date): boolean {
+    const changed = this.db
       .prepare(
         "UPDATE submissions SET status = ?, code = ?, path = ?, decided_at = ?, sealed = x'' WHERE notice_id = ? AND status = 'pending'",
       )
       .run(decision.status, decision.code ?? null, decision.path ?? null, at.toISOString(), noticeId);
+    return changed.changes === 1;
   }
 
   /** Every submission, newest first. */

@@ -33,8 +33,9 @@ export async function settleSubmission(deps: SubmissionDeps, submission: Submiss
         ...(decision.path ? { path: decision.path } : {}),
       }
     : { status: 'accepted' as const };
-  deps.submissions.decide(submission.noticeId, outcome, new Date());
-  deps.events.publish({ type: 'decision', noticeId: submission.noticeId, ...outcome });
+  // The request that submitted it and the watcher may both settle it: the one that records the decision tells the event streams.
+  if (deps.submissions.decide(submission.noticeId, outcome, new Date()))
+    deps.events.publish({ type: 'decision', noticeId: submission.noticeId, ...outcome });
   return deps.submissions.find(submission.noticeId) ?? submission;
 }
 

@@ -120,4 +120,14 @@ describe('the submission store', () => {
     expect(store.signed(noticeId)).toBeUndefined();
     expect(store.pending()).toEqual([]);
   });
+
+  test('a decision is recorded once: a second one for the same submission changes nothing and says so', () => {
+    const { file } = database();
+    const store = new SubmissionStore(openNodeDatabase(file), new ViewCipher(newViewKey()));
+    const noticeId = '00000000-0000-4000-8000-000000000043';
+    store.record({ noticeId, bodyDigest: 'd', submittedBy: 'officer:ana', submittedAt: '2026-12-01T10:00:00.000Z' }, Buffer.from('x'));
+    expect(store.decide(noticeId, { status: 'accepted' }, new Date('2026-12-01T10:00:01.000Z'))).toBe(true);
+    expect(store.decide(noticeId, { status: 'quarantined', code: 'E_STALE' }, new Date('2026-12-01T10:00:02.000Z'))).toBe(false);
+    expect(store.find(noticeId)).toMatchObject({ status: 'accepted', decidedAt: '2026-12-01T10:00:01.000Z' });
+  });
 });
