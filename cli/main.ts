@@ -20,6 +20,7 @@ import { keysGenerateCommand } from './commands/keys-generate.js';
 import {
   nodeOfficerAddCommand,
   nodeOfficerDisableCommand,
+  nodeOfficerResetCommand,
   nodeTokenCreateCommand,
   nodeReadsCommand,
   nodeTokenRevokeCommand,
@@ -48,6 +49,7 @@ const COMMANDS: Command[] = [
   nodeServeCommand,
   nodeOfficerAddCommand,
   nodeOfficerDisableCommand,
+  nodeOfficerResetCommand,
   nodeTokenCreateCommand,
   nodeTokenRevokeCommand,
   nodeReadsCommand,

@@ -71,6 +71,37 @@ Example:
   },
 };
 
+export const nodeOfficerResetCommand: Command = {
+  name: 'node officer reset',
+  summary: "give an officer's account a fresh start: a new one-time password (and TOTP enrolment), enabled again",
+  help: `Usage: accord node officer reset NAME --dir NODE_DIR
+
+For an officer who forgot their password, lost their authenticator, spent the one-time
+password without choosing a password of their own, or whose disabled account is taken
+back into use: prints, once, a new one-time password (and, for a supervisor or an admin,
+a new TOTP enrolment URI: the old authenticator entry stops working), enables the
+account and ends the officer's open sessions at once. What the officer did stays
+attributed to the account.
+
+Example:
+  accord node officer reset ana.lopez --dir /srv/accord-node`,
+  async run(argv) {
+    const { values, positionals } = parseOptions(argv, { dir: { type: 'string' } }, { min: 1, max: 1, names: 'the officer NAME' });
+    const name = positionals[0] ?? '';
+    const reset = await withNode(requireOption(values.dir, 'dir'), (node) =>
+      new OfficerStore(node.db, node.cipher, node.config.agency).reset(name),
+    );
+    const lines = [
+      `officer ${name} (${reset.officer.role}) reset and enabled; their sessions have ended`,
+      `one-time password: ${reset.oneTimePassword}`,
+    ];
+    if (reset.totpUri !== undefined) lines.push(`TOTP enrolment URI (add it to an authenticator app): ${reset.totpUri}`);
+    lines.push('Shown only this once. The officer must choose a password of their own at the next login.');
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return EXIT.ok;
+  },
+};
+
 export const nodeTokenCreateCommand: Command = {
   name: 'node token create',
   summary: "create an API token for an agency's own systems (printed once)",

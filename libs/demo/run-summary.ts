@@ -99,7 +99,7 @@ export function formatRunSummary(summary: RunSummary, cwd: string): string {
     '',
     "Sign in at a node's URL. A one-time password is good for one sign-in, at which you choose a",
     'password of your own (12 characters or more); signed in with it but gone before choosing one,',
-    `the account cannot sign in again (remove its node's folder to set that node up afresh).`,
+    'the account needs a fresh start: `npx accord node officer reset NAME --dir NODE_DIR` prints a new one.',
     'Supervisors and admins also give a 6-digit TOTP code: add the TOTP URI to an authenticator app,',
     'or run `oathtool --totp -b SECRET` (Debian: apt install oathtool).',
     `These sign-ins are kept in ${show(summary.signInsFile)} (mode 0600) and shown again at the next run.`,

@@ -67,6 +67,34 @@ export class OfficerStore {
     })();
   }
 
+  /**
+   * A fresh start for an account (a forgotten password, a lost authenticator, a one-time
+   * password spent without choosing a password, or a disabled account taken back into
+   * use): a new one-time password and, for supervisors and admins, a new TOTP secret;
+   * the account is enabled, and every session of the officer ends now.
+   */
+  async reset(name: string): Promise<NewOfficer> {
+    const row = readOfficerRow(this.db, name);
+    if (!row) throw new AccordError('E_NOT_FOUND', `no officer ${JSON.stringify(name)} on this node`);
+    const role = officerOf(row).role;
+    const oneTimePassword = newOneTimePassword();
+    const passwordHash = await hashPassword(oneTimePassword);
+    const secret = roleNeedsTotp(role) ? newTotpSecret() : undefined;
+    const sealed = secret === undefined ? null : this.cipher.seal(Buffer.from(secret, 'utf8'), totpAssociated(name));
+    this.db.transaction(() => {
+      this.db
+        .prepare<[string, Buffer | null, string]>(
+          `UPDATE officers SET password_hash = ?, password_change_required = 1, one_time_used_at = NULL, totp_sealed = ?,
+           totp_last_step = NULL, failed_logins = 0, locked_until = NULL, disabled_at = NULL WHERE name = ?`,
+        )
+        .run(passwordHash, sealed, name);
+      this.db.prepare<[string]>('DELETE FROM sessions WHERE officer = ?').run(name);
+    })();
+    const officer = this.get(name);
+    if (!officer) throw new AccordError('E_STATE', `officer ${name} vanished as it was reset`);
+    return secret === undefined ? { officer, oneTimePassword } : { officer, oneTimePassword, totpUri: totpUri(this.agency, name, secret) };
+  }
+
   get(name: string): Officer | undefined {
     const row = readOfficerRow(this.db, name);
     return row && officerOf(row);

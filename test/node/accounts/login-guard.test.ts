@@ -30,6 +30,31 @@ describe('logins', () => {
     expect(own).toMatchObject({ ok: true, officer: { passwordChangeRequired: false } });
   });
 
+  test('a reset gives a fresh start: a new one-time password and TOTP secret, the old ones refused, a disabled account enabled', async () => {
+    const accounts = newAccounts();
+    const guard = guardOf(accounts);
+    const added = await accounts.officers.add('chief', 'supervisor', T0);
+    // The one-time password spent on a sign-in, and the officer gone before choosing a password.
+    const spent = await guard.attempt(
+      { name: 'chief', password: added.oneTimePassword, totp: await totpCode(added.totpUri, T0), client: CLIENT },
+      T0,
+    );
+    expect(spent.ok).toBe(true);
+    accounts.officers.disable('chief', later(1000));
+    const reset = await accounts.officers.reset('chief');
+    expect(reset.officer).toMatchObject({ disabled: false, passwordChangeRequired: true });
+    expect(reset.totpUri).not.toBe(added.totpUri);
+    const at = later(60_000);
+    const oldOnes = { name: 'chief', password: added.oneTimePassword, totp: await totpCode(added.totpUri, at), client: CLIENT };
+    expect((await guard.attempt(oldOnes, at)).ok).toBe(false);
+    const fresh = { name: 'chief', password: reset.oneTimePassword, totp: await totpCode(reset.totpUri, at), client: CLIENT };
+    expect(await guard.attempt(fresh, at)).toMatchObject({ ok: true, officer: { passwordChangeRequired: true } });
+  });
+
+  test('a reset of an officer the node does not have is E_NOT_FOUND', async () => {
+    await expect(newAccounts().officers.reset('nobody')).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
+  });
+
   test('a supervisor needs a TOTP code as well as the password', async () => {
     const accounts = newAccounts();
     const guard = guardOf(accounts);
