@@ -237,6 +237,9 @@ describe('the auditor console', () => {
       await page.goto(`${auditor.url}notices/${noticeId}`);
       await expectClean('the notice trail in Arabic');
       await screenshot(page, join(shots, 'trail-ar.png'));
+      await page.goto(auditor.url);
+      await expectClean('the overview in Arabic');
+      await screenshot(page, join(shots, 'overview-ar.png'));
     },
     BROWSER_TEST_TIMEOUT_MS,
   );

@@ -429,6 +429,7 @@ describe('every page of the console', () => {
       const signedOut = await openPage(await browser.newContext(), { allowedOrigins: [url(ISSUER)] });
       await signedOut.page.goto(`${url(ISSUER)}/sign-in`);
       await check(signedOut, '/sign-in');
+      await screenshot(signedOut.page, join(shots, 'sign-in-en.png'));
       // The admin's first sign-in passes through the password change page.
       await signIn(signedOut.page, url(ISSUER), admin.name, admin.oneTime, await totp(0, admin.secret));
       await signedOut.page.waitForURL(/\/password$/);
