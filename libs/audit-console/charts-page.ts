@@ -1,10 +1,10 @@
 import { describeReason } from '../errors/index.js';
-import { html, text, type SafeHtml } from '../console/index.js';
+import { dataTable, html, text, type SafeHtml } from '../console/index.js';
 import type { AuditPageContext, ChartsModel } from './audit-console-models.js';
 import { auditPage } from './audit-layout.js';
 import { kindClass, perDayChart, quarantineChart } from './chart-svg.js';
 import { at } from './i18n/audit-translate.js';
-import { table, valueCell } from './record-cells.js';
+import { valueCell } from './record-cells.js';
 
 function legend(ctx: AuditPageContext, model: ChartsModel): SafeHtml {
   return html`<div class="legend">
@@ -31,7 +31,7 @@ function perDay(ctx: AuditPageContext, model: ChartsModel): SafeHtml {
       ${perDayChart(model, at(lang, 'charts.perDay'), at(lang, 'charts.perDayLabel'))}
       <figcaption>${legend(ctx, model)}</figcaption>
     </figure>
-    ${table(at(lang, 'charts.perDayTable'), [at(lang, 'column.day'), ...model.kinds, at(lang, 'column.total')], rows, 'chart-table')}`;
+    ${dataTable(at(lang, 'charts.perDayTable'), [at(lang, 'column.day'), ...model.kinds, at(lang, 'column.total')], rows, { className: 'chart-table' })}`;
 }
 
 function quarantines(ctx: AuditPageContext, model: ChartsModel): SafeHtml {
@@ -46,7 +46,7 @@ function quarantines(ctx: AuditPageContext, model: ChartsModel): SafeHtml {
       </tr>`,
   );
   return html`<figure class="chart">${quarantineChart(model, at(lang, 'charts.quarantines'), at(lang, 'charts.quarantinesLabel'))}</figure>
-    ${table(at(lang, 'charts.quarantinesTable'), [at(lang, 'column.code'), at(lang, 'column.count'), at(lang, 'column.meaning')], rows, 'chart-table')}`;
+    ${dataTable(at(lang, 'charts.quarantinesTable'), [at(lang, 'column.code'), at(lang, 'column.count'), at(lang, 'column.meaning')], rows, { className: 'chart-table' })}`;
 }
 
 /** `/charts`: records per day by kind, and quarantines by reason code, each with the table of its figures. */

@@ -37,25 +37,3 @@ export function recordCells(lang: Lang, r: RecordRow): SafeHtml {
     <td>${r.code === '' ? valueCell(lang, '') : html`<code>${text(r.code)}</code>`}</td>
     <td><code>${r.hashPrefix}</code></td>`;
 }
-
-/**
- * A table with a caption, column headers and rows, in a wrapper that scrolls when the
- * table is wider than the page: focusable and named, so the keyboard can scroll it too.
- */
-export function table(caption: string, heads: readonly string[], rows: readonly SafeHtml[], className = 'records'): SafeHtml {
-  return html`<div class="table-wrap" role="region" aria-label="${caption}" tabindex="0">
-    <table class="${className}">
-      <caption>
-        ${caption}
-      </caption>
-      <thead>
-        <tr>
-          ${heads.map((h) => html`<th scope="col">${h}</th>`)}
-        </tr>
-      </thead>
-      <tbody>
-        ${rows}
-      </tbody>
-    </table>
-  </div>`;
-}

@@ -1,11 +1,11 @@
-import { html, raw, type SafeHtml } from '../console/index.js';
+import { dataTable, html, raw, type SafeHtml } from '../console/index.js';
 import { AUDIT_KINDS } from '../audit/index.js';
 import type { AuditPageContext, RecordsModel, RecordsQueryField } from './audit-console-models.js';
 import { auditPage } from './audit-layout.js';
 import { AUDIT_PATHS, recordsPath } from './audit-paths.js';
 import type { AuditMessageKey } from './i18n/en.js';
 import { at } from './i18n/audit-translate.js';
-import { recordCells, recordHeads, table } from './record-cells.js';
+import { recordCells, recordHeads } from './record-cells.js';
 
 const INVALID_MESSAGE: Record<RecordsQueryField, AuditMessageKey> = {
   notice: 'records.invalidNotice',
@@ -93,7 +93,7 @@ function results(ctx: AuditPageContext, model: RecordsModel): SafeHtml {
   return html`<p role="status">
       ${at(lang, 'records.count', { first, last: first + model.rows.length - 1, matched: model.matched, height: model.height })}
     </p>
-    ${table(
+    ${dataTable(
       at(lang, 'records.caption'),
       recordHeads(lang),
       model.rows.map(
@@ -102,6 +102,7 @@ function results(ctx: AuditPageContext, model: RecordsModel): SafeHtml {
             ${recordCells(lang, r)}
           </tr>`,
       ),
+      { className: 'records' },
     )}
     ${pagination(ctx, model)}`;
 }

@@ -1,10 +1,10 @@
-import { html, text, type SafeHtml } from '../console/index.js';
+import { dataTable, html, text, type SafeHtml } from '../console/index.js';
 import type { AuditPageContext, ProofState, TrailModel } from './audit-console-models.js';
 import { auditPage } from './audit-layout.js';
 import { proofsPath, recordsPath } from './audit-paths.js';
 import type { AuditMessageKey } from './i18n/en.js';
 import { at, atHtml } from './i18n/audit-translate.js';
-import { recordCells, recordHeads, table } from './record-cells.js';
+import { recordCells, recordHeads } from './record-cells.js';
 
 const PROOF: Record<ProofState, { key: AuditMessageKey; className: string }> = {
   verified: { key: 'trail.proofVerified', className: 'verified' },
@@ -27,7 +27,7 @@ export function renderTrail(ctx: AuditPageContext, model: TrailModel): string {
     model.rows.length === 0
       ? html`<p role="status">${at(lang, 'trail.empty')}</p>`
       : html`<p>${sealing}</p>
-          ${table(
+          ${dataTable(
             at(lang, 'trail.caption'),
             [...recordHeads(lang), at(lang, 'column.proof')],
             model.rows.map(
@@ -36,6 +36,7 @@ export function renderTrail(ctx: AuditPageContext, model: TrailModel): string {
                   ${recordCells(lang, r)} ${proofCell(ctx, r.proof)}
                 </tr>`,
             ),
+            { className: 'records' },
           )}
           <p class="actions">
             <a href="${proofsPath(model.noticeId)}" download>${at(lang, 'trail.download')}</a>

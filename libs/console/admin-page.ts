@@ -1,4 +1,5 @@
 import { CONSOLE_PATHS, disableOfficerPath, revokeTokenPath } from './console-paths.js';
+import { dataTable } from './table.js';
 import type { AdminModel, OfficerRow, PageContext, Role, TokenRow } from './console-models.js';
 import { postForm } from './forms.js';
 import { listHtml, timeHtml } from './format.js';
@@ -26,25 +27,12 @@ function officersHtml(ctx: PageContext, officers: OfficerRow[]): SafeHtml {
         </td>
       </tr>`,
   );
-  return html`<div class="table-wrap">
-    <table>
-      <caption class="visually-hidden">
-        ${t(lang, 'admin.officers')}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${t(lang, 'column.name')}</th>
-          <th scope="col">${t(lang, 'column.role')}</th>
-          <th scope="col">${t(lang, 'column.state')}</th>
-          <th scope="col">${t(lang, 'column.created')}</th>
-          <th scope="col">${t(lang, 'column.actions')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows}
-      </tbody>
-    </table>
-  </div>`;
+  return dataTable(
+    t(lang, 'admin.officers'),
+    [t(lang, 'column.name'), t(lang, 'column.role'), t(lang, 'column.state'), t(lang, 'column.created'), t(lang, 'column.actions')],
+    rows,
+    { className: '', hiddenCaption: true },
+  );
 }
 
 function tokensHtml(ctx: PageContext, tokens: TokenRow[]): SafeHtml {
@@ -68,26 +56,19 @@ function tokensHtml(ctx: PageContext, tokens: TokenRow[]): SafeHtml {
         </td>
       </tr>`,
   );
-  return html`<div class="table-wrap">
-    <table>
-      <caption class="visually-hidden">
-        ${t(lang, 'admin.tokens')}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${t(lang, 'column.name')}</th>
-          <th scope="col">${t(lang, 'column.scopes')}</th>
-          <th scope="col">${t(lang, 'column.state')}</th>
-          <th scope="col">${t(lang, 'column.created')}</th>
-          <th scope="col">${t(lang, 'column.lastUsed')}</th>
-          <th scope="col">${t(lang, 'column.actions')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows}
-      </tbody>
-    </table>
-  </div>`;
+  return dataTable(
+    t(lang, 'admin.tokens'),
+    [
+      t(lang, 'column.name'),
+      t(lang, 'column.scopes'),
+      t(lang, 'column.state'),
+      t(lang, 'column.created'),
+      t(lang, 'column.lastUsed'),
+      t(lang, 'column.actions'),
+    ],
+    rows,
+    { className: '', hiddenCaption: true },
+  );
 }
 
 function addOfficerForm(ctx: PageContext): SafeHtml {

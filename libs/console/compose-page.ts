@@ -1,4 +1,5 @@
 import { COLLECTIONS, rowFieldName, type Collection, type ComposeDraft } from './compose-draft.js';
+import { dataTable } from './table.js';
 import type { ComposeModel, DirectoryEntryModel, MarkedPiece, PreviewModel } from './compose-models.js';
 import { CONSOLE_PATHS } from './console-paths.js';
 import type { Lang, PageContext } from './console-models.js';
@@ -429,26 +430,7 @@ function previewHtml(lang: Lang, preview: PreviewModel, markedUp: readonly Marke
     <h2 id="preview-heading">${t(lang, 'compose.previewTitle')}</h2>
     <p>${tHtml(lang, 'compose.previewIntro', { version: preview.policyVersion })}</p>
     ${none}
-    <div class="table-wrap">
-      <table>
-        <caption class="visually-hidden">
-          ${t(lang, 'compose.previewCaption')}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${t(lang, 'column.agency')}</th>
-            <th scope="col">${t(lang, 'compose.receives')}</th>
-            <th scope="col">${t(lang, 'column.tlp')}</th>
-            <th scope="col">${t(lang, 'column.categories')}</th>
-            <th scope="col">${t(lang, 'column.withheld')}</th>
-            <th scope="col">${t(lang, 'compose.rules')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows}
-        </tbody>
-      </table>
-    </div>
+    ${dataTable(t(lang, 'compose.previewCaption'), [t(lang, 'column.agency'), t(lang, 'compose.receives'), t(lang, 'column.tlp'), t(lang, 'column.categories'), t(lang, 'column.withheld'), t(lang, 'compose.rules')], rows, { className: 'preview-table', hiddenCaption: true })}
     ${markedUp?.some((p) => 'ref' in p || 'category' in p) ? markedUpHtml(lang, markedUp) : ''}
   </section>`;
 }

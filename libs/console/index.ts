@@ -69,3 +69,5 @@ export type { Collection, ComposeDraft, DraftProblem, FormValues } from './compo
 export { agencyPreview, draftCategories } from './compose-models.js';
 export type { AgencyPreviewModel, ComposeModel, DirectoryEntryModel, MarkedPiece, PreviewModel } from './compose-models.js';
 export { markedSummary } from './marked-summary.js';
+export { dataTable } from './table.js';
+export type { TableOptions } from './table.js';

@@ -1,4 +1,5 @@
 import { visibleText } from './bidi.js';
+import { dataTable } from './table.js';
 import { CONSOLE_PATHS, sentPath } from './console-paths.js';
 import type { PageContext } from './console-models.js';
 import { timeHtml } from './format.js';
@@ -6,24 +7,6 @@ import { html, text, type SafeHtml } from './html.js';
 import { t, tHtml } from './i18n/translate.js';
 import { page } from './layout.js';
 import type { QuarantineRow, SentNoticeModel, SentRow } from './sent-models.js';
-
-function table(caption: string, head: string[], rows: SafeHtml[]): SafeHtml {
-  return html`<div class="table-wrap">
-    <table class="notices">
-      <caption>
-        ${caption}
-      </caption>
-      <thead>
-        <tr>
-          ${head.map((h) => html`<th scope="col">${h}</th>`)}
-        </tr>
-      </thead>
-      <tbody>
-        ${rows}
-      </tbody>
-    </table>
-  </div>`;
-}
 
 const statusHtml = (ctx: PageContext, status: SentRow['status']): SafeHtml =>
   html`<span class="${`status status-${status}`}">${t(ctx.lang, `status.${status}`)}</span>`;
@@ -48,7 +31,7 @@ export function renderSentList(ctx: PageContext, model: { rows: SentRow[] }): st
       ? html`<h1>${t(lang, 'sent.title')}</h1>
           <p>${t(lang, 'sent.empty')}</p>`
       : html`<h1>${t(lang, 'sent.title')}</h1>
-          ${table(
+          ${dataTable(
             t(lang, 'sent.caption'),
             [
               t(lang, 'column.notice'),
@@ -75,7 +58,7 @@ export function renderSentNotice(ctx: PageContext, model: SentNoticeModel): stri
   const deliveries = track
     ? track.deliveries.length === 0
       ? html`<p>${t(lang, 'sent.noDeliveries')}</p>`
-      : table(
+      : dataTable(
           t(lang, 'sent.deliveries'),
           [t(lang, 'column.recipient'), t(lang, 'column.delivered'), t(lang, 'column.categories'), t(lang, 'column.withheld')],
           track.deliveries.map(
@@ -92,7 +75,7 @@ export function renderSentNotice(ctx: PageContext, model: SentNoticeModel): stri
   const receipts = track
     ? track.receipts.length === 0
       ? html`<p>${t(lang, 'sent.noReceipts')}</p>`
-      : table(
+      : dataTable(
           t(lang, 'sent.receipts'),
           [t(lang, 'column.officer'), t(lang, 'column.agency'), t(lang, 'column.readAt')],
           track.receipts.map(
@@ -141,7 +124,7 @@ export function renderQuarantine(ctx: PageContext, model: { rows: QuarantineRow[
     ${
       rows.length === 0
         ? html`<p>${t(lang, 'quarantine.empty')}</p>`
-        : table(
+        : dataTable(
             t(lang, 'quarantine.caption'),
             [
               t(lang, 'column.notice'),

@@ -1,4 +1,5 @@
 import { visibleText } from './bidi.js';
+import { dataTable } from './table.js';
 import { casePath, noticePath } from './console-paths.js';
 import type { PageContext, TimelineModel } from './console-models.js';
 import { labelHtml, timeHtml } from './format.js';
@@ -47,26 +48,18 @@ export function renderTimeline(ctx: PageContext, model: TimelineModel): string {
   const table =
     rows.length === 0
       ? html`<p>${t(lang, 'timeline.empty')}</p>`
-      : html`<div class="table-wrap">
-          <table class="notices">
-            <caption>
-              ${t(lang, 'timeline.caption')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">${t(lang, 'column.tlp')}</th>
-                <th scope="col">${t(lang, 'column.notice')}</th>
-                <th scope="col">${t(lang, 'column.type')}</th>
-                <th scope="col">${t(lang, 'column.issuer')}</th>
-                <th scope="col">${t(lang, 'column.issued')}</th>
-                <th scope="col">${t(lang, 'column.received')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${rows}
-            </tbody>
-          </table>
-        </div>`;
+      : dataTable(
+          t(lang, 'timeline.caption'),
+          [
+            t(lang, 'column.tlp'),
+            t(lang, 'column.notice'),
+            t(lang, 'column.type'),
+            t(lang, 'column.issuer'),
+            t(lang, 'column.issued'),
+            t(lang, 'column.received'),
+          ],
+          rows,
+        );
   return page(ctx, {
     title: t(lang, 'timeline.title', { caseRef: visibleText(model.caseRef) }),
     path: casePath(model.caseRef),

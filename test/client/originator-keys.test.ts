@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { registryKeys, verifySignedView } from '../../libs/client/index.js';
 import { AccordError } from '../../libs/errors/index.js';
 import { sampleNotice } from '../harness/sample-notice.js';
-import { busSigned, deliveredView, parties } from '../disclosure/view-fixture.js';
+import { busSigned, deliveredView, parties } from '../harness/view-fixture.js';
 
 /**
  * The keys bucket as registryKeys reads it (direct gets), answering from `answers` in

@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { readableView, verifyBusSignedView, verifySignedView, viewRecipient } from '../../libs/client/index.js';
 import { v1 } from '../../libs/proto/index.js';
 import { sampleNotice } from '../harness/sample-notice.js';
-import { busSigned, deliveredView, parties } from './view-fixture.js';
+import { busSigned, deliveredView, parties } from '../harness/view-fixture.js';
 
 const granted = ['person.profile', 'smuggler.identity', 'conveyance'] as const;
 

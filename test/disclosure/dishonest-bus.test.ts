@@ -3,7 +3,7 @@ import { signNotice, verifySignedView } from '../../libs/client/index.js';
 import { digestOf } from '../../libs/disclosure/index.js';
 import { v1 } from '../../libs/proto/index.js';
 import { sampleNotice } from '../harness/sample-notice.js';
-import { busSigned, deliveredView, parties } from './view-fixture.js';
+import { busSigned, deliveredView, parties } from '../harness/view-fixture.js';
 
 const granted = ['person.profile', 'smuggler.identity', 'conveyance'] as const;
 

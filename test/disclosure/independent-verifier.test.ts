@@ -8,7 +8,7 @@ import { v1 } from '../../libs/proto/index.js';
 import { packageRoot } from '../../libs/stack/index.js';
 import type { PublicJwk } from '../../libs/signing/index.js';
 import { sampleNotice } from '../harness/sample-notice.js';
-import { busSigned, deliveredView, parties, type Parties } from './view-fixture.js';
+import { busSigned, deliveredView, parties, type Parties } from '../harness/view-fixture.js';
 
 /*
  * A second verifier that shares no code with Accord's: protoc (Debian's protobuf-compiler)

@@ -4,10 +4,10 @@ import { timestampFromDate, v1, type CaseNoticeProps } from '../../libs/proto/in
 import { buildView } from '../../libs/redaction/index.js';
 import { signDetached, VIEW_TYP } from '../../libs/signing/index.js';
 import { signNotice } from '../../libs/client/index.js';
-import type { Parties } from '../harness/parties.js';
-import { openedSigned } from '../harness/submissions.js';
+import type { Parties } from './parties.js';
+import { openedSigned } from './submissions.js';
 
-export { parties, type Parties } from '../harness/parties.js';
+export { parties, type Parties } from './parties.js';
 
 /** What redaction makes for a recipient, from a submission the originator really signed. */
 export async function deliveredView(
