@@ -1,4 +1,5 @@
 import { COLLECTIONS, rowFieldName, type Collection, type ComposeDraft } from './compose-draft.js';
+import { CATEGORIES } from '../notice/index.js';
 import { dataTable } from './table.js';
 import type { ComposeModel, DirectoryEntryModel, MarkedPiece, PreviewModel } from './compose-models.js';
 import { CONSOLE_PATHS } from './console-paths.js';
@@ -16,18 +17,8 @@ const MODES = ['LAND', 'SEA', 'AIR'] as const;
 const CAVEATS = ['WITNESS_PROTECTION', 'MINORS_INVOLVED', 'FINANCIAL_INVESTIGATION'] as const;
 const PERSON_ROLES = ['SMUGGLER_SUSPECT', 'FACILITATOR', 'SMUGGLED_MIGRANT', 'WITNESS'] as const;
 const CONVEYANCE_KINDS = ['VESSEL', 'VEHICLE', 'AIRCRAFT'] as const;
-/** The categories a summary's span can be tagged with (all but core, which every recipient gets). */
-const SPAN_CATEGORIES = [
-  'person.profile',
-  'smuggler.identity',
-  'migrant.identity',
-  'witness.identity',
-  'minor.identity',
-  'summary',
-  'conveyance',
-  'financial',
-  'location.precise',
-] as const;
+/** The categories a summary's span can be tagged with: all but core, which every recipient gets. */
+const SPAN_CATEGORIES = CATEGORIES.filter((c) => c !== 'core');
 
 const ENTITY_KEY: Record<Collection, MessageKey> = {
   persons: 'entity.person',

@@ -3,9 +3,8 @@ import fastifyHelmet from '@fastify/helmet';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { renderAuditError } from '../../libs/audit-console/index.js';
 import { isAccordError } from '../../libs/errors/index.js';
+import { consoleHelmetOptions } from '../shared/console-security.js';
 import { registerFormParser } from '../shared/form-body.js';
-
-const FORM_LIMIT_BYTES_SMALL = 16 * 1024;
 import type { AuditConsoleDeps } from './audit-console-deps.js';
 import { registerAssetRoutes } from './asset-routes.js';
 import { registerDownloadRoutes } from './download-routes.js';
@@ -14,39 +13,21 @@ import { HTML, pageContext } from './page-context.js';
 import { registerPageRoutes } from './page-routes.js';
 import { registerVerifyRoutes } from './verify-routes.js';
 
+/** Its forms are a language and a button. */
+const FORM_LIMIT_BYTES = 16 * 1024;
+
 /**
  * The auditor console over HTTP: server-rendered pages, one stylesheet and one script
  * of its own, the node console's Content Security Policy (no inline script or style, no
  * framing), answered only at its own address.
  */
 export async function buildAuditConsoleApp(deps: AuditConsoleDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: 16 * 1024, return503OnClosing: true });
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        scriptSrcAttr: ["'none'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    frameguard: { action: 'deny' },
-    // Within the console only: its forms then carry their Origin.
-    referrerPolicy: { policy: 'same-origin' },
-    // Plain HTTP on loopback: no HSTS.
-    hsts: false,
-  });
+  const app = Fastify({ logger: false, bodyLimit: FORM_LIMIT_BYTES, return503OnClosing: true });
+  // Within the console only its forms carry their Origin; plain HTTP on loopback: no HSTS.
+  await app.register(fastifyHelmet, consoleHelmetOptions({ https: false, hsts: false, referrerPolicy: 'same-origin' }));
   await app.register(fastifyCookie);
   app.removeContentTypeParser('text/plain');
-  // Its forms are a language and a button.
-  registerFormParser(app, FORM_LIMIT_BYTES_SMALL);
+  registerFormParser(app, FORM_LIMIT_BYTES);
   registerHostGuard(app, deps.allowedHosts);
 
   app.addHook('onResponse', async (request, reply) => {

@@ -24,6 +24,7 @@ import type { SigningKey } from '../../libs/signing/index.js';
 import { assertAllowed, assertCsrf, type Access, type Caller } from './caller.js';
 import type { NodeBus } from './node-bus.js';
 import type { NodeMetrics } from './node-metrics.js';
+import { consoleHelmetOptions } from '../shared/console-security.js';
 import { sendConsoleError } from './console/console-errors.js';
 import { registerConsole } from './console/register-console.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
@@ -172,26 +173,7 @@ export async function buildNodeApp(deps: NodeAppDeps): Promise<FastifyInstance> 
       });
     }
   });
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      // No inline script or style anywhere: the console's one script and stylesheet are files of the node.
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        scriptSrcAttr: ["'none'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        ...(deps.https ? { upgradeInsecureRequests: [] } : {}),
-      },
-    },
-    hsts: deps.secureCookies,
-  });
+  await app.register(fastifyHelmet, consoleHelmetOptions({ https: deps.https !== undefined, hsts: deps.secureCookies }));
   await app.register(fastifyCookie);
   // JSON only: a text body is refused (415), not handed to a route as a string.
   app.removeContentTypeParser('text/plain');
