@@ -1,4 +1,4 @@
-import { LANGS, LANGUAGE_NAMES, dir, html, raw, type SafeHtml } from '../console/index.js';
+import { LANGS, LANGUAGE_NAMES, dir, html, htmlDocument, raw, type SafeHtml } from '../console/index.js';
 import type { AuditPageContext } from './audit-console-models.js';
 import { AUDIT_PATHS } from './audit-paths.js';
 import { at } from './i18n/audit-translate.js';
@@ -61,7 +61,7 @@ export function auditPage(ctx: AuditPageContext, options: AuditPageOptions): str
   const title = at(ctx.lang, 'layout.title', { page: options.title });
   const refresh =
     options.refreshSeconds === undefined
-      ? ''
+      ? undefined
       : html`<noscript><meta http-equiv="refresh" content="${String(options.refreshSeconds)}" /></noscript>`;
   const body = html`<body class="${options.bodyClass}">
     <a class="skip-link" href="#main">${at(ctx.lang, 'layout.skip')}</a>
@@ -71,17 +71,5 @@ export function auditPage(ctx: AuditPageContext, options: AuditPageOptions): str
     </header>
     <main id="main" tabindex="-1">${options.main}</main>
   </body>`;
-  return `<!doctype html>
-${html`<html lang="${ctx.lang}" dir="${dir(ctx.lang)}">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${title}</title>
-    <link rel="stylesheet" href="${AUDIT_PATHS.css}" />
-    <script src="${AUDIT_PATHS.js}" defer></script>
-    ${refresh}
-  </head>
-  ${body}
-</html>`.toString()}
-`;
+  return htmlDocument({ lang: ctx.lang, title, css: AUDIT_PATHS.css, js: AUDIT_PATHS.js, ...(refresh ? { head: refresh } : {}), body });
 }

@@ -71,3 +71,5 @@ export type { AgencyPreviewModel, ComposeModel, DirectoryEntryModel, MarkedPiece
 export { markedSummary } from './marked-summary.js';
 export { dataTable } from './table.js';
 export type { TableOptions } from './table.js';
+export { htmlDocument } from './document.js';
+export type { DocumentParts } from './document.js';

@@ -1,6 +1,7 @@
 import { visibleText } from './bidi.js';
 import { CONSOLE_PATHS } from './console-paths.js';
 import type { PageContext } from './console-models.js';
+import { htmlDocument } from './document.js';
 import { csrfInput, postForm } from './forms.js';
 import { html, raw, type SafeHtml } from './html.js';
 import { LANGS, LANGUAGE_NAMES, dir, t, tHtml } from './i18n/translate.js';
@@ -97,16 +98,5 @@ export function page(ctx: PageContext, options: PageOptions): string {
     ${header}
     <main id="main" tabindex="-1">${flash(ctx)} ${options.main}</main>
   </body>`;
-  return `<!doctype html>
-${html`<html lang="${ctx.lang}" dir="${dir(ctx.lang)}">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${title}</title>
-    <link rel="stylesheet" href="${CONSOLE_PATHS.css}" />
-    <script src="${CONSOLE_PATHS.js}" defer></script>
-  </head>
-  ${body}
-</html>`.toString()}
-`;
+  return htmlDocument({ lang: ctx.lang, title, css: CONSOLE_PATHS.css, js: CONSOLE_PATHS.js, body });
 }
