@@ -10,7 +10,9 @@ export const auditProofCommand: Command = {
   summary: "inclusion proofs of a notice's audit records in a signed checkpoint",
   help: `Usage: accord audit proof NOTICE_ID --dir DIR [--creds FILE]
 
-For each audit record of the notice, prints (one JSON object per line) its chain index,
+For each audit record of the notice, from its submission's RECEIVED record (which ingest
+writes before it has read the notice, found through the agency and ingest sequence that
+the ACCEPTED record names) to its read receipts, prints (one JSON object per line) its chain index,
 its leaf hash (RFC 9162: SHA-256(0x00 || record bytes)), and its inclusion proof in the
 latest signed checkpoint, with that checkpoint. Anyone holding the checkpoint can check
 the proof. Records not yet sealed by a checkpoint are listed as unsealed.`,
@@ -21,7 +23,7 @@ the proof. Records not yet sealed by a checkpoint are listed as unsealed.`,
       { min: 1, max: 1, names: 'the NOTICE_ID' },
     );
     const noticeId = positionals[0] ?? '';
-    const proofs = new NoticeProofs(noticeId);
+    const proofs = new NoticeProofs(noticeId, { received: true });
     await withIdentity(requireOption(values.dir, 'dir'), { kind: 'auditor' }, values.creds, async ({ js, jsm }) =>
       readAuditRecords(js, await jsm(), (chained) => proofs.push(chained)),
     );

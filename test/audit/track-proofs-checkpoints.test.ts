@@ -83,7 +83,8 @@ test("audit proof gives inclusion proofs of the notice's records that verify aga
           signedCheckpoint: string;
         },
     );
-  expect(new Set(proofs.map((p) => p.kind))).toEqual(new Set(['ACCEPTED', 'ROUTED', 'VIEW', 'DELIVERED', 'RECEIPT']));
+  expect(new Set(proofs.map((p) => p.kind))).toEqual(new Set(['RECEIVED', 'ACCEPTED', 'ROUTED', 'VIEW', 'DELIVERED', 'RECEIPT']));
+  expect(proofs[0]?.kind).toBe('RECEIVED');
   const auditKey = await verificationKeyFromJwk(await parsePublicJwk(JSON.parse(readFileSync(bus.layout.auditPublicKey, 'utf8')), 'audit'));
   for (const p of proofs) {
     const { signed, checkpoint } = openSignedCheckpoint(Buffer.from(p.signedCheckpoint, 'base64'));
