@@ -1,4 +1,5 @@
 import type { StoredView } from '../libs/client/index.js';
+import { describeHandling } from '../libs/notice/index.js';
 import { oneLine } from './output-guard.js';
 
 type JsonObject = Record<string, unknown>;
@@ -33,6 +34,10 @@ export function formatView(stored: Pick<StoredView, 'view' | 'deliverySeq'>): st
   ];
   const caveats = (core.caveats as string[] | undefined) ?? [];
   if (caveats.length) lines.push(`  caveats: ${caveats.join(', ')}`);
+  // The originator's handling codes, each on its own line with what it asks of the reader.
+  for (const h of describeHandling(((core.handling as unknown[] | undefined) ?? []).map(str))) {
+    lines.push(`  handling: ${h.code}${h.meaning ? ` (${h.meaning})` : ''}`);
+  }
   for (const element of (view.elements as JsonObject[] | undefined) ?? []) {
     lines.push(`  ${str(element.path)} [${str(element.category)}${element.derived ? ', derived' : ''}] ${describeValue(element)}`);
   }

@@ -1,5 +1,6 @@
 import { trackNotice } from '../../libs/client/index.js';
 import { AccordError } from '../../libs/errors/index.js';
+import { describeHandling, handlingNames } from '../../libs/notice/index.js';
 import { formatTimestamp, messageToJson } from '../../libs/proto/index.js';
 import { assertAgencyId } from '../../libs/registry/index.js';
 import { EXIT } from '../cli-errors.js';
@@ -9,11 +10,12 @@ import { parseOptions, requireOption } from '../parse-options.js';
 
 export const trackCommand: Command = {
   name: 'track',
-  summary: 'for the issuing agency: who received its notice, with which categories, who read it',
+  summary: 'for the issuing agency: who received its notice, with which categories, who read it; its handling codes',
   help: `Usage: accord track NOTICE_ID --as ID --dir DIR [--creds FILE] [--json]
 
 Asks the audit service, from the audit stream, what became of a notice the agency issued:
-each recipient with the categories it got and those withheld, and the read receipts.
+the handling codes it was accepted with, each recipient with the categories it got and
+those withheld, and the read receipts.
 Only the issuing agency can ask (with its liaison officers' credentials).`,
   async run(argv) {
     const { values, positionals } = parseOptions(
@@ -33,6 +35,9 @@ Only the issuing agency can ask (with its liaison officers' credentials).`,
       return EXIT.ok;
     }
     process.stdout.write(`notice ${noticeId}: ${report.status}, policy ${report.policyVersion}\n`);
+    for (const h of describeHandling(handlingNames(report.handling))) {
+      process.stdout.write(`  handling: ${h.code}${h.meaning ? ` (${h.meaning})` : ''}\n`);
+    }
     for (const d of report.deliveries) {
       const withheld = d.withheldCategories ?? [];
       process.stdout.write(

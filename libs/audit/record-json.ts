@@ -30,6 +30,7 @@ export function auditRecordToJson(record: AuditRecord): Record<string, unknown> 
     deliverySeq: e.deliverySeq ? Number(e.deliverySeq) : undefined,
     traceId: e.traceId,
     action: e.action,
+    handling: e.handling?.length ? e.handling.map((h) => v1.HandlingCode[h] ?? String(h)) : undefined,
   };
   for (const [k, v] of Object.entries(optional)) if (v !== undefined && v !== '') out[k] = v;
   if (e.checkpoint && e.checkpoint.length > 0) {

@@ -45,6 +45,8 @@ export interface ComposeDraft {
   type: string;
   tlp: string;
   caveats: string[];
+  /** The handling codes chosen (the form's `handling` checkboxes). */
+  handling: string[];
   mode: string;
   origin: string;
   transit: string;
@@ -92,6 +94,7 @@ export function readComposeForm(form: FormValues, noticeId: string, addRow?: Col
     type: one(form, 'type'),
     tlp: one(form, 'tlp'),
     caveats: [...(form.caveats ?? [])],
+    handling: [...(form.handling ?? [])],
     mode: one(form, 'mode'),
     origin: one(form, 'origin'),
     transit: one(form, 'transit'),
@@ -216,6 +219,7 @@ export function draftToNoticeJson(draft: ComposeDraft): { notice: Record<string,
     type: draft.type,
     tlp: draft.tlp,
     caveats: draft.caveats,
+    handling: draft.handling,
     mode: draft.mode,
     route: { origin: countries(draft.origin), transit: countries(draft.transit), destination: countries(draft.destination) },
     addressees: draft.addressees,
@@ -263,6 +267,7 @@ export function fieldOfPath(path: string): string {
     'type',
     'tlp',
     'caveats',
+    'handling',
     'mode',
     'origin',
     'transit',

@@ -15,6 +15,7 @@ import { TLP_LEVELS, tlpBadge, tlpMeaning } from './tlp.js';
 const NOTICE_TYPES = ['ALERT', 'REQUEST_FOR_INFORMATION', 'INTELLIGENCE_REPORT', 'CASE_UPDATE'] as const;
 const MODES = ['LAND', 'SEA', 'AIR'] as const;
 const CAVEATS = ['WITNESS_PROTECTION', 'MINORS_INVOLVED', 'FINANCIAL_INVESTIGATION'] as const;
+const HANDLING_CODES = ['NO_ONWARD_SHARING', 'NOT_FOR_COURT_WITHOUT_CONSENT', 'CONSENT_BEFORE_ACTION'] as const;
 const PERSON_ROLES = ['SMUGGLER_SUSPECT', 'FACILITATOR', 'SMUGGLED_MIGRANT', 'WITNESS'] as const;
 const CONVEYANCE_KINDS = ['VESSEL', 'VEHICLE', 'AIRCRAFT'] as const;
 /** The categories a summary's span can be tagged with: all but core, which every recipient gets. */
@@ -204,6 +205,16 @@ function caveatsFieldset(lang: Lang, d: ComposeDraft): SafeHtml {
   return html`<fieldset id="caveats">
     <legend>${t(lang, 'compose.caveats')}</legend>
     ${CAVEATS.map((c) => checkField(`caveat-${c}`, 'caveats', c, t(lang, `caveat.${c}` as MessageKey), d.caveats.includes(c)))}
+  </fieldset>`;
+}
+
+function handlingFieldset(lang: Lang, d: ComposeDraft): SafeHtml {
+  return html`<fieldset id="handling" aria-describedby="handling-hint">
+    <legend>${t(lang, 'compose.handling')}</legend>
+    <p class="hint" id="handling-hint">${t(lang, 'compose.handlingHint')}</p>
+    ${HANDLING_CODES.map((c) =>
+      checkField(`handling-${c}`, 'handling', c, t(lang, `handling.${c}`), d.handling.includes(c), t(lang, `handling.meaning.${c}`)),
+    )}
   </fieldset>`;
 }
 
@@ -448,8 +459,8 @@ export function renderCompose(ctx: PageContext, model: ComposeModel): string {
       ${csrfInput(ctx)}
       <input type="hidden" name="noticeId" value="${d.noticeId}" />
       ${model.previewDigest ? html`<input type="hidden" name="previewDigest" value="${model.previewDigest}" />` : ''}
-      ${noticeFieldset(lang, d, invalid)} ${tlpFieldset(lang, d)} ${caveatsFieldset(lang, d)} ${routeFieldset(lang, d, invalid)}
-      ${addresseesFieldset(ctx, d, model.directory)} ${rowsFieldset(lang, 'persons', d.persons, invalid)}
+      ${noticeFieldset(lang, d, invalid)} ${tlpFieldset(lang, d)} ${caveatsFieldset(lang, d)} ${handlingFieldset(lang, d)}
+      ${routeFieldset(lang, d, invalid)} ${addresseesFieldset(ctx, d, model.directory)} ${rowsFieldset(lang, 'persons', d.persons, invalid)}
       ${rowsFieldset(lang, 'conveyances', d.conveyances, invalid)} ${rowsFieldset(lang, 'financial', d.financial, invalid)}
       ${rowsFieldset(lang, 'locations', d.locations, invalid)} ${summaryFieldset(lang, d, invalid)}
       ${model.preview ? previewHtml(lang, model.preview, model.markedUp) : ''}

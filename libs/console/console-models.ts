@@ -31,6 +31,8 @@ export interface InboxRow {
   issuer: string;
   receivedAt: string;
   readByMe: boolean;
+  /** The originator's handling codes (enum names), marked on the row. */
+  handling: string[];
 }
 
 export interface InboxFilters {
@@ -82,6 +84,8 @@ export interface NoticeModel {
   issuedAt: string;
   receivedAt: string;
   caveats: string[];
+  /** The originator's handling codes (enum names), signed with the core. */
+  handling: string[];
   mode: string;
   route: { origin: string[]; transit: string[]; destination: string[] };
   addressees: string[];

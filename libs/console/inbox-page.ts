@@ -2,6 +2,7 @@ import { visibleText } from './bidi.js';
 import { CONSOLE_PATHS, casePath, inboxPath, noticePath } from './console-paths.js';
 import type { InboxModel, InboxRow, PageContext } from './console-models.js';
 import { labelHtml, labelText, timeHtml } from './format.js';
+import { handlingMarker } from './handling.js';
 import { html, raw, text, type SafeHtml } from './html.js';
 import { t } from './i18n/translate.js';
 import { page } from './layout.js';
@@ -77,7 +78,8 @@ function rowHtml(ctx: PageContext, row: InboxRow): SafeHtml {
   return html`<tr data-notice-id="${row.noticeId}" class="${row.readByMe ? 'read' : 'unread'}">
     <td>${tlpBadge(row.tlp)}</td>
     <td>
-      <a href="${noticePath(row.noticeId)}" class="notice-link"><code>${text(row.noticeId)}</code></a>
+      <a href="${noticePath(row.noticeId)}" class="notice-link"><code>${text(row.noticeId)}</code></a
+      >${handlingMarker(lang, row.handling)}
     </td>
     <td>${labelHtml(lang, 'noticeType', row.type)}</td>
     <td><a href="${casePath(row.caseRef)}">${text(row.caseRef)}</a></td>

@@ -4,6 +4,7 @@ import type { Lang, NoticeModel, PageContext } from './console-models.js';
 import { labelHtml, labelText, listHtml, timeHtml, valueHtml } from './format.js';
 import { html, text, type SafeHtml } from './html.js';
 import type { MessageKey } from './i18n/en.js';
+import { handlingSection } from './handling.js';
 import { t, tHtml } from './i18n/translate.js';
 import { page } from './layout.js';
 import { EntityNames, categoryHtml, elementsHtml, withheldHtml } from './notice-elements.js';
@@ -99,7 +100,8 @@ function noticeBody(ctx: PageContext, model: NoticeModel, links: boolean): SafeH
     : '';
   return html`${tlpBanner(lang, model.tlp)}
     <h1>${noticeTitle(lang, model)}</h1>
-    ${receipt} ${links ? html`<p class="print-link"><a href="${printPath(model.noticeId)}">${t(lang, 'notice.print')}</a></p>` : ''}
+    ${handlingSection(lang, model.handling)} ${receipt}
+    ${links ? html`<p class="print-link"><a href="${printPath(model.noticeId)}">${t(lang, 'notice.print')}</a></p>` : ''}
     <section aria-labelledby="facts-heading">
       <h2 id="facts-heading">${t(lang, 'notice.facts')}</h2>
       ${factsHtml(lang, model, links)}

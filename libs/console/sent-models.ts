@@ -18,6 +18,8 @@ export interface SentNoticeModel {
   track?: {
     status: string;
     policyVersion: string;
+    /** The handling codes the notice was accepted with (enum names). */
+    handling: string[];
     deliveries: { recipient: string; deliveredAt: string; categories: string[]; withheldCategories: string[] }[];
     receipts: { agency: string; officer: string; readAt: string }[];
   };

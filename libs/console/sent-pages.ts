@@ -3,6 +3,7 @@ import { dataTable } from './table.js';
 import { CONSOLE_PATHS, sentPath } from './console-paths.js';
 import type { PageContext } from './console-models.js';
 import { timeHtml } from './format.js';
+import { handlingListHtml } from './handling.js';
 import { html, text, type SafeHtml } from './html.js';
 import { t, tHtml } from './i18n/translate.js';
 import { page } from './layout.js';
@@ -45,7 +46,7 @@ export function renderSentList(ctx: PageContext, model: { rows: SentRow[] }): st
   return page(ctx, { title: t(lang, 'sent.title'), path: CONSOLE_PATHS.sent, bodyClass: 'page-sent', current: 'sent', main });
 }
 
-/** What became of one own notice: the decision, each recipient with its categories, and who read it when. */
+/** What became of one own notice: the decision, its handling codes, each recipient with its categories, and who read it when. */
 export function renderSentNotice(ctx: PageContext, model: SentNoticeModel): string {
   const { lang } = ctx;
   const decision = model.decision
@@ -96,6 +97,14 @@ export function renderSentNotice(ctx: PageContext, model: SentNoticeModel): stri
     current: 'sent',
     main: html`<h1>${tHtml(lang, 'sent.noticeTitle', { noticeId: model.noticeId })}</h1>
       ${decision}
+      ${
+        track && track.handling.length > 0
+          ? html`<section aria-labelledby="handling-h" class="handling">
+              <h2 id="handling-h">${t(lang, 'sent.handling')}</h2>
+              ${handlingListHtml(lang, track.handling)}
+            </section>`
+          : ''
+      }
       <section aria-labelledby="deliveries-h">
         <h2 id="deliveries-h">${t(lang, 'sent.deliveries')}</h2>
         ${track ? html`<p>${tHtml(lang, 'sent.policy', { policyVersion: track.policyVersion })}</p>` : ''} ${deliveries}

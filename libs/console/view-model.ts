@@ -42,6 +42,11 @@ function enumName(value: unknown): string {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 }
 
+/** The core's handling codes as names; the page shows a name it has no words for as the text it is. */
+function handlingOf(core: Json): string[] {
+  return Array.isArray(core.handling) ? core.handling.map(enumName).filter(Boolean) : [];
+}
+
 const bool = (value: unknown): string => (value === true ? 'true' : 'false');
 
 type Kind = ElementModel['kind'];
@@ -171,6 +176,7 @@ export function noticeModelFrom(stored: StoredViewJson, receiptAt?: string): Not
     issuedAt: str(core.issuedAt),
     receivedAt: str(s.receivedAt) || str(view.receivedAt),
     caveats: Array.isArray(core.caveats) ? core.caveats.map(enumName).filter(Boolean) : [],
+    handling: handlingOf(core),
     mode: enumName(core.mode),
     route: { origin: strings(route.origin), transit: strings(route.transit), destination: strings(route.destination) },
     addressees: strings(core.addressees),
@@ -198,5 +204,6 @@ export function inboxRowFrom(stored: StoredViewJson, readByMe: boolean): InboxRo
     issuer: str(core.issuingAgency),
     receivedAt: str(s.receivedAt) || str(record(s.view).receivedAt),
     readByMe: readByMe === true,
+    handling: handlingOf(core),
   };
 }

@@ -13,6 +13,7 @@ export function coreOf(notice: CaseNoticeProps): v1.NoticeCore.$Properties {
     addressees: notice.addressees ?? [],
     migrantCount: notice.migrantCount ?? 0,
     deathsReported: notice.deathsReported ?? 0,
+    handling: notice.handling ?? [],
   };
   if (notice.issuedAt) core.issuedAt = notice.issuedAt;
   if (notice.route) core.route = notice.route;

@@ -15,6 +15,7 @@ export function toCaseNotice(d: DisclosedNotice): CaseNotice {
     addressees: core.addressees ?? [],
     migrantCount: core.migrantCount ?? 0,
     deathsReported: core.deathsReported ?? 0,
+    handling: core.handling ?? [],
     summary: d.summary?.value ?? '',
     persons: d.persons.map((p) => {
       const person: v1.Person.$Properties = {

@@ -26,6 +26,7 @@ export function checkLimits(n: CaseNoticeProps, limits: IngestLimits): LimitBrea
     ['locations', (n.locations ?? []).length, limits.maxLocations],
     ['addressees', (n.addressees ?? []).length, limits.maxAddressees],
     ['caveats', (n.caveats ?? []).length, limits.maxCaveats],
+    ['handling', (n.handling ?? []).length, limits.maxHandling],
     ...(n.persons ?? []).map((p, i): [string, number, number] => [
       `persons[${i}].documents`,
       (p.documents ?? []).length,

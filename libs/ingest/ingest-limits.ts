@@ -12,6 +12,7 @@ export interface IngestLimits {
   maxLocations: number;
   maxAddressees: number;
   maxCaveats: number;
+  maxHandling: number;
   /** Characters of the free-text summary. */
   maxSummaryLength: number;
   /** Characters of any other text field (names, numbers, labels, references). */
@@ -27,6 +28,7 @@ export const DEFAULT_INGEST_LIMITS: IngestLimits = {
   maxLocations: 200,
   maxAddressees: 500,
   maxCaveats: 3,
+  maxHandling: 3,
   maxSummaryLength: 20_000,
   maxFieldLength: 512,
 };

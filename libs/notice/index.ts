@@ -7,3 +7,5 @@ export type { Category } from './field-categories.js';
 export { personValues } from './person-values.js';
 export type { PersonValue } from './person-values.js';
 export { textFields } from './text-fields.js';
+export { HANDLING_CODES, HANDLING_MEANINGS, describeHandling, handlingNames, isHandlingCode } from './handling-codes.js';
+export type { HandlingCodeName } from './handling-codes.js';

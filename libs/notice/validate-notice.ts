@@ -75,6 +75,9 @@ export function validateNotice(notice: CaseNoticeProps): void {
   const caveats = notice.caveats ?? [];
   caveats.forEach((c, i) => definedEnum(v1.Caveat, c, `caveats[${i}]`));
   unique(caveats, 'caveats');
+  const handling = notice.handling ?? [];
+  handling.forEach((h, i) => definedEnum(v1.HandlingCode, h, `handling[${i}]`));
+  unique(handling, 'handling');
 
   const route = notice.route;
   if (!route) fail('route', 'required');

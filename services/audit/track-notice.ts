@@ -9,8 +9,8 @@ import { v1 } from '../../libs/proto/index.js';
 export type NoticeBlocks = (noticeId: string) => readonly number[] | undefined;
 
 /**
- * What became of a notice, from the audit chain: who received it with which categories,
- * and who has read it. Only the issuing agency learns this (the agency is the subject's,
+ * What became of a notice, from the audit chain: the handling codes it was accepted with,
+ * who received it with which categories, and who has read it. Only the issuing agency learns this (the agency is the subject's,
  * which the broker lets only that agency's liaisons publish on).
  */
 export async function trackNotice(
@@ -32,7 +32,8 @@ export async function trackNotice(
   }
   const issuer = records.find((e) => e.kind === v1.AuditKind.ACCEPTED || e.kind === v1.AuditKind.ROUTED)?.agency;
   if (issuer !== agency) return { noticeId, error: 'no notice of yours has this id' };
-  const report: v1.TrackReport.$Properties = { noticeId, status: 'accepted', deliveries: [], receipts: [] };
+  const handling = records.find((e) => e.kind === v1.AuditKind.ACCEPTED)?.handling ?? [];
+  const report: v1.TrackReport.$Properties = { noticeId, status: 'accepted', handling, deliveries: [], receipts: [] };
   for (const e of records) {
     if (e.kind === v1.AuditKind.ROUTED) report.policyVersion = e.policyVersion;
     if (e.kind === v1.AuditKind.VIEW) {

@@ -165,6 +165,7 @@ export class SubmissionProcessor {
       noticeId: notice.noticeId,
       kid: outcome.kid,
       traceId: s.trace.traceId,
+      handling: notice.handling ?? [],
     };
     await writeDecision(this.deps.js, {
       agency: s.agency,

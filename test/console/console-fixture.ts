@@ -65,6 +65,7 @@ export function realisticView(summary = 'A rubber boat left Zuwara at night with
         addressees: ['ly-coastguard', 'mt-afm'],
         migrantCount: 48,
         deathsReported: 2,
+        handling: ['NO_ONWARD_SHARING', 'CONSENT_BEFORE_ACTION'],
       },
       signerKid: 'NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs',
       elements: [
@@ -123,6 +124,7 @@ export function inboxModel(): InboxModel {
         issuer: 'it-police',
         receivedAt: '2026-11-30T08:15:04Z',
         readByMe: true,
+        handling: ['NO_ONWARD_SHARING', 'CONSENT_BEFORE_ACTION'],
       },
       {
         noticeId: 'a1b2c3d4-0000-4000-8000-000000000001',
@@ -132,6 +134,7 @@ export function inboxModel(): InboxModel {
         issuer: 'mt-afm',
         receivedAt: '2026-11-30T10:00:00Z',
         readByMe: false,
+        handling: [],
       },
     ],
     filters: { tlp: 'RED', unread: true, q: 'MT-2026' },

@@ -13,6 +13,7 @@ describe('the notice model from a stored view', () => {
       issuedAt: '2026-11-30T08:15:00Z',
       receivedAt: '2026-11-30T08:15:04.512Z',
       caveats: ['MINORS_INVOLVED'],
+      handling: ['NO_ONWARD_SHARING', 'CONSENT_BEFORE_ACTION'],
       mode: 'SEA',
       route: { origin: ['LY'], transit: ['MT'], destination: ['IT'] },
       addressees: ['ly-coastguard', 'mt-afm'],
@@ -127,7 +128,7 @@ describe('the notice model from a stored view', () => {
     [
       'odd elements',
       {
-        core: { tlp: 9, caveats: [1, 'A', null], route: [], migrantCount: '12' },
+        core: { tlp: 9, caveats: [1, 'A', null], handling: 'all', route: [], migrantCount: '12' },
         elements: [null, [], { personIdentity: 'x' }, { path: 5, derived: 'yes', weird: {} }],
       },
     ],
@@ -164,7 +165,7 @@ describe('the notice model from a stored view', () => {
 });
 
 describe('the inbox row from a stored view', () => {
-  test('takes the id, level, type, case, issuer and receipt time, and the read state given', () => {
+  test('takes the id, level, type, case, issuer, receipt time and handling codes, and the read state given', () => {
     expect(inboxRowFrom(realisticView(), true)).toEqual({
       noticeId: NOTICE_ID,
       tlp: 'AMBER_STRICT',
@@ -173,6 +174,7 @@ describe('the inbox row from a stored view', () => {
       issuer: 'it-police',
       receivedAt: '2026-11-30T08:15:04.512Z',
       readByMe: true,
+      handling: ['NO_ONWARD_SHARING', 'CONSENT_BEFORE_ACTION'],
     });
   });
 });

@@ -184,6 +184,11 @@ dd { margin: 0; }
 .value.pseudonym > bdi { padding-inline: 0.3rem; color: ${p.pseudonymInk}; background-color: ${p.pseudonymBg}; font-family: ui-monospace, Consolas, monospace; border-radius: 0.2rem; }
 .withheld-list { padding-inline-start: 1.5rem; }
 .receipt { font-weight: 600; }
+/* The originator's handling codes: instructions to the reader, set apart under the TLP banner. */
+.handling { margin-block: 0 1rem; padding-block: 0.5rem; padding-inline: 1rem; border-inline-start: 4px solid ${p.dangerBg}; }
+.handling h2 { margin-block: 0 0.25rem; font-size: 1.1rem; }
+.handling-codes { margin: 0; padding-inline-start: 1.25rem; }
+.handling-marker { display: block; font-size: 0.9em; font-weight: 600; }
 
 /* A hidden character, shown: it cannot reorder or hide the text around it. */
 .ctl { display: inline-block; margin-inline: 0.1em; padding-inline: 0.2em; color: ${p.ctlInk}; background-color: ${p.ctlBg}; border: 1px solid ${p.ctlInk}; border-radius: 0.2em; font-family: ui-monospace, Consolas, monospace; font-size: 0.8em; font-weight: 700; font-style: normal; unicode-bidi: isolate; direction: ltr; }

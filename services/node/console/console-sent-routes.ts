@@ -10,6 +10,7 @@ import {
 } from '../../../libs/console/index.js';
 import { describeReason } from '../../../libs/errors/index.js';
 import { apiSchemas, type Submission } from '../../../libs/node/index.js';
+import { handlingNames } from '../../../libs/notice/index.js';
 import { formatTimestamp } from '../../../libs/proto/index.js';
 import type { NodeAppDeps } from '../node-app.js';
 import { pageContext, requireOfficer, type ConsoleSession } from './console-session.js';
@@ -66,6 +67,7 @@ export function registerConsoleSentRoutes(app: FastifyInstance, deps: NodeAppDep
               track: {
                 status: report.status ?? '',
                 policyVersion: report.policyVersion ?? '',
+                handling: handlingNames(report.handling),
                 deliveries: report.deliveries.map((d) => ({
                   recipient: d.recipient ?? '',
                   deliveredAt: formatTimestamp(d.deliveredAt),
