@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { readableView, signNotice, verifySignedView } from '../../libs/client/index.js';
 import { v1 } from '../../libs/proto/index.js';
 import { sampleNotice } from '../harness/sample-notice.js';
-import { busSigned, deliveredView, parties } from './view-fixture.js';
+import { busSigned, deliveredView, parties } from '../harness/view-fixture.js';
 
 const { NO_ONWARD_SHARING, NOT_FOR_COURT_WITHOUT_CONSENT, CONSENT_BEFORE_ACTION } = v1.HandlingCode;
 
