@@ -1,4 +1,4 @@
-import { LANGS, LANGUAGE_NAMES, dir, html, htmlDocument, raw, type SafeHtml } from '../console/index.js';
+import { html, htmlDocument, languageSwitcher, raw, type SafeHtml } from '../console/index.js';
 import type { AuditPageContext } from './audit-console-models.js';
 import { AUDIT_PATHS } from './audit-paths.js';
 import { at } from './i18n/audit-translate.js';
@@ -33,23 +33,6 @@ function navigation(ctx: AuditPageContext, current: AuditNavEntry | undefined): 
   </nav>`;
 }
 
-function languageSwitcher(ctx: AuditPageContext): SafeHtml {
-  const options = LANGS.map(
-    (lang) =>
-      html`<option value="${lang}" lang="${lang}" dir="${dir(lang)}" ${lang === ctx.lang ? raw(' selected') : ''}>
-        ${LANGUAGE_NAMES[lang]}
-      </option>`,
-  );
-  return html`<form method="post" action="${AUDIT_PATHS.lang}" class="lang-form">
-    <label for="lang-select">${at(ctx.lang, 'layout.language')}</label>
-    <select id="lang-select" name="lang">
-      ${options}
-    </select>
-    <input type="hidden" name="back" value="${ctx.path}" />
-    <button type="submit">${at(ctx.lang, 'layout.changeLanguage')}</button>
-  </form>`;
-}
-
 /**
  * A whole page of the auditor console: the document, a header naming the console, the
  * navigation and the language switcher, a skip link, and the page's main content. Nothing
@@ -67,7 +50,13 @@ export function auditPage(ctx: AuditPageContext, options: AuditPageOptions): str
     <a class="skip-link" href="#main">${at(ctx.lang, 'layout.skip')}</a>
     <header class="site-header">
       <p class="site-name">${at(ctx.lang, 'layout.site')}</p>
-      ${navigation(ctx, options.current)} ${languageSwitcher(ctx)}
+      ${navigation(ctx, options.current)}
+      ${languageSwitcher({
+        lang: ctx.lang,
+        action: AUDIT_PATHS.lang,
+        back: ctx.path,
+        labels: { language: at(ctx.lang, 'layout.language'), change: at(ctx.lang, 'layout.changeLanguage') },
+      })}
     </header>
     <main id="main" tabindex="-1">${options.main}</main>
   </body>`;

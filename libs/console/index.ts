@@ -73,3 +73,5 @@ export { dataTable } from './table.js';
 export type { TableOptions } from './table.js';
 export { htmlDocument } from './document.js';
 export type { DocumentParts } from './document.js';
+export { languageSwitcher } from './language-switcher.js';
+export type { LanguageSwitcher } from './language-switcher.js';

@@ -2,9 +2,10 @@ import { visibleText } from './bidi.js';
 import { CONSOLE_PATHS } from './console-paths.js';
 import type { PageContext } from './console-models.js';
 import { htmlDocument } from './document.js';
+import { languageSwitcher } from './language-switcher.js';
 import { csrfInput, postForm } from './forms.js';
 import { html, raw, type SafeHtml } from './html.js';
-import { LANGS, LANGUAGE_NAMES, dir, t, tHtml } from './i18n/translate.js';
+import { t, tHtml } from './i18n/translate.js';
 
 /** The navigation entry a page is, marked aria-current. */
 export type NavEntry = 'inbox' | 'compose' | 'sent' | 'quarantine' | 'admin' | 'password' | 'signIn';
@@ -52,24 +53,6 @@ function session(ctx: PageContext): SafeHtml {
   </div>`;
 }
 
-function languageSwitcher(ctx: PageContext, back: string): SafeHtml {
-  const options = LANGS.map(
-    (lang) =>
-      html`<option value="${lang}" lang="${lang}" dir="${dir(lang)}" ${lang === ctx.lang ? raw(' selected') : ''}>
-        ${LANGUAGE_NAMES[lang]}
-      </option>`,
-  );
-  return html`<form method="post" action="${CONSOLE_PATHS.lang}" class="lang-form">
-    ${csrfInput(ctx)}
-    <label for="lang-select">${t(ctx.lang, 'layout.language')}</label>
-    <select id="lang-select" name="lang">
-      ${options}
-    </select>
-    <input type="hidden" name="back" value="${back}" />
-    <button type="submit">${t(ctx.lang, 'layout.changeLanguage')}</button>
-  </form>`;
-}
-
 function flash(ctx: PageContext): SafeHtml {
   if (!ctx.flash) return html``;
   const { kind, messageKey, params } = ctx.flash;
@@ -91,7 +74,17 @@ export function page(ctx: PageContext, options: PageOptions): string {
   const header = html`<header class="site-header">
     <p class="site-name">${tHtml(ctx.lang, 'layout.node', { agency: ctx.agency })}</p>
     ${withNavigation ? navigation(ctx, options.current) : ''} ${withNavigation ? session(ctx) : ''}
-    ${withNavigation ? languageSwitcher(ctx, back) : ''}
+    ${
+      withNavigation
+        ? languageSwitcher({
+            lang: ctx.lang,
+            action: CONSOLE_PATHS.lang,
+            back,
+            labels: { language: t(ctx.lang, 'layout.language'), change: t(ctx.lang, 'layout.changeLanguage') },
+            hidden: csrfInput(ctx),
+          })
+        : ''
+    }
   </header>`;
   const body = html`<body class="${options.bodyClass}">
     <a class="skip-link" href="#main">${t(ctx.lang, 'layout.skip')}</a>

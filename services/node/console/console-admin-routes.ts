@@ -3,7 +3,7 @@ import { renderAdmin, renderError, type AdminModel, type PageContext } from '../
 import { AccordError, isAccordError } from '../../../libs/errors/index.js';
 import { isOfficerRole, parseScopes } from '../../../libs/node/index.js';
 import type { NodeAppDeps } from '../node-app.js';
-import { formCsrfValid, pageContext, requireOfficer, type ConsoleSession } from './console-session.js';
+import { pageContext, refuseWithoutCsrf, requireOfficer, type ConsoleSession } from './console-session.js';
 import { field, fields } from '../../shared/form-body.js';
 
 const HTML = 'text/html; charset=utf-8';
@@ -33,11 +33,8 @@ export function registerConsoleAdminRoutes(app: FastifyInstance, deps: NodeAppDe
     const signedIn = admin(request, reply);
     if (!signedIn) return reply;
     const ctx = pageContext(request, deps, signedIn);
-    if (!formCsrfValid(request.body, signedIn))
-      return reply
-        .code(403)
-        .type(HTML)
-        .send(renderError(ctx, 403, 'error.csrf'));
+    const refused = refuseWithoutCsrf(request, reply, ctx, signedIn);
+    if (refused) return refused;
     try {
       const created = await work();
       // A created secret is shown on this answer only; anything else goes back to the page.

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { isLang, renderError, renderPasswordChange, renderSignIn } from '../../../libs/console/index.js';
+import { isLang, renderPasswordChange, renderSignIn } from '../../../libs/console/index.js';
 import { isAccordError } from '../../../libs/errors/index.js';
 import type { NodeAppDeps } from '../node-app.js';
 import { attemptSignIn, SESSION_COOKIE, setSessionCookie } from '../sign-in.js';
-import { formCsrfValid, LANG_COOKIE, pageContext, sessionOf } from './console-session.js';
+import { formCsrfValid, LANG_COOKIE, pageContext, refuseWithoutCsrf, sessionOf } from './console-session.js';
 import { field } from '../../shared/form-body.js';
 
 const HTML = 'text/html; charset=utf-8';
@@ -60,11 +60,8 @@ export function registerConsoleAuthRoutes(app: FastifyInstance, deps: NodeAppDep
     if (!signedIn) return reply.redirect('/sign-in', 303);
     const ctx = pageContext(request, deps, signedIn);
     const oneTime = signedIn.session.passwordChangeRequired;
-    if (!formCsrfValid(request.body, signedIn))
-      return reply
-        .code(403)
-        .type(HTML)
-        .send(renderError(ctx, 403, 'error.csrf'));
+    const refused = refuseWithoutCsrf(request, reply, ctx, signedIn);
+    if (refused) return refused;
     const name = signedIn.session.officer.name;
     const current = field(request.body, 'currentPassword', { optional: true });
     if (!oneTime && (current === undefined || !(await deps.officers.checkPassword(name, current)))) {

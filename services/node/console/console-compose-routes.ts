@@ -25,7 +25,7 @@ import { noticeFromJsonObject, validateNotice } from '../../../libs/notice/index
 import type { CaseNotice } from '../../../libs/proto/index.js';
 import type { NodeAppDeps } from '../node-app.js';
 import { settleSubmission } from '../watch-decisions.js';
-import { formCsrfValid, pageContext, requireOfficer, type ConsoleSession } from './console-session.js';
+import { pageContext, refuseWithoutCsrf, requireOfficer, type ConsoleSession } from './console-session.js';
 import { field } from '../../shared/form-body.js';
 
 const HTML = 'text/html; charset=utf-8';
@@ -86,11 +86,8 @@ export function registerConsoleComposeRoutes(app: FastifyInstance, deps: NodeApp
       const signedIn = supervisor(request, reply);
       if (!signedIn) return reply;
       const ctx = pageContext(request, deps, signedIn);
-      if (!formCsrfValid(request.body, signedIn))
-        return reply
-          .code(403)
-          .type(HTML)
-          .send(renderError(ctx, 403, 'error.csrf'));
+      const refused = refuseWithoutCsrf(request, reply, ctx, signedIn);
+      if (refused) return refused;
       const form = request.body as FormValues;
       const given = field(form, 'noticeId', { optional: true });
       const noticeId = given !== undefined && apiSchemas.isNoticeId(given) ? given : randomUUID();

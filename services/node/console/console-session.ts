@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { chooseLang, type Lang, type PageContext, type Role } from '../../../libs/console/index.js';
+import { chooseLang, renderError, type Lang, type PageContext, type Role } from '../../../libs/console/index.js';
 import type { Session } from '../../../libs/node/index.js';
 import type { NodeAppDeps } from '../node-app.js';
 import { sameToken } from '../same-token.js';
@@ -38,6 +38,20 @@ export function pageContext(request: FastifyRequest, deps: NodeAppDeps, signedIn
 /** A form that changes state must carry the session's CSRF token (SameSite=Strict is the first line, this the second). */
 export function formCsrfValid(form: unknown, signedIn: ConsoleSession): boolean {
   return sameToken(field(form, '_csrf', { optional: true }) ?? '', signedIn.session.csrfToken);
+}
+
+/** The 403 page for a form without the session's CSRF token, already sent; undefined when the form carries it. */
+export function refuseWithoutCsrf(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ctx: PageContext,
+  signedIn: ConsoleSession,
+): FastifyReply | undefined {
+  if (formCsrfValid(request.body, signedIn)) return undefined;
+  return reply
+    .code(403)
+    .type('text/html; charset=utf-8')
+    .send(renderError(ctx, 403, 'error.csrf'));
 }
 
 /**
