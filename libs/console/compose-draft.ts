@@ -118,11 +118,6 @@ export function emptyDraft(noticeId: string): ComposeDraft {
 
 const isBlank = (row: Record<string, string>): boolean => Object.values(row).every((v) => v === '');
 
-/** The persons the draft names: its person rows that hold something. */
-export function filledPersons(draft: ComposeDraft): Row<typeof PERSON_FIELDS>[] {
-  return draft.persons.filter((p) => !isBlank(p));
-}
-
 /** Country codes as typed: "NE, ML" or "ne ml". */
 const countries = (value: string): string[] =>
   value
@@ -244,6 +239,23 @@ export function draftToNoticeJson(draft: ComposeDraft): { notice: Record<string,
   return { notice, problems };
 }
 
+/** The form's own fields outside the element lists, each named as the notice path that starts with it. */
+const FORM_FIELDS = [
+  'caseRef',
+  'type',
+  'tlp',
+  'caveats',
+  'handling',
+  'mode',
+  'origin',
+  'transit',
+  'destination',
+  'addressees',
+  'migrantCount',
+  'deathsReported',
+  'summary',
+];
+
 const ROW_PATH = /^(persons|conveyances|financial|locations)\[(\d+)\]\.?([A-Za-z]+)?/;
 const PERSON_PATH_FIELD: Record<string, string> = { documents: 'documentNumber', minor: 'minor' };
 
@@ -262,20 +274,5 @@ export function fieldOfPath(path: string): string {
     return rowFieldName(collection, Number(row[2]), fields.includes(field) ? field : (fields[0] ?? ''));
   }
   const top = /^(?:route\.)?([A-Za-z]+)/.exec(path)?.[1] ?? '';
-  const FORM_FIELDS = [
-    'caseRef',
-    'type',
-    'tlp',
-    'caveats',
-    'handling',
-    'mode',
-    'origin',
-    'transit',
-    'destination',
-    'addressees',
-    'migrantCount',
-    'deathsReported',
-    'summary',
-  ];
   return FORM_FIELDS.includes(top) ? top : 'caseRef';
 }

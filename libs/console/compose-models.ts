@@ -1,4 +1,8 @@
-import { filledPersons, type ComposeDraft, type DraftProblem } from './compose-draft.js';
+import { identityOf } from '../disclosure/index.js';
+import type { Category } from '../notice/index.js';
+import type { CaseNoticeProps } from '../proto/index.js';
+import { categoriesForIdentity } from '../redaction/index.js';
+import type { ComposeDraft, DraftProblem } from './compose-draft.js';
 
 /** An agency of the bus's directory, as the addressee picker lists it. */
 export interface DirectoryEntryModel {
@@ -41,38 +45,24 @@ export interface ComposeModel {
   markedUp?: MarkedPiece[];
 }
 
-const IDENTITY_FIELDS = ['fullName', 'dateOfBirth', 'phone', 'documentNumber'] as const;
-const IDENTITY_OF_ROLE: Record<string, string> = {
-  SMUGGLER_SUSPECT: 'smuggler.identity',
-  FACILITATOR: 'smuggler.identity',
-  WITNESS: 'witness.identity',
-  SMUGGLED_MIGRANT: 'migrant.identity',
-};
-
 /**
- * The categories a draft holds something of (field categories, CONTRACT.md): what a
- * recipient can be given or have withheld. A person's identity needs minor.identity too
- * unless the person is known to be an adult.
+ * The categories a notice holds something of (field categories, CONTRACT.md): what a
+ * recipient can be given or have withheld. A person's identity needs the categories
+ * redaction asks for it (minor.identity too unless the person is known to be an adult).
  */
-export function draftCategories(draft: ComposeDraft): string[] {
-  const found = new Set<string>(['core']);
-  const persons = filledPersons(draft);
+export function noticeCategories(notice: CaseNoticeProps): Category[] {
+  const found = new Set<Category>(['core']);
+  const persons = notice.persons ?? [];
   if (persons.length > 0) found.add('person.profile');
-  for (const p of persons) {
-    if (!IDENTITY_FIELDS.some((f) => p[f] !== '')) continue;
-    found.add(IDENTITY_OF_ROLE[p.role] ?? 'migrant.identity');
-    if (p.minor !== 'no') found.add('minor.identity');
-  }
-  if (draft.summary.trim() !== '') found.add('summary');
-  const any = (rows: Record<string, string>[]): boolean => rows.some((r) => Object.values(r).some((v) => v !== ''));
-  if (any(draft.conveyances)) found.add('conveyance');
-  if (any(draft.financial)) found.add('financial');
-  if (any(draft.locations)) found.add('location.precise');
+  for (const p of persons) if (identityOf(p)) for (const c of categoriesForIdentity(p)) found.add(c);
+  if ((notice.summary ?? '').trim() !== '') found.add('summary');
+  if ((notice.conveyances ?? []).length > 0) found.add('conveyance');
+  if ((notice.financial ?? []).length > 0) found.add('financial');
+  if ((notice.locations ?? []).length > 0) found.add('location.precise');
   return [...found];
 }
 
-/** Each agency's line, with what it would not get of what the draft holds. */
-export function agencyPreview(draft: ComposeDraft, decision: Omit<AgencyPreviewModel, 'withheld'>): AgencyPreviewModel {
-  const held = draftCategories(draft);
-  return { ...decision, withheld: decision.delivered ? held.filter((c) => !decision.categories.includes(c)) : held };
+/** Each agency's line, with what it would not get of what the notice holds (`held`, from noticeCategories). */
+export function agencyPreview(held: readonly string[], decision: Omit<AgencyPreviewModel, 'withheld'>): AgencyPreviewModel {
+  return { ...decision, withheld: decision.delivered ? held.filter((c) => !decision.categories.includes(c)) : [...held] };
 }

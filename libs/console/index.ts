@@ -66,7 +66,7 @@ export type { QuarantineRow, SentNoticeModel, SentRow } from './sent-models.js';
 export { renderCompose } from './compose-page.js';
 export { draftToNoticeJson, emptyDraft, fieldOfPath, readComposeForm, COLLECTION_NAMES } from './compose-draft.js';
 export type { Collection, ComposeDraft, DraftProblem, FormValues } from './compose-draft.js';
-export { agencyPreview, draftCategories } from './compose-models.js';
+export { agencyPreview, noticeCategories } from './compose-models.js';
 export type { AgencyPreviewModel, ComposeModel, DirectoryEntryModel, MarkedPiece, PreviewModel } from './compose-models.js';
 export { markedSummary } from './marked-summary.js';
 export { dataTable } from './table.js';

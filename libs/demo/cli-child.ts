@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AccordError } from '../errors/index.js';
-import { packageRoot } from '../stack/index.js';
+import { AccordError, errorMessage, isAccordError } from '../errors/index.js';
+import { packageRoot, StopWaiting, waitFor } from '../stack/index.js';
 
 /** A long-running verb of the built CLI, started by `make run` and stopped by it. */
 export interface CliChild {
@@ -65,8 +65,6 @@ export function logTail(logFile: string, lines = 12): string {
   return readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
 /**
  * Asks `url` until it answers with a status `accept` takes; fails at once when the child
  * exits, and after `timeoutMs`, each time with the end of its log.
@@ -77,21 +75,19 @@ export async function waitUntilAnswering(
   accept: (status: number) => boolean,
   timeoutMs: number,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last = 'no answer';
-  while (Date.now() < deadline) {
-    if (!child.running()) {
-      throw new AccordError('E_UNAVAILABLE', `it exited (${await child.exited}) before ${url} answered:\n${logTail(child.logFile)}`);
-    }
-    try {
+  try {
+    await waitFor(url, timeoutMs, async () => {
+      if (!child.running())
+        throw new StopWaiting(
+          new AccordError('E_UNAVAILABLE', `it exited (${await child.exited}) before ${url} answered:\n${logTail(child.logFile)}`),
+        );
       const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(2000) });
       await response.body?.cancel();
-      if (accept(response.status)) return;
-      last = `status ${response.status}`;
-    } catch (error) {
-      last = error instanceof Error ? error.message : String(error);
-    }
-    await sleep(100);
+      if (!accept(response.status)) throw new Error(`status ${response.status}`);
+      return true;
+    });
+  } catch (error) {
+    if (isAccordError(error)) throw error;
+    throw new AccordError('E_TIMEOUT', `${errorMessage(error)}:\n${logTail(child.logFile)}`);
   }
-  throw new AccordError('E_TIMEOUT', `${url} did not answer within ${timeoutMs / 1000} s (${last}):\n${logTail(child.logFile)}`);
 }

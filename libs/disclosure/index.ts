@@ -3,7 +3,7 @@ export type { DisclosedElement, DisclosedNotice, DisclosedPerson, OpenedSubmissi
 export { digestOf, digestSet, hasDigest, paddedCount, paddedSortedDigests } from './manifest-digests.js';
 export { coreOf } from './notice-core.js';
 export { discloseNotice, randomElementId, SALT_BYTES } from './make-disclosures.js';
-export { referencedText, summaryPieces } from './notice-layout.js';
+export { identityOf, referencedText, summaryPieces } from './notice-layout.js';
 export type { DisclosedSubmission } from './make-disclosures.js';
 export { decodeManifest, openCovered, openDisclosures, SUBMISSION_CODES } from './open-disclosures.js';
 export type { OpenCodes } from './open-disclosures.js';

@@ -1,4 +1,5 @@
 import { AccordError, isAccordError } from '../errors/index.js';
+import { checkAddressees } from '../ingest/index.js';
 import { decodeNotice, validateNotice } from '../notice/index.js';
 import type { CompiledPolicy } from '../policy/index.js';
 import type { v1 } from '../proto/index.js';
@@ -25,11 +26,8 @@ export function previewDraft(
         path: 'issuingAgency',
       });
     validateNotice(draft);
-    const unknown = draft.addressees.findIndex((a) => !registry.agency(a));
-    if (unknown >= 0)
-      throw new AccordError('E_UNKNOWN_ADDRESSEE', `addressee "${draft.addressees[unknown]}" is not a registered agency`, {
-        path: `addressees[${unknown}]`,
-      });
+    const unknown = checkAddressees(draft, registry);
+    if (unknown) throw new AccordError(unknown.code, unknown.message, unknown.path === undefined ? {} : { path: unknown.path });
     const issuer = registry.agency(asker);
     if (!issuer) throw new AccordError('E_UNKNOWN_AGENCY', `agency ${asker} is not registered`, { path: 'issuingAgency' });
     const decision = decideRouting(draft, issuer, registry.agencies(), policy);

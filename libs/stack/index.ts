@@ -19,7 +19,7 @@ export type { StackState } from './stack-state.js';
 export { identityStore, renderStackNatsConfig, seedFileFor } from './stack-identities.js';
 export { findNatsServer, findRedisServer, MIN_NATS_SERVER } from './find-binaries.js';
 export { freePort } from './free-port.js';
-export { isRunning, stopProcess, waitFor } from './child-process.js';
+export { isRunning, StopWaiting, stopProcess, waitFor } from './child-process.js';
 export { packageRoot, packageVersion } from './package-root.js';
 export { applyPolicy, storeAuditedPolicy } from './apply-policy.js';
 export { natsNodes, type ClusterPorts, type NatsNode } from './nats-nodes.js';

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { draftCategories, draftToNoticeJson, emptyDraft, fieldOfPath, readComposeForm, type FormValues } from '../../libs/console/index.js';
+import {
+  draftToNoticeJson,
+  noticeCategories,
+  emptyDraft,
+  fieldOfPath,
+  readComposeForm,
+  type FormValues,
+} from '../../libs/console/index.js';
 import { noticeFromJsonObject } from '../../libs/notice/index.js';
 import { NOTICE_ID } from './console-fixture.js';
 
@@ -31,6 +38,14 @@ const FILLED: FormValues = {
   'locations-0-lon': ['12.081'],
   'locations-0-observedAt': ['2026-12-01T04:30'],
 };
+
+/** The notice a form makes, as the node reads it before a preview. */
+const noticeOf = (form: FormValues) =>
+  noticeFromJsonObject({
+    ...draftToNoticeJson(readComposeForm(form, NOTICE_ID)).notice,
+    issuingAgency: 'it-police',
+    issuedAt: '2026-12-01T05:00:00Z',
+  });
 
 describe('the composer’s draft', () => {
   test('reads every field of the form, the summary exactly as typed', () => {
@@ -94,7 +109,8 @@ describe('the composer’s draft', () => {
   test('an empty draft has one row of each list and no content', () => {
     const draft = emptyDraft(NOTICE_ID);
     expect([draft.persons.length, draft.conveyances.length, draft.financial.length, draft.locations.length]).toEqual([1, 1, 1, 1]);
-    expect(draftCategories(draft)).toEqual(['core']);
+    const { notice } = draftToNoticeJson(draft);
+    expect([notice.persons, notice.conveyances, notice.financial, notice.locations, notice.summary]).toEqual([[], [], [], [], '']);
   });
 
   test.each([
@@ -110,18 +126,12 @@ describe('the composer’s draft', () => {
     expect(fieldOfPath(path)).toBe(field);
   });
 
-  test('knows which categories the draft holds something of', () => {
-    expect(draftCategories(readComposeForm(FILLED, NOTICE_ID))).toEqual([
-      'core',
-      'person.profile',
-      'smuggler.identity',
-      'summary',
-      'location.precise',
-    ]);
+  test('knows which categories the notice holds something of', () => {
+    expect(noticeCategories(noticeOf(FILLED))).toEqual(['core', 'person.profile', 'smuggler.identity', 'summary', 'location.precise']);
   });
 
   test('a person of unknown age with an identity needs minor.identity too', () => {
     const form = { ...FILLED, 'persons-0-minor': [''] };
-    expect(draftCategories(readComposeForm(form, NOTICE_ID))).toContain('minor.identity');
+    expect(noticeCategories(noticeOf(form))).toContain('minor.identity');
   });
 });

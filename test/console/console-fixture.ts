@@ -208,7 +208,7 @@ export function composeModel(): ComposeModel {
     NOTICE_ID,
   );
   const decided = (agency: string, categories: string[]) =>
-    agencyPreview(draft, {
+    agencyPreview(['core', 'person.profile', 'smuggler.identity', 'summary'], {
       agency,
       delivered: categories.length > 0,
       tlp: categories.length > 0 ? 'group-on-route' : 'outside',

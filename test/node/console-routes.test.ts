@@ -94,6 +94,8 @@ describe('the console over HTTP', () => {
     const shown = await fetch(`${base}/console/rows/${id}?tlp=AMBER`, { headers: { cookie } });
     expect(shown.status).toBe(200);
     expect(decodeURIComponent(shown.headers.get('x-inbox-count') ?? '')).toBe('Showing 1 of 1 notices.');
+    const unfiltered = await fetch(`${base}/console/rows/${id}`, { headers: { cookie } });
+    expect(decodeURIComponent(unfiltered.headers.get('x-inbox-count') ?? '')).toBe('Showing 1 of 1 notices.');
     expect((await fetch(`${base}/console/rows/${id}?tlp=RED`, { headers: { cookie } })).status).toBe(204);
   });
 

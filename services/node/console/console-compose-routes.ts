@@ -8,6 +8,7 @@ import {
   emptyDraft,
   fieldOfPath,
   markedSummary,
+  noticeCategories,
   readComposeForm,
   renderCompose,
   renderError,
@@ -146,10 +147,11 @@ export function registerConsoleComposeRoutes(app: FastifyInstance, deps: NodeApp
         { draft, problems: [{ field: fieldOfPath(answer.errorPath ?? ''), message: answer.error.message ?? '' }] },
         400,
       );
+    const held = noticeCategories(checked.notice);
     const preview = {
       policyVersion: answer.policyVersion ?? '',
       agencies: answer.agencies.map((a) =>
-        agencyPreview(draft, {
+        agencyPreview(held, {
           agency: a.agency ?? '',
           delivered: a.delivered === true,
           tlp: a.tlp ?? 'outside',

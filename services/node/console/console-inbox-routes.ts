@@ -120,9 +120,14 @@ export function registerConsoleInboxRoutes(app: FastifyInstance, deps: NodeAppDe
       const filters = filtersOf(request.query);
       const row = inboxRowFrom(view, read.has(view.noticeId));
       if (!matches(row, filters)) return reply.code(204).send();
-      const rows = allViews(deps).map((v) => inboxRowFrom(v, read.has(v.noticeId)));
-      // The open inbox's "Showing N of M", in the officer's language; encoded, since a header is ASCII.
-      const count = t(ctx.lang, 'inbox.count', { shown: rows.filter((r) => matches(r, filters)).length, total: rows.length });
+      // The open inbox's "Showing N of M", in the officer's language; encoded, since a header is ASCII. An
+      // unfiltered inbox shows every view, counted without opening one; only filters need the rows read.
+      const total = deps.views.count();
+      const shown =
+        Object.keys(filters).length === 0
+          ? total
+          : allViews(deps).filter((v) => matches(inboxRowFrom(v, read.has(v.noticeId)), filters)).length;
+      const count = t(ctx.lang, 'inbox.count', { shown, total });
       return reply.header('x-inbox-count', encodeURIComponent(count)).type(HTML).send(renderInboxRow(ctx, row));
     },
   );
