@@ -7,7 +7,7 @@ import { v1 } from '../proto/index.js';
  */
 export const HANDLING_MEANINGS = {
   NO_ONWARD_SHARING: 'Do not pass this notice, or anything taken from it, on to any other party.',
-  NOT_FOR_COURT_WITHOUT_CONSENT: "Not to be used as evidence in court without the originator's consent.",
+  NOT_FOR_COURT_WITHOUT_CONSENT: 'Not to be used as evidence in court without the originator’s consent.',
   CONSENT_BEFORE_ACTION: 'Take no operational action on this notice before the originator consents.',
 } as const satisfies Record<Exclude<keyof typeof v1.HandlingCode, 'HANDLING_CODE_UNSPECIFIED'>, string>;
 

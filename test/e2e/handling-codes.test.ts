@@ -60,7 +60,7 @@ describe('handling codes set by the originator, through a live stack', () => {
     const run = await accord('inbox', '--as', 'ly-coastguard', '--dir', bus.dir);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain(
-      "  handling: NOT_FOR_COURT_WITHOUT_CONSENT (Not to be used as evidence in court without the originator's consent.)\n",
+      '  handling: NOT_FOR_COURT_WITHOUT_CONSENT (Not to be used as evidence in court without the originator’s consent.)\n',
     );
   });
 

@@ -1,3 +1,5 @@
+import { HANDLING_MEANINGS } from '../../notice/index.js';
+
 /**
  * The console's messages in English: the reference catalog. Its keys are MessageKey, and
  * fr.ts and ar.ts must have every one of them (the compiler and a test check). `{name}`
@@ -177,9 +179,10 @@ export const EN = {
   'handling.NO_ONWARD_SHARING': 'No onward sharing',
   'handling.NOT_FOR_COURT_WITHOUT_CONSENT': 'Not for court without consent',
   'handling.CONSENT_BEFORE_ACTION': 'Consent before action',
-  'handling.meaning.NO_ONWARD_SHARING': 'Do not pass this notice, or anything taken from it, on to any other party.',
-  'handling.meaning.NOT_FOR_COURT_WITHOUT_CONSENT': 'Not to be used as evidence in court without the originator’s consent.',
-  'handling.meaning.CONSENT_BEFORE_ACTION': 'Take no operational action on this notice before the originator consents.',
+  // The meanings the CLI prints too: one wording in English (libs/notice).
+  'handling.meaning.NO_ONWARD_SHARING': HANDLING_MEANINGS.NO_ONWARD_SHARING,
+  'handling.meaning.NOT_FOR_COURT_WITHOUT_CONSENT': HANDLING_MEANINGS.NOT_FOR_COURT_WITHOUT_CONSENT,
+  'handling.meaning.CONSENT_BEFORE_ACTION': HANDLING_MEANINGS.CONSENT_BEFORE_ACTION,
   'mode.LAND': 'Land',
   'mode.SEA': 'Sea',
   'mode.AIR': 'Air',
