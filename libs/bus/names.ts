@@ -26,6 +26,8 @@ export const buckets = {
   policies: 'accord-policies',
   /** Who writes the audit chain: one entry, which expires unless its holder renews it. */
   auditWriter: 'accord-audit-writer',
+  /** The notice register: issuer, recipients and versions of each delivered notice (ids only). */
+  notices: 'accord-notices',
 } as const;
 
 export const SERVICES = ['ingest', 'routing', 'redaction', 'audit'] as const;

@@ -35,6 +35,10 @@ const registryReader: string[] = [buckets.agencies, buckets.keys, buckets.polici
   `$JS.FC.${kvStream(b)}.>`,
 ]);
 
+/** The notice register: direct gets, and for routing, writes. */
+const registerReader: string[] = [`${API}.DIRECT.GET.${kvStream(buckets.notices)}.>`];
+const registerWriter: string[] = [...registerReader, `$KV.${buckets.notices}.>`];
+
 function durablePuller(stream: string, consumer: string): string[] {
   return [
     `${API}.CONSUMER.INFO.${stream}.${consumer}`,
@@ -135,19 +139,25 @@ export function permissionsFor(identity: Identity): Permissions | undefined {
               subjects.decisionsAll,
               subjects.route,
               ...registryReader,
+              ...registerReader,
             ],
             [subjects.adapterRequestsAll],
           );
         case 'routing':
           return servicePermissions(
             'routing',
-            [...streamInfo(streams.events), subjects.redact, ...registryReader],
+            [...streamInfo(streams.events), subjects.redact, ...registryReader, ...registerWriter],
             [subjects.route, subjects.previewRequestsAll],
           );
         case 'redaction':
           return servicePermissions(
             'redaction',
-            [...streamInfo(streams.deliveries, streams.events), subjects.deliverAll],
+            [
+              ...streamInfo(streams.deliveries, streams.events),
+              subjects.deliverAll,
+              // A withdrawal deletes the withdrawn notice's views from the deliveries stream.
+              `${API}.STREAM.MSG.DELETE.${streams.deliveries}`,
+            ],
             [subjects.redact],
           );
         case 'audit':

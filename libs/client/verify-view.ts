@@ -51,6 +51,7 @@ function originals(disclosed: DisclosedNotice, categories: Map<string, string>):
     ...disclosed.financial.map((f) => element(f.path, f.id, { financial: f.value })),
     ...disclosed.locations.map((l) => element(l.path, l.id, { location: l.value })),
     ...(disclosed.summary ? [element('summary', 'summary', { summary: disclosed.summary.value })] : []),
+    ...disclosed.relations.map((r) => element(r.path, r.id, { relation: r.value })),
   ];
 }
 
@@ -103,6 +104,21 @@ export function verifyBusSignedView(bytes: Uint8Array, bus: BusVerificationKey, 
   return verifyView(bytes, bus, recipient, 'the-bus-vouches');
 }
 
+/**
+ * A tombstone is the bus's word alone (bus signature checked): it carries no content of
+ * the notice it stands for, so nothing of the originator's is there to check, and nothing
+ * else may be.
+ */
+function verifiedTombstone(view: v1.DeliveredView): VerifiedView {
+  const t = view.tombstone ?? v1.Tombstone.create();
+  if (view.core || view.manifest.length > 0 || view.disclosures.length > 0 || view.elements.length > 0 || view.granted.length > 0)
+    throw invalid('a tombstone carries notice content', 'tombstone');
+  if (t.kind !== v1.RelationKind.UPDATE && t.kind !== v1.RelationKind.WITHDRAWAL)
+    throw invalid(`a tombstone of kind ${t.kind} (expected UPDATE or WITHDRAWAL)`, 'tombstone.kind');
+  if (!t.byNoticeId || (t.noticeIds ?? []).length === 0) throw invalid('a tombstone names no notice', 'tombstone.noticeIds');
+  return { view, elements: [] };
+}
+
 /** The recipient a SignedView names, read without verifying anything: to choose what to verify it against. */
 export function viewRecipient(bytes: Uint8Array): string {
   try {
@@ -140,6 +156,7 @@ async function verifyView(
   }
   if (view.format !== 2) throw invalid(`DeliveredView format ${view.format} is not supported (expected 2)`);
   if (view.recipient !== recipient) throw invalid(`addressed to ${view.recipient}, not ${recipient}`);
+  if (view.tombstone) return verifiedTombstone(view);
 
   // The originator's signatures over its manifests, with the originator's own key.
   if (originatorKeys !== 'the-bus-vouches') await verifyOriginator(view, originatorKeys);

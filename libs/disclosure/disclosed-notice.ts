@@ -26,6 +26,8 @@ export interface DisclosedNotice {
   /** The summary with references in place of values, when the originator marked it up. */
   summaryTemplate?: DisclosedElement<string>;
   summarySpans: DisclosedElement<v1.TaggedSpan.$Properties>[];
+  /** Its relations to earlier notices, each shown only to agencies that received the notice it names. */
+  relations: DisclosedElement<v1.Relation.$Properties>[];
 }
 
 /** A verified submission's notice, in the layers recipients are given. */

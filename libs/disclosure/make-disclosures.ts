@@ -31,6 +31,7 @@ function idsFor(notice: CaseNoticeProps): ElementIds {
     conveyances: ids(notice.conveyances),
     financial: ids(notice.financial),
     locations: ids(notice.locations),
+    relations: ids(notice.relations),
   };
 }
 

@@ -24,6 +24,7 @@ export interface ElementIds {
   conveyances: string[];
   financial: string[];
   locations: string[];
+  relations: string[];
 }
 
 /** The summary as pieces whose spans already have their ids. */
@@ -125,5 +126,6 @@ export function layOut(
   (notice.financial ?? []).forEach((financial, i) => out.push({ path: `financial/${ids.financial[i] ?? ''}`, value: { financial } }));
   (notice.locations ?? []).forEach((location, i) => out.push({ path: `locations/${ids.locations[i] ?? ''}`, value: { location } }));
   out.push(...summaryElements(notice, pieces, ids));
+  (notice.relations ?? []).forEach((relation, i) => out.push({ path: `relations/${ids.relations[i] ?? ''}`, value: { relation } }));
   return out;
 }

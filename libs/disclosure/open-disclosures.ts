@@ -14,7 +14,7 @@ export interface OpenCodes {
 export const SUBMISSION_CODES: OpenCodes = { malformed: 'E_DECODE', unsigned: 'E_SIGNATURE_INVALID' };
 
 const PERSON_PATH = /^persons\/([^/]+)\/(profile|identity)$/;
-const ELEMENT_PATH = /^(conveyances|financial|locations|summary\/spans)\/([^/]+)$/;
+const ELEMENT_PATH = /^(conveyances|financial|locations|summary\/spans|relations)\/([^/]+)$/;
 
 /** Decodes a manifest, insisting on its canonical encoding (what was signed is what is read). */
 export function decodeManifest(bytes: Uint8Array, code: AccordErrorCode): v1.NoticeManifest {
@@ -51,7 +51,7 @@ export function openCovered(
   codes: OpenCodes,
   profiles: ReadonlyMap<string, DisclosedPerson['profile']> = new Map(),
 ): DisclosedNotice {
-  const notice: DisclosedNotice = { core, persons: [], conveyances: [], financial: [], locations: [], summarySpans: [] };
+  const notice: DisclosedNotice = { core, persons: [], conveyances: [], financial: [], locations: [], summarySpans: [], relations: [] };
   const persons = new Map<string, Partial<DisclosedPerson>>();
   const seen = new Set<string>();
   disclosures.forEach((bytes, i) => {
@@ -90,6 +90,7 @@ export function openCovered(
       if (kind === 'conveyances') notice.conveyances.push(element(id, d.conveyance));
       else if (kind === 'financial') notice.financial.push(element(id, d.financial));
       else if (kind === 'locations') notice.locations.push(element(id, d.location));
+      else if (kind === 'relations') notice.relations.push(element(id, d.relation));
       else notice.summarySpans.push(element(id, d.summarySpan));
     } else if (path === 'summary') {
       notice.summary = element('summary', d.summary);

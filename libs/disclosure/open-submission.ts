@@ -55,6 +55,7 @@ function overlay(main: DisclosedNotice, extra: DisclosedNotice): DisclosedNotice
     financial: byPath(main.financial, extra.financial),
     locations: byPath(main.locations, extra.locations),
     summarySpans: byPath(main.summarySpans, extra.summarySpans),
+    relations: byPath(main.relations, extra.relations),
   };
   const summary = extra.summary ?? main.summary;
   const template = extra.summaryTemplate ?? main.summaryTemplate;

@@ -33,6 +33,7 @@ export function toCaseNotice(d: DisclosedNotice): CaseNotice {
     conveyances: d.conveyances.map((c) => c.value),
     financial: d.financial.map((f) => f.value),
     locations: d.locations.map((l) => l.value),
+    relations: d.relations.map((r) => r.value),
   });
   if (core.issuedAt) notice.issuedAt = core.issuedAt;
   if (core.route) notice.route = core.route;

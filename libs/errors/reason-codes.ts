@@ -21,6 +21,8 @@ export const REASON_CODES = {
   E_LIMIT_EXCEEDED: 'the notice exceeds a count or length limit',
   E_RATE_LIMITED: "the agency's submission rate limit was exceeded",
   E_UNKNOWN_ADDRESSEE: 'an addressee is not a registered agency',
+  E_RELATION:
+    'a relation names a notice the bus does not know, one the publisher never received, or (an update or withdrawal) one it did not issue',
   E_PROCESSING_FAILED: 'the bus could not process the submission: a failure of its own, not a fault of the submission',
 } as const;
 

@@ -27,6 +27,7 @@ export function checkLimits(n: CaseNoticeProps, limits: IngestLimits): LimitBrea
     ['addressees', (n.addressees ?? []).length, limits.maxAddressees],
     ['caveats', (n.caveats ?? []).length, limits.maxCaveats],
     ['handling', (n.handling ?? []).length, limits.maxHandling],
+    ['relations', (n.relations ?? []).length, limits.maxRelations],
     ...(n.persons ?? []).map((p, i): [string, number, number] => [
       `persons[${i}].documents`,
       (p.documents ?? []).length,

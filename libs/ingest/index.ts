@@ -10,3 +10,5 @@ export { assertSubmissionLimitFits } from './submission-limit-fits.js';
 export type { BrokerSizeLimits } from './submission-limit-fits.js';
 export { checkFreeText } from './check-free-text.js';
 export { unverifiedNoticeId } from './unverified-notice-id.js';
+export { checkRelations } from './check-relations.js';
+export type { NoticeLookup } from './check-relations.js';

@@ -13,6 +13,7 @@ export interface IngestLimits {
   maxAddressees: number;
   maxCaveats: number;
   maxHandling: number;
+  maxRelations: number;
   /** Characters of the free-text summary. */
   maxSummaryLength: number;
   /** Characters of any other text field (names, numbers, labels, references). */
@@ -29,6 +30,7 @@ export const DEFAULT_INGEST_LIMITS: IngestLimits = {
   maxAddressees: 500,
   maxCaveats: 3,
   maxHandling: 3,
+  maxRelations: 16,
   maxSummaryLength: 20_000,
   maxFieldLength: 512,
 };

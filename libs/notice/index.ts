@@ -9,3 +9,4 @@ export type { PersonValue } from './person-values.js';
 export { textFields } from './text-fields.js';
 export { HANDLING_CODES, HANDLING_MEANINGS, describeHandling, handlingNames, isHandlingCode } from './handling-codes.js';
 export type { HandlingCodeName } from './handling-codes.js';
+export { withdrawalCodeNames } from './validate-relations.js';

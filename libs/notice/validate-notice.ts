@@ -4,9 +4,9 @@ import { isAgencyId } from '../registry/index.js';
 import { checkCaseRef } from './check-case-ref.js';
 import { checkTextCharacters } from './check-text-characters.js';
 import { isCountryCode } from './country-codes.js';
+import { UUID } from './uuid.js';
+import { validateRelations } from './validate-relations.js';
 
-/** RFC 9562: 8-4-4-4-12 hex digits, a defined version (1-8) and the RFC variant. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DECIMAL = /^-?\d{1,30}(\.\d{1,18})?$/;
 const CURRENCY = /^[A-Z]{3}$/;
@@ -116,6 +116,7 @@ export function validateNotice(notice: CaseNoticeProps): void {
     if (!Number.isFinite(lon) || lon < -180 || lon > 180) fail(`locations[${i}].lon`, 'expected -180..180');
     timestamp(l.observedAt, `locations[${i}].observedAt`, false);
   });
+  validateRelations(notice);
   checkTextCharacters(notice);
   checkCaseRef(notice);
 }

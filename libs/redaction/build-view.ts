@@ -31,7 +31,12 @@ export interface TemplateInput {
   secret: Uint8Array;
   /** Size of the grid precise locations are coarsened to (degrees); default 1. */
   gridDegrees?: number;
+  /** The earlier notices whose relations (relations/<id>) these recipients may see named: those they received or issued. */
+  relatedNoticeIds?: ReadonlySet<string>;
 }
+
+/** What a view's `granted` and `withheld` say of a relation: not a policy category, the engine's rule alone decides it. */
+export const RELATION_CATEGORY = 'relation';
 
 export interface ViewInput extends TemplateInput {
   recipient: string;
@@ -208,6 +213,13 @@ export function buildViewTemplate(input: TemplateInput): ViewTemplate {
   for (const p of summary.passed) pass(p.element, p.category);
   if (summary.derived !== undefined) derive('summary', 'summary', { summary: summary.derived });
   for (const w of summary.withheld) withhold(w.path, w.category, w.count);
+  // A relation names an earlier notice only to those that received it; to the others, that there is one.
+  for (const r of layer.relations) {
+    if (input.relatedNoticeIds?.has(r.value.noticeId ?? '')) {
+      grantedElements.push(v1.GrantedElement.create({ path: r.path, category: RELATION_CATEGORY }));
+      disclosures.push(r.bytes);
+    } else withheld.push(v1.WithheldElement.create({ path: r.path, category: RELATION_CATEGORY, count: 1 }));
+  }
 
   withheld.sort((a, b) => a.path.localeCompare(b.path) || a.category.localeCompare(b.category));
   const template: ViewTemplate = {

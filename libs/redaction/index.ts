@@ -6,3 +6,6 @@ export { scrubText } from './scrub-text.js';
 export type { OwnedValue, ScrubContext, ScrubResult, ValueOwner } from './scrub-text.js';
 export { identifierCategoryFor } from './identifier-category.js';
 export { noticeValues } from './notice-values.js';
+export { RELATION_CATEGORY } from './build-view.js';
+export { buildTombstone } from './build-tombstone.js';
+export type { TombstoneInput } from './build-tombstone.js';

@@ -2,11 +2,12 @@ import type { JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstrea
 import type { NatsConnection } from '@nats-io/transport-node';
 import { auditEventId } from '../../libs/audit/index.js';
 import type { MicroBatcher } from '../../libs/batching/index.js';
-import { parseSubject, streams, subjects } from '../../libs/bus/index.js';
+import { parseSubject, streams, subjects, type NoticeRegister } from '../../libs/bus/index.js';
 import { AccordError, errorMessage, isAccordError, toReasonCode, type ReasonCode } from '../../libs/errors/index.js';
 import { failpoint } from '../../libs/failpoints/index.js';
 import {
   checkAddressees,
+  checkRelations,
   refuse,
   unverifiedNoticeId,
   verifySubmission,
@@ -37,6 +38,8 @@ export interface ProcessorDeps {
   js: JetStreamClient;
   jsm: JetStreamManager;
   seen: SeenNotices;
+  /** Earlier notices, for the relations a notice names. */
+  register: NoticeRegister;
   rate: RateLimiter;
   verify: VerifyContext;
   secret: Uint8Array;
@@ -185,7 +188,7 @@ export class SubmissionProcessor {
   }
 
   /**
-   * After verification, in order: replay, limits, rate, addressees; then the notice id is
+   * After verification, in order: replay, rate, addressees, relations; then the notice id is
    * claimed for this submission. Only an accepted notice counts as seen, so one refused
    * here for a passing reason (rate) can be sent again.
    */
@@ -202,6 +205,8 @@ export class SubmissionProcessor {
     }
     const unknownAddressee = checkAddressees(notice, this.deps.verify.registry);
     if (unknownAddressee) return { ...unknownAddressee, kid };
+    const badRelation = await checkRelations(notice, (id) => this.deps.register.read(id));
+    if (badRelation) return { ...badRelation, kid };
     if (!(await this.deps.seen.claim(notice.noticeId, claim))) return duplicate(verified);
     failpoint('crash-after-claim');
     return undefined;
