@@ -13,6 +13,7 @@ export const AUDIT_KINDS = [
   'POLICY',
   'SERVICE',
   'CHECKPOINT',
+  'ERASED',
 ] as const;
 
 export type AuditKindName = (typeof AUDIT_KINDS)[number];

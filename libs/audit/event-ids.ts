@@ -11,6 +11,8 @@ export const auditEventId = {
   routed: (noticeId: string) => `routed/${noticeId}`,
   view: (noticeId: string, recipient: string) => `view/${noticeId}/${recipient}`,
   delivered: (noticeId: string, recipient: string) => `delivered/${noticeId}/${recipient}`,
+  /** A withdrawn version's view deleted from the deliveries stream. */
+  erased: (noticeId: string, recipient: string) => `erased/${noticeId}/${recipient}`,
   receipt: (agency: string, noticeId: string, officerDigest: string) => `receipt/${agency}/${noticeId}/${officerDigest}`,
   keyChange: (agency: string, kid: string, action: string) => `key/${agency}/${kid}/${action}`,
   /** Credential changes can repeat, so their ids carry the time. */

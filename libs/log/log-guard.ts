@@ -23,7 +23,21 @@ const SHAPES = {
   route: /^[A-Za-z0-9_./:*-]{1,120}$/,
 } as const;
 
-const NUMERIC = ['seq', 'attempt', 'delayMs', 'graceMs', 'pid', 'count', 'recipients', 'records', 'port', 'ms', 'status'] as const;
+const NUMERIC = [
+  'seq',
+  'attempt',
+  'delayMs',
+  'graceMs',
+  'pid',
+  'count',
+  'recipients',
+  'tombstones',
+  'erased',
+  'records',
+  'port',
+  'ms',
+  'status',
+] as const;
 
 /** Free text (reasons, error messages) written by the bus itself; withheld if it looks like it carries data. */
 const TEXT = ['reason', 'error'] as const;

@@ -4,3 +4,5 @@ export { decideRouting } from './decide-routing.js';
 export type { AgencyDecision, RoutingDecision } from './decide-routing.js';
 export type { InvariantRemoval } from './enforce-invariants.js';
 export { agencyDirectory, previewDraft } from './preview-draft.js';
+export { planRelations, supersededNoticeId } from './plan-relations.js';
+export type { ContentDelivery, ErasurePlan, RelationPlan, TombstonePlan } from './plan-relations.js';

@@ -169,6 +169,7 @@ export class SubmissionProcessor {
       kid: outcome.kid,
       traceId: s.trace.traceId,
       handling: notice.handling ?? [],
+      related: notice.relations.map((r) => `${v1.RelationKind[r.kind ?? 0] ?? String(r.kind)}:${r.noticeId ?? ''}`),
     };
     await writeDecision(this.deps.js, {
       agency: s.agency,

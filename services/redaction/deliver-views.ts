@@ -1,20 +1,30 @@
-import type { JetStreamClient } from '@nats-io/jetstream';
+import { JetStreamApiError, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { auditEventId } from '../../libs/audit/index.js';
-import { messageIds, subjects } from '../../libs/bus/index.js';
+import { messageIds, streams, subjects } from '../../libs/bus/index.js';
 import { AccordError, errorMessage } from '../../libs/errors/index.js';
 import { failpoint } from '../../libs/failpoints/index.js';
 import { openSubmission, SUBMISSION_CODES } from '../../libs/disclosure/index.js';
 import { isCategory, type Category } from '../../libs/notice/index.js';
 import { timestampFromDate, v1, type AuditEventProps } from '../../libs/proto/index.js';
-import { buildViewTemplate, personaliseView, type ViewTemplate } from '../../libs/redaction/index.js';
+import { buildTombstone, buildViewTemplate, personaliseView, type ViewTemplate } from '../../libs/redaction/index.js';
 import { keyedDigest, signDetached, VIEW_TYP, type SigningKey } from '../../libs/signing/index.js';
 import type { Logger } from '../../libs/log/index.js';
 import type { AccordMetrics } from '../../libs/metrics/index.js';
 import { formatTraceparent, inStageSpan, newTrace, parseTraceparent, TRACEPARENT, type TraceContext } from '../../libs/tracing/index.js';
 
+/** A signed view or tombstone, ready to store, with what its VIEW record says of it. */
+interface Prepared {
+  recipient: string;
+  viewBytes: Uint8Array;
+  signed: Uint8Array;
+  audit: Pick<AuditEventProps, 'categories' | 'withheldCategories' | 'ruleIds' | 'tombstone'>;
+}
+
 export interface DeliverDeps {
   js: JetStreamClient;
+  /** Deletes a withdrawn notice's views from the deliveries stream. */
+  jsm: JetStreamManager;
   busKey: SigningKey;
   secret: Uint8Array;
   pseudonymKey: Uint8Array;
@@ -46,8 +56,8 @@ async function buildAndStore(
   const opened = openSubmission({ ...accepted, manifest, disclosures: accepted.disclosures ?? [] }, SUBMISSION_CODES);
   const notice = { noticeId: opened.main.core.noticeId ?? '', issuingAgency: opened.main.core.issuingAgency ?? '' };
   const templates = new Map<string, ViewTemplate>();
-  const templateFor = (granted: ReadonlySet<Category>, ruleIds: readonly string[]): ViewTemplate => {
-    const key = `${[...granted].sort().join(',')}|${ruleIds.join(',')}`;
+  const templateFor = (granted: ReadonlySet<Category>, ruleIds: readonly string[], related: readonly string[]): ViewTemplate => {
+    const key = `${[...granted].sort().join(',')}|${ruleIds.join(',')}|${[...related].sort().join(',')}`;
     let template = templates.get(key);
     if (!template) {
       template = buildViewTemplate({
@@ -65,27 +75,49 @@ async function buildAndStore(
         receivedAt: accepted.receivedAt ?? timestampFromDate(new Date(0)),
         secret: deps.secret,
         gridDegrees: deps.gridDegrees,
+        relatedNoticeIds: new Set(related),
       });
       templates.set(key, template);
     }
     return template;
   };
 
-  // Every view is built and signed before any is stored, so a failure here stored nothing
-  // and goes back as it is: a refusal or a bug is not retried.
-  const prepared = await Promise.all(
-    request.grants.map(async ({ recipient = '', categories = [], ruleIds = [] }) => {
+  const receivedAt = accepted.receivedAt ?? timestampFromDate(new Date(0));
+  const sign = async (view: v1.DeliveredView): Promise<{ viewBytes: Uint8Array; signed: Uint8Array }> => {
+    const viewBytes = v1.DeliveredView.encode(view).finish();
+    const jws = await signDetached(viewBytes, deps.busKey, VIEW_TYP);
+    return { viewBytes, signed: v1.SignedView.encode({ format: 1, view: viewBytes, jws }).finish() };
+  };
+  // Every view and tombstone is built and signed before any is stored, so a failure here
+  // stored nothing and goes back as it is: a refusal or a bug is not retried.
+  const views = await Promise.all(
+    request.grants.map(async ({ recipient = '', categories = [], ruleIds = [], relatedNoticeIds = [] }): Promise<Prepared> => {
       if (!recipient) throw new AccordError('E_STATE', 'a grant names no recipient');
       const granted = new Set<Category>((categories ?? []).filter(isCategory));
-      const { view, withheldCategories } = personaliseView(templateFor(granted, ruleIds ?? []), recipient, deps.pseudonymKey);
-      const viewBytes = v1.DeliveredView.encode(view).finish();
-      const jws = await signDetached(viewBytes, deps.busKey, VIEW_TYP);
-      const signed = v1.SignedView.encode({ format: 1, view: viewBytes, jws }).finish();
-      return { recipient, ruleIds, granted, withheldCategories, viewBytes, signed };
+      const template = templateFor(granted, ruleIds ?? [], relatedNoticeIds ?? []);
+      const { view, withheldCategories } = personaliseView(template, recipient, deps.pseudonymKey);
+      return {
+        recipient,
+        ...(await sign(view)),
+        audit: { categories: [...granted].sort(), withheldCategories, ruleIds: ruleIds ?? [] },
+      };
+    }),
+  );
+  const tombstones = await Promise.all(
+    (request.tombstones ?? []).map(async ({ recipient = '', noticeIds = [] }): Promise<Prepared> => {
+      if (!recipient) throw new AccordError('E_STATE', 'a tombstone names no recipient');
+      const view = buildTombstone({
+        notice: opened,
+        recipient,
+        noticeIds: noticeIds ?? [],
+        policyVersion: request.policyVersion,
+        receivedAt,
+      });
+      return { recipient, ...(await sign(view)), audit: { tombstone: true } };
     }),
   );
   const perRecipient = await Promise.all(
-    prepared.map(async ({ recipient, ruleIds, granted, withheldCategories, viewBytes, signed }) => {
+    [...views, ...tombstones].map(async ({ recipient, viewBytes, signed, audit }) => {
       const headers = natsHeaders();
       headers.set(TRACEPARENT, formatTraceparent(passOn));
       const ack = await deps.js.publish(subjects.deliver(recipient), signed, {
@@ -106,19 +138,18 @@ async function buildAndStore(
       };
       const viewEvent: AuditEventProps = {
         ...common,
+        ...audit,
         eventId: auditEventId.view(notice.noticeId, recipient),
         kind: v1.AuditKind.VIEW,
         digest: keyedDigest(deps.secret, 'accord/view', viewBytes),
-        categories: [...granted].sort(),
-        withheldCategories,
         policyVersion: request.policyVersion,
-        ruleIds: ruleIds ?? [],
       };
       const deliveredEvent: AuditEventProps = {
         ...common,
         eventId: auditEventId.delivered(notice.noticeId, recipient),
         kind: v1.AuditKind.DELIVERED,
         deliverySeq: ack.seq,
+        ...(audit.tombstone ? { tombstone: true } : {}),
       };
       return [viewEvent, deliveredEvent];
     }),
@@ -130,6 +161,60 @@ async function buildAndStore(
       cause: error,
     });
   });
-  deps.log.info('delivered', { noticeId: notice.noticeId, traceId: trace.traceId, recipients: perRecipient.length });
-  return perRecipient.flat();
+  const erased = await eraseWithdrawn(deps, request.erasures ?? [], notice, trace.traceId);
+  deps.log.info('delivered', {
+    noticeId: notice.noticeId,
+    traceId: trace.traceId,
+    recipients: views.length,
+    tombstones: tombstones.length,
+    erased: erased.length,
+  });
+  return [...perRecipient.flat(), ...erased];
+}
+
+/**
+ * The message is gone already (expired, or erased by an earlier attempt): the server says
+ * so as "no message found", in a delete failure (10057) or on its own (10037).
+ */
+function alreadyGone(error: unknown): boolean {
+  if (!(error instanceof JetStreamApiError)) return false;
+  const api = error.apiError();
+  return api.err_code === 10037 || (api.err_code === 10057 && /no message found/i.test(api.description ?? ''));
+}
+
+/**
+ * Deletes the withdrawn notice's views from the deliveries stream, overwritten (erase),
+ * once every tombstone is stored: each deletion is recorded (ERASED), and one already
+ * done by an earlier attempt counts as done.
+ */
+async function eraseWithdrawn(
+  deps: DeliverDeps,
+  erasures: readonly v1.IErasure[],
+  withdrawal: { noticeId: string; issuingAgency: string },
+  traceId: string,
+): Promise<AuditEventProps[]> {
+  const events: AuditEventProps[] = [];
+  for (const e of erasures) {
+    const seq = Number(e.deliverySeq ?? 0);
+    try {
+      await deps.jsm.streams.deleteMessage(streams.deliveries, seq, true);
+    } catch (error) {
+      if (!alreadyGone(error))
+        throw new AccordError('E_UNAVAILABLE', `erasing delivery ${seq}: ${errorMessage(error)}`, { retryable: true, cause: error });
+    }
+    failpoint('after-erasure');
+    events.push({
+      eventId: auditEventId.erased(e.noticeId ?? '', e.recipient ?? ''),
+      kind: v1.AuditKind.ERASED,
+      time: timestampFromDate(new Date()),
+      service: 'redaction',
+      noticeId: e.noticeId ?? '',
+      agency: withdrawal.issuingAgency,
+      recipient: e.recipient ?? '',
+      deliverySeq: seq,
+      related: [withdrawal.noticeId],
+      traceId,
+    });
+  }
+  return events;
 }

@@ -31,12 +31,13 @@ export async function startRedactionService(config: RedactionConfig, overrides: 
     name: 'accord-redaction',
     inboxPrefix: inboxPrefix({ kind: 'service', service: 'redaction' }),
   });
-  await requireStreams(await jetstreamManager(nc), [{ stream: streams.deliveries }, { stream: streams.events }]);
+  const jsm = await jetstreamManager(nc);
+  await requireStreams(jsm, [{ stream: streams.deliveries }, { stream: streams.events }]);
   const js = jetstream(nc);
   await publishServiceEvents(js, 'redaction', [serviceEvent('redaction', instance, 'started')]);
 
   const metrics = new AccordMetrics('redaction');
-  const deps = { js, busKey, secret: overrides.secret, pseudonymKey, gridDegrees: config.gridDegrees, metrics, log };
+  const deps = { js, jsm, busKey, secret: overrides.secret, pseudonymKey, gridDegrees: config.gridDegrees, metrics, log };
   const sub = serveStage(
     nc,
     subjects.redact,

@@ -1,12 +1,14 @@
 import { auditEventId } from '../../libs/audit/index.js';
 import type { MicroBatcher } from '../../libs/batching/index.js';
-import { AccordError } from '../../libs/errors/index.js';
+import { AccordError, errorMessage } from '../../libs/errors/index.js';
 import { failpoint } from '../../libs/failpoints/index.js';
 import { openSubmission, SUBMISSION_CODES, toCaseNotice } from '../../libs/disclosure/index.js';
 import { timestampFromDate, v1, type AuditEventProps } from '../../libs/proto/index.js';
 import type { RegistrySnapshot } from '../../libs/registry/index.js';
 import type { CompiledPolicy } from '../../libs/policy/index.js';
-import { decideRouting } from '../../libs/routing/index.js';
+import { decideRouting, planRelations, type ContentDelivery, type RelationPlan } from '../../libs/routing/index.js';
+import type { NoticeRegister } from '../../libs/bus/index.js';
+import { readRelatedNotices } from './related-notices.js';
 import type { Logger } from '../../libs/log/index.js';
 import { formatTraceparent, inStageSpan, newTrace, parseTraceparent, type TraceContext } from '../../libs/tracing/index.js';
 import { stageFailure } from '../shared/stage-reply.js';
@@ -19,6 +21,7 @@ import { stageFailure } from '../shared/stage-reply.js';
  */
 export async function routeNotice(
   redaction: MicroBatcher<v1.RedactRequest.$Properties, v1.StageReply>,
+  register: NoticeRegister,
   registry: RegistrySnapshot,
   policy: CompiledPolicy,
   accepted: v1.AcceptedNotice,
@@ -26,11 +29,12 @@ export async function routeNotice(
 ): Promise<AuditEventProps[]> {
   // Ingest always sends a trace context; should one be missing, a new trace starts.
   const trace = parseTraceparent(accepted.traceparent) ?? newTrace();
-  return inStageSpan('routing', trace, (passOn) => decideAndRedact(redaction, registry, policy, accepted, trace, passOn, log));
+  return inStageSpan('routing', trace, (passOn) => decideAndRedact(redaction, register, registry, policy, accepted, trace, passOn, log));
 }
 
 async function decideAndRedact(
   redaction: MicroBatcher<v1.RedactRequest.$Properties, v1.StageReply>,
+  register: NoticeRegister,
   registry: RegistrySnapshot,
   policy: CompiledPolicy,
   accepted: v1.AcceptedNotice,
@@ -43,7 +47,14 @@ async function decideAndRedact(
   // Deregistered since ingest accepted the notice: no retry will find it, and nothing is delivered yet.
   if (!issuer) throw new AccordError('E_UNKNOWN_AGENCY', `issuing agency ${notice.issuingAgency} is no longer registered`);
   const decision = decideRouting(notice, issuer, registry.agencies(), policy);
-  const delivered = decision.agencies.filter((a) => a.delivered);
+  const related = notice.relations.length > 0 ? await readRelatedNotices(register, notice) : { known: new Map(), thread: [] };
+  const plan = planRelations(
+    notice,
+    decision.agencies.filter((a) => a.delivered).map((a) => a.agency),
+    related.known,
+    related.thread,
+  );
+  const delivered = plan.deliversContent ? decision.agencies.filter((a) => a.delivered) : [];
   const routed: AuditEventProps = {
     eventId: auditEventId.routed(notice.noticeId),
     kind: v1.AuditKind.ROUTED,
@@ -61,17 +72,42 @@ async function decideAndRedact(
     noticeId: notice.noticeId,
     traceId: trace.traceId,
     recipients: delivered.length,
+    tombstones: plan.tombstones.length,
     policyVersion: decision.policyVersion,
   });
-  if (delivered.length === 0) return [routed];
+  if (delivered.length === 0 && plan.tombstones.length === 0) {
+    await writeRecords(register, plan, []);
+    return [routed];
+  }
 
   failpoint('before-redaction');
   const reply = await redaction.submit({
     // oxlint-disable-next-line typescript/no-misused-spread -- a decoded protobufjs message holds its fields as own properties: spreading it copies them, which is all create() and encode() need
     notice: { ...accepted, traceparent: formatTraceparent(passOn) },
-    grants: delivered.map((a) => ({ recipient: a.agency, categories: a.categories, ruleIds: a.ruleIds })),
+    grants: delivered.map((a) => ({
+      recipient: a.agency,
+      categories: a.categories,
+      ruleIds: a.ruleIds,
+      relatedNoticeIds: plan.relatedFor(a.agency),
+    })),
     policyVersion: decision.policyVersion,
+    tombstones: plan.tombstones,
+    erasures: plan.erasures,
   });
   if (reply.error?.code) throw stageFailure('redaction', reply.error);
+  const contentRecipients = new Set(delivered.map((a) => a.agency));
+  const contentDeliveries = reply.events
+    .filter((e) => e.kind === v1.AuditKind.DELIVERED && contentRecipients.has(e.recipient ?? ''))
+    .map((e) => ({ agency: e.recipient ?? '', deliverySeq: Number(e.deliverySeq ?? 0) }));
+  // Only once every view is stored: a notice is known to the register, and can be related to, when delivered.
+  await writeRecords(register, plan, contentDeliveries);
   return [routed, ...reply.events];
+}
+
+async function writeRecords(register: NoticeRegister, plan: RelationPlan, delivered: ContentDelivery[]): Promise<void> {
+  try {
+    for (const record of plan.records(delivered)) await register.write(record);
+  } catch (error) {
+    throw new AccordError('E_UNAVAILABLE', `writing the notice register: ${errorMessage(error)}`, { retryable: true, cause: error });
+  }
 }

@@ -3,6 +3,7 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import {
   connectBus,
   inboxPrefix,
+  openNoticeRegister,
   openPolicyBucket,
   openRegistryBuckets,
   publishServiceEvents,
@@ -41,6 +42,7 @@ export async function startRoutingService(config: RoutingConfig): Promise<Runnin
   );
   const policy = new PolicyInForce(log);
   await policy.start(await openPolicyBucket(nc));
+  const register = await openNoticeRegister(nc);
   const js = jetstream(nc);
   await publishServiceEvents(js, 'routing', [serviceEvent('routing', instance, 'started')]);
 
@@ -56,7 +58,7 @@ export async function startRoutingService(config: RoutingConfig): Promise<Runnin
     log,
     // Decoded messages are full instances; protobufjs types repeated fields by their interface only.
     (data) => v1.RouteBatch.decode(data).notices as v1.AcceptedNotice[],
-    (accepted) => metrics.time('routing', () => routeNotice(redaction, live.registry, policy.current, accepted, log)),
+    (accepted) => metrics.time('routing', () => routeNotice(redaction, register, live.registry, policy.current, accepted, log)),
   );
   const previews = servePreviews(nc, live.registry, () => policy.current, log);
   const probes = await serveProbes(

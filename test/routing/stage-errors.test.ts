@@ -1,3 +1,4 @@
+import type { NoticeRegister } from '../../libs/bus/index.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -70,6 +71,9 @@ describe('routing passes on what redaction says', () => {
     return r;
   }
 
+  /** The notice register as routing reads it: these notices relate to nothing. */
+  const noRegister: NoticeRegister = { read: () => Promise.resolve(undefined), write: () => Promise.resolve() };
+
   /** A redaction stand-in answering every request with `reply`, counting the requests. */
   function redaction(reply: v1.StageReply.$Properties) {
     const asked = { count: 0 };
@@ -82,7 +86,7 @@ describe('routing passes on what redaction says', () => {
 
   test('an issuer deregistered since ingest accepted the notice: E_UNKNOWN_AGENCY, not retryable, redaction never asked', async () => {
     const { batcher, asked } = redaction({ events: [] });
-    await expect(routeNotice(batcher, registry(false), policy, accepted, log)).rejects.toMatchObject({
+    await expect(routeNotice(batcher, noRegister, registry(false), policy, accepted, log)).rejects.toMatchObject({
       code: 'E_UNKNOWN_AGENCY',
       retryable: false,
     });
@@ -91,12 +95,15 @@ describe('routing passes on what redaction says', () => {
 
   test.each([true, false])("redaction's retryable flag (%s) is passed on as it is", async (retryable) => {
     const { batcher } = redaction({ error: { code: 'E_UNAVAILABLE', message: 'storing the views', retryable } });
-    await expect(routeNotice(batcher, registry(), policy, accepted, log)).rejects.toMatchObject({ retryable });
+    await expect(routeNotice(batcher, noRegister, registry(), policy, accepted, log)).rejects.toMatchObject({ retryable });
   });
 
   test("redaction's contract code is passed on as it is", async () => {
     const { batcher } = redaction({ error: { code: 'E_DECODE', message: 'the manifest does not decode' } });
-    await expect(routeNotice(batcher, registry(), policy, accepted, log)).rejects.toMatchObject({ code: 'E_DECODE', retryable: false });
+    await expect(routeNotice(batcher, noRegister, registry(), policy, accepted, log)).rejects.toMatchObject({
+      code: 'E_DECODE',
+      retryable: false,
+    });
   });
 });
 

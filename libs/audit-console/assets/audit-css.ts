@@ -18,6 +18,7 @@ export const KIND_COLOURS: Record<AuditKindName, string> = {
   POLICY: '#7a5c00',
   SERVICE: '#2f2f7a',
   CHECKPOINT: '#1b1f24',
+  ERASED: '#7a1f4e',
 };
 
 /** The auditor console's own colours beyond the node console's palette. */
