@@ -32,8 +32,10 @@ import { publishCommand } from './commands/publish.js';
 import { quarantineListCommand } from './commands/quarantine-list.js';
 import { statusCommand } from './commands/status.js';
 import { receiptCommand } from './commands/receipt.js';
+import { replyCommand, updateCommand } from './commands/reply-update.js';
 import { stackDownCommand, stackUpCommand } from './commands/stack-up.js';
 import { trackCommand } from './commands/track.js';
+import { withdrawCommand } from './commands/withdraw.js';
 
 const COMMANDS: Command[] = [
   stackUpCommand,
@@ -54,6 +56,9 @@ const COMMANDS: Command[] = [
   nodeTokenRevokeCommand,
   nodeReadsCommand,
   publishCommand,
+  replyCommand,
+  updateCommand,
+  withdrawCommand,
   inboxCommand,
   receiptCommand,
   auditReplayCommand,

@@ -67,6 +67,14 @@ export class InboxStore {
     return existsSync(join(this.dir, 'views', `${pad(deliverySeq)}.json`));
   }
 
+  /** The issuer of a notice the agency received, from its stored view; undefined when none is stored. */
+  issuerOf(noticeId: string): string | undefined {
+    const id = noticeId.toLowerCase();
+    const stored = this.list().find((s) => s.noticeId.toLowerCase() === id);
+    const core = stored?.view.core as { issuingAgency?: unknown } | undefined;
+    return typeof core?.issuingAgency === 'string' ? core.issuingAgency : undefined;
+  }
+
   /** Every stored view, oldest delivery first. */
   list(): StoredView[] {
     return readdirSync(join(this.dir, 'views'))

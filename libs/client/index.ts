@@ -25,3 +25,7 @@ export { NODE_CLIENT_DEFAULTS, NodeClient } from './node-client.js';
 export type { NodeClientOptions, NodeReceipt, NodeViewEntry } from './node-client.js';
 export { trackNotice } from './track-notice.js';
 export { askDirectory, askPreview } from './ask-preview.js';
+export { relateNotice } from './relate-notice.js';
+export type { RelatedNotice, RelateNoticeInput } from './relate-notice.js';
+export { DEFAULT_WITHDRAWAL_CODE, WITHDRAWAL_ROUTE_COUNTRY, parseWithdrawalCode, withdrawalNotice } from './withdrawal-notice.js';
+export type { WithdrawalInput } from './withdrawal-notice.js';

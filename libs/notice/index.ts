@@ -10,3 +10,4 @@ export { textFields } from './text-fields.js';
 export { HANDLING_CODES, HANDLING_MEANINGS, describeHandling, handlingNames, isHandlingCode } from './handling-codes.js';
 export type { HandlingCodeName } from './handling-codes.js';
 export { withdrawalCodeNames } from './validate-relations.js';
+export { isNoticeId } from './uuid.js';
