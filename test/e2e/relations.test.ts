@@ -7,11 +7,15 @@
  * notice it names.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { streams } from '../../libs/bus/index.js';
 import { publishSubmission, signNotice } from '../../libs/client/index.js';
-import { timestampFromDate, v1, type CaseNoticeProps } from '../../libs/proto/index.js';
+import { messageToJson, timestampFromDate, v1, type CaseNoticeProps } from '../../libs/proto/index.js';
 import { awaitDecision, deliveredViews, waitForAuditCount, waitForAuditRecord } from '../harness/bus-readers.js';
+import { runCli as accord } from '../harness/run-cli.js';
 import { sampleNotice } from '../harness/sample-notice.js';
 import { registerAgency, type AgencySpec, type TestAgency } from '../harness/test-agencies.js';
 import { startTestBus, type TestBus } from '../harness/test-bus.js';
@@ -90,9 +94,12 @@ beforeAll(async () => {
   );
 }, 120_000);
 
+const files = mkdtempSync(join(tmpdir(), 'accord-relations-'));
+
 afterAll(async () => {
   await services?.stop();
   await bus?.dispose();
+  rmSync(files, { recursive: true, force: true });
 });
 
 describe('a reply', () => {
@@ -237,5 +244,98 @@ describe('a withdrawal', () => {
     expect(await publish('ly-coastguard', replyLate)).toMatchObject({ code: 'E_RELATION', path: 'relations[0].noticeId' });
     const updateLate = sampleNotice('it-police', { tlp: v1.Tlp.GREEN, relations: [relation(2, n2)] });
     expect(await publish('it-police', updateLate)).toMatchObject({ code: 'E_RELATION', path: 'relations[0].noticeId' });
+  });
+});
+
+describe("the CLI's verbs: accord reply, update and withdraw", () => {
+  const noticeFile = (name: string, notice: CaseNoticeProps): string => {
+    const file = join(files, name);
+    writeFileSync(file, JSON.stringify(messageToJson('accord.v1.CaseNotice', notice)));
+    return file;
+  };
+  const published = (run: { stdout: string }): string => (JSON.parse(run.stdout) as { noticeId: string }).noticeId;
+  let request = '';
+
+  beforeAll(async () => {
+    const file = noticeFile('request.json', sampleNotice('it-police', { tlp: v1.Tlp.AMBER, addressees: ['ly-coastguard'] }));
+    const run = await accord('publish', '--as', 'it-police', file, '--dir', bus.dir, '--wait', '--json');
+    expect(run.status, run.stderr).toBe(0);
+    request = published(run);
+    // The coastguard's own store then holds the request, so the reply finds whom to address.
+    const inbox = await accord('inbox', '--as', 'ly-coastguard', '--dir', bus.dir, '--json');
+    expect(inbox.status, inbox.stderr).toBe(0);
+  }, 60_000);
+
+  test('a reply, addressed to the requester from the store, is accepted and names the request to it', async () => {
+    const { addressees: _none, ...reply } = sampleNotice('ly-coastguard', { tlp: v1.Tlp.RED, summary: 'Intercepted at dawn.' });
+    const run = await accord(
+      'reply',
+      '--as',
+      'ly-coastguard',
+      request,
+      noticeFile('reply.json', reply),
+      '--dir',
+      bus.dir,
+      '--wait',
+      '--json',
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('it-police');
+    const [view] = await viewsOf('it-police', published(run));
+    expect(view?.elements.some((e) => e.relation?.kind === v1.RelationKind.REPLY && e.relation.noticeId === request)).toBe(true);
+  });
+
+  test('an update by another agency is quarantined E_RELATION, exit 4', async () => {
+    const file = noticeFile('not-mine.json', sampleNotice('ly-coastguard', { tlp: v1.Tlp.GREEN }));
+    const run = await accord('update', '--as', 'ly-coastguard', request, file, '--dir', bus.dir, '--wait');
+    expect(run.status).toBe(4);
+    expect(run.stdout).toContain('quarantined: E_RELATION at relations[0].noticeId');
+  });
+
+  test("the issuer's update, made from the original file, is a new version naming the old one", async () => {
+    const original = sampleNotice('it-police', { noticeId: request, tlp: v1.Tlp.AMBER, addressees: ['ly-coastguard'], migrantCount: 47 });
+    const run = await accord(
+      'update',
+      '--as',
+      'it-police',
+      request,
+      noticeFile('update.json', original),
+      '--dir',
+      bus.dir,
+      '--wait',
+      '--json',
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const version = published(run);
+    expect(version).not.toBe(request);
+    const [view] = await viewsOf('ly-coastguard', version);
+    expect(view?.view.core?.migrantCount).toBe(47);
+    expect(view?.elements.some((e) => e.relation?.kind === v1.RelationKind.UPDATE && e.relation.noticeId === request)).toBe(true);
+  });
+
+  test("the issuer's withdrawal of the latest version leaves the coastguard a tombstone for both", async () => {
+    const latest = (await waitForAuditRecord(bus, (r) => (r.event?.related ?? []).includes(`UPDATE:${request}`))).event?.noticeId ?? '';
+    const run = await accord(
+      'withdraw',
+      '--as',
+      'it-police',
+      latest,
+      '--reason',
+      'Duplicate of an earlier alert.',
+      '--code',
+      'DUPLICATE_NOTICE',
+      '--dir',
+      bus.dir,
+      '--wait',
+      '--json',
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const [tombstone] = await viewsOf('ly-coastguard', published(run));
+    expect(tombstone?.view.tombstone).toMatchObject({
+      kind: v1.RelationKind.WITHDRAWAL,
+      noticeIds: [request, latest],
+      withdrawalCode: v1.WithdrawalCode.DUPLICATE_NOTICE,
+      reason: 'Duplicate of an earlier alert.',
+    });
   });
 });
