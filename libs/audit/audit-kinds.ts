@@ -14,6 +14,9 @@ export const AUDIT_KINDS = [
   'SERVICE',
   'CHECKPOINT',
   'ERASED',
+  'WIDEN_REQUESTED',
+  'WIDEN_RELEASED',
+  'WIDEN_REFUSED',
 ] as const;
 
 export type AuditKindName = (typeof AUDIT_KINDS)[number];

@@ -1,6 +1,6 @@
 export { SERVICES, buckets, consumers, streams } from './names.js';
 export { parseSubject, subjects } from './subjects.js';
-export type { AdapterRequest, PreviewRequest } from './subjects.js';
+export type { AdapterRequest, PreviewRequest, WidenOp } from './subjects.js';
 export { messageIds } from './message-ids.js';
 export type { ServiceName } from './names.js';
 export { DEFAULT_BUS_SETTINGS } from './bus-settings.js';

@@ -28,6 +28,8 @@ export const buckets = {
   auditWriter: 'accord-audit-writer',
   /** The notice register: issuer, recipients and versions of each delivered notice (ids only). */
   notices: 'accord-notices',
+  /** Requests to widen, by request id: routing keeps them (requester, issuer, categories, status). */
+  widen: 'accord-widen',
 } as const;
 
 export const SERVICES = ['ingest', 'routing', 'redaction', 'audit'] as const;

@@ -71,7 +71,7 @@ export function permissionsFor(identity: Identity): Permissions | undefined {
   switch (identity.kind) {
     case 'adapter':
       return {
-        publish: [subjects.ingest(identity.agency), subjects.adapterRequests(identity.agency)],
+        publish: [subjects.ingest(identity.agency), subjects.adapterRequests(identity.agency), subjects.widenRequests(identity.agency)],
         subscribe: [`${inboxPrefix(identity)}.>`],
         allowResponses: false,
       };
@@ -93,6 +93,7 @@ export function permissionsFor(identity: Identity): Permissions | undefined {
           subjects.ingest(identity.agency),
           subjects.adapterRequests(identity.agency),
           subjects.previewRequests(identity.agency),
+          subjects.widenRequests(identity.agency),
           ...durablePuller(streams.deliveries, consumers.node(identity.agency)),
           ...durablePuller(streams.checkpoints, consumers.nodeCheckpoints(identity.agency)),
           subjects.receiptEvents(identity.agency),
@@ -146,8 +147,19 @@ export function permissionsFor(identity: Identity): Permissions | undefined {
         case 'routing':
           return servicePermissions(
             'routing',
-            [...streamInfo(streams.events), subjects.redact, ...registryReader, ...registerWriter],
-            [subjects.route, subjects.previewRequestsAll],
+            [
+              ...streamInfo(streams.events),
+              subjects.redact,
+              ...registryReader,
+              ...registerWriter,
+              `${API}.DIRECT.GET.${kvStream(buckets.widen)}.>`,
+              `${API}.STREAM.INFO.${kvStream(buckets.widen)}`,
+              `${API}.CONSUMER.CREATE.${kvStream(buckets.widen)}.>`,
+              `${API}.CONSUMER.DELETE.${kvStream(buckets.widen)}.>`,
+              `$JS.FC.${kvStream(buckets.widen)}.>`,
+              `$KV.${buckets.widen}.>`,
+            ],
+            [subjects.route, subjects.previewRequestsAll, subjects.widenRequestsAll],
           );
         case 'redaction':
           return servicePermissions(

@@ -9,6 +9,7 @@ const prefix = {
   track: 'accord.svc.track',
   adapter: 'accord.svc.adapter',
   preview: 'accord.svc.preview',
+  widen: 'accord.svc.widen',
   health: 'accord.svc.health',
 } as const;
 
@@ -19,6 +20,10 @@ export type AdapterRequest = (typeof ADAPTER_REQUESTS)[number];
 const PREVIEW_REQUESTS = ['explain', 'directory'] as const;
 /** What an agency's node may ask routing before it sends: its draft explained, the agencies it may address. */
 export type PreviewRequest = (typeof PREVIEW_REQUESTS)[number];
+
+const WIDEN_REQUESTS = ['request', 'list', 'release', 'refuse'] as const;
+/** An agency's part in requests to widen: ask (a recipient), list its own, release or refuse (the issuer). */
+export type WidenOp = (typeof WIDEN_REQUESTS)[number];
 
 /** Every subject of the bus; CONTRACT.md fixes the ingest and deliver subjects. */
 export const subjects = {
@@ -46,6 +51,10 @@ export const subjects = {
   previewRequests: (agency: string) => `${prefix.preview}.${agency}.*`,
   previewRequest: (agency: string, what: PreviewRequest) => `${prefix.preview}.${agency}.${what}`,
   previewRequestsAll: `${prefix.preview}.*.*`,
+  /** An agency's requests to widen, and its answers to those addressed to it, which routing handles. */
+  widenRequests: (agency: string) => `${prefix.widen}.${agency}.*`,
+  widenRequest: (agency: string, op: WidenOp) => `${prefix.widen}.${agency}.${op}`,
+  widenRequestsAll: `${prefix.widen}.*.*`,
   route: 'accord.svc.route',
   redact: 'accord.svc.redact',
   health: (service: string) => `${prefix.health}.${service}`,
@@ -105,5 +114,10 @@ export const parseSubject = {
     const t = tokensAfter(subject, prefix.preview, 2);
     const what = PREVIEW_REQUESTS.find((w) => w === t?.[1]);
     return t && what ? { agency: t[0], what } : undefined;
+  },
+  widenRequest: (subject: string): { agency: string; op: WidenOp } | undefined => {
+    const t = tokensAfter(subject, prefix.widen, 2);
+    const op = WIDEN_REQUESTS.find((w) => w === t?.[1]);
+    return t && op ? { agency: t[0], op } : undefined;
   },
 } as const;

@@ -29,3 +29,4 @@ export { relateNotice } from './relate-notice.js';
 export type { RelatedNotice, RelateNoticeInput } from './relate-notice.js';
 export { DEFAULT_WITHDRAWAL_CODE, WITHDRAWAL_ROUTE_COUNTRY, parseWithdrawalCode, withdrawalNotice } from './withdrawal-notice.js';
 export type { WithdrawalInput } from './withdrawal-notice.js';
+export { listWiden, refuseWiden, releaseWiden, requestWiden, signRelease } from './widen-requests.js';

@@ -1,25 +1,34 @@
-import type { ReasonCode } from './reason-codes.js';
+import { isReasonCode, type ReasonCode } from './reason-codes.js';
 
 /** Codes for failures that are not a submission's fault: configuration, state, I/O. */
-export type OperationalCode =
-  | 'E_CONFIG'
-  | 'E_USAGE'
-  | 'E_NOT_FOUND'
-  | 'E_EXISTS'
-  | 'E_UNAVAILABLE'
-  | 'E_TIMEOUT'
-  | 'E_VIEW_INVALID'
-  | 'E_POLICY_INVALID'
-  | 'E_CHAIN_INVALID'
-  | 'E_STATE'
-  | 'E_PORT_IN_USE'
+export const OPERATIONAL_CODES = [
+  'E_CONFIG',
+  'E_USAGE',
+  'E_NOT_FOUND',
+  'E_EXISTS',
+  'E_UNAVAILABLE',
+  'E_TIMEOUT',
+  'E_VIEW_INVALID',
+  'E_POLICY_INVALID',
+  'E_CHAIN_INVALID',
+  'E_STATE',
+  'E_PORT_IN_USE',
   // The agency node's HTTP API (RFC 9457 problem codes).
-  | 'E_REQUEST_INVALID'
-  | 'E_UNAUTHENTICATED'
-  | 'E_FORBIDDEN'
-  | 'E_LOGIN_FAILED'
-  | 'E_RATE_LIMITED'
-  | 'E_CONFLICT';
+  'E_REQUEST_INVALID',
+  'E_UNAUTHENTICATED',
+  'E_FORBIDDEN',
+  'E_LOGIN_FAILED',
+  'E_RATE_LIMITED',
+  'E_CONFLICT',
+  // Requests to widen: a request the bus cannot take, and the refusals of a release.
+  'E_WIDEN_INVALID',
+  'E_RELEASE_SIGNATURE',
+  'E_RELEASE_EXPIRED',
+  'E_RELEASE_MISMATCH',
+  'E_RELEASE_FORBIDDEN',
+] as const;
+
+export type OperationalCode = (typeof OPERATIONAL_CODES)[number];
 
 export type AccordErrorCode = ReasonCode | OperationalCode;
 
@@ -54,4 +63,9 @@ export function isAccordError(error: unknown): error is AccordError {
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
+}
+
+/** A code Accord defines: a contract reason code or an operational one (as a peer's answer carries it). */
+export function isAccordErrorCode(value: string): value is AccordErrorCode {
+  return isReasonCode(value) || (OPERATIONAL_CODES as readonly string[]).includes(value);
 }

@@ -8,6 +8,8 @@ export const VIEW_TYP = 'accord-view+jws';
 export const CHECKPOINT_TYP = 'accord-checkpoint+jws';
 /** The protected manifest of a WITNESS_PROTECTION notice, signed apart so neither can stand for the other. */
 export const PROTECTED_TYP = 'accord-protected+jws';
+/** An issuer's release of more of a notice to one recipient (a request to widen, approved). */
+export const RELEASE_TYP = 'accord-release+jws';
 
 /** Header parameters that would let the sender choose the verification key. */
 const FORBIDDEN_HEADERS = ['jwk', 'jku', 'x5u', 'x5c', 'x5t', 'x5t#S256', 'b64'] as const;

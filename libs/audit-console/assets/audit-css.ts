@@ -19,6 +19,9 @@ export const KIND_COLOURS: Record<AuditKindName, string> = {
   SERVICE: '#2f2f7a',
   CHECKPOINT: '#1b1f24',
   ERASED: '#7a1f4e',
+  WIDEN_REQUESTED: '#4d5d00',
+  WIDEN_RELEASED: '#005a8c',
+  WIDEN_REFUSED: '#8c3b00',
 };
 
 /** The auditor console's own colours beyond the node console's palette. */

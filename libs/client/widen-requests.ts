@@ -1,0 +1,71 @@
+import type { NatsConnection } from '@nats-io/transport-node';
+import { subjects, type WidenOp } from '../bus/index.js';
+import { AccordError, isAccordErrorCode } from '../errors/index.js';
+import { v1 } from '../proto/index.js';
+import { RELEASE_TYP, signDetached, type SigningKey } from '../signing/index.js';
+
+/** One op of requests to widen, asked of routing as `agency`; its refusal as the AccordError routing gave. */
+async function ask(nc: NatsConnection, agency: string, op: WidenOp, body: Uint8Array, timeoutMs: number): Promise<v1.WidenRecord[]> {
+  let answer: v1.WidenAnswer;
+  try {
+    answer = v1.WidenAnswer.decode((await nc.request(subjects.widenRequest(agency, op), body, { timeout: timeoutMs })).data);
+  } catch (error) {
+    throw new AccordError('E_UNAVAILABLE', `routing did not answer the widen ${op}: ${(error as Error).message}`, {
+      retryable: true,
+      cause: error,
+    });
+  }
+  const failure = answer.error;
+  if (failure?.code) {
+    const code = isAccordErrorCode(failure.code) ? failure.code : 'E_STATE';
+    throw new AccordError(code, failure.message ?? '', { retryable: failure.retryable ?? false });
+  }
+  // Decoded messages are full instances; protobufjs types repeated fields by their interface only.
+  return answer.requests as v1.WidenRecord[];
+}
+
+function one(records: v1.WidenRecord[], op: WidenOp): v1.WidenRecord {
+  const [record] = records;
+  if (!record) throw new AccordError('E_STATE', `routing answered the widen ${op} with no request`);
+  return record;
+}
+
+/** A recipient asks a notice's issuer for categories it was not granted. */
+export async function requestWiden(
+  nc: NatsConnection,
+  agency: string,
+  request: v1.WidenRequest.$Properties,
+  timeoutMs: number,
+): Promise<v1.WidenRecord> {
+  return one(await ask(nc, agency, 'request', v1.WidenRequest.encode(request).finish(), timeoutMs), 'request');
+}
+
+/** The requests the agency made, and those addressed to it as an issuer, newest first. */
+export async function listWiden(nc: NatsConnection, agency: string, timeoutMs: number): Promise<v1.WidenRecord[]> {
+  return ask(nc, agency, 'list', new Uint8Array(), timeoutMs);
+}
+
+/** The issuer's release: the signed release and the notice as the issuer signed it. */
+export async function releaseWiden(
+  nc: NatsConnection,
+  agency: string,
+  submission: v1.ReleaseSubmission.$Properties,
+  timeoutMs: number,
+): Promise<v1.WidenRecord> {
+  return one(await ask(nc, agency, 'release', v1.ReleaseSubmission.encode(submission).finish(), timeoutMs), 'release');
+}
+
+export async function refuseWiden(
+  nc: NatsConnection,
+  agency: string,
+  refusal: v1.WidenRefusal.$Properties,
+  timeoutMs: number,
+): Promise<v1.WidenRecord> {
+  return one(await ask(nc, agency, 'refuse', v1.WidenRefusal.encode(refusal).finish(), timeoutMs), 'refuse');
+}
+
+/** The issuer's consent, signed with its own key: this recipient, these categories, this notice, until then. */
+export async function signRelease(release: v1.Release.$Properties, key: SigningKey): Promise<{ release: Uint8Array; releaseJws: string }> {
+  const bytes = v1.Release.encode(release).finish();
+  return { release: bytes, releaseJws: await signDetached(bytes, key, RELEASE_TYP) };
+}
