@@ -13,6 +13,8 @@ export const auditEventId = {
   delivered: (noticeId: string, recipient: string) => `delivered/${noticeId}/${recipient}`,
   /** A withdrawn version's view deleted from the deliveries stream. */
   erased: (noticeId: string, recipient: string) => `erased/${noticeId}/${recipient}`,
+  /** A request to widen's steps (WIDEN_REQUESTED, ...), and its supplementary view. */
+  widen: (requestId: string, step: string) => `widen/${requestId}/${step}`,
   receipt: (agency: string, noticeId: string, officerDigest: string) => `receipt/${agency}/${noticeId}/${officerDigest}`,
   keyChange: (agency: string, kid: string, action: string) => `key/${agency}/${kid}/${action}`,
   /** Credential changes can repeat, so their ids carry the time. */

@@ -30,3 +30,5 @@ export { createPolicyBucket, currentPolicy, openPolicyBucket, storePolicy, watch
 export type { StoredPolicy } from './policy-kv.js';
 export { createNoticeRegisterBucket, openNoticeRegister, recipientsOf } from './notice-register.js';
 export type { NoticeRegister } from './notice-register.js';
+export { createWidenBucket, openWidenBook } from './widen-book.js';
+export type { StoredWiden, WidenBook } from './widen-book.js';

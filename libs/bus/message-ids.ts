@@ -9,6 +9,8 @@ export const messageIds = {
   decision: (agency: string, ingestSeq: number) => `decision/${agency}/${ingestSeq}`,
   quarantine: (agency: string, ingestSeq: number) => `quarantine/${agency}/${ingestSeq}`,
   delivery: (noticeId: string, recipient: string) => `deliver/${noticeId}/${recipient}`,
+  /** A supplementary view: the recipient's view of the notice widened by a release. */
+  supplement: (noticeId: string, recipient: string, requestId: string) => `deliver/${noticeId}/${recipient}/widen/${requestId}`,
   receipt: (agency: string, noticeId: string, officerDigest: string) => `receipt/${agency}/${noticeId}/${officerDigest}`,
   /** A block of the audit chain, by the index of its first record. */
   chain: (firstIndex: number) => `chain/${firstIndex}`,

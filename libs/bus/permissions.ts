@@ -156,6 +156,7 @@ export function permissionsFor(identity: Identity): Permissions | undefined {
               `${API}.STREAM.INFO.${kvStream(buckets.widen)}`,
               `${API}.CONSUMER.CREATE.${kvStream(buckets.widen)}.>`,
               `${API}.CONSUMER.DELETE.${kvStream(buckets.widen)}.>`,
+              `${API}.CONSUMER.INFO.${kvStream(buckets.widen)}.>`,
               `$JS.FC.${kvStream(buckets.widen)}.>`,
               `$KV.${buckets.widen}.>`,
             ],

@@ -2,7 +2,7 @@ import type { CryptoKey } from 'jose';
 import { decodeManifest, decodeProtectedManifest, digestSet, openCovered, type DisclosedNotice } from '../disclosure/index.js';
 import { AccordError, errorMessage, isAccordError } from '../errors/index.js';
 import { v1, type ViewElement } from '../proto/index.js';
-import { inspectDetached, NOTICE_TYP, PROTECTED_TYP, VIEW_TYP, verifyDetached } from '../signing/index.js';
+import { inspectDetached, NOTICE_TYP, PROTECTED_TYP, RELEASE_TYP, VIEW_TYP, verifyDetached } from '../signing/index.js';
 import { checkRenderedSummary } from './check-rendered-summary.js';
 
 export interface BusVerificationKey {
@@ -105,6 +105,40 @@ export function verifyBusSignedView(bytes: Uint8Array, bus: BusVerificationKey, 
 }
 
 /**
+ * A supplementary view carries the issuer's release: its consent, signed with its own
+ * key, to give this recipient these categories of this notice. The view must be of that
+ * notice, for this recipient, grant every released category (what it grants besides is
+ * the bus's word, as in any view), and have been delivered before the release expired.
+ */
+async function verifySupplement(view: v1.DeliveredView, originatorKeys: OriginatorKeys | 'the-bus-vouches'): Promise<void> {
+  const supplement = { requestId: '', release: new Uint8Array(), releaseJws: '', ...view.supplement };
+  let release: v1.Release;
+  try {
+    release = v1.Release.decode(supplement.release ?? new Uint8Array());
+  } catch (error) {
+    throw invalid('the supplement carries no accord.v1.Release', 'supplement', error);
+  }
+  if (release.requestId !== supplement.requestId) throw invalid(`the release is for request ${release.requestId}`, 'supplement');
+  if (release.noticeId !== view.core?.noticeId) throw invalid(`the release is for notice ${release.noticeId}`, 'supplement');
+  if (release.recipient !== view.recipient) throw invalid(`the release is for ${release.recipient}`, 'supplement');
+  const missing = release.categories.filter((c) => !view.grantedCategories.includes(c));
+  if (missing.length > 0) throw invalid(`the released ${missing.join(', ')} are not granted in the view`, 'supplement');
+  const expires = release.expiresAt ? Number(release.expiresAt.seconds) : 0;
+  if (expires <= Number(view.receivedAt?.seconds ?? 0))
+    throw invalid('the release had expired when the bus delivered the view', 'supplement');
+  if (originatorKeys === 'the-bus-vouches') return;
+  try {
+    const header = inspectDetached(supplement.releaseJws ?? '', RELEASE_TYP);
+    const key = await originatorKeys(header.kid);
+    if (!key) throw invalid(`the release's key ${header.kid} is not in the registry`, 'supplement');
+    await verifyDetached(header, supplement.release ?? new Uint8Array(), key);
+  } catch (error) {
+    if (isAccordError(error) && (error.code === 'E_VIEW_INVALID' || error.retryable)) throw error;
+    throw invalid(`release signature: ${errorMessage(error)}`, 'supplement', error);
+  }
+}
+
+/**
  * A tombstone is the bus's word alone (bus signature checked): it carries no content of
  * the notice it stands for, so nothing of the originator's is there to check, and nothing
  * else may be.
@@ -179,6 +213,7 @@ async function verifyView(
   for (const path of disclosedPaths) if (!claimed.has(path)) throw invalid(`${path} is disclosed without being listed as granted`, path);
   if (claimed.size !== view.granted.length) throw invalid('an element is listed as granted twice');
 
+  if (view.supplement) await verifySupplement(view, originatorKeys);
   const fromTemplate = checkRenderedSummary(disclosed, view);
   const elements = [...originals(disclosed, claimed), ...view.elements.map((e) => v1.ViewElement.create(e))].sort((a, b) =>
     (a.path ?? '').localeCompare(b.path ?? ''),

@@ -4,6 +4,8 @@ import { v1, type CaseNotice } from '../proto/index.js';
 export interface ContentDelivery {
   agency: string;
   deliverySeq: number;
+  categories: string[];
+  ruleIds: string[];
 }
 
 export interface TombstonePlan {
@@ -28,7 +30,7 @@ export interface RelationPlan {
   /** A withdrawal's: every content delivery of every version, to delete once the tombstones are stored. */
   erasures: ErasurePlan[];
   /** The register's records once the deliveries are stored: the notice's own, and those of the versions it supersedes or withdraws. */
-  records(delivered: readonly ContentDelivery[]): v1.NoticeRecord.$Properties[];
+  records(delivered: readonly ContentDelivery[], manifestDigest: Uint8Array): v1.NoticeRecord.$Properties[];
 }
 
 const recipientsOf = (record: v1.NoticeRecord.$Properties): Set<string> => new Set((record.deliveries ?? []).map((d) => d.agency ?? ''));
@@ -82,12 +84,13 @@ export function planRelations(
         const record = known.get(id);
         return record !== undefined && (record.issuingAgency === recipient || recipientsOf(record).has(recipient));
       });
-  const records = (deliveredViews: readonly ContentDelivery[]): v1.NoticeRecord.$Properties[] => {
+  const records = (deliveredViews: readonly ContentDelivery[], manifestDigest: Uint8Array): v1.NoticeRecord.$Properties[] => {
     const own: v1.NoticeRecord.$Properties = {
       noticeId: notice.noticeId,
       issuingAgency: notice.issuingAgency,
       type: notice.type,
-      deliveries: withdrawal ? [] : deliveredViews.map((d) => ({ agency: d.agency, deliverySeq: d.deliverySeq })),
+      deliveries: withdrawal ? [] : deliveredViews.map((d) => ({ ...d })),
+      manifestDigest,
       supersedes: superseding?.kind === v1.RelationKind.UPDATE ? (superseding.noticeId ?? '') : '',
     };
     const target = thread.at(-1);

@@ -6,6 +6,7 @@ import {
   connectBus,
   createPolicyBucket,
   createNoticeRegisterBucket,
+  createWidenBucket,
   createRegistryBuckets,
   createWriterLeaseBucket,
   currentPolicy,
@@ -270,6 +271,7 @@ export async function prepareStack(dirArg: string, options: PrepareStackOptions 
       await ensureStreams(jsm, settings);
       await createRegistryBuckets(nc, settings.replicas);
       await createNoticeRegisterBucket(nc, settings.replicas, settings.deliveryMaxAgeMs);
+      await createWidenBucket(nc, settings.replicas, settings.deliveryMaxAgeMs);
       await createWriterLeaseBucket(nc, settings.replicas, settings.auditLeaseMs);
       return true;
     });

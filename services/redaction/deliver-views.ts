@@ -83,6 +83,20 @@ async function buildAndStore(
   };
 
   const receivedAt = accepted.receivedAt ?? timestampFromDate(new Date(0));
+  // A supplementary view (a release) has ids of its own: the recipient's first view of the notice stays as it was.
+  const supplement = request.supplement?.requestId ? request.supplement : undefined;
+  const ids = {
+    delivery: (recipient: string) =>
+      supplement
+        ? messageIds.supplement(notice.noticeId, recipient, supplement.requestId ?? '')
+        : messageIds.delivery(notice.noticeId, recipient),
+    view: (recipient: string) =>
+      supplement ? auditEventId.widen(supplement.requestId ?? '', `view/${recipient}`) : auditEventId.view(notice.noticeId, recipient),
+    delivered: (recipient: string) =>
+      supplement
+        ? auditEventId.widen(supplement.requestId ?? '', `delivered/${recipient}`)
+        : auditEventId.delivered(notice.noticeId, recipient),
+  };
   const sign = async (view: v1.DeliveredView): Promise<{ viewBytes: Uint8Array; signed: Uint8Array }> => {
     const viewBytes = v1.DeliveredView.encode(view).finish();
     const jws = await signDetached(viewBytes, deps.busKey, VIEW_TYP);
@@ -96,6 +110,7 @@ async function buildAndStore(
       const granted = new Set<Category>((categories ?? []).filter(isCategory));
       const template = templateFor(granted, ruleIds ?? [], relatedNoticeIds ?? []);
       const { view, withheldCategories } = personaliseView(template, recipient, deps.pseudonymKey);
+      if (supplement) view.supplement = v1.Supplement.create(supplement);
       return {
         recipient,
         ...(await sign(view)),
@@ -121,7 +136,7 @@ async function buildAndStore(
       const headers = natsHeaders();
       headers.set(TRACEPARENT, formatTraceparent(passOn));
       const ack = await deps.js.publish(subjects.deliver(recipient), signed, {
-        msgID: messageIds.delivery(notice.noticeId, recipient),
+        msgID: ids.delivery(recipient),
         headers,
       });
       // A redelivered submission stores nothing twice, and counts nothing twice.
@@ -135,18 +150,19 @@ async function buildAndStore(
         recipient,
         time,
         traceId: trace.traceId,
+        ...(supplement ? { requestId: supplement.requestId ?? '' } : {}),
       };
       const viewEvent: AuditEventProps = {
         ...common,
         ...audit,
-        eventId: auditEventId.view(notice.noticeId, recipient),
+        eventId: ids.view(recipient),
         kind: v1.AuditKind.VIEW,
         digest: keyedDigest(deps.secret, 'accord/view', viewBytes),
         policyVersion: request.policyVersion,
       };
       const deliveredEvent: AuditEventProps = {
         ...common,
-        eventId: auditEventId.delivered(notice.noticeId, recipient),
+        eventId: ids.delivered(recipient),
         kind: v1.AuditKind.DELIVERED,
         deliverySeq: ack.seq,
         ...(audit.tombstone ? { tombstone: true } : {}),

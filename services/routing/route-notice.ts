@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { auditEventId } from '../../libs/audit/index.js';
 import type { MicroBatcher } from '../../libs/batching/index.js';
 import { AccordError, errorMessage } from '../../libs/errors/index.js';
@@ -76,7 +77,7 @@ async function decideAndRedact(
     policyVersion: decision.policyVersion,
   });
   if (delivered.length === 0 && plan.tombstones.length === 0) {
-    await writeRecords(register, plan, []);
+    await writeRecords(register, plan, [], accepted.manifest);
     return [routed];
   }
 
@@ -95,18 +96,25 @@ async function decideAndRedact(
     erasures: plan.erasures,
   });
   if (reply.error?.code) throw stageFailure('redaction', reply.error);
-  const contentRecipients = new Set(delivered.map((a) => a.agency));
-  const contentDeliveries = reply.events
-    .filter((e) => e.kind === v1.AuditKind.DELIVERED && contentRecipients.has(e.recipient ?? ''))
-    .map((e) => ({ agency: e.recipient ?? '', deliverySeq: Number(e.deliverySeq ?? 0) }));
+  const grants = new Map(delivered.map((a) => [a.agency, a]));
+  const contentDeliveries = reply.events.flatMap((e): ContentDelivery[] => {
+    const grant = grants.get(e.recipient ?? '');
+    if (e.kind !== v1.AuditKind.DELIVERED || !grant) return [];
+    return [{ agency: grant.agency, deliverySeq: Number(e.deliverySeq ?? 0), categories: grant.categories, ruleIds: grant.ruleIds }];
+  });
   // Only once every view is stored: a notice is known to the register, and can be related to, when delivered.
-  await writeRecords(register, plan, contentDeliveries);
+  await writeRecords(register, plan, contentDeliveries, accepted.manifest);
   return [routed, ...reply.events];
 }
 
-async function writeRecords(register: NoticeRegister, plan: RelationPlan, delivered: ContentDelivery[]): Promise<void> {
+async function writeRecords(
+  register: NoticeRegister,
+  plan: RelationPlan,
+  delivered: ContentDelivery[],
+  manifest: Uint8Array,
+): Promise<void> {
   try {
-    for (const record of plan.records(delivered)) await register.write(record);
+    for (const record of plan.records(delivered, hash('sha256', manifest, 'buffer'))) await register.write(record);
   } catch (error) {
     throw new AccordError('E_UNAVAILABLE', `writing the notice register: ${errorMessage(error)}`, { retryable: true, cause: error });
   }

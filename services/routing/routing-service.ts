@@ -5,6 +5,7 @@ import {
   inboxPrefix,
   openNoticeRegister,
   openPolicyBucket,
+  openWidenBook,
   openRegistryBuckets,
   publishServiceEvents,
   requireStreams,
@@ -26,6 +27,8 @@ import type { RoutingConfig } from './routing-config.js';
 import { PolicyInForce } from './policy-in-force.js';
 import { routeNotice } from './route-notice.js';
 import { servePreviews } from './serve-previews.js';
+import { serveWiden } from './serve-widen.js';
+import { VerificationKeyCache } from '../../libs/signing/index.js';
 
 export async function startRoutingService(config: RoutingConfig): Promise<RunningService> {
   const log = createLogger('routing');
@@ -61,6 +64,17 @@ export async function startRoutingService(config: RoutingConfig): Promise<Runnin
     (accepted) => metrics.time('routing', () => routeNotice(redaction, register, live.registry, policy.current, accepted, log)),
   );
   const previews = servePreviews(nc, live.registry, () => policy.current, log);
+  const widen = serveWiden({
+    nc,
+    js,
+    register,
+    book: await openWidenBook(nc),
+    registry: live.registry,
+    keys: new VerificationKeyCache(),
+    policy: () => policy.current,
+    redaction,
+    log,
+  });
   const probes = await serveProbes(
     nc,
     'routing',
@@ -77,6 +91,7 @@ export async function startRoutingService(config: RoutingConfig): Promise<Runnin
       await probes.stop();
       await sub.drain();
       await previews.drain();
+      await widen.drain();
       live.stop();
       policy.stop();
       await publishServiceEvents(js, 'routing', [serviceEvent('routing', instance, 'stopped')]).catch(() => undefined);

@@ -71,12 +71,13 @@ describe('an update', () => {
     expect(plan.tombstones).toEqual([]);
   });
 
+  const delivery = { agency: 'ly-coastguard', deliverySeq: 30, categories: ['core', 'summary'], ruleIds: ['summary-on-route'] };
+  const digest = new Uint8Array(32).fill(7);
+
   test('is recorded as superseding the version it names, which is recorded as superseded by it', () => {
-    const records = planRelations(v3, ['ly-coastguard'], new Map([[v2Id, version2]]), thread).records([
-      { agency: 'ly-coastguard', deliverySeq: 30 },
-    ]);
+    const records = planRelations(v3, ['ly-coastguard'], new Map([[v2Id, version2]]), thread).records([delivery], digest);
     expect(records).toEqual([
-      expect.objectContaining({ noticeId: v3.noticeId, supersedes: v2Id, deliveries: [{ agency: 'ly-coastguard', deliverySeq: 30 }] }),
+      expect.objectContaining({ noticeId: v3.noticeId, supersedes: v2Id, deliveries: [delivery], manifestDigest: digest }),
       expect.objectContaining({ noticeId: v2Id, supersededBy: v3.noticeId }),
     ]);
   });
@@ -106,7 +107,7 @@ describe('a withdrawal', () => {
   });
 
   test('is recorded on every version', () => {
-    const records = plan.records([]);
+    const records = plan.records([], new Uint8Array(32));
     expect(records.slice(1).map((r) => [r.noticeId, r.withdrawnBy])).toEqual([
       [v1Id, withdrawal.noticeId],
       [v2Id, withdrawal.noticeId],
