@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { InboxStore, verifySignedView } from '../../libs/client/index.js';
 import { isCategory } from '../../libs/notice/index.js';
@@ -95,6 +96,27 @@ const notices = {
   }),
 };
 
+/**
+ * Each notice again as its issuer's update of it, and the marked-up one as another
+ * agency's reply to the plain one: relations change who is told of which notice, never
+ * what a view may hold.
+ */
+const related: Record<string, CaseNoticeProps> = {
+  ...Object.fromEntries(
+    Object.entries(notices).map(([name, n]) => [
+      `${name} (as an update)`,
+      { ...n, noticeId: randomUUID(), relations: [{ kind: v1.RelationKind.UPDATE, noticeId: n.noticeId ?? '' }] },
+    ]),
+  ),
+  'markedUp (as a reply)': {
+    ...notices.markedUp,
+    noticeId: randomUUID(),
+    issuingAgency: 'de-police',
+    addressees: ['it-police'],
+    relations: [{ kind: v1.RelationKind.REPLY, noticeId: notices.plain.noticeId ?? '' }],
+  },
+};
+
 /** Each recipient's views by notice id, as `accord inbox` stored them, verified again here. */
 const inboxes = new Map<string, Map<string, RecipientView>>();
 const published: Record<string, { status: number | null; stderr: string }> = {};
@@ -108,24 +130,30 @@ beforeAll(async () => {
     writeFileSync(file, JSON.stringify(messageToJson('accord.v1.CaseNotice', n)));
     published[name] = accord('publish', '--as', ISSUER.id, file, '--wait');
   }
+  for (const [name, n] of Object.entries(related)) {
+    const file = join(dir, `${randomUUID()}.json`);
+    writeFileSync(file, JSON.stringify(messageToJson('accord.v1.CaseNotice', { ...n, issuedAt: timestampFromDate(new Date()) })));
+    published[name] = accord('publish', '--as', n.issuingAgency ?? '', file, '--wait');
+  }
   const stack = JSON.parse(readFileSync(join(dir, 'stack.json'), 'utf8')) as {
     busPublicKey: string;
     agencies: Record<string, { signingKey?: string }>;
   };
   const busJwk = await parsePublicJwk(JSON.parse(readFileSync(stack.busPublicKey, 'utf8')), 'the bus key');
-  const originator = await parsePublicJwk(
-    JSON.parse(readFileSync(`${stack.agencies[ISSUER.id]?.signingKey ?? ''}.pub`, 'utf8')),
-    'the issuer key',
-  );
+  // The issuer's key, and the replying agency's.
+  const originators = new Map<string, CryptoKey>();
+  for (const id of [ISSUER.id, 'de-police']) {
+    const jwk = await parsePublicJwk(JSON.parse(readFileSync(`${stack.agencies[id]?.signingKey ?? ''}.pub`, 'utf8')), `${id}'s key`);
+    originators.set(jwk.kid, await verificationKeyFromJwk(jwk));
+  }
   const bus = { kid: busJwk.kid, key: await verificationKeyFromJwk(busJwk) };
-  const originatorKey = await verificationKeyFromJwk(originator);
   for (const r of RECIPIENTS) {
     const run = accord('inbox', '--as', r.id, '--json');
     expect(run.status, `${r.id} inbox: ${run.stderr}`).toBe(0);
     const views = new Map<string, RecipientView>();
     for (const stored of new InboxStore(stackLayout(dir).agencyStore(r.id)).list()) {
       const raw = Buffer.from(stored.signedView, 'base64');
-      const verified = await verifySignedView(raw, bus, r.id, async (kid) => (kid === originator.kid ? originatorKey : undefined));
+      const verified = await verifySignedView(raw, bus, r.id, async (kid) => originators.get(kid));
       views.set(verified.view.core?.noticeId ?? '', {
         raw,
         view: verified.view,
@@ -147,16 +175,19 @@ describe('adversarial notices through a live stack', () => {
     expect(Object.entries(published).filter(([, p]) => p.status !== 0)).toEqual([]);
   });
 
-  test.each(Object.entries(notices))('no recipient of the %s notice reads a value withheld from it, in any form', (_name, n) => {
-    for (const r of RECIPIENTS) {
-      const expected = expectedGrants(n, r);
-      const rv = inboxes.get(r.id)?.get(n.noticeId ?? '');
-      expect(rv === undefined, `${r.id} delivered`).toBe(expected === undefined);
-      if (!rv || !expected) continue;
-      expect(rv.granted, `${r.id} categories`).toEqual([...expected].sort());
-      expect(judgeView(rv, secretsOf(n, expected), grantedNames(n, expected)).leaks.map(describeLeak), r.id).toEqual([]);
-    }
-  });
+  test.each(Object.entries({ ...notices, ...related }))(
+    'no recipient of the %s notice reads a value withheld from it, in any form',
+    (_name, n) => {
+      for (const r of RECIPIENTS) {
+        const expected = expectedGrants(n, r);
+        const rv = inboxes.get(r.id)?.get(n.noticeId ?? '');
+        expect(rv === undefined, `${r.id} delivered`).toBe(expected === undefined);
+        if (!rv || !expected) continue;
+        expect(rv.granted, `${r.id} categories`).toEqual([...expected].sort());
+        expect(judgeView(rv, secretsOf(n, expected), grantedNames(n, expected)).leaks.map(describeLeak), r.id).toEqual([]);
+      }
+    },
+  );
 
   test('a recipient granted the smuggler reads his name in the marked-up summary, checked against the originator', () => {
     const summary = inboxes
