@@ -14,8 +14,10 @@ export const trackCommand: Command = {
   help: `Usage: accord track NOTICE_ID --as ID --dir DIR [--creds FILE] [--json]
 
 Asks the audit service, from the audit stream, what became of a notice the agency issued:
-the handling codes it was accepted with, each recipient with the categories it got and
-those withheld, and the read receipts.
+the handling codes and relations it was accepted with, each recipient with the categories
+it got and those withheld (or a tombstone, or a supplementary view released on a request),
+the requests to widen it and their answers, the views a withdrawal erased, and the read
+receipts.
 Only the issuing agency can ask (with its liaison officers' credentials).`,
   async run(argv) {
     const { values, positionals } = parseOptions(
@@ -38,12 +40,19 @@ Only the issuing agency can ask (with its liaison officers' credentials).`,
     for (const h of describeHandling(handlingNames(report.handling))) {
       process.stdout.write(`  handling: ${h.code}${h.meaning ? ` (${h.meaning})` : ''}\n`);
     }
+    for (const r of report.relations) process.stdout.write(`  relation: ${r.replace(':', ' ')}\n`);
     for (const d of report.deliveries) {
       const withheld = d.withheldCategories ?? [];
-      process.stdout.write(
-        `  delivered to ${d.recipient} at ${formatTimestamp(d.deliveredAt)}: ${(d.categories ?? []).join(', ')}${withheld.length ? `; withheld ${withheld.join(', ')}` : ''}\n`,
-      );
+      const what = d.tombstone
+        ? 'a tombstone'
+        : `${(d.categories ?? []).join(', ')}${withheld.length ? `; withheld ${withheld.join(', ')}` : ''}${d.requestId ? ` (released on request ${d.requestId})` : ''}`;
+      process.stdout.write(`  delivered to ${d.recipient} at ${formatTimestamp(d.deliveredAt)}: ${what}\n`);
     }
+    for (const w of report.widen)
+      process.stdout.write(
+        `  request ${w.requestId} by ${w.requester} for ${(w.categories ?? []).join(', ')}: ${w.status} at ${formatTimestamp(w.at)}\n`,
+      );
+    if (report.erasedFrom.length > 0) process.stdout.write(`  withdrawn: its views erased from ${report.erasedFrom.join(', ')}\n`);
     for (const r of report.receipts) process.stdout.write(`  read by ${r.officer} of ${r.agency} at ${formatTimestamp(r.readAt)}\n`);
     if (report.deliveries.length === 0) process.stdout.write('  delivered to no one\n');
     return EXIT.ok;

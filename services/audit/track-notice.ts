@@ -5,12 +5,20 @@ import { errorMessage } from '../../libs/errors/index.js';
 import type { Logger } from '../../libs/log/index.js';
 import { v1 } from '../../libs/proto/index.js';
 
+const WIDEN_STEPS = new Map<v1.AuditKind, string>([
+  [v1.AuditKind.WIDEN_REQUESTED, 'requested'],
+  [v1.AuditKind.WIDEN_RELEASED, 'released'],
+  [v1.AuditKind.WIDEN_REFUSED, 'refused'],
+]);
+
 /** The blocks of the audit stream that hold a notice's records; undefined while loading. */
 export type NoticeBlocks = (noticeId: string) => readonly number[] | undefined;
 
 /**
- * What became of a notice, from the audit chain: the handling codes it was accepted with,
- * who received it with which categories, and who has read it. Only the issuing agency learns this (the agency is the subject's,
+ * What became of a notice, from the audit chain: the handling codes and relations it was
+ * accepted with, who received it with which categories (a tombstone, a supplementary view),
+ * the requests to widen it and their answers, whose views a withdrawal erased, and who has
+ * read it. Only the issuing agency learns this (the agency is the subject's,
  * which the broker lets only that agency's liaisons publish on).
  */
 export async function trackNotice(
@@ -33,19 +41,43 @@ export async function trackNotice(
   const issuer = records.find((e) => e.kind === v1.AuditKind.ACCEPTED || e.kind === v1.AuditKind.ROUTED)?.agency;
   if (issuer !== agency) return { noticeId, error: 'no notice of yours has this id' };
   const handling = records.find((e) => e.kind === v1.AuditKind.ACCEPTED)?.handling ?? [];
-  const report: v1.TrackReport.$Properties = { noticeId, status: 'accepted', handling, deliveries: [], receipts: [] };
+  const related = records.find((e) => e.kind === v1.AuditKind.ACCEPTED)?.related ?? [];
+  const report: v1.TrackReport.$Properties = {
+    noticeId,
+    status: 'accepted',
+    handling,
+    relations: related,
+    deliveries: [],
+    receipts: [],
+    widen: [],
+    erasedFrom: [],
+  };
+  const widen = new Map<string, v1.TrackWiden.$Properties>();
   for (const e of records) {
     if (e.kind === v1.AuditKind.ROUTED) report.policyVersion = e.policyVersion;
     if (e.kind === v1.AuditKind.VIEW) {
-      report.deliveries?.push({ recipient: e.recipient, categories: e.categories, withheldCategories: e.withheldCategories });
+      report.deliveries?.push({
+        recipient: e.recipient,
+        categories: e.categories,
+        withheldCategories: e.withheldCategories,
+        tombstone: e.tombstone,
+        requestId: e.requestId,
+      });
     }
     if (e.kind === v1.AuditKind.DELIVERED) {
-      const delivery = report.deliveries?.find((d) => d.recipient === e.recipient);
+      const delivery = report.deliveries?.find((d) => d.recipient === e.recipient && d.requestId === e.requestId);
       if (delivery && e.time) delivery.deliveredAt = e.time;
+    }
+    if (e.kind === v1.AuditKind.ERASED) report.erasedFrom?.push(e.recipient);
+    const step = WIDEN_STEPS.get(e.kind);
+    if (step) {
+      const entry = widen.get(e.requestId) ?? { requestId: e.requestId, requester: e.recipient, categories: e.categories };
+      widen.set(e.requestId, { ...entry, status: step, ...(e.time ? { at: e.time } : {}) });
     }
     if (e.kind === v1.AuditKind.RECEIPT)
       report.receipts?.push({ agency: e.agency, officer: e.officer, ...(e.time ? { readAt: e.time } : {}) });
   }
+  report.widen = [...widen.values()];
   return report;
 }
 

@@ -235,6 +235,15 @@ describe('a withdrawal', () => {
     );
   });
 
+  test("the issuer's track shows whose views the withdrawal erased", async () => {
+    const run = await accord('track', n1, '--as', 'it-police', '--dir', bus.dir, '--json');
+    expect(run.status, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as { erasedFrom: string[] }).erasedFrom.sort((a, b) => a.localeCompare(b))).toEqual([
+      'gr-coastguard',
+      'ly-coastguard',
+    ]);
+  });
+
   test('the tombstone of the earlier update stays', async () => {
     expect(await viewsOf('gr-coastguard', n2)).toHaveLength(1);
   });

@@ -12,6 +12,7 @@ import { listWiden, publishSubmission, refuseWiden, releaseWiden, requestWiden, 
 import { timestampFromDate, v1, type CaseNoticeProps } from '../../libs/proto/index.js';
 import type { SigningKey } from '../../libs/signing/index.js';
 import { awaitDecision, deliveredViews, waitForAuditCount } from '../harness/bus-readers.js';
+import { runCli as accord } from '../harness/run-cli.js';
 import { sampleNotice } from '../harness/sample-notice.js';
 import { registerAgency, type AgencySpec, type TestAgency } from '../harness/test-agencies.js';
 import { startTestBus, type TestBus } from '../harness/test-bus.js';
@@ -142,6 +143,23 @@ describe('a request released', () => {
     expect(new Set(records.map((r) => r.event?.kind))).toEqual(
       new Set([v1.AuditKind.WIDEN_REQUESTED, v1.AuditKind.WIDEN_RELEASED, v1.AuditKind.VIEW, v1.AuditKind.DELIVERED]),
     );
+  });
+});
+
+describe("the issuer's track", () => {
+  test('shows each request with its answer, and the supplementary view released on one', async () => {
+    await waitForAuditCount(bus, (r) => r.event?.kind === v1.AuditKind.WIDEN_RELEASED && r.event.noticeId === notice, 1);
+    const run = await accord('track', notice, '--as', 'it-police', '--dir', bus.dir, '--json');
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as {
+      widen: { requester: string; categories: string[]; status: string }[];
+      deliveries: { recipient: string; requestId?: string; categories: string[] }[];
+    };
+    expect(report.widen).toContainEqual(
+      expect.objectContaining({ requester: 'gr-coastguard', categories: ['smuggler.identity'], status: 'released' }),
+    );
+    const supplementary = report.deliveries.find((d) => d.recipient === 'gr-coastguard' && d.requestId);
+    expect(supplementary?.categories).toContain('smuggler.identity');
   });
 });
 
