@@ -142,7 +142,11 @@ Examples:
           process.stderr.write(`${checkpoints.refused} audit checkpoint(s) not signed by the audit key were not kept: tell your auditor\n`);
         }
         if (values.officer) {
-          for (const stored of result.stored) await sendReceipt(js, as, stored.noticeId, values.officer);
+          // A notice withdrawn in the same pull was not read: it is gone.
+          const withdrawn = new Set(result.tombstones.flatMap((t) => (t.tombstone.kind === 'WITHDRAWAL' ? t.tombstone.noticeIds : [])));
+          for (const stored of result.stored.filter((s) => !withdrawn.has(s.noticeId))) {
+            await sendReceipt(js, as, stored.noticeId, values.officer);
+          }
         }
         if (!values.follow) {
           const entries = store.entries();
