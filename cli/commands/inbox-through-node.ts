@@ -1,11 +1,14 @@
 import {
   NodeClient,
   readableView,
+  tombstoneOf,
   verifyBusSignedView,
   viewRecipient,
   type BusVerificationKey,
+  type NodeFeedEntry,
   type NodeViewEntry,
   type RejectedView,
+  type TombstoneRecord,
 } from '../../libs/client/index.js';
 import { readJsonFile, readSecretFile } from '../../libs/config/index.js';
 import { AccordError, errorMessage } from '../../libs/errors/index.js';
@@ -13,7 +16,7 @@ import { isLoopback } from '../../libs/node/index.js';
 import { assertAgencyId } from '../../libs/registry/index.js';
 import { parsePublicJwk, verificationKeyFromJwk } from '../../libs/signing/index.js';
 import { EXIT, usageError, type ExitCode } from '../cli-errors.js';
-import { formatView } from '../format-view.js';
+import { formatItems, inboxDocument, type InboxItem } from '../inbox-output.js';
 
 export interface InboxThroughNodeOptions {
   node: string;
@@ -23,13 +26,6 @@ export interface InboxThroughNodeOptions {
   as?: string;
   receipt: boolean;
   json: boolean;
-}
-
-/** A view to print: the node's readable form, or the one made here from the bytes the bus signed. */
-interface Shown {
-  deliverySeq: number;
-  noticeId: string;
-  view: Record<string, unknown>;
 }
 
 async function busKey(file: string): Promise<BusVerificationKey> {
@@ -62,7 +58,7 @@ function assertTransport(url: string, ca: string | undefined): void {
  * agency (the node refuses any other), and the recipient is inside the bytes the bus
  * signed. A node that holds no view yet cannot be told from another's: nothing is shown.
  */
-function checkAgency(entry: NodeViewEntry, as: string | undefined, url: string): string | undefined {
+function checkAgency(entry: NodeViewEntry | { signedView: string }, as: string | undefined, url: string): string | undefined {
   let recipient: string;
   try {
     recipient = viewRecipient(Buffer.from(entry.signedView, 'base64'));
@@ -82,6 +78,27 @@ async function check(entry: NodeViewEntry, bus: BusVerificationKey, agency: stri
   return readableView(verified);
 }
 
+/** A tombstone as the bus signed it, not as the node's copy of its record says. */
+async function checkTombstone(signedView: string, bus: BusVerificationKey, agency: string): Promise<TombstoneRecord> {
+  const tombstone = tombstoneOf(await verifyBusSignedView(Buffer.from(signedView, 'base64'), bus, agency));
+  if (!tombstone) throw new AccordError('E_VIEW_INVALID', 'view refused: the node lists it as a tombstone, the bus signed a view');
+  return tombstone;
+}
+
+/**
+ * An entry of the node's feed to print: with the bus key, what the bus signed; what a
+ * withdrawal left of a view has no signed bytes (its content is deleted), so it is the
+ * node's word, which can only take content away.
+ */
+async function shownEntry(entry: NodeFeedEntry, bus: BusVerificationKey | undefined, agency: string): Promise<InboxItem> {
+  if ('withdrawn' in entry) return entry;
+  if ('tombstone' in entry) {
+    return { deliverySeq: entry.deliverySeq, tombstone: bus ? await checkTombstone(entry.signedView, bus, agency) : entry.tombstone };
+  }
+  const view = bus ? await check(entry, bus, agency) : entry.view;
+  return { deliverySeq: entry.deliverySeq, view, ...(entry.supersededBy ? { supersededBy: entry.supersededBy } : {}) };
+}
+
 /** `accord inbox --node URL`: the views an agency node holds, read with one of its API tokens. */
 export async function inboxThroughNode(options: InboxThroughNodeOptions): Promise<ExitCode> {
   if (options.as !== undefined) assertAgencyId(options.as, '--as');
@@ -89,40 +106,44 @@ export async function inboxThroughNode(options: InboxThroughNodeOptions): Promis
   const client = new NodeClient(options.node, options.token, options.ca !== undefined ? { ca: await caFile(options.ca) } : {});
   const bus = options.busPublicKey !== undefined ? await busKey(options.busPublicKey) : undefined;
 
-  const shown: Shown[] = [];
+  const shown: InboxItem[] = [];
+  const readable: string[] = [];
   const rejected: RejectedView[] = [];
   let agency: string | undefined;
   for await (const page of client.viewPages()) {
     for (const entry of page) {
-      agency ??= checkAgency(entry, options.as, client.url);
-      if (!bus) {
-        shown.push({ deliverySeq: entry.deliverySeq, noticeId: entry.noticeId, view: entry.view });
-        continue;
-      }
+      if (!('withdrawn' in entry)) agency ??= checkAgency(entry, options.as, client.url);
       try {
         // A view that does not even name a recipient fails the check against the one asked for.
-        const view = await check(entry, bus, agency ?? options.as ?? '');
-        shown.push({ deliverySeq: entry.deliverySeq, noticeId: entry.noticeId, view });
+        shown.push(await shownEntry(entry, bus, agency ?? options.as ?? ''));
+        if ('view' in entry) readable.push(entry.noticeId);
       } catch (error) {
         const reason = errorMessage(error);
-        rejected.push({ deliverySeq: entry.deliverySeq, storedAt: entry.receivedAt, reason, signedView: entry.signedView });
+        const signedView = 'signedView' in entry ? entry.signedView : '';
+        rejected.push({ deliverySeq: entry.deliverySeq, storedAt: entry.receivedAt, reason, signedView });
         process.stderr.write(`view #${entry.deliverySeq} set aside: ${reason}\n`);
       }
     }
   }
 
-  if (options.json) process.stdout.write(`${JSON.stringify({ views: shown.map((s) => s.view), rejected })}\n`);
+  if (options.json) process.stdout.write(`${JSON.stringify(inboxDocument(shown, rejected))}\n`);
   else {
-    for (const s of shown) process.stdout.write(`${formatView(s)}\n\n`);
+    process.stdout.write(formatItems(shown));
     const checked = bus
       ? "each checked here against the bus's signature"
       : 'as the node verified them (give --bus-public-key to check the bus signature here)';
-    process.stderr.write(`${shown.length} view(s) from ${client.url}, ${checked}; ${rejected.length} set aside\n`);
+    const withdrawn = shown.filter((s) => 'withdrawn' in s).length;
+    const tombstones = shown.filter((s) => 'tombstone' in s).length;
+    process.stderr.write(
+      `${shown.length - withdrawn - tombstones} view(s) from ${client.url}, ${checked}; ` +
+        `${withdrawn} withdrawn, ${tombstones} tombstone(s); ${rejected.length} set aside\n`,
+    );
   }
 
   if (options.receipt) {
     const readers = new Set<string>();
-    const notices = [...new Set(shown.map((s) => s.noticeId))];
+    // A receipt for each notice read, not for a withdrawn one or a tombstone.
+    const notices = [...new Set(readable)];
     for (const noticeId of notices) readers.add((await client.sendReceipt(noticeId)).reader);
     process.stderr.write(`read receipts sent for ${notices.length} notice(s)${readers.size ? ` as ${[...readers].join(', ')}` : ''}\n`);
   }

@@ -1,12 +1,4 @@
-import {
-  InboxStore,
-  keepCheckpoints,
-  pullInbox,
-  readStackFile,
-  registryKeys,
-  sendReceipt,
-  type StoredView,
-} from '../../libs/client/index.js';
+import { InboxStore, isWithdrawn, keepCheckpoints, pullInbox, readStackFile, registryKeys, sendReceipt } from '../../libs/client/index.js';
 import { readJsonFile } from '../../libs/config/index.js';
 import { assertAgencyId } from '../../libs/registry/index.js';
 import { parsePublicJwk, verificationKeyFromJwk } from '../../libs/signing/index.js';
@@ -14,7 +6,7 @@ import { stackLayout } from '../../libs/stack/index.js';
 import { EXIT, usageError } from '../cli-errors.js';
 import type { Command } from '../command.js';
 import { withIdentity } from '../connect-stack.js';
-import { formatView } from '../format-view.js';
+import { formatItem, formatItems, inboxDocument, itemJson, type InboxItem } from '../inbox-output.js';
 import { parseOptions, requireOption } from '../parse-options.js';
 import { inboxThroughNode } from './inbox-through-node.js';
 
@@ -32,12 +24,19 @@ agency's local store before acknowledging it (so every officer reads it, not onl
 first), then prints every stored view, oldest first. A view that fails verification is
 set aside in the store's rejected/ folder and the exit status is 3.
 
+A notice its issuer withdrew is deleted from the store: what is left of each of its views
+is its id and the withdrawal (WITHDRAWN by the issuer, its code and scrubbed reason).
+A notice the issuer updated is marked "superseded by" the new version, or, when the new
+version was not shared with the agency, says so. A view answering or updating an earlier
+notice says "reply to <id>" or "updates <id>".
+
   --as ID          the receiving agency
   --officer NAME   record a read receipt by this officer for each new view
   --follow         keep waiting for new views (Ctrl-C stops), printing each as it comes
   --store DIR      the local store (default: DIR/agencies/ID/inbox)
   --creds FILE     the liaison officers' NATS credentials (default: those in DIR)
-  --json           one JSON document {"views": [...], "rejected": [...]} (one per line with --follow)
+  --json           one JSON document {"views", "withdrawn", "tombstones", "rejected"} (one
+                   line per view or tombstone with --follow)
 
 Through an agency node (--node): prints every view the node holds, oldest first, read
 page by page with one of its API tokens (each read is in the node's read log). The
@@ -112,8 +111,8 @@ Examples:
     const storeDir = values.store ?? stackLayout(dir).agencyStore(as);
     const store = new InboxStore(storeDir);
     const auditJwk = await parsePublicJwk(await readJsonFile(stack.auditPublicKey, 'the audit public key'), stack.auditPublicKey);
-    const print = (stored: StoredView): void => {
-      process.stdout.write(values.json ? `${JSON.stringify(stored.view)}\n` : `${formatView(stored)}\n\n`);
+    const print = (item: InboxItem): void => {
+      process.stdout.write(values.json ? `${JSON.stringify(itemJson(item))}\n` : `${formatItem(item)}\n\n`);
     };
 
     return withIdentity(
@@ -133,6 +132,9 @@ Examples:
           onView: (stored) => {
             if (values.follow) print(stored);
           },
+          onTombstone: (tombstone) => {
+            if (values.follow) print(tombstone);
+          },
           onRejected: (rejected) => process.stderr.write(`view #${rejected.deliverySeq} set aside: ${rejected.reason}\n`),
         });
         const checkpoints = await keepCheckpoints(js, as, storeDir, await verificationKeyFromJwk(auditJwk));
@@ -140,14 +142,23 @@ Examples:
           process.stderr.write(`${checkpoints.refused} audit checkpoint(s) not signed by the audit key were not kept: tell your auditor\n`);
         }
         if (values.officer) {
-          for (const stored of result.stored) await sendReceipt(js, as, stored.noticeId, values.officer);
+          // A notice withdrawn in the same pull was not read: it is gone.
+          const withdrawn = new Set(result.tombstones.flatMap((t) => (t.tombstone.kind === 'WITHDRAWAL' ? t.tombstone.noticeIds : [])));
+          for (const stored of result.stored.filter((s) => !withdrawn.has(s.noticeId))) {
+            await sendReceipt(js, as, stored.noticeId, values.officer);
+          }
         }
         if (!values.follow) {
-          const all = store.list();
-          if (values.json) process.stdout.write(`${JSON.stringify({ views: all.map((s) => s.view), rejected: result.rejected })}\n`);
+          const entries = store.entries();
+          const items: InboxItem[] = [...entries, ...store.tombstones()];
+          if (values.json) process.stdout.write(`${JSON.stringify(inboxDocument(items, result.rejected))}\n`);
           else {
-            for (const stored of all) print(stored);
-            process.stderr.write(`${result.stored.length} new, ${all.length} in the store, ${result.rejected.length} set aside\n`);
+            process.stdout.write(formatItems(items));
+            const withdrawn = entries.filter(isWithdrawn).length;
+            process.stderr.write(
+              `${result.stored.length} new, ${entries.length - withdrawn} in the store (${withdrawn} withdrawn), ` +
+                `${result.tombstones.length} new tombstone(s), ${result.rejected.length} set aside\n`,
+            );
           }
         }
         return result.rejected.length > 0 ? EXIT.verificationFailed : EXIT.ok;

@@ -2,12 +2,25 @@ import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { consumeDurable, consumers, streams } from '../bus/index.js';
 import { errorMessage, isAccordError } from '../errors/index.js';
 import { formatTraceparent, parseTraceparent, TRACEPARENT } from '../tracing/index.js';
-import type { InboxStore, RejectedView, StoredView } from './inbox-store.js';
+import {
+  isWithdrawn,
+  type InboxEntry,
+  type InboxStore,
+  type RejectedView,
+  type StoredTombstone,
+  type StoredView,
+  type WithdrawnView,
+} from './inbox-store.js';
 import { verifySignedView, type BusVerificationKey, type OriginatorKeys } from './verify-view.js';
 import { takePending } from './take-pending.js';
 
 export interface InboxPullResult {
+  /** The views taken. */
   stored: StoredView[];
+  /** Views taken of notices already withdrawn: stored without their content. */
+  withdrawn: WithdrawnView[];
+  /** The withdrawals and the updates not shared with the agency, each applied to the store. */
+  tombstones: StoredTombstone[];
   rejected: RejectedView[];
 }
 
@@ -15,7 +28,8 @@ export interface InboxPullOptions {
   /** Keep waiting for new views until the signal aborts. */
   follow?: boolean;
   signal?: AbortSignal;
-  onView?: (view: StoredView) => void;
+  onView?: (view: InboxEntry) => void;
+  onTombstone?: (tombstone: StoredTombstone) => void;
   onRejected?: (view: RejectedView) => void;
 }
 
@@ -31,9 +45,17 @@ async function take(
   try {
     const verified = await verifySignedView(msg.data, keys.bus, agency, keys.originators);
     const trace = parseTraceparent(msg.headers?.get(TRACEPARENT));
-    const stored = store.save(seq, msg.data, verified, trace ? formatTraceparent(trace) : undefined);
-    result.stored.push(stored);
-    options.onView?.(stored);
+    const traceparent = trace ? formatTraceparent(trace) : undefined;
+    if (verified.view.tombstone) {
+      const tombstone = store.saveTombstone(seq, msg.data, verified, traceparent);
+      result.tombstones.push(tombstone);
+      options.onTombstone?.(tombstone);
+    } else {
+      const stored = store.save(seq, msg.data, verified, traceparent);
+      if (isWithdrawn(stored)) result.withdrawn.push(stored);
+      else result.stored.push(stored);
+      options.onView?.(stored);
+    }
   } catch (error) {
     // The registry did not answer: the view is not set aside but left on the bus, and the pull stops with the error.
     if (isAccordError(error) && error.retryable) {
@@ -65,7 +87,7 @@ export async function pullInbox(
   options: InboxPullOptions = {},
 ): Promise<InboxPullResult> {
   const inboxConsumer = () => js.consumers.get(streams.deliveries, consumers.inbox(agency));
-  const result: InboxPullResult = { stored: [], rejected: [] };
+  const result: InboxPullResult = { stored: [], withdrawn: [], tombstones: [], rejected: [] };
   if (options.follow) {
     const signal = options.signal ?? new AbortController().signal;
     await consumeDurable(inboxConsumer, { maxMessages: 100, signal }, (msg) => take(msg, agency, keys, store, result, options));

@@ -6,8 +6,10 @@ export { awaitDecision } from './await-decision.js';
 export { verifyBusSignedView, verifySignedView, viewRecipient } from './verify-view.js';
 export type { BusVerificationKey, OriginatorKeys, VerifiedView } from './verify-view.js';
 export { registryKeys } from './originator-keys.js';
-export { InboxStore } from './inbox-store.js';
-export type { RejectedView, StoredView } from './inbox-store.js';
+export { InboxStore, isWithdrawn } from './inbox-store.js';
+export type { InboxEntry, RejectedView, StoredTombstone, StoredView, WithdrawnView, Withdrawal } from './inbox-store.js';
+export { relationsOf, tombstoneOf } from './notice-relations.js';
+export type { Supersession, TombstoneRecord, ViewRelation } from './notice-relations.js';
 export { pullInbox } from './inbox.js';
 export type { InboxKeys, InboxPullOptions, InboxPullResult } from './inbox.js';
 export { sendReceipt } from './receipt.js';
@@ -22,7 +24,14 @@ export { keepCheckpoints, verifiedCheckpoint } from './checkpoint-store.js';
 export { formatBusStatus, readBusStatus, serviceReadiness, type BusStatus } from './bus-status.js';
 export { readableView } from './readable-view.js';
 export { NODE_CLIENT_DEFAULTS, NodeClient } from './node-client.js';
-export type { NodeClientOptions, NodeReceipt, NodeViewEntry } from './node-client.js';
+export type {
+  NodeClientOptions,
+  NodeFeedEntry,
+  NodeReceipt,
+  NodeTombstoneEntry,
+  NodeViewEntry,
+  NodeWithdrawnEntry,
+} from './node-client.js';
 export { trackNotice } from './track-notice.js';
 export { askDirectory, askPreview } from './ask-preview.js';
 export { relateNotice } from './relate-notice.js';

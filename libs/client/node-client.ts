@@ -1,4 +1,6 @@
 import { AccordError, errorMessage, type AccordErrorCode } from '../errors/index.js';
+import type { Withdrawal } from './inbox-store.js';
+import type { Supersession, TombstoneRecord } from './notice-relations.js';
 import { nodeRequest, type NodeAnswer } from './node-request.js';
 
 /** Limits and transport settings of a NodeClient: what another machine answers is input. */
@@ -28,7 +30,28 @@ export interface NodeViewEntry {
   view: Record<string, unknown>;
   /** The view as the bus delivered it (accord.v1.SignedView, base64). */
   signedView: string;
+  /** The node's word that a newer version supersedes it (or that one exists, not shared with the agency). */
+  supersededBy?: Supersession;
 }
+
+/** What a withdrawal left of a view on the node: the notice's id and the withdrawal, no content. */
+export interface NodeWithdrawnEntry {
+  deliverySeq: number;
+  noticeId: string;
+  receivedAt: string;
+  withdrawn: Withdrawal;
+}
+
+/** A tombstone the node holds, its SignedView bytes beside it. */
+export interface NodeTombstoneEntry {
+  deliverySeq: number;
+  receivedAt: string;
+  tombstone: TombstoneRecord;
+  signedView: string;
+}
+
+/** One delivery of the node's feed (GET /api/v1/views). */
+export type NodeFeedEntry = NodeViewEntry | NodeWithdrawnEntry | NodeTombstoneEntry;
 
 /** A read receipt the node sent to the issuer, under the name the node chose (a token's system, an officer). */
 export interface NodeReceipt {
@@ -66,6 +89,23 @@ function asProblem(answer: NodeAnswer): ProblemShape | undefined {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A tombstone record from the node's JSON, or undefined when it is not one. */
+function tombstoneRecord(v: unknown): TombstoneRecord | undefined {
+  if (!isObject(v) || (v.kind !== 'UPDATE' && v.kind !== 'WITHDRAWAL')) return undefined;
+  const strings = ['byNoticeId', 'issuingAgency', 'issuedAt'] as const;
+  if (strings.some((k) => typeof v[k] !== 'string')) return undefined;
+  if (!Array.isArray(v.noticeIds) || !v.noticeIds.every((id) => typeof id === 'string')) return undefined;
+  return {
+    kind: v.kind,
+    byNoticeId: v.byNoticeId as string,
+    issuingAgency: v.issuingAgency as string,
+    issuedAt: v.issuedAt as string,
+    noticeIds: v.noticeIds as string[],
+    ...(typeof v.withdrawalCode === 'string' ? { withdrawalCode: v.withdrawalCode } : {}),
+    ...(typeof v.reason === 'string' ? { reason: v.reason } : {}),
+  };
+}
 
 /** The node's words, on one line and not too long, for an error message. */
 const quote = (text: string): string => JSON.stringify(text.length > 300 ? `${text.slice(0, 300)}...` : text);
@@ -114,7 +154,7 @@ export class NodeClient {
    * Every view the node holds for the token, oldest first, a page at a time (following
    * nextCursor to the end). The node records each read under the token's name.
    */
-  async *viewPages(): AsyncGenerator<NodeViewEntry[]> {
+  async *viewPages(): AsyncGenerator<NodeFeedEntry[]> {
     const seen = new Set<string>();
     let cursor: string | undefined;
     do {
@@ -131,8 +171,8 @@ export class NodeClient {
   }
 
   /** All views, every page read: for a caller that needs them at once. */
-  async listViews(): Promise<NodeViewEntry[]> {
-    const all: NodeViewEntry[] = [];
+  async listViews(): Promise<NodeFeedEntry[]> {
+    const all: NodeFeedEntry[] = [];
     for await (const page of this.viewPages()) all.push(...page);
     return all;
   }
@@ -146,31 +186,40 @@ export class NodeClient {
     return { noticeId, reader: body.reader, readAt: body.readAt };
   }
 
-  private viewPage(body: unknown): { views: NodeViewEntry[]; nextCursor?: string } {
+  private viewPage(body: unknown): { views: NodeFeedEntry[]; nextCursor?: string } {
     if (!isObject(body) || !Array.isArray(body.views)) throw this.notANode('its answer has no views array');
-    const views = body.views.map((v: unknown, i): NodeViewEntry => {
-      if (
-        !isObject(v) ||
-        !Number.isSafeInteger(v.deliverySeq) ||
-        typeof v.noticeId !== 'string' ||
-        typeof v.receivedAt !== 'string' ||
-        !isObject(v.view) ||
-        typeof v.signedView !== 'string'
-      ) {
-        throw this.notANode(`views[${i}] lacks deliverySeq, noticeId, receivedAt, view or signedView`);
-      }
-      return {
-        deliverySeq: v.deliverySeq as number,
-        noticeId: v.noticeId,
-        receivedAt: v.receivedAt,
-        view: v.view,
-        signedView: v.signedView,
-      };
-    });
+    const views = body.views.map((v: unknown, i): NodeFeedEntry => this.feedEntry(v, `views[${i}]`));
     const next = body.nextCursor;
     if (next === undefined) return { views };
     if (typeof next !== 'string' || !/^[0-9]{1,15}$/.test(next)) throw this.notANode('its nextCursor is not a cursor');
     return { views, nextCursor: next };
+  }
+
+  private feedEntry(v: unknown, where: string): NodeFeedEntry {
+    if (!isObject(v) || !Number.isSafeInteger(v.deliverySeq) || typeof v.receivedAt !== 'string') {
+      throw this.notANode(`${where} lacks deliverySeq or receivedAt`);
+    }
+    const ids = { deliverySeq: v.deliverySeq as number, receivedAt: v.receivedAt };
+    if (v.tombstone !== undefined) {
+      const tombstone = tombstoneRecord(v.tombstone);
+      if (!tombstone || typeof v.signedView !== 'string') throw this.notANode(`${where} is a tombstone without its record or signedView`);
+      return { ...ids, tombstone, signedView: v.signedView };
+    }
+    if (typeof v.noticeId !== 'string') throw this.notANode(`${where} lacks noticeId`);
+    if (v.withdrawn !== undefined) {
+      const record = tombstoneRecord(v.withdrawn);
+      if (!record || !isObject(v.withdrawn) || typeof v.withdrawn.withdrawnAt !== 'string') {
+        throw this.notANode(`${where} is withdrawn without a withdrawal record`);
+      }
+      return { ...ids, noticeId: v.noticeId, withdrawn: { ...record, withdrawnAt: v.withdrawn.withdrawnAt } };
+    }
+    if (!isObject(v.view) || typeof v.signedView !== 'string') throw this.notANode(`${where} lacks view or signedView`);
+    const by = v.supersededBy;
+    const supersededBy =
+      isObject(by) && typeof by.noticeId === 'string' && typeof by.shared === 'boolean'
+        ? { noticeId: by.noticeId, shared: by.shared }
+        : undefined;
+    return { ...ids, noticeId: v.noticeId, view: v.view, signedView: v.signedView, ...(supersededBy ? { supersededBy } : {}) };
   }
 
   private notANode(what: string): AccordError {

@@ -33,7 +33,18 @@ export interface InboxRow {
   readByMe: boolean;
   /** The originator's handling codes (enum names), marked on the row. */
   handling: string[];
+  /** How the notice stands to its other versions, marked on the row; absent for a notice never updated. */
+  status?: NoticeStatus;
+  /** The earlier notices it replies to. */
+  replyTo?: string[];
 }
+
+/**
+ * Withdrawn: the issuer withdrew it, its content is deleted. Superseded: a newer version
+ * exists (`shared` false: one not shared with this agency). Updated: the newest of several.
+ */
+export type NoticeStatus =
+  { state: 'withdrawn' } | { state: 'superseded'; shared: boolean } | { state: 'updated'; version: number; of: number };
 
 export interface InboxFilters {
   caseRef?: string;
@@ -100,11 +111,66 @@ export interface NoticeModel {
   policyVersion: string;
   /** The officer's read receipt (given on opening the page). */
   receiptAt?: string;
+  /** The earlier notices it replies to, each with the page that shows it when there is one. */
+  replyTo?: RelatedNotice[];
+  /** Its versions and what supersedes it; absent for a notice never updated. */
+  history?: NoticeHistoryModel;
+}
+
+/** A notice named by another: its id, and where the officer can open it (none when the node has no page of it). */
+export interface RelatedNotice {
+  noticeId: string;
+  href?: string;
+}
+
+export interface NoticeHistoryModel {
+  /** Every version the node holds, oldest first, the one shown among them. */
+  versions: { noticeId: string; receivedAt: string }[];
+  /** A newer version, or word of one not shared with this agency. */
+  supersededBy?: { noticeId: string; shared: boolean };
+}
+
+/** What is left of a notice its issuer withdrew: the withdrawal, never the content. */
+export interface WithdrawnModel {
+  noticeId: string;
+  issuer: string;
+  /** The code's enum name (WRONG_PERSON...). */
+  withdrawalCode: string;
+  /** The issuer's reason, as the bus scrubbed it. */
+  reason: string;
+  /** When the issuer withdrew it, and when this node deleted it. */
+  issuedAt: string;
+  withdrawnAt: string;
+  /** The withdrawal notice. */
+  byNoticeId: string;
+  /** The versions withdrawn that this agency received, oldest first. */
+  noticeIds: string[];
+}
+
+/** A notice this node received, in a case's timeline. */
+export interface TimelineNotice {
+  noticeId: string;
+  tlp: Tlp;
+  type: string;
+  issuer: string;
+  issuedAt: string;
+  receivedAt: string;
+  /** The notices it replies to. */
+  replyTo?: string[];
+  superseded?: boolean;
+}
+
+/** One of the agency's own notices that a notice of the case replies to, shown beside its replies. */
+export interface TimelineSent {
+  noticeId: string;
+  /** When it was submitted through this node; empty when it was sent another way. */
+  submittedAt: string;
 }
 
 export interface TimelineModel {
   caseRef: string;
-  notices: { noticeId: string; tlp: Tlp; type: string; issuer: string; issuedAt: string; receivedAt: string }[];
+  notices: TimelineNotice[];
+  sent?: TimelineSent[];
 }
 
 export interface OfficerRow {

@@ -1,8 +1,9 @@
 import { visibleText } from './bidi.js';
 import { CONSOLE_PATHS, casePath, inboxPath, noticePath } from './console-paths.js';
 import type { InboxModel, InboxRow, PageContext } from './console-models.js';
-import { labelHtml, labelText, timeHtml } from './format.js';
+import { labelHtml, labelText, timeHtml, valueHtml } from './format.js';
 import { handlingMarker } from './handling.js';
+import { replyMarker, statusMarker } from './notice-versions.js';
 import { html, raw, text, type SafeHtml } from './html.js';
 import { t } from './i18n/translate.js';
 import { page } from './layout.js';
@@ -75,14 +76,16 @@ function rowHtml(ctx: PageContext, row: InboxRow): SafeHtml {
   const state = row.readByMe
     ? html`<span class="read-state read">${t(lang, 'inbox.read')}</span>`
     : html`<span class="read-state unread">${t(lang, 'inbox.unreadState')}</span>`;
+  // A withdrawn notice's level, type and case went with its content.
+  const withdrawn = row.status?.state === 'withdrawn';
   return html`<tr data-notice-id="${row.noticeId}" class="${row.readByMe ? 'read' : 'unread'}">
-    <td>${tlpBadge(row.tlp)}</td>
+    <td>${withdrawn ? valueHtml(lang, '') : tlpBadge(row.tlp)}</td>
     <td>
       <a href="${noticePath(row.noticeId)}" class="notice-link"><code>${text(row.noticeId)}</code></a
-      >${handlingMarker(lang, row.handling)}
+      >${statusMarker(lang, row.status)}${replyMarker(lang, row.replyTo)}${handlingMarker(lang, row.handling)}
     </td>
     <td>${labelHtml(lang, 'noticeType', row.type)}</td>
-    <td><a href="${casePath(row.caseRef)}">${text(row.caseRef)}</a></td>
+    <td>${row.caseRef === '' ? valueHtml(lang, '') : html`<a href="${casePath(row.caseRef)}">${text(row.caseRef)}</a>`}</td>
     <td>${text(row.issuer)}</td>
     <td>${timeHtml(lang, row.receivedAt)}</td>
     <td>${state}</td>

@@ -11,13 +11,19 @@ export type {
   InboxRow,
   Lang,
   MessageKey,
+  NoticeHistoryModel,
   NoticeModel,
+  NoticeStatus,
   OfficerRow,
   PageContext,
   Role,
+  RelatedNotice,
   TimelineModel,
+  TimelineNotice,
+  TimelineSent,
   Tlp,
   TokenRow,
+  WithdrawnModel,
   WithheldModel,
 } from './console-models.js';
 export { SafeHtml, html, raw, text } from './html.js';
@@ -56,13 +62,14 @@ export { renderError, renderPasswordChange, renderSignIn } from './account-pages
 export { renderInbox, renderInboxRow } from './inbox-page.js';
 export { renderNotice, renderPrint } from './notice-page.js';
 export { renderTimeline } from './timeline-page.js';
+export { renderWithdrawn } from './withdrawn-page.js';
 export { renderAdmin } from './admin-page.js';
-export { inboxRowFrom, noticeModelFrom } from './view-model.js';
-export type { StoredViewJson } from './view-model.js';
+export { inboxRowFrom, noticeModelFrom, relationsOfView, withdrawnModelFrom, withdrawnRowFrom } from './view-model.js';
+export type { StoredViewJson, WithdrawnViewJson } from './view-model.js';
 export { CONSOLE_CSS, CONTRAST_PAIRS, PALETTE } from './assets/console-css.js';
 export { CONSOLE_JS } from './assets/console-js.js';
 export { renderQuarantine, renderSentList, renderSentNotice } from './sent-pages.js';
-export type { QuarantineRow, SentNoticeModel, SentRow } from './sent-models.js';
+export type { QuarantineRow, SentNoticeModel, SentReply, SentRow } from './sent-models.js';
 export { renderCompose } from './compose-page.js';
 export { draftToNoticeJson, emptyDraft, fieldOfPath, readComposeForm, COLLECTION_NAMES } from './compose-draft.js';
 export type { Collection, ComposeDraft, DraftProblem, FormValues } from './compose-draft.js';

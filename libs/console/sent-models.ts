@@ -25,6 +25,18 @@ export interface SentNoticeModel {
   };
   trackError?: string;
   tlp?: Tlp;
+  /** The replies this node received to it, oldest first. */
+  replies?: SentReply[];
+}
+
+/** A reply to an own notice, as the sent notice's page lists it. */
+export interface SentReply {
+  noticeId: string;
+  tlp: Tlp;
+  type: string;
+  issuer: string;
+  issuedAt: string;
+  receivedAt: string;
 }
 
 /** The agency's refused submissions, each with its reason in plain words. */

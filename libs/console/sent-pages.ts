@@ -1,13 +1,14 @@
 import { visibleText } from './bidi.js';
 import { dataTable } from './table.js';
-import { CONSOLE_PATHS, sentPath } from './console-paths.js';
+import { CONSOLE_PATHS, noticePath, sentPath } from './console-paths.js';
 import type { PageContext } from './console-models.js';
-import { timeHtml } from './format.js';
+import { labelHtml, timeHtml } from './format.js';
 import { handlingListHtml } from './handling.js';
 import { html, text, type SafeHtml } from './html.js';
 import { t, tHtml } from './i18n/translate.js';
 import { page } from './layout.js';
-import type { QuarantineRow, SentNoticeModel, SentRow } from './sent-models.js';
+import type { QuarantineRow, SentNoticeModel, SentReply, SentRow } from './sent-models.js';
+import { tlpBadge } from './tlp.js';
 
 const statusHtml = (ctx: PageContext, status: SentRow['status']): SafeHtml =>
   html`<span class="${`status status-${status}`}">${t(ctx.lang, `status.${status}`)}</span>`;
@@ -46,7 +47,44 @@ export function renderSentList(ctx: PageContext, model: { rows: SentRow[] }): st
   return page(ctx, { title: t(lang, 'sent.title'), path: CONSOLE_PATHS.sent, bodyClass: 'page-sent', current: 'sent', main });
 }
 
-/** What became of one own notice: the decision, its handling codes, each recipient with its categories, and who read it when. */
+/** The replies the node received to an own notice, each linked to its page. */
+function repliesSection(ctx: PageContext, replies: readonly SentReply[]): SafeHtml {
+  const { lang } = ctx;
+  const table =
+    replies.length === 0
+      ? html`<p>${t(lang, 'sent.noReplies')}</p>`
+      : dataTable(
+          t(lang, 'sent.replies'),
+          [
+            t(lang, 'column.tlp'),
+            t(lang, 'column.notice'),
+            t(lang, 'column.type'),
+            t(lang, 'column.issuer'),
+            t(lang, 'column.issued'),
+            t(lang, 'column.received'),
+          ],
+          replies.map(
+            (r) =>
+              html`<tr class="reply">
+                <td>${tlpBadge(r.tlp)}</td>
+                <td>
+                  <a href="${noticePath(r.noticeId)}"><code>${text(r.noticeId)}</code></a>
+                </td>
+                <td>${labelHtml(lang, 'noticeType', r.type)}</td>
+                <td>${text(r.issuer)}</td>
+                <td>${timeHtml(lang, r.issuedAt)}</td>
+                <td>${timeHtml(lang, r.receivedAt)}</td>
+              </tr>`,
+          ),
+          { hiddenCaption: true },
+        );
+  return html`<section aria-labelledby="replies-h">
+    <h2 id="replies-h">${t(lang, 'sent.replies')}</h2>
+    ${table}
+  </section>`;
+}
+
+/** What became of one own notice: the decision, its handling codes, each recipient with its categories, who read it when, and the replies. */
 export function renderSentNotice(ctx: PageContext, model: SentNoticeModel): string {
   const { lang } = ctx;
   const decision = model.decision
@@ -112,7 +150,8 @@ export function renderSentNotice(ctx: PageContext, model: SentNoticeModel): stri
       <section aria-labelledby="receipts-h">
         <h2 id="receipts-h">${t(lang, 'sent.receipts')}</h2>
         ${receipts}
-      </section>`,
+      </section>
+      ${model.replies ? repliesSection(ctx, model.replies) : ''}`,
   });
 }
 

@@ -1,11 +1,12 @@
 import { visibleText } from './bidi.js';
 import { dataTable } from './table.js';
-import { casePath, noticePath } from './console-paths.js';
-import type { PageContext, TimelineModel } from './console-models.js';
-import { labelHtml, timeHtml } from './format.js';
-import { html, text } from './html.js';
+import { casePath, noticePath, sentPath } from './console-paths.js';
+import type { PageContext, TimelineModel, TimelineSent } from './console-models.js';
+import { labelHtml, timeHtml, valueHtml } from './format.js';
+import { html, text, type SafeHtml } from './html.js';
 import { t, tHtml } from './i18n/translate.js';
 import { page } from './layout.js';
+import { replyMarker, statusMarker } from './notice-versions.js';
 import { tlpBadge } from './tlp.js';
 
 type TimelineNotice = TimelineModel['notices'][number];
@@ -29,22 +30,52 @@ function chronological(notices: TimelineNotice[]): TimelineNotice[] {
     .map(({ notice }) => notice);
 }
 
-/** Every notice of a case reference the node holds, in the order they were issued. */
+/**
+ * Every notice of a case reference the node holds, in the order they were issued; a reply
+ * to one of the agency's own notices comes right after that notice, which is listed
+ * there (linked to its page of sent notices for a supervisor).
+ */
 export function renderTimeline(ctx: PageContext, model: TimelineModel): string {
   const { lang } = ctx;
-  const rows = chronological(model.notices).map(
-    (n) =>
+  const sentLinks = ctx.officer?.role === 'supervisor';
+  const sent = new Map((model.sent ?? []).map((s) => [s.noticeId, s]));
+  const received = new Set(model.notices.map((n) => n.noticeId));
+  const listed = new Set<string>();
+  const sentRow = (s: TimelineSent): SafeHtml =>
+    html`<tr class="sent">
+      <td>${valueHtml(lang, '')}</td>
+      <td>
+        ${sentLinks ? html`<a href="${sentPath(s.noticeId)}"><code>${text(s.noticeId)}</code></a>` : html`<code>${text(s.noticeId)}</code>`}
+        <span class="version-marker">${t(lang, 'timeline.sent')}</span>
+      </td>
+      <td>${valueHtml(lang, '')}</td>
+      <td>${text(ctx.agency)}</td>
+      <td>${timeHtml(lang, s.submittedAt)}</td>
+      <td>${valueHtml(lang, '')}</td>
+    </tr>`;
+  const rows = chronological(model.notices).flatMap((n) => {
+    // The agency's own notice each reply answers, once, just before its first reply (unless received here too).
+    const before = (n.replyTo ?? []).flatMap((id) => {
+      const own = sent.get(id);
+      if (!own || received.has(id) || listed.has(id)) return [];
+      listed.add(id);
+      return [sentRow(own)];
+    });
+    return [
+      ...before,
       html`<tr>
         <td>${tlpBadge(n.tlp)}</td>
         <td>
-          <a href="${noticePath(n.noticeId)}"><code>${text(n.noticeId)}</code></a>
+          <a href="${noticePath(n.noticeId)}"><code>${text(n.noticeId)}</code></a
+          >${statusMarker(lang, n.superseded ? { state: 'superseded', shared: true } : undefined)}${replyMarker(lang, n.replyTo)}
         </td>
         <td>${labelHtml(lang, 'noticeType', n.type)}</td>
         <td>${text(n.issuer)}</td>
         <td>${timeHtml(lang, n.issuedAt)}</td>
         <td>${timeHtml(lang, n.receivedAt)}</td>
       </tr>`,
-  );
+    ];
+  });
   const table =
     rows.length === 0
       ? html`<p>${t(lang, 'timeline.empty')}</p>`

@@ -1,4 +1,4 @@
-import type { ElementModel, InboxRow, NoticeModel, WithheldModel } from './console-models.js';
+import type { ElementModel, InboxRow, NoticeModel, WithdrawnModel, WithheldModel } from './console-models.js';
 import { parseTlp } from './tlp.js';
 
 /** A view as the node stores it: the readable JSON of libs/client/readable-view.ts. */
@@ -6,6 +6,13 @@ export interface StoredViewJson {
   noticeId: string;
   receivedAt: string;
   view: Record<string, unknown>;
+}
+
+/** What a withdrawal left of a view, as the node keeps it: the withdrawal record (libs/client TombstoneRecord). */
+export interface WithdrawnViewJson {
+  noticeId: string;
+  receivedAt: string;
+  withdrawn: object;
 }
 
 type Json = Record<string, unknown>;
@@ -150,6 +157,19 @@ function elementModel(json: Json): ElementModel {
   };
 }
 
+/** The relations a view was granted (its relations/<id> elements): which notices it replies to or updates. */
+export function relationsOfView(view: Record<string, unknown>): { kind: string; noticeId: string }[] {
+  return records(record(view).elements)
+    .map((e) => record(e.relation))
+    .filter((r) => str(r.noticeId) !== '')
+    .map((r) => ({ kind: enumName(r.kind), noticeId: str(r.noticeId) }));
+}
+
+const replyTargets = (view: Json): string[] => relationsOfView(view).flatMap((r) => (r.kind === 'REPLY' ? [r.noticeId] : []));
+
+/** `replyTo` only for a notice that replies to one: a model of any other is as it always was. */
+const withReplies = <T>(replyTo: T[]): { replyTo?: T[] } => (replyTo.length > 0 ? { replyTo } : {});
+
 function withheldModel(json: Json): WithheldModel {
   return { path: str(json.path), category: str(json.category), count: num(json.count) };
 }
@@ -184,11 +204,47 @@ export function noticeModelFrom(stored: StoredViewJson, receiptAt?: string): Not
     deathsReported: num(core.deathsReported),
     signerKid,
     verified: signerKid !== '',
-    elements: records(view.elements).map(elementModel),
+    // A relation is shown as what it says of the other notice (in reply to, a version of), not as an element.
+    elements: records(view.elements)
+      .filter((e) => e.relation === undefined)
+      .map(elementModel),
     withheld: records(view.withheld).map(withheldModel),
     grantedCategories: strings(view.grantedCategories),
     policyVersion: str(view.policyVersion),
     ...(typeof receiptAt === 'string' && receiptAt !== '' ? { receiptAt } : {}),
+    ...withReplies(replyTargets(view).map((noticeId) => ({ noticeId }))),
+  };
+}
+
+/** What a withdrawal left of a notice, as its page shows it. */
+export function withdrawnModelFrom(stored: WithdrawnViewJson): WithdrawnModel {
+  const s = record(stored);
+  const w = record(s.withdrawn);
+  return {
+    noticeId: str(s.noticeId),
+    issuer: str(w.issuingAgency),
+    withdrawalCode: enumName(w.withdrawalCode),
+    reason: str(w.reason),
+    issuedAt: str(w.issuedAt),
+    withdrawnAt: str(w.withdrawnAt) || str(s.receivedAt),
+    byNoticeId: str(w.byNoticeId),
+    noticeIds: strings(w.noticeIds),
+  };
+}
+
+/** A withdrawn notice's inbox row: its id, its issuer and when it came; the rest went with its content. */
+export function withdrawnRowFrom(stored: WithdrawnViewJson, readByMe: boolean): InboxRow {
+  const s = record(stored);
+  return {
+    noticeId: str(s.noticeId),
+    tlp: parseTlp(undefined),
+    type: '',
+    caseRef: '',
+    issuer: str(record(s.withdrawn).issuingAgency),
+    receivedAt: str(s.receivedAt),
+    readByMe: readByMe === true,
+    handling: [],
+    status: { state: 'withdrawn' },
   };
 }
 
@@ -205,5 +261,6 @@ export function inboxRowFrom(stored: StoredViewJson, readByMe: boolean): InboxRo
     receivedAt: str(s.receivedAt) || str(record(s.view).receivedAt),
     readByMe: readByMe === true,
     handling: handlingOf(core),
+    ...withReplies(replyTargets(record(s.view))),
   };
 }

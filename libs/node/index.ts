@@ -1,9 +1,19 @@
 export { nodeLayout, type NodeLayout } from './node-layout.js';
 export { DEFAULT_RETENTION_DAYS, parseNodeConfig, readNodeConfig, writeNodeConfig, type NodeConfig } from './node-config.js';
 export { openNodeDatabase, type NodeDatabase } from './node-database.js';
+export { NODE_MIGRATIONS } from './node-migrations.js';
 export { newViewKey, ViewCipher, VIEW_KEY_BYTES } from './view-cipher.js';
 export { openNode, type OpenNode } from './open-node.js';
-export { NodeViewStore, type NodeView } from './view-store.js';
+export {
+  isTombstone,
+  isWithdrawnView,
+  NodeViewStore,
+  type NodeEntry,
+  type NodeTombstone,
+  type NodeView,
+  type NodeWithdrawnView,
+} from './view-store.js';
+export { MAX_VERSIONS, type NoticeVersion } from './notice-history.js';
 export { SubmissionStore, type Submission, type SubmissionStatus } from './submission-store.js';
 export { AccessLog, type Reader, type ViewRead } from './access-log.js';
 export { problem, problemFromError, PROBLEM_CONTENT_TYPE, type Problem } from './api/problem.js';

@@ -8,6 +8,8 @@ export type NodeDatabase = Database.Database;
  * Opens (creating if need be) the node's SQLite database and brings its schema to the
  * newest version, each migration in a transaction of its own. WAL with synchronous=FULL:
  * a committed row survives a kill -9 or a power loss, which the ack after commit relies on.
+ * secure_delete: what is deleted (a withdrawn view, a purged one) is overwritten, not left
+ * in free pages.
  */
 export function openNodeDatabase(path: string, migrations: readonly string[] = NODE_MIGRATIONS): NodeDatabase {
   let db: NodeDatabase;
@@ -18,6 +20,7 @@ export function openNodeDatabase(path: string, migrations: readonly string[] = N
   }
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
+  db.pragma('secure_delete = ON');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   const version = Number(db.pragma('user_version', { simple: true }));

@@ -80,4 +80,35 @@ export const NODE_MIGRATIONS: readonly string[] = [
     signed BLOB NOT NULL
   );
   `,
+  // 2: relations and tombstones. A relation names notices only by their random ids, so it
+  // is kept in clear, to link versions and replies without opening views. A withdrawn
+  // view keeps its row (its delivery sequence, so a redelivery stays one row) but not its
+  // content: `sealed` is emptied.
+  `
+  CREATE TABLE view_relations (
+    delivery_seq INTEGER NOT NULL REFERENCES views (delivery_seq) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('REPLY', 'UPDATE')),
+    notice_id TEXT NOT NULL,
+    PRIMARY KEY (delivery_seq, kind, notice_id)
+  );
+  CREATE INDEX view_relations_by_notice ON view_relations (notice_id, kind);
+  CREATE TABLE tombstones (
+    delivery_seq INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('UPDATE', 'WITHDRAWAL')),
+    by_notice_id TEXT NOT NULL,
+    issuing_agency TEXT NOT NULL,
+    issued_at TEXT NOT NULL,
+    withdrawal_code TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    sealed BLOB NOT NULL
+  );
+  CREATE INDEX tombstones_by_received ON tombstones (received_at);
+  CREATE TABLE tombstone_notices (
+    delivery_seq INTEGER NOT NULL REFERENCES tombstones (delivery_seq) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    notice_id TEXT NOT NULL,
+    PRIMARY KEY (delivery_seq, position)
+  );
+  CREATE INDEX tombstone_notices_by_notice ON tombstone_notices (notice_id);
+  `,
 ];

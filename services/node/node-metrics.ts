@@ -8,6 +8,7 @@ export class NodeMetrics {
   readonly tokenUses: Counter<'outcome'>;
   readonly viewsStored: Counter;
   readonly viewsRejected: Counter;
+  readonly tombstonesStored: Counter<'kind'>;
   readonly requests: Counter<'route' | 'status'>;
 
   constructor(agency: string) {
@@ -35,6 +36,12 @@ export class NodeMetrics {
     this.viewsRejected = new Counter({
       name: 'accord_node_views_rejected_total',
       help: 'Deliveries that failed verification, set aside',
+      registers,
+    });
+    this.tombstonesStored = new Counter({
+      name: 'accord_node_tombstones_stored_total',
+      help: 'Tombstones committed to the database, by kind (WITHDRAWAL, UPDATE)',
+      labelNames: ['kind'],
       registers,
     });
     this.requests = new Counter({

@@ -1,6 +1,6 @@
 import type { JsMsg } from '@nats-io/jetstream';
 import { consumeDurable, consumers, streams } from '../../libs/bus/index.js';
-import { readableView, verifySignedView, type VerifiedView } from '../../libs/client/index.js';
+import { verifySignedView, type VerifiedView } from '../../libs/client/index.js';
 import { errorMessage, isAccordError } from '../../libs/errors/index.js';
 import { failpoint } from '../../libs/failpoints/index.js';
 import type { Logger } from '../../libs/log/index.js';
@@ -8,6 +8,7 @@ import type { EventHub, NodeViewStore } from '../../libs/node/index.js';
 import { formatTraceparent, parseTraceparent, TRACEPARENT } from '../../libs/tracing/index.js';
 import type { NodeBus } from './node-bus.js';
 import type { NodeMetrics } from './node-metrics.js';
+import { storeDelivery } from './store-delivery.js';
 
 const STORE_RETRY_MS = 5000;
 
@@ -43,16 +44,13 @@ async function takeDelivery(msg: JsMsg, deps: DeliveryPullDeps): Promise<void> {
     return;
   }
   const trace = parseTraceparent(msg.headers?.get(TRACEPARENT));
-  const noticeId = verified.view.core?.noticeId ?? '';
   failpoint('node-before-commit');
-  let stored: boolean;
   try {
-    stored = deps.views.save({
-      deliverySeq: msg.seq,
-      noticeId,
+    storeDelivery(deps, {
+      seq: msg.seq,
+      data: msg.data,
+      verified,
       receivedAt,
-      signedView: Buffer.from(msg.data).toString('base64'),
-      view: readableView(verified),
       ...(trace ? { traceparent: formatTraceparent(trace) } : {}),
     });
   } catch (error) {
@@ -60,10 +58,6 @@ async function takeDelivery(msg: JsMsg, deps: DeliveryPullDeps): Promise<void> {
     deps.log.error('a delivery could not be stored: it will be delivered again', { seq: msg.seq, error: errorMessage(error) });
     msg.nak(STORE_RETRY_MS);
     return;
-  }
-  if (stored) {
-    deps.metrics.viewsStored.inc();
-    deps.events.publish({ type: 'view', noticeId, deliverySeq: msg.seq, receivedAt });
   }
   failpoint('node-after-commit');
   await msg.ackAck();

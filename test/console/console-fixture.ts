@@ -11,6 +11,7 @@ import type {
   PageContext,
   StoredViewJson,
   TimelineModel,
+  WithdrawnModel,
 } from '../../libs/console/index.js';
 import {
   agencyPreview,
@@ -26,6 +27,7 @@ import {
   renderPrint,
   renderSignIn,
   renderTimeline,
+  renderWithdrawn,
 } from '../../libs/console/index.js';
 
 export const CSRF = 'csrf-token-Zm9vYmFy';
@@ -111,6 +113,40 @@ export function realisticView(summary = 'A rubber boat left Zuwara at night with
 
 export function noticeModel(): NoticeModel {
   return { ...noticeModelFrom(realisticView()), receiptAt: '2026-11-30T09:00:00Z' };
+}
+
+export const EARLIER_ID = '0f8e5c7a-0000-4000-8000-000000000001';
+export const LATER_ID = '0f8e5c7a-0000-4000-8000-000000000003';
+export const REQUEST_ID = '0f8e5c7a-0000-4000-8000-0000000000aa';
+
+/** The realistic notice as the second of three versions, replying to one of the agency's own notices. */
+export function updatedNoticeModel(): NoticeModel {
+  return {
+    ...noticeModel(),
+    replyTo: [{ noticeId: REQUEST_ID, href: `/sent/${REQUEST_ID}` }],
+    history: {
+      versions: [
+        { noticeId: EARLIER_ID, receivedAt: '2026-11-29T08:00:00Z' },
+        { noticeId: NOTICE_ID, receivedAt: '2026-11-30T08:15:04Z' },
+        { noticeId: LATER_ID, receivedAt: '2026-12-01T08:00:00Z' },
+      ],
+      supersededBy: { noticeId: LATER_ID, shared: true },
+    },
+  };
+}
+
+/** What a withdrawal left of the realistic notice. */
+export function withdrawnModel(): WithdrawnModel {
+  return {
+    noticeId: NOTICE_ID,
+    issuer: 'it-police',
+    withdrawalCode: 'WRONG_PERSON',
+    reason: 'The man named is not the suspect.',
+    issuedAt: '2026-12-03T09:00:00Z',
+    withdrawnAt: '2026-12-03T09:00:04Z',
+    byNoticeId: LATER_ID,
+    noticeIds: [EARLIER_ID, NOTICE_ID],
+  };
 }
 
 export function inboxModel(): InboxModel {
@@ -247,6 +283,8 @@ export function everyPage(ctx: PageContext) {
     inbox: renderInbox(ctx, inboxModel()),
     notice: renderNotice(ctx, noticeModel()),
     print: renderPrint(ctx, noticeModel()),
+    noticeVersions: renderNotice(ctx, updatedNoticeModel()),
+    withdrawn: renderWithdrawn(ctx, withdrawnModel()),
     timeline: renderTimeline(ctx, timelineModel()),
     admin: renderAdmin(
       ctx,

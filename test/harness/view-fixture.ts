@@ -9,12 +9,17 @@ import { openedSigned } from './submissions.js';
 
 export { parties, type Parties } from './parties.js';
 
-/** What redaction makes for a recipient, from a submission the originator really signed. */
+/**
+ * What redaction makes for a recipient, from a submission the originator really signed.
+ * Its relations name `related` notices (those the recipient received or issued) and are
+ * withheld otherwise.
+ */
 export async function deliveredView(
   p: Parties,
   notice: CaseNoticeProps,
   granted: Category[],
   recipient = 'ly-coastguard',
+  related: Iterable<string> = [],
 ): Promise<v1.DeliveredView> {
   const submission = v1.SignedNotice.decode(await signNotice(notice, p.originator));
   const { opened, signed } = openedSigned(submission);
@@ -29,7 +34,23 @@ export async function deliveredView(
     receivedAt: timestampFromDate(new Date()),
     secret: randomBytes(32),
     pseudonymKey: randomBytes(32),
+    relatedNoticeIds: new Set(related),
   }).view;
+}
+
+/** A tombstone the bus makes for an earlier recipient: a withdrawal (with its code and reason) or an update it may not see. */
+export function tombstoneView(
+  tombstone: { kind: v1.RelationKind; byNoticeId: string; noticeIds: string[]; withdrawalCode?: v1.WithdrawalCode; reason?: string },
+  recipient = 'ly-coastguard',
+  issuingAgency = 'it-police',
+): v1.DeliveredView {
+  return v1.DeliveredView.create({
+    format: 2,
+    recipient,
+    policyVersion: 'test@1',
+    receivedAt: timestampFromDate(new Date()),
+    tombstone: { issuingAgency, issuedAt: timestampFromDate(new Date('2026-12-03T09:00:00Z')), ...tombstone },
+  });
 }
 
 /** The bus signs a view, whatever is in it (a dishonest bus signs its forgeries too). */

@@ -86,11 +86,11 @@ describe('the view store', () => {
     const store = new NodeViewStore(openNodeDatabase(file), new ViewCipher(newViewKey()));
     for (const seq of [5, 1, 9, 3, 7]) store.save(view(seq));
     const first = store.list(0, 2);
-    expect(first.views.map((v) => v.deliverySeq)).toEqual([1, 3]);
+    expect(first.entries.map((v) => v.deliverySeq)).toEqual([1, 3]);
     const second = store.list(first.next ?? 0, 2);
-    expect(second.views.map((v) => v.deliverySeq)).toEqual([5, 7]);
+    expect(second.entries.map((v) => v.deliverySeq)).toEqual([5, 7]);
     const last = store.list(second.next ?? 0, 2);
-    expect(last.views.map((v) => v.deliverySeq)).toEqual([9]);
+    expect(last.entries.map((v) => v.deliverySeq)).toEqual([9]);
     expect(last.next).toBeUndefined();
   });
 
@@ -100,7 +100,7 @@ describe('the view store', () => {
     store.save(view(1, '2025-01-01T00:00:00.000Z'));
     store.save(view(2, '2026-11-30T00:00:00.000Z'));
     expect(store.purgeReceivedBefore(new Date('2026-01-01T00:00:00.000Z'))).toBe(1);
-    expect(store.list(0, 10).views.map((v) => v.deliverySeq)).toEqual([2]);
+    expect(store.list(0, 10).entries.map((v) => v.deliverySeq)).toEqual([2]);
   });
 });
 

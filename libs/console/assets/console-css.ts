@@ -49,6 +49,9 @@ export const CONTRAST_PAIRS: { what: string; fg: string; bg: string; min: number
   { what: 'danger buttons', fg: PALETTE.buttonInk, bg: PALETTE.dangerBg, min: 4.5 },
   { what: 'error messages', fg: PALETTE.errorInk, bg: PALETTE.errorBg, min: 4.5 },
   { what: 'info messages', fg: PALETTE.infoInk, bg: PALETTE.infoBg, min: 4.5 },
+  { what: 'links in a version banner', fg: PALETTE.link, bg: PALETTE.infoBg, min: 4.5 },
+  { what: 'visited links in a version banner', fg: PALETTE.linkVisited, bg: PALETTE.infoBg, min: 4.5 },
+  { what: '"withdrawn" markers', fg: PALETTE.errorInk, bg: PALETTE.paper, min: 4.5 },
   { what: 'control-character markers', fg: PALETTE.ctlInk, bg: PALETTE.ctlBg, min: 4.5 },
   { what: '"derived by the bus" tags', fg: PALETTE.derivedInk, bg: PALETTE.derivedBg, min: 4.5 },
   { what: 'pseudonyms', fg: PALETTE.pseudonymInk, bg: PALETTE.pseudonymBg, min: 4.5 },
@@ -189,6 +192,15 @@ dd { margin: 0; }
 .handling h2 { margin-block: 0 0.25rem; font-size: 1.1rem; }
 .handling-codes { margin: 0; padding-inline-start: 1.25rem; }
 .handling-marker { display: block; font-size: 0.9em; font-weight: 600; }
+/* A withdrawn notice, or one of several versions: said before anything else of it. */
+.withdrawn-banner, .versions { margin-block: 0 1rem; padding-block: 0.5rem 0.75rem; padding-inline: 1rem; border-inline-start: 0.35rem solid; border-radius: 0.25rem; }
+.withdrawn-banner { color: ${p.errorInk}; background-color: ${p.errorBg}; border-color: ${p.dangerBg}; }
+.versions { color: ${p.infoInk}; background-color: ${p.infoBg}; border-color: ${p.infoInk}; }
+.withdrawn-banner h2, .versions h2 { margin-block: 0 0.25rem; font-size: 1.1rem; border: 0; }
+.withdrawn-banner .facts { margin-block-start: 0.5rem; }
+.version-list { margin: 0; padding-inline-start: 1.25rem; }
+.version-marker { display: block; font-size: 0.9em; font-weight: 600; }
+.version-marker.version-withdrawn { color: ${p.errorInk}; }
 
 /* A hidden character, shown: it cannot reorder or hide the text around it. */
 .ctl { display: inline-block; margin-inline: 0.1em; padding-inline: 0.2em; color: ${p.ctlInk}; background-color: ${p.ctlBg}; border: 1px solid ${p.ctlInk}; border-radius: 0.2em; font-family: ui-monospace, Consolas, monospace; font-size: 0.8em; font-weight: 700; font-style: normal; unicode-bidi: isolate; direction: ltr; }

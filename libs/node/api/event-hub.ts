@@ -1,6 +1,15 @@
 /** What the node tells its clients as it happens (Server-Sent Events): ids and states, for the client to fetch. */
 export type NodeEvent =
   | { type: 'view'; noticeId: string; deliverySeq: number; receivedAt: string }
+  /** A withdrawal (the views of noticeIds lost their content) or an update not shared with this agency. */
+  | {
+      type: 'tombstone';
+      kind: 'UPDATE' | 'WITHDRAWAL';
+      byNoticeId: string;
+      noticeIds: string[];
+      deliverySeq: number;
+      receivedAt: string;
+    }
   | { type: 'decision'; noticeId: string; status: 'accepted' | 'quarantined'; code?: string; path?: string };
 
 /** In-process fan-out of node events to the open event streams. */

@@ -1,39 +1,26 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
-  inboxRowFrom,
-  noticeModelFrom,
   renderError,
   renderInbox,
   renderInboxRow,
   renderNotice,
   renderPrint,
   renderTimeline,
+  renderWithdrawn,
   t,
   type InboxFilters,
   type InboxRow,
   type PageContext,
   type Tlp,
 } from '../../../libs/console/index.js';
-import { apiSchemas, type NodeView } from '../../../libs/node/index.js';
+import { apiSchemas, type NodeTombstone, type NodeView, type NodeWithdrawnView } from '../../../libs/node/index.js';
 import type { NodeAppDeps } from '../node-app.js';
+import { allHeld, inboxRowOf, noticeModelOf, timelineModelOf, withdrawnModelOf } from './held-notice-models.js';
 import { pageContext, requireOfficer, type ConsoleSession } from './console-session.js';
 
 const HTML = 'text/html; charset=utf-8';
 const READERS = ['officer', 'supervisor'] as const;
 const TLPS: readonly Tlp[] = ['CLEAR', 'GREEN', 'AMBER', 'AMBER_STRICT', 'RED'];
-
-/** Every view the node holds, newest delivery first (the console's lists). */
-function allViews(deps: NodeAppDeps): NodeView[] {
-  const out: NodeView[] = [];
-  let after = 0;
-  for (;;) {
-    const page = deps.views.list(after, 500);
-    out.push(...page.views);
-    if (page.next === undefined) break;
-    after = page.next;
-  }
-  return out.reverse();
-}
 
 /** The inbox's filters from the query string; anything not one of the offered values is ignored. */
 function filtersOf(query: Record<string, string | undefined>): InboxFilters {
@@ -57,7 +44,8 @@ function matches(row: InboxRow, f: InboxFilters): boolean {
   const q = f.q?.trim().toLowerCase();
   return (
     (!f.caseRef || row.caseRef === f.caseRef) &&
-    (!f.tlp || row.tlp === f.tlp) &&
+    // A withdrawn notice's level went with its content: no level filter shows it.
+    (!f.tlp || (row.status?.state !== 'withdrawn' && row.tlp === f.tlp)) &&
     (!f.type || row.type === f.type) &&
     (!f.issuer || row.issuer === f.issuer) &&
     (!f.unread || !row.readByMe) &&
@@ -81,6 +69,12 @@ export function registerConsoleInboxRoutes(app: FastifyInstance, deps: NodeAppDe
   const receiptsOf = (signedIn: ConsoleSession): Map<string, string> => deps.access.receiptsBy(`officer:${signedIn.session.officer.name}`);
   /** The view a page's notice id names, if the node holds it. */
   const heldView = (noticeId: string): NodeView | undefined => (apiSchemas.isNoticeId(noticeId) ? deps.views.latest(noticeId) : undefined);
+  /** The withdrawal of the notice a page names, if its issuer withdrew it. */
+  const withdrawalOf = (noticeId: string): NodeTombstone | undefined =>
+    apiSchemas.isNoticeId(noticeId) ? deps.views.withdrawal(noticeId) : undefined;
+
+  const rowOf = (entry: NodeView | NodeWithdrawnView, read: Map<string, string>): InboxRow =>
+    inboxRowOf(deps, entry, read.has(entry.noticeId));
 
   app.get<{ Querystring: Record<string, string | undefined> }>(
     '/inbox',
@@ -89,7 +83,7 @@ export function registerConsoleInboxRoutes(app: FastifyInstance, deps: NodeAppDe
       const signedIn = officer(request, reply);
       if (!signedIn) return reply;
       const read = receiptsOf(signedIn);
-      const rows = allViews(deps).map((v) => inboxRowFrom(v, read.has(v.noticeId)));
+      const rows = allHeld(deps).map((v) => rowOf(v, read));
       const filters = filtersOf(request.query);
       const shown = rows.filter((r) => matches(r, filters));
       const choices = {
@@ -118,15 +112,12 @@ export function registerConsoleInboxRoutes(app: FastifyInstance, deps: NodeAppDe
       if (!view) return notFound(reply, ctx);
       const read = receiptsOf(signedIn);
       const filters = filtersOf(request.query);
-      const row = inboxRowFrom(view, read.has(view.noticeId));
+      const row = rowOf(view, read);
       if (!matches(row, filters)) return reply.code(204).send();
       // The open inbox's "Showing N of M", in the officer's language; encoded, since a header is ASCII. An
       // unfiltered inbox shows every view, counted without opening one; only filters need the rows read.
       const total = deps.views.count();
-      const shown =
-        Object.keys(filters).length === 0
-          ? total
-          : allViews(deps).filter((v) => matches(inboxRowFrom(v, read.has(v.noticeId)), filters)).length;
+      const shown = Object.keys(filters).length === 0 ? total : allHeld(deps).filter((v) => matches(rowOf(v, read), filters)).length;
       const count = t(ctx.lang, 'inbox.count', { shown, total });
       return reply.header('x-inbox-count', encodeURIComponent(count)).type(HTML).send(renderInboxRow(ctx, row));
     },
@@ -134,11 +125,14 @@ export function registerConsoleInboxRoutes(app: FastifyInstance, deps: NodeAppDe
 
   app.get<{ Params: { noticeId: string } }>(
     '/notices/:noticeId',
-    { config: { summary: "the console: a notice; opening it gives the officer's read receipt" } },
+    { config: { summary: "the console: a notice; opening it gives the officer's read receipt (a withdrawn one: its withdrawal)" } },
     async (request, reply) => {
       const signedIn = officer(request, reply);
       if (!signedIn) return reply;
       const ctx = pageContext(request, deps, signedIn);
+      // Withdrawn: the withdrawal, and nothing to read or to give a receipt for.
+      const withdrawal = withdrawalOf(request.params.noticeId);
+      if (withdrawal) return reply.type(HTML).send(renderWithdrawn(ctx, withdrawnModelOf(request.params.noticeId, withdrawal)));
       const view = heldView(request.params.noticeId);
       if (!view) return notFound(reply, ctx);
       const name = signedIn.session.officer.name;
@@ -151,7 +145,7 @@ export function registerConsoleInboxRoutes(app: FastifyInstance, deps: NodeAppDe
         deps.access.recordReceipt(view.noticeId, `officer:${name}`, now);
         receiptAt = now.toISOString();
       }
-      return reply.type(HTML).send(renderNotice(ctx, noticeModelFrom(view, receiptAt)));
+      return reply.type(HTML).send(renderNotice(ctx, noticeModelOf(deps, view, signedIn.session.officer.role, receiptAt)));
     },
   );
 
@@ -162,26 +156,25 @@ export function registerConsoleInboxRoutes(app: FastifyInstance, deps: NodeAppDe
       const signedIn = officer(request, reply);
       if (!signedIn) return reply;
       const ctx = pageContext(request, deps, signedIn);
+      const withdrawal = withdrawalOf(request.params.noticeId);
+      if (withdrawal) return reply.type(HTML).send(renderWithdrawn(ctx, withdrawnModelOf(request.params.noticeId, withdrawal)));
       const view = heldView(request.params.noticeId);
       if (!view) return notFound(reply, ctx);
       deps.access.recordRead(view.noticeId, `officer:${signedIn.session.officer.name}`, new Date());
-      return reply.type(HTML).send(renderPrint(ctx, noticeModelFrom(view, receiptsOf(signedIn).get(view.noticeId))));
+      return reply
+        .type(HTML)
+        .send(renderPrint(ctx, noticeModelOf(deps, view, signedIn.session.officer.role, receiptsOf(signedIn).get(view.noticeId))));
     },
   );
 
   app.get<{ Params: { caseRef: string } }>(
     '/cases/:caseRef',
-    { config: { summary: 'the console: every notice of a case the agency holds, in order' } },
+    { config: { summary: 'the console: every notice of a case the agency holds, in order, replies beside the own notices they answer' } },
     async (request, reply) => {
       const signedIn = officer(request, reply);
       if (!signedIn) return reply;
-      const caseRef = request.params.caseRef;
-      const notices = allViews(deps)
-        .map((v) => noticeModelFrom(v))
-        .filter((n) => n.caseRef === caseRef)
-        .sort((a, b) => (a.issuedAt < b.issuedAt ? -1 : a.issuedAt > b.issuedAt ? 1 : 0))
-        .map((n) => ({ noticeId: n.noticeId, tlp: n.tlp, type: n.type, issuer: n.issuer, issuedAt: n.issuedAt, receivedAt: n.receivedAt }));
-      return reply.type(HTML).send(renderTimeline(pageContext(request, deps, signedIn), { caseRef, notices }));
+      const model = timelineModelOf(deps, request.params.caseRef);
+      return reply.type(HTML).send(renderTimeline(pageContext(request, deps, signedIn), model));
     },
   );
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
+  noticeModelFrom,
   renderError,
   renderQuarantine,
   renderSentList,
@@ -40,7 +41,7 @@ export function registerConsoleSentRoutes(app: FastifyInstance, deps: NodeAppDep
 
   app.get<{ Params: { noticeId: string } }>(
     '/sent/:noticeId',
-    { config: { summary: 'the console: what became of an own notice (decision, recipients and their categories, receipts)' } },
+    { config: { summary: 'the console: what became of an own notice (decision, recipients and their categories, receipts, replies)' } },
     async (request, reply) => {
       const signedIn = supervisor(request, reply);
       if (!signedIn) return reply;
@@ -58,8 +59,14 @@ export function registerConsoleSentRoutes(app: FastifyInstance, deps: NodeAppDep
           .code(404)
           .type(HTML)
           .send(renderError(ctx, 404, 'error.notFound'));
+      // What the agency received in answer: the views whose REPLY relation names this notice.
+      const replies = deps.views.repliesTo(noticeId).map((v) => {
+        const n = noticeModelFrom(v);
+        return { noticeId: n.noticeId, tlp: n.tlp, type: n.type, issuer: n.issuer, issuedAt: n.issuedAt, receivedAt: n.receivedAt };
+      });
       const model: SentNoticeModel = {
         noticeId,
+        replies,
         ...(submission ? { decision: rowOf(submission) } : {}),
         ...(report.error
           ? { trackError: report.error }
