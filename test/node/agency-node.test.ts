@@ -4,7 +4,7 @@
  * the view and tells its clients (Server-Sent Events), an officer there signs in and
  * gives a read receipt, which the issuer's track shows by the officer's account.
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jetstream } from '@nats-io/jetstream';
@@ -13,6 +13,7 @@ import { consumers, streams } from '../../libs/bus/index.js';
 import { connectAs, readStackFile } from '../../libs/client/index.js';
 import { readNodeConfig, nodeLayout } from '../../libs/node/index.js';
 import { messageToJson } from '../../libs/proto/index.js';
+import { stackLayout } from '../../libs/stack/index.js';
 import { sampleNotice } from '../harness/sample-notice.js';
 import { awaitEvent, call, cookieOf } from '../harness/node-http.js';
 import { oneTimePasswordIn, startNodeProcess, tokenIn, type NodeProcess } from '../harness/node-process.js';
@@ -251,5 +252,62 @@ describe('publishing through one node, reading at another', () => {
     const listed = await call(node(ISSUER).url, 'GET', '/api/v1/quarantine', { token: tokens.reader });
     expect(listed.status, listed.text).toBe(200);
     expect(JSON.stringify(listed.body)).toContain(String(notice.noticeId));
+  });
+});
+
+describe("a withdrawal reaches the recipient's node, its console and the liaisons' store", () => {
+  let noticeId = '';
+
+  beforeAll(async () => {
+    const notice = noticeJson();
+    noticeId = String(notice.noticeId);
+    const sent = await call(node(ISSUER).url, 'POST', '/api/v1/notices', { token: tokens.publisher, json: notice });
+    expect(sent.status, sent.text).toBeLessThan(300);
+    await heldBy(RECIPIENT, (body) => JSON.stringify(body).includes('Kamal Haddad'));
+    // The liaisons take the view into their own store before it is withdrawn.
+    expect(accord('inbox', '--as', RECIPIENT, '--json', '--dir', dir).stdout).toContain(noticeId);
+    ok('withdraw', '--as', ISSUER, noticeId, '--reason', 'Issued in error.', '--code', 'INACCURATE', '--wait', '--dir', dir);
+    await heldBy(RECIPIENT, (body) => (body as { status?: string }).status === 'withdrawn');
+  }, 90_000);
+
+  /** Polls the recipient node's answer for the notice until `done` holds. */
+  async function heldBy(agency: string, done: (body: unknown) => boolean): Promise<unknown> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const answer = await call(node(agency).url, 'GET', `/api/v1/views/${noticeId}`, { token: tokens.recipient });
+      if (answer.status === 200 && done(answer.body)) return answer.body;
+      if (Date.now() > deadline) throw new Error(`${agency}'s node: ${answer.status} ${answer.text}`);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+
+  test('the node answers with the tombstone, no content', async () => {
+    const body = await heldBy(RECIPIENT, () => true);
+    expect(JSON.stringify(body)).toContain('Issued in error.');
+    expect(JSON.stringify(body)).not.toContain('Kamal Haddad');
+  });
+
+  test('the console shows it withdrawn, and nothing of it', async () => {
+    const session = await call(node(RECIPIENT).url, 'POST', '/api/v1/session', {
+      json: { name: 'maria.rossi', password: 'maria.rossi-own-password-2026' },
+    });
+    expect(session.status, session.text).toBe(200);
+    const page = await call(node(RECIPIENT).url, 'GET', `/notices/${noticeId}`, { cookie: cookieOf(session, 'accord_session') });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Withdrawn');
+    expect(page.text).not.toContain('Kamal Haddad');
+  });
+
+  test("the liaisons' own store keeps the withdrawal, not the content", () => {
+    const run = accord('inbox', '--as', RECIPIENT, '--json', '--dir', dir);
+    expect(run.status, run.stderr).toBe(0);
+    const document = JSON.parse(run.stdout) as { views: { core?: { noticeId?: string } }[]; withdrawn: { noticeId: string }[] };
+    expect(document.withdrawn.map((w) => w.noticeId)).toContain(noticeId);
+    expect(document.views.map((v) => v.core?.noticeId)).not.toContain(noticeId);
+    const stored = readdirSync(join(stackLayout(dir).agencyStore(RECIPIENT), 'views')).map((f) =>
+      readFileSync(join(stackLayout(dir).agencyStore(RECIPIENT), 'views', f), 'utf8'),
+    );
+    expect(stored.some((s) => s.includes(noticeId))).toBe(true);
+    expect(stored.filter((s) => s.includes(noticeId)).some((s) => s.includes('signedView'))).toBe(false);
   });
 });
