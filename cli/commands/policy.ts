@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { openRegistryBuckets, watchRegistry } from '../../libs/bus/index.js';
+import { openNoticeRegister, openRegistryBuckets, openWidenBook, watchRegistry } from '../../libs/bus/index.js';
 import { AccordError } from '../../libs/errors/index.js';
 import { parseNoticeJson } from '../../libs/notice/index.js';
 import {
@@ -9,7 +9,14 @@ import {
   invariantStatement,
   readPolicyFile,
 } from '../../libs/policy/index.js';
-import { decideRouting, type AgencyDecision, type TlpMembership } from '../../libs/routing/index.js';
+import {
+  decideRouting,
+  explainRelations,
+  readRelatedNotices,
+  type AgencyDecision,
+  type RelationsExplained,
+  type TlpMembership,
+} from '../../libs/routing/index.js';
 import { applyPolicy, withOperator } from '../../libs/stack/index.js';
 import { EXIT, usageError } from '../cli-errors.js';
 import type { Command } from '../command.js';
@@ -72,6 +79,19 @@ export function invariantLines(d: AgencyDecision): string[] {
   );
 }
 
+/** What relations and requests to widen add, in words. */
+function relationLines(r: RelationsExplained): string[] {
+  return [
+    ...r.relations.map(
+      (x) =>
+        `${x.kind} of ${x.noticeId}: named to ${x.namedTo.join(', ') || 'no recipient'} (they received or issued it), withheld from the others`,
+    ),
+    ...r.tombstones.map((t) => `${t.recipient}: a tombstone for ${t.noticeIds.join(', ')} (an earlier recipient, not given this notice)`),
+    ...(r.erasures > 0 ? [`the withdrawal erases ${r.erasures} delivered view(s) of the notice`] : []),
+    ...r.requests.map((w) => `request ${w.requestId} by ${w.requester} for ${w.categories.join(', ')}: ${w.status}`),
+  ];
+}
+
 export const policyExplainCommand: Command = {
   name: 'policy explain',
   summary: 'per agency: delivered or not, which categories, by which rules, which TLP limit',
@@ -83,7 +103,11 @@ place in the notice's TLP recipient set, the categories it would get, and the ru
 matched it; below the table, what an engine invariant withheld whatever the rules granted
 (in --json, each agency's "invariants"). A policy whose rules would break an invariant
 is explained all the same, its problems printed on stderr (policy check and apply refuse
-it). Nothing is published.`,
+it). For a notice with relations, what the engine adds whatever the policy says: to whom
+each relation is named, which earlier recipients of an update or withdrawal get a
+tombstone, how many views a withdrawal erases; for a notice already delivered, the
+requests to widen it and their answers (in --json: "relations", "tombstones",
+"erasures", "requests"). Nothing is published.`,
   async run(argv) {
     const { values, positionals } = parseOptions(
       argv,
@@ -104,19 +128,25 @@ it). Nothing is published.`,
       throw usageError(`cannot read ${noticeFile}: ${(error as Error).message}`);
     }
     const notice = parseNoticeJson(text);
-    const agencies = await withOperator(requireOption(values.dir, 'dir'), async ({ nc }) => {
+    const { agencies, related, requests } = await withOperator(requireOption(values.dir, 'dir'), async ({ nc }) => {
       const live = await watchRegistry(await openRegistryBuckets(nc), () => undefined);
       live.stop();
-      return live.registry.agencies();
+      return {
+        agencies: live.registry.agencies(),
+        related: await readRelatedNotices(await openNoticeRegister(nc), notice),
+        requests: await (await openWidenBook(nc)).all(),
+      };
     });
     const issuer = agencies.find((a) => a.id === notice.issuingAgency);
     if (!issuer)
       throw new AccordError('E_UNKNOWN_AGENCY', `the notice's issuing agency ${notice.issuingAgency} is not registered on this stack`);
     const decision = decideRouting(notice, issuer, agencies, policy);
+    const delivered = decision.agencies.filter((a) => a.delivered).map((a) => a.agency);
+    const relations = explainRelations(notice, delivered, related, requests);
     if (values.json) {
       const problems = invariantProblems.map((p) => formatProblem(file, p));
       process.stdout.write(
-        `${JSON.stringify({ policy: policy.name, digest: policy.digest, noticeId: notice.noticeId, invariantProblems: problems, agencies: decision.agencies })}\n`,
+        `${JSON.stringify({ policy: policy.name, digest: policy.digest, noticeId: notice.noticeId, invariantProblems: problems, agencies: decision.agencies, ...relations })}\n`,
       );
       return EXIT.ok;
     }
@@ -127,6 +157,7 @@ it). Nothing is published.`,
     for (const r of table)
       process.stdout.write(`${r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ')}\n`);
     for (const line of others.flatMap(invariantLines)) process.stdout.write(`${line}\n`);
+    for (const line of relationLines(relations)) process.stdout.write(`${line}\n`);
     return EXIT.ok;
   },
 };

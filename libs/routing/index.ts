@@ -7,3 +7,7 @@ export { agencyDirectory, previewDraft } from './preview-draft.js';
 export { planRelations, supersededNoticeId } from './plan-relations.js';
 export type { ContentDelivery, ErasurePlan, RelationPlan, TombstonePlan } from './plan-relations.js';
 export { admitWidenRequest, checkReleaseTerms, grantedTo, MAX_RELEASE_DAYS, widenedGrant } from './check-widen.js';
+export { readRelatedNotices } from './read-related-notices.js';
+export type { RelatedNotices } from './read-related-notices.js';
+export { explainRelations } from './explain-relations.js';
+export type { RelationsExplained } from './explain-relations.js';

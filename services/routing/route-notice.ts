@@ -7,9 +7,8 @@ import { openSubmission, SUBMISSION_CODES, toCaseNotice } from '../../libs/discl
 import { timestampFromDate, v1, type AuditEventProps } from '../../libs/proto/index.js';
 import type { RegistrySnapshot } from '../../libs/registry/index.js';
 import type { CompiledPolicy } from '../../libs/policy/index.js';
-import { decideRouting, planRelations, type ContentDelivery, type RelationPlan } from '../../libs/routing/index.js';
+import { decideRouting, planRelations, readRelatedNotices, type ContentDelivery, type RelationPlan } from '../../libs/routing/index.js';
 import type { NoticeRegister } from '../../libs/bus/index.js';
-import { readRelatedNotices } from './related-notices.js';
 import type { Logger } from '../../libs/log/index.js';
 import { formatTraceparent, inStageSpan, newTrace, parseTraceparent, type TraceContext } from '../../libs/tracing/index.js';
 import { stageFailure } from '../shared/stage-reply.js';

@@ -12,11 +12,17 @@ import type { Logger } from '../../libs/log/index.js';
 import type { CompiledPolicy } from '../../libs/policy/index.js';
 import { timestampFromDate, v1, type AuditEventProps } from '../../libs/proto/index.js';
 import type { RegistrySnapshot } from '../../libs/registry/index.js';
-import { admitWidenRequest, checkReleaseTerms, grantedTo, planRelations, widenedGrant } from '../../libs/routing/index.js';
+import {
+  admitWidenRequest,
+  checkReleaseTerms,
+  grantedTo,
+  planRelations,
+  readRelatedNotices,
+  widenedGrant,
+} from '../../libs/routing/index.js';
 import { inspectDetached, NOTICE_TYP, RELEASE_TYP, verifyDetached, type VerificationKeyCache } from '../../libs/signing/index.js';
 import { newTrace, formatTraceparent } from '../../libs/tracing/index.js';
 import { stageFailure } from '../shared/stage-reply.js';
-import { readRelatedNotices } from './related-notices.js';
 
 export interface WidenDeps {
   nc: NatsConnection;

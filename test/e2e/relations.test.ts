@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { streams } from '../../libs/bus/index.js';
+import { packageRoot } from '../../libs/stack/index.js';
 import { publishSubmission, signNotice } from '../../libs/client/index.js';
 import { messageToJson, timestampFromDate, v1, type CaseNoticeProps } from '../../libs/proto/index.js';
 import { awaitDecision, deliveredViews, waitForAuditCount, waitForAuditRecord } from '../harness/bus-readers.js';
@@ -96,6 +97,12 @@ beforeAll(async () => {
 
 const files = mkdtempSync(join(tmpdir(), 'accord-relations-'));
 
+const noticeFile = (name: string, notice: CaseNoticeProps): string => {
+  const file = join(files, name);
+  writeFileSync(file, JSON.stringify(messageToJson('accord.v1.CaseNotice', notice)));
+  return file;
+};
+
 afterAll(async () => {
   await services?.stop();
   await bus?.dispose();
@@ -178,6 +185,22 @@ describe('an update', () => {
     expect(await viewsOf('tn-border', n2)).toEqual([]);
   });
 
+  test('policy explain says, for a draft of the next version, to whom its relation is named and who gets a tombstone', async () => {
+    const draft = sampleNotice('it-police', {
+      tlp: v1.Tlp.RED,
+      addressees: ['ly-coastguard'],
+      relations: [relation(v1.RelationKind.UPDATE, n2)],
+    });
+    const policy = join(packageRoot(), 'policies', 'default.yaml');
+    const run = await accord('policy', 'explain', '--policy', policy, noticeFile('draft.json', draft), '--dir', bus.dir, '--json');
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      relations: [{ kind: 'UPDATE', noticeId: n2, namedTo: ['ly-coastguard'] }],
+      tombstones: [{ recipient: 'gr-coastguard', noticeIds: [n1] }],
+      erasures: 0,
+    });
+  });
+
   test('an earlier version can no longer be updated: only the latest', async () => {
     const again = sampleNotice('it-police', { tlp: v1.Tlp.GREEN, relations: [relation(v1.RelationKind.UPDATE, n1)] });
     expect(await publish('it-police', again)).toMatchObject({ code: 'E_RELATION', path: 'relations[0].noticeId' });
@@ -257,11 +280,6 @@ describe('a withdrawal', () => {
 });
 
 describe("the CLI's verbs: accord reply, update and withdraw", () => {
-  const noticeFile = (name: string, notice: CaseNoticeProps): string => {
-    const file = join(files, name);
-    writeFileSync(file, JSON.stringify(messageToJson('accord.v1.CaseNotice', notice)));
-    return file;
-  };
   const published = (run: { stdout: string }): string => (JSON.parse(run.stdout) as { noticeId: string }).noticeId;
   let request = '';
 

@@ -6,10 +6,14 @@
  * engine's invariants; every step is in the audit stream.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listWiden, publishSubmission, refuseWiden, releaseWiden, requestWiden, signNotice, signRelease } from '../../libs/client/index.js';
-import { timestampFromDate, v1, type CaseNoticeProps } from '../../libs/proto/index.js';
+import { messageToJson, timestampFromDate, v1, type CaseNoticeProps } from '../../libs/proto/index.js';
+import { packageRoot } from '../../libs/stack/index.js';
 import type { SigningKey } from '../../libs/signing/index.js';
 import { awaitDecision, deliveredViews, waitForAuditCount } from '../harness/bus-readers.js';
 import { runCli as accord } from '../harness/run-cli.js';
@@ -74,8 +78,10 @@ const refusalOf = (promise: Promise<unknown>): Promise<{ code?: string; message?
 const viewsOf = async (agency: string, noticeId: string) =>
   (await deliveredViews(bus, agency)).filter((v) => v.view.core?.noticeId === noticeId);
 
+let original: CaseNoticeProps;
 let notice = '';
 let protectedNotice = '';
+const files = mkdtempSync(join(tmpdir(), 'accord-widen-'));
 
 beforeAll(async () => {
   bus = await startTestBus();
@@ -91,7 +97,8 @@ beforeAll(async () => {
     adapters.set(spec.id, await bus.connectAs({ kind: 'adapter', agency: spec.id }));
   }
   services = await startTestServices(bus);
-  notice = await published(sampleNotice('it-police', { tlp: v1.Tlp.GREEN, addressees: ['ly-coastguard'] }));
+  original = sampleNotice('it-police', { tlp: v1.Tlp.GREEN, addressees: ['ly-coastguard'] });
+  notice = await published(original);
   protectedNotice = await published(
     sampleNotice('it-police', { tlp: v1.Tlp.GREEN, caveats: [v1.Caveat.WITNESS_PROTECTION], addressees: ['ly-coastguard'] }),
   );
@@ -101,6 +108,7 @@ afterAll(async () => {
   for (const nc of adapters.values()) await nc.close();
   await services?.stop();
   await bus?.dispose();
+  rmSync(files, { recursive: true, force: true });
 });
 
 describe('a request released', () => {
@@ -160,6 +168,25 @@ describe("the issuer's track", () => {
     );
     const supplementary = report.deliveries.find((d) => d.recipient === 'gr-coastguard' && d.requestId);
     expect(supplementary?.categories).toContain('smuggler.identity');
+  });
+
+  test('policy explain lists the requests to widen the notice with their answers', async () => {
+    const file = join(files, 'notice.json');
+    writeFileSync(file, JSON.stringify(messageToJson('accord.v1.CaseNotice', original)));
+    const run = await accord(
+      'policy',
+      'explain',
+      '--policy',
+      join(packageRoot(), 'policies', 'default.yaml'),
+      file,
+      '--dir',
+      bus.dir,
+      '--json',
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as { requests: unknown[] }).requests).toContainEqual(
+      expect.objectContaining({ requester: 'gr-coastguard', categories: ['smuggler.identity'], status: 'released' }),
+    );
   });
 });
 

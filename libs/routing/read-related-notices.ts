@@ -1,6 +1,6 @@
-import type { NoticeRegister } from '../../libs/bus/index.js';
-import type { CaseNotice, v1 } from '../../libs/proto/index.js';
-import { supersededNoticeId } from '../../libs/routing/index.js';
+import type { NoticeRegister } from '../bus/index.js';
+import type { CaseNotice, v1 } from '../proto/index.js';
+import { supersededNoticeId } from './plan-relations.js';
 
 /** More versions than any case has: a cycle in the register (which routing never writes) cannot hold routing. */
 const MAX_VERSIONS = 1000;
