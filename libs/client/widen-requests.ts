@@ -24,44 +24,45 @@ async function ask(nc: NatsConnection, agency: string, op: WidenOp, body: Uint8A
   return answer.requests as v1.WidenRecord[];
 }
 
-function one(records: v1.WidenRecord[], op: WidenOp): v1.WidenRecord {
-  const [record] = records;
+/** An op that answers one request: the request as it now stands. */
+async function askOne(nc: NatsConnection, agency: string, op: WidenOp, body: Uint8Array, timeoutMs: number): Promise<v1.WidenRecord> {
+  const [record] = await ask(nc, agency, op, body, timeoutMs);
   if (!record) throw new AccordError('E_STATE', `routing answered the widen ${op} with no request`);
   return record;
 }
 
 /** A recipient asks a notice's issuer for categories it was not granted. */
-export async function requestWiden(
+export function requestWiden(
   nc: NatsConnection,
   agency: string,
   request: v1.WidenRequest.$Properties,
   timeoutMs: number,
 ): Promise<v1.WidenRecord> {
-  return one(await ask(nc, agency, 'request', v1.WidenRequest.encode(request).finish(), timeoutMs), 'request');
+  return askOne(nc, agency, 'request', v1.WidenRequest.encode(request).finish(), timeoutMs);
 }
 
 /** The requests the agency made, and those addressed to it as an issuer, newest first. */
-export async function listWiden(nc: NatsConnection, agency: string, timeoutMs: number): Promise<v1.WidenRecord[]> {
+export function listWiden(nc: NatsConnection, agency: string, timeoutMs: number): Promise<v1.WidenRecord[]> {
   return ask(nc, agency, 'list', new Uint8Array(), timeoutMs);
 }
 
 /** The issuer's release: the signed release and the notice as the issuer signed it. */
-export async function releaseWiden(
+export function releaseWiden(
   nc: NatsConnection,
   agency: string,
   submission: v1.ReleaseSubmission.$Properties,
   timeoutMs: number,
 ): Promise<v1.WidenRecord> {
-  return one(await ask(nc, agency, 'release', v1.ReleaseSubmission.encode(submission).finish(), timeoutMs), 'release');
+  return askOne(nc, agency, 'release', v1.ReleaseSubmission.encode(submission).finish(), timeoutMs);
 }
 
-export async function refuseWiden(
+export function refuseWiden(
   nc: NatsConnection,
   agency: string,
   refusal: v1.WidenRefusal.$Properties,
   timeoutMs: number,
 ): Promise<v1.WidenRecord> {
-  return one(await ask(nc, agency, 'refuse', v1.WidenRefusal.encode(refusal).finish(), timeoutMs), 'refuse');
+  return askOne(nc, agency, 'refuse', v1.WidenRefusal.encode(refusal).finish(), timeoutMs);
 }
 
 /** The issuer's consent, signed with its own key: this recipient, these categories, this notice, until then. */

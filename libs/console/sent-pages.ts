@@ -1,5 +1,6 @@
 import { visibleText } from './bidi.js';
 import { dataTable } from './table.js';
+import { receivedNoticeColumns } from './notice-columns.js';
 import { CONSOLE_PATHS, noticePath, sentPath } from './console-paths.js';
 import type { PageContext } from './console-models.js';
 import { labelHtml, timeHtml } from './format.js';
@@ -55,14 +56,7 @@ function repliesSection(ctx: PageContext, replies: readonly SentReply[]): SafeHt
       ? html`<p>${t(lang, 'sent.noReplies')}</p>`
       : dataTable(
           t(lang, 'sent.replies'),
-          [
-            t(lang, 'column.tlp'),
-            t(lang, 'column.notice'),
-            t(lang, 'column.type'),
-            t(lang, 'column.issuer'),
-            t(lang, 'column.issued'),
-            t(lang, 'column.received'),
-          ],
+          receivedNoticeColumns(lang),
           replies.map(
             (r) =>
               html`<tr class="reply">

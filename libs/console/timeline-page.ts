@@ -1,5 +1,6 @@
 import { visibleText } from './bidi.js';
 import { dataTable } from './table.js';
+import { receivedNoticeColumns } from './notice-columns.js';
 import { casePath, noticePath, sentPath } from './console-paths.js';
 import type { PageContext, TimelineModel, TimelineSent } from './console-models.js';
 import { labelHtml, timeHtml, valueHtml } from './format.js';
@@ -79,18 +80,7 @@ export function renderTimeline(ctx: PageContext, model: TimelineModel): string {
   const table =
     rows.length === 0
       ? html`<p>${t(lang, 'timeline.empty')}</p>`
-      : dataTable(
-          t(lang, 'timeline.caption'),
-          [
-            t(lang, 'column.tlp'),
-            t(lang, 'column.notice'),
-            t(lang, 'column.type'),
-            t(lang, 'column.issuer'),
-            t(lang, 'column.issued'),
-            t(lang, 'column.received'),
-          ],
-          rows,
-        );
+      : dataTable(t(lang, 'timeline.caption'), receivedNoticeColumns(lang), rows);
   return page(ctx, {
     title: t(lang, 'timeline.title', { caseRef: visibleText(model.caseRef) }),
     path: casePath(model.caseRef),

@@ -1,12 +1,11 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { signNotice, verifySignedView } from '../../libs/client/index.js';
-import type { Category } from '../../libs/notice/index.js';
 import { timestampFromDate, v1, type CaseNoticeProps } from '../../libs/proto/index.js';
-import { buildTombstone, buildView } from '../../libs/redaction/index.js';
+import { buildTombstone } from '../../libs/redaction/index.js';
 import { openedSigned } from '../harness/submissions.js';
 import { sampleNotice } from '../harness/sample-notice.js';
-import { busSigned, parties, type Parties } from '../harness/view-fixture.js';
+import { busSigned, deliveredView, parties, type Parties } from '../harness/view-fixture.js';
 
 const request = randomUUID();
 const other = randomUUID();
@@ -22,20 +21,7 @@ async function viewWith(p: Parties, related: string[]): Promise<v1.DeliveredView
       { kind: v1.RelationKind.REPLY, noticeId: other },
     ],
   });
-  const { opened, signed } = await signedAndOpened(p, notice);
-  return buildView({
-    notice: opened,
-    signed,
-    signerKid: p.originator.kid,
-    recipient: 'it-police',
-    granted: new Set<Category>(['core', 'person.profile']),
-    ruleIds: ['test'],
-    policyVersion: 'test@1',
-    receivedAt: timestampFromDate(new Date()),
-    secret: randomBytes(32),
-    pseudonymKey: randomBytes(32),
-    relatedNoticeIds: new Set(related),
-  }).view;
+  return deliveredView(p, notice, ['person.profile'], 'it-police', related);
 }
 
 describe("a view's relations", () => {
