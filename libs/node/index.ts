@@ -1,6 +1,7 @@
 export { nodeLayout, type NodeLayout } from './node-layout.js';
 export { DEFAULT_RETENTION_DAYS, parseNodeConfig, readNodeConfig, writeNodeConfig, type NodeConfig } from './node-config.js';
 export { openNodeDatabase, type NodeDatabase } from './node-database.js';
+export { NODE_MIGRATIONS } from './node-migrations.js';
 export { newViewKey, ViewCipher, VIEW_KEY_BYTES } from './view-cipher.js';
 export { openNode, type OpenNode } from './open-node.js';
 export { NodeViewStore, type NodeView } from './view-store.js';
