@@ -35,6 +35,7 @@ import { receiptCommand } from './commands/receipt.js';
 import { replyCommand, updateCommand } from './commands/reply-update.js';
 import { stackDownCommand, stackUpCommand } from './commands/stack-up.js';
 import { trackCommand } from './commands/track.js';
+import { widenListCommand, widenRefuseCommand, widenReleaseCommand, widenRequestCommand } from './commands/widen.js';
 import { withdrawCommand } from './commands/withdraw.js';
 
 const COMMANDS: Command[] = [
@@ -59,6 +60,10 @@ const COMMANDS: Command[] = [
   replyCommand,
   updateCommand,
   withdrawCommand,
+  widenRequestCommand,
+  widenListCommand,
+  widenReleaseCommand,
+  widenRefuseCommand,
   inboxCommand,
   receiptCommand,
   auditReplayCommand,

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { awaitDecision, publishSubmission, readStackFile, signNotice } from '../libs/client/index.js';
+import { awaitDecision, publishSubmission, readStackFile, SentStore, signNotice } from '../libs/client/index.js';
 import { readJsonFile } from '../libs/config/index.js';
 import { describeReason } from '../libs/errors/index.js';
 import { parseNoticeJson } from '../libs/notice/index.js';
 import { v1, type CaseNotice } from '../libs/proto/index.js';
 import { assertAgencyId } from '../libs/registry/index.js';
-import { signingKeyFromJwk } from '../libs/signing/index.js';
+import { signingKeyFromJwk, type SigningKey } from '../libs/signing/index.js';
+import { stackLayout } from '../libs/stack/index.js';
 import { EXIT, usageError, type ExitCode } from './cli-errors.js';
 import { withIdentity } from './connect-stack.js';
 import { parseCount, requireOption } from './parse-options.js';
@@ -28,6 +29,10 @@ export const SUBMIT_OPTIONS_HELP = `  --dir DIR         the stack's folder (its 
   --wait            wait for ingest's decision: exit 0 accepted, 4 quarantined
   --timeout S       how long --wait waits (default 30)
   --json            one JSON document: {"noticeId", "seq", "duplicate", "decision" (with --wait), ...}`;
+
+/** What every signing verb keeps, for its --help. */
+export const KEPT_COPY_HELP = `The signed notice is kept, before it is published, in DIR/agencies/ID/sent/<noticeId>.signed:
+accord widen release sends it on when the agency releases more of the notice.`;
 
 export interface SubmitSettings {
   as: string;
@@ -67,22 +72,35 @@ export function readNoticeFile(file: string): CaseNotice {
   return parseNoticeJson(text);
 }
 
+/** The agency's signing key: --key, else its demo key in DIR (none: a usage error); DIR must be a stack's folder either way. */
+export async function agencySigningKey(dir: string, as: string, keyOption: string | undefined): Promise<SigningKey> {
+  const stack = readStackFile(dir);
+  const keyFile = keyOption ?? stack.agencies[as]?.signingKey;
+  if (!keyFile) throw usageError(`no --key given and DIR holds no demo key for ${as}`);
+  return signingKeyFromJwk(await readJsonFile(keyFile, 'the signing key'), keyFile);
+}
+
 /**
- * Signs the notice with the agency's key (--key, else its demo key in DIR), publishes it
- * with the adapter's credential and, with --wait, waits for ingest's decision. Prints the
- * noticeId (and the decision), or with --json one document with `extra` in it.
+ * Signs the notice with the agency's key (--key, else its demo key in DIR), keeps the
+ * signed bytes in DIR/agencies/ID/sent before publishing them (a release of the notice, on
+ * a request to widen, needs them: the bus keeps no notice), publishes them with the
+ * adapter's credential and, with --wait, waits for ingest's decision. Prints the noticeId
+ * (and the decision), or with --json one document with `extra` in it.
  */
 export async function submitNotice(notice: CaseNotice, settings: SubmitSettings, extra: Record<string, unknown> = {}): Promise<ExitCode> {
   const { as, dir } = settings;
-  const stack = readStackFile(dir);
-  const keyFile = settings.key ?? stack.agencies[as]?.signingKey;
-  if (!keyFile) throw usageError(`no --key given and DIR holds no demo key for ${as}`);
-  const key = await signingKeyFromJwk(await readJsonFile(keyFile, 'the signing key'), keyFile);
+  const key = await agencySigningKey(dir, as, settings.key);
   const submission = await signNotice(notice, key);
+  const sent = new SentStore(stackLayout(dir).agencySent(as));
+  const earlier = sent.get(notice.noticeId);
+  sent.keep(notice.noticeId, submission);
   return withIdentity(dir, { kind: 'adapter', agency: as }, settings.creds, async ({ nc, js }) => {
     const published = await publishSubmission(js, as, notice.noticeId, submission);
     const decision = settings.wait ? await awaitDecision(nc, as, published.seq, settings.timeoutMs) : undefined;
     const quarantined = decision?.status === v1.DecisionStatus.DECISION_QUARANTINED;
+    // The bus had this noticeId from an earlier submission (the broker's dedup, or ingest's
+    // E_DUPLICATE): that one is the notice its recipients hold, and the copy to keep.
+    if (earlier && (published.duplicate || (quarantined && decision.code === 'E_DUPLICATE'))) sent.keep(notice.noticeId, earlier);
     if (settings.json) {
       const out: Record<string, unknown> = { noticeId: notice.noticeId, seq: published.seq, duplicate: published.duplicate, ...extra };
       if (decision)

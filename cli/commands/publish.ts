@@ -1,7 +1,7 @@
 import { AccordError } from '../../libs/errors/index.js';
 import type { Command } from '../command.js';
 import { parseOptions } from '../parse-options.js';
-import { readNoticeFile, submitNotice, submitSettings, SUBMIT_OPTIONS } from '../submit-notice.js';
+import { KEPT_COPY_HELP, readNoticeFile, submitNotice, submitSettings, SUBMIT_OPTIONS } from '../submit-notice.js';
 
 export const publishCommand: Command = {
   name: 'publish',
@@ -13,6 +13,7 @@ Reads the notice (the proto3 JSON form of accord.v1.CaseNotice; "-" reads standa
 input), checks it, signs it (detached EdDSA JWS over its protobuf bytes) and publishes
 it as agency ID. Prints the noticeId. Publishing the same notice again within the
 bus's dedup window is the same submission, not a second one.
+${KEPT_COPY_HELP}
 
   --as ID           the publishing agency (must be the notice's issuingAgency)
   --key FILE        the agency's private JWK (default: its demo key in DIR)

@@ -8,6 +8,7 @@ import { usageError, type ExitCode } from '../cli-errors.js';
 import type { Command } from '../command.js';
 import { parseOptions } from '../parse-options.js';
 import {
+  KEPT_COPY_HELP,
   readNoticeFile,
   submitNotice,
   submitSettings,
@@ -54,7 +55,8 @@ const positionalsOf = (file: string) => ({ min: 2, max: 2, names: `NOTICE_ID and
 const FILE_RULES = `Where the file has no noticeId, or NOTICE_ID's own, a fresh one is chosen, and issuedAt
 becomes now; issuedAt, where absent, is now; issuingAgency, where absent, is ID (another
 agency's is refused, exit 2). Each change made to the file's notice is said on stderr.
-Prints the noticeId, like accord publish.`;
+Prints the noticeId, like accord publish.
+${KEPT_COPY_HELP}`;
 
 export const replyCommand: Command = {
   name: 'reply',

@@ -111,4 +111,16 @@ export const NODE_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX tombstone_notices_by_notice ON tombstone_notices (notice_id);
   `,
+  // 3. The agency's signed notices, kept (sealed) for good: a release, on a request to
+  // widen, carries the notice as the agency signed it (the bus keeps none). Those still
+  // pending are copied; the bytes of those decided before were dropped and cannot be.
+  `
+  CREATE TABLE sent_notices (
+    notice_id TEXT PRIMARY KEY,
+    sealed BLOB NOT NULL,
+    kept_at TEXT NOT NULL
+  );
+  INSERT INTO sent_notices (notice_id, sealed, kept_at)
+    SELECT notice_id, sealed, submitted_at FROM submissions WHERE length(sealed) > 0;
+  `,
 ];

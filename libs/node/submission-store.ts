@@ -52,7 +52,8 @@ const aad = (noticeId: string): string => `submission:${noticeId}`;
 /**
  * The agency's own submissions through this node. The signed submission is kept (sealed)
  * until ingest decides, so a retry after a crash publishes the very same bytes (the
- * broker's dedup makes it the same submission).
+ * broker's dedup makes it the same submission); and, once accepted, for good as the
+ * notice's kept copy (`sent_notices`), which a release on a request to widen carries.
  */
 export class SubmissionStore {
   constructor(
@@ -70,21 +71,35 @@ export class SubmissionStore {
     return row ? fromRow(row) : undefined;
   }
 
-  /** Records a new submission before it is published. */
+  /** Records a new submission, and its kept copy, before it is published. */
   record(submission: Omit<Submission, 'status'>, signed: Uint8Array): void {
-    this.db
-      .prepare(
-        'INSERT INTO submissions (notice_id, idempotency_key, body_digest, sealed, status, submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        submission.noticeId,
-        submission.idempotencyKey ?? null,
-        submission.bodyDigest,
-        this.cipher.seal(signed, aad(submission.noticeId)),
-        'pending',
-        submission.submittedBy,
-        submission.submittedAt,
-      );
+    const sealed = this.cipher.seal(signed, aad(submission.noticeId));
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          'INSERT INTO submissions (notice_id, idempotency_key, body_digest, sealed, status, submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          submission.noticeId,
+          submission.idempotencyKey ?? null,
+          submission.bodyDigest,
+          sealed,
+          'pending',
+          submission.submittedBy,
+          submission.submittedAt,
+        );
+      this.db
+        .prepare('INSERT INTO sent_notices (notice_id, sealed, kept_at) VALUES (?, ?, ?)')
+        .run(submission.noticeId, sealed, submission.submittedAt);
+    })();
+  }
+
+  /** The notice as the node signed and published it; undefined when this node did not, or ingest refused it. */
+  kept(noticeId: string): Buffer | undefined {
+    // A noticeId is a UUID, whatever the case it was written in.
+    const row = this.db.prepare('SELECT notice_id, sealed FROM sent_notices WHERE notice_id = ? COLLATE NOCASE').get(noticeId) as
+      { notice_id: string; sealed: Buffer } | undefined;
+    return row ? this.cipher.open(row.sealed, aad(row.notice_id)) : undefined;
   }
 
   /** The signed submission; undefined once decided (the bytes are dropped then). */
@@ -97,15 +112,22 @@ export class SubmissionStore {
     this.db.prepare('UPDATE submissions SET ingest_seq = ? WHERE notice_id = ?').run(ingestSeq, noticeId);
   }
 
-  /** Ingest's decision; the signed bytes are no longer needed and are dropped. */
-  /** Records ingest's decision on a pending submission; false when it was decided already (by another request, at once). */
+  /**
+   * Records ingest's decision on a pending submission; false when it was decided already
+   * (by another request, at once). The submission's bytes are no longer needed for a retry
+   * and are dropped; a quarantined notice's kept copy too: it reached no one.
+   */
   decide(noticeId: string, decision: { status: 'accepted' | 'quarantined'; code?: string; path?: string }, at: Date): boolean {
-    const changed = this.db
-      .prepare(
-        "UPDATE submissions SET status = ?, code = ?, path = ?, decided_at = ?, sealed = x'' WHERE notice_id = ? AND status = 'pending'",
-      )
-      .run(decision.status, decision.code ?? null, decision.path ?? null, at.toISOString(), noticeId);
-    return changed.changes === 1;
+    return this.db.transaction(() => {
+      const changed = this.db
+        .prepare(
+          "UPDATE submissions SET status = ?, code = ?, path = ?, decided_at = ?, sealed = x'' WHERE notice_id = ? AND status = 'pending'",
+        )
+        .run(decision.status, decision.code ?? null, decision.path ?? null, at.toISOString(), noticeId);
+      if (changed.changes === 1 && decision.status === 'quarantined')
+        this.db.prepare('DELETE FROM sent_notices WHERE notice_id = ?').run(noticeId);
+      return changed.changes === 1;
+    })();
   }
 
   /** Every submission, newest first. */

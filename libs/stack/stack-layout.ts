@@ -23,6 +23,8 @@ export function stackLayout(dirArg: string) {
     agency: (id: string) => join(dir, 'agencies', id),
     agencyKey: (id: string) => join(dir, 'agencies', id, 'signing.jwk'),
     agencyStore: (id: string) => join(dir, 'agencies', id, 'inbox'),
+    /** The exact SignedNotice bytes of each notice the agency published from this folder (a release needs them). */
+    agencySent: (id: string) => join(dir, 'agencies', id, 'sent'),
     log: (name: string) => join(dir, 'logs', `${name}.log`),
   };
 }

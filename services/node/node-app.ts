@@ -34,6 +34,7 @@ import { registerNoticeRoutes } from './routes/notice-routes.js';
 import { registerSessionRoutes } from './routes/session-routes.js';
 import { SESSION_COOKIE } from './sign-in.js';
 import { registerViewRoutes } from './routes/view-routes.js';
+import { registerWidenRoutes } from './routes/widen-routes.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -210,6 +211,7 @@ export async function buildNodeApp(deps: NodeAppDeps): Promise<FastifyInstance> 
   registerSessionRoutes(app, deps);
   registerNoticeRoutes(app, deps);
   registerViewRoutes(app, deps);
+  registerWidenRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerAdminRoutes(app, deps);
   registerConsole(app, deps);

@@ -6,8 +6,12 @@ import {
   askPreview,
   awaitDecision,
   listOwnQuarantine,
+  listWiden,
   publishSubmission,
+  refuseWiden,
   registryKeys,
+  releaseWiden,
+  requestWiden,
   sendReceipt,
   trackNotice,
   type InboxKeys,
@@ -34,6 +38,11 @@ export interface NodeBus {
   preview(draft: CaseNoticeProps): Promise<v1.DraftPreview>;
   /** The agencies registered on the bus (the addressee picker's list). */
   directory(): Promise<v1.DirectoryEntry[]>;
+  /** Requests to widen, asked of routing: the agency's own and those addressed to it as an issuer (newest first). */
+  widenList(): Promise<v1.WidenRecord[]>;
+  widenRequest(request: v1.WidenRequest.$Properties): Promise<v1.WidenRecord>;
+  widenRelease(submission: v1.ReleaseSubmission.$Properties): Promise<v1.WidenRecord>;
+  widenRefuse(refusal: v1.WidenRefusal.$Properties): Promise<v1.WidenRecord>;
   close(): Promise<void>;
 }
 
@@ -84,6 +93,10 @@ export async function connectNodeBus(config: NodeConfig): Promise<NodeBus> {
     quarantine: () => onBus('listing the quarantine', () => listOwnQuarantine(nc, agency, {})),
     preview: (draft) => onBus('previewing the draft', () => askPreview(nc, agency, draft, 10_000)),
     directory: () => onBus('reading the agency directory', () => askDirectory(nc, agency, 10_000)),
+    widenList: () => onBus('listing the requests to widen', () => listWiden(nc, agency, 10_000)),
+    widenRequest: (request) => onBus('asking to widen', () => requestWiden(nc, agency, request, 10_000)),
+    widenRelease: (submission) => onBus('releasing', () => releaseWiden(nc, agency, submission, 10_000)),
+    widenRefuse: (refusal) => onBus('refusing', () => refuseWiden(nc, agency, refusal, 10_000)),
     close: () => nc.drain().catch(() => nc.close()),
   };
 }

@@ -2,7 +2,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { newViewKey, NodeViewStore, openNodeDatabase, SubmissionStore, ViewCipher, type NodeView } from '../../libs/node/index.js';
+import {
+  newViewKey,
+  NODE_MIGRATIONS,
+  NodeViewStore,
+  openNodeDatabase,
+  SubmissionStore,
+  ViewCipher,
+  type NodeView,
+} from '../../libs/node/index.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -129,5 +137,52 @@ describe('the submission store', () => {
     expect(store.decide(noticeId, { status: 'accepted' }, new Date('2026-12-01T10:00:01.000Z'))).toBe(true);
     expect(store.decide(noticeId, { status: 'quarantined', code: 'E_STALE' }, new Date('2026-12-01T10:00:02.000Z'))).toBe(false);
     expect(store.find(noticeId)).toMatchObject({ status: 'accepted', decidedAt: '2026-12-01T10:00:01.000Z' });
+  });
+
+  test('an accepted notice stays kept, sealed, after the decision: a release carries it', () => {
+    const { file } = database();
+    const db = openNodeDatabase(file);
+    const store = new SubmissionStore(db, new ViewCipher(newViewKey()));
+    const noticeId = '00000000-0000-4000-8000-000000000044';
+    store.record(
+      { noticeId, bodyDigest: 'd', submittedBy: 'officer:ana', submittedAt: '2026-12-01T10:00:00.000Z' },
+      Buffer.from('kept notice'),
+    );
+    store.decide(noticeId, { status: 'accepted' }, new Date('2026-12-01T10:00:01.000Z'));
+    expect(store.signed(noticeId)).toBeUndefined();
+    expect(store.kept(noticeId)?.toString()).toBe('kept notice');
+    expect(store.kept(noticeId.toUpperCase())?.toString(), 'a noticeId in capitals is the same notice').toBe('kept notice');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(readFileSync(file).includes(Buffer.from('kept notice'))).toBe(false);
+  });
+
+  test('a quarantined notice is not kept: it reached no one', () => {
+    const { file } = database();
+    const store = new SubmissionStore(openNodeDatabase(file), new ViewCipher(newViewKey()));
+    const noticeId = '00000000-0000-4000-8000-000000000045';
+    store.record({ noticeId, bodyDigest: 'd', submittedBy: 'officer:ana', submittedAt: '2026-12-01T10:00:00.000Z' }, Buffer.from('x'));
+    store.decide(noticeId, { status: 'quarantined', code: 'E_SCHEMA' }, new Date('2026-12-01T10:00:01.000Z'));
+    expect(store.kept(noticeId)).toBeUndefined();
+  });
+
+  test('a node upgraded in place keeps the notices still pending; none it never published', () => {
+    const { file } = database();
+    const cipher = new ViewCipher(newViewKey());
+    const old = openNodeDatabase(file, NODE_MIGRATIONS.slice(0, 1));
+    const pending = '00000000-0000-4000-8000-000000000046';
+    old
+      .prepare('INSERT INTO submissions (notice_id, body_digest, sealed, status, submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(
+        pending,
+        'd',
+        cipher.seal(Buffer.from('pending notice'), `submission:${pending}`),
+        'pending',
+        'officer:ana',
+        '2026-12-01T10:00:00.000Z',
+      );
+    old.close();
+    const store = new SubmissionStore(openNodeDatabase(file), cipher);
+    expect(store.kept(pending)?.toString()).toBe('pending notice');
+    expect(store.kept('00000000-0000-4000-8000-000000000047')).toBeUndefined();
   });
 });

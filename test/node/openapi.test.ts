@@ -42,7 +42,10 @@ describe('the OpenAPI document', () => {
     for (const [path, methods] of Object.entries(doc.paths)) {
       for (const method of Object.keys(methods)) {
         if (path === '/api/v1/events') continue;
-        const url = path.replace('{noticeId}', '00000000-0000-4000-8000-000000000000').replace('{name}', 'someone');
+        const url = path
+          .replace('{noticeId}', '00000000-0000-4000-8000-000000000000')
+          .replace('{name}', 'someone')
+          .replace('{requestId}', '00000000-0000-4000-8000-000000000000');
         const answer = await fixture.app.inject({ method: method.toUpperCase() as 'GET', url });
         const noRoute = answer.statusCode === 404 && answer.body.includes('"field":"path"');
         expect(noRoute, `${method} ${path}`).toBe(false);

@@ -71,7 +71,10 @@ export function openApiDocument(routes: readonly RouteDescription[], info: { age
         ...parameters('query', schema.querystring),
         ...parameters('header', schema.headers),
       ],
-      ...(schema.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema.body } } } } : {}),
+      // A body schema with a default (`{}`) is a body that may be left out.
+      ...(schema.body
+        ? { requestBody: { required: !('default' in schema.body), content: { 'application/json': { schema: schema.body } } } }
+        : {}),
       responses,
       'x-accord-access': route.access,
     };

@@ -28,11 +28,21 @@ const TITLES: Partial<Record<AccordErrorCode, string>> = {
   E_TIMEOUT: 'The bus did not answer in time',
   E_EXISTS: 'Already exists',
   E_USAGE: 'The request is not valid',
+  E_WIDEN_INVALID: 'The request to widen is not valid',
+  E_RELEASE_SIGNATURE: 'The release does not verify',
+  E_RELEASE_EXPIRED: 'The release has expired',
+  E_RELEASE_MISMATCH: 'The release does not match the request',
+  E_RELEASE_FORBIDDEN: 'The release is not allowed',
 };
 
 const STATUS: Partial<Record<AccordErrorCode, number>> = {
   E_REQUEST_INVALID: 400,
   E_USAGE: 400,
+  E_WIDEN_INVALID: 400,
+  E_RELEASE_SIGNATURE: 400,
+  E_RELEASE_EXPIRED: 400,
+  E_RELEASE_MISMATCH: 400,
+  E_RELEASE_FORBIDDEN: 400,
   E_UNAUTHENTICATED: 401,
   E_LOGIN_FAILED: 401,
   E_FORBIDDEN: 403,

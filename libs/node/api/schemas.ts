@@ -1,3 +1,5 @@
+import { RELEASE_DAYS, WIDEN_TEXT_MAX_CHARS, WIDENABLE_CATEGORIES } from '../../client/index.js';
+
 /**
  * JSON Schemas of the node's API: Fastify validates every request against them, and the
  * OpenAPI document is built from the same objects, so the two cannot drift apart.
@@ -131,4 +133,84 @@ export const readsQuery = {
   type: 'object',
   additionalProperties: false,
   properties: { since: { type: 'string', format: 'date-time' } },
+} as const;
+
+export const requestIdParams = {
+  type: 'object',
+  required: ['requestId'],
+  additionalProperties: false,
+  properties: { requestId: { type: 'string', pattern: UUID_PATTERN, description: 'the request to widen (UUID)' } },
+} as const;
+
+const widenText = (what: string) => ({ type: 'string', minLength: 1, maxLength: WIDEN_TEXT_MAX_CHARS, description: what }) as const;
+
+export const widenRequestBody = {
+  type: 'object',
+  required: ['noticeId', 'categories', 'reason'],
+  additionalProperties: false,
+  properties: {
+    noticeId: { type: 'string', pattern: UUID_PATTERN, description: 'a notice the agency received' },
+    categories: {
+      type: 'array',
+      minItems: 1,
+      maxItems: WIDENABLE_CATEGORIES.length,
+      uniqueItems: true,
+      items: { type: 'string', enum: WIDENABLE_CATEGORIES },
+      description: 'the field categories asked for (not core)',
+    },
+    reason: widenText('why, for the issuer (plain text; the audit trail keeps only a keyed digest of it)'),
+    requestId: {
+      type: 'string',
+      pattern: UUID_PATTERN,
+      description: 'the request id (default: a fresh one); asking again with the same id is the same request',
+    },
+  },
+} as const;
+
+/** Bodies of optional fields only, with a default: they may be left out (the route takes `{}`). */
+export const releaseBody = {
+  type: 'object',
+  default: {},
+  additionalProperties: false,
+  properties: {
+    expiresInDays: {
+      type: 'integer',
+      minimum: 1,
+      maximum: RELEASE_DAYS.max,
+      description: `how long the release lasts (default ${RELEASE_DAYS.default} days)`,
+    },
+  },
+} as const;
+
+export const refuseBody = {
+  type: 'object',
+  default: {},
+  additionalProperties: false,
+  properties: { reason: widenText('why, for the requester') },
+} as const;
+
+export const widenRecordSchema = {
+  type: 'object',
+  required: ['requestId', 'noticeId', 'requester', 'issuer', 'categories', 'status'],
+  properties: {
+    requestId: { type: 'string' },
+    noticeId: { type: 'string' },
+    requester: { type: 'string', description: 'the asking agency, a recipient of the notice' },
+    issuer: { type: 'string', description: "the notice's issuer, who releases or refuses" },
+    categories: { type: 'array', items: { type: 'string' } },
+    reason: { type: 'string' },
+    status: { type: 'string', enum: ['PENDING', 'RELEASED', 'REFUSED'] },
+    requestedAt: { type: 'string' },
+    decidedAt: { type: 'string' },
+    refusal: { type: 'string', description: "REFUSED: the issuer's word to the requester" },
+    releaseDigest: { type: 'string', description: 'RELEASED: SHA-256 of the release bytes (base64)' },
+    deliverySeq: { type: 'integer', description: "RELEASED: the supplementary view's delivery sequence" },
+    expiresAt: { type: 'string', description: 'answering a release: when it ends' },
+  },
+} as const;
+
+export const widenListSchema = {
+  type: 'object',
+  required: ['requests'],
+  properties: { requests: { type: 'array', items: widenRecordSchema } },
 } as const;
