@@ -5,7 +5,7 @@ import {
   pendingRequest,
   refuseWiden,
   releaseDaysMs,
-  releaseWiden,
+  releaseWidenUntilAnswered,
   RELEASE_DAYS,
   requestWiden,
   SentStore,
@@ -102,8 +102,8 @@ and status; accord widen list follows it.
   --as ID           the asking agency (a recipient of the notice)
   --category C      one of ${WIDENABLE_CATEGORIES.join(', ')}
                     (repeat for several)
-  --reason TEXT     why, for the issuer (plain text, at most ${WIDEN_TEXT_MAX_CHARS} characters; the audit
-                    trail keeps only a keyed digest of it)
+  --reason TEXT     why, for the issuer (plain text, at most ${WIDEN_TEXT_MAX_CHARS} characters; it stays
+                    with the request: the audit trail records who asked what, not why)
   --request-id UUID the request's id (default: a fresh one); asking again with the same
                     id is the same request
 ${OPTIONS_HELP}
@@ -179,6 +179,9 @@ Example: accord widen list --as it-police --dir ./my-stack`,
   },
 };
 
+/** How long a release is sent again while the bus does not answer it (a stage restarting). */
+const RELEASE_DEADLINE_MS = 60_000;
+
 export const widenReleaseCommand: Command = {
   name: 'widen release',
   summary: "as the issuer, release the categories a request to widen asks for, signed with the agency's key",
@@ -191,6 +194,8 @@ requester, until now + --expires, and sends it with the notice as the agency sig
 kept in DIR/agencies/ID/sent when it was published (the bus keeps no notice): only notices
 published from this folder can be released. The requester gets a supplementary view of
 the notice with the released categories. The request must be addressed to ID and pending.
+While the bus does not answer (a stage restarting), the same release is sent again for up
+to a minute: it is delivered once however often it is sent.
 
   --as ID           the issuing agency
   --expires DURATION how long the release lasts: days (7d) or hours (12h); default
@@ -222,7 +227,11 @@ Example: accord widen release --as it-police 0b6e2f4a-3c1d-4e5f-8a9b-7c6d5e4f3a2
       }
       const submission = await buildRelease({ record, signedNotice, key, now: new Date(), expiresInMs });
       const expiresAt = formatTimestamp(v1.Release.decode(submission.release ?? new Uint8Array()).expiresAt);
-      const released = await releaseWiden(nc, as, submission, WIDEN_TIMEOUT_MS);
+      const released = await releaseWidenUntilAnswered(nc, as, submission, {
+        attemptMs: WIDEN_TIMEOUT_MS,
+        deadlineMs: RELEASE_DEADLINE_MS,
+        onRetry: (error) => process.stderr.write(`the bus did not answer (${error.message}); sending the same release again\n`),
+      });
       printRecord(released, values.json ?? false, { expiresAt });
       if (!values.json) process.stdout.write(`released until ${expiresAt}\n`);
       return EXIT.ok;

@@ -38,7 +38,7 @@ export { relateNotice } from './relate-notice.js';
 export type { RelatedNotice, RelateNoticeInput } from './relate-notice.js';
 export { DEFAULT_WITHDRAWAL_CODE, WITHDRAWAL_ROUTE_COUNTRY, parseWithdrawalCode, withdrawalNotice } from './withdrawal-notice.js';
 export type { WithdrawalInput } from './withdrawal-notice.js';
-export { listWiden, refuseWiden, releaseWiden, requestWiden, signRelease } from './widen-requests.js';
+export { listWiden, refuseWiden, releaseWiden, releaseWidenUntilAnswered, requestWiden, signRelease } from './widen-requests.js';
 export { buildRelease, pendingRequest, RELEASE_DAYS, releaseDaysMs, WIDEN_TEXT_MAX_CHARS, WIDENABLE_CATEGORIES } from './release-widen.js';
 export type { ReleaseInput } from './release-widen.js';
 export { SentStore } from './sent-store.js';

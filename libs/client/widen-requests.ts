@@ -56,6 +56,29 @@ export function releaseWiden(
   return askOne(nc, agency, 'release', v1.ReleaseSubmission.encode(submission).finish(), timeoutMs);
 }
 
+/**
+ * A release sent until the bus answers it: the bus's own failures (a stage restarting) are
+ * retryable, and the same bytes again deliver the supplementary view once, so it is safe
+ * to send them until `deadlineMs` has passed. `onRetry` hears of each retry.
+ */
+export async function releaseWidenUntilAnswered(
+  nc: NatsConnection,
+  agency: string,
+  submission: v1.ReleaseSubmission.$Properties,
+  options: { attemptMs: number; deadlineMs: number; onRetry?: (error: AccordError) => void },
+): Promise<v1.WidenRecord> {
+  const deadline = Date.now() + options.deadlineMs;
+  for (;;) {
+    try {
+      return await releaseWiden(nc, agency, submission, options.attemptMs);
+    } catch (error) {
+      if (!(error instanceof AccordError) || !error.retryable || Date.now() > deadline) throw error;
+      options.onRetry?.(error);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
 export function refuseWiden(
   nc: NatsConnection,
   agency: string,

@@ -259,3 +259,66 @@ describe('releases the bus refuses', () => {
     expect(refusal.code).toBe('E_FORBIDDEN');
   });
 });
+
+describe("the CLI's verbs: accord widen request, list, release and refuse", () => {
+  let noticeId = '';
+  const json = <T>(run: { status: number | null; stdout: string; stderr: string }): T => {
+    expect(run.status, run.stderr).toBe(0);
+    return JSON.parse(run.stdout) as T;
+  };
+  const request = async (category: string): Promise<string> =>
+    json<{ requestId: string }>(
+      await accord(
+        'widen',
+        'request',
+        '--as',
+        'gr-coastguard',
+        noticeId,
+        '--category',
+        category,
+        '--reason',
+        'For the crew list.',
+        '--dir',
+        bus.dir,
+        '--json',
+      ),
+    ).requestId;
+
+  beforeAll(async () => {
+    const file = join(files, 'published.json');
+    writeFileSync(file, JSON.stringify(messageToJson('accord.v1.CaseNotice', sampleNotice('it-police', { tlp: v1.Tlp.GREEN }))));
+    noticeId = json<{ noticeId: string }>(
+      await accord('publish', '--as', 'it-police', file, '--dir', bus.dir, '--wait', '--json'),
+    ).noticeId;
+  }, 60_000);
+
+  test('a request the issuer lists and releases reaches the requester as a supplementary view', async () => {
+    const requestId = await request('conveyance');
+    const listed = json<{ requests: { requestId: string; status: string }[] }>(
+      await accord('widen', 'list', '--as', 'it-police', '--dir', bus.dir, '--json'),
+    );
+    expect(listed.requests).toContainEqual(expect.objectContaining({ requestId, status: 'PENDING' }));
+    const released = json<{ status: string }>(
+      await accord('widen', 'release', '--as', 'it-police', requestId, '--expires', '2d', '--dir', bus.dir, '--json'),
+    );
+    expect(released.status).toBe('RELEASED');
+    const supplementary = (await viewsOf('gr-coastguard', noticeId)).find((v) => v.view.supplement?.requestId === requestId);
+    expect(supplementary?.elements.some((e) => e.conveyance?.identifier === 'grey rubber boat')).toBe(true);
+  });
+
+  test("a refusal reaches the requester with the issuer's word", async () => {
+    const requestId = await request('financial');
+    json(await accord('widen', 'refuse', '--as', 'it-police', requestId, '--reason', 'Not before the arrest.', '--dir', bus.dir, '--json'));
+    const mine = json<{ requests: { requestId: string; status: string; refusal?: string }[] }>(
+      await accord('widen', 'list', '--as', 'gr-coastguard', '--dir', bus.dir, '--json'),
+    );
+    expect(mine.requests).toContainEqual(expect.objectContaining({ requestId, status: 'REFUSED', refusal: 'Not before the arrest.' }));
+  });
+
+  test('a notice not published from this folder (the library published it) cannot be released: exit 1, saying where the copy would be', async () => {
+    const requestId = (await ask('gr-coastguard', notice, ['conveyance'])).requestId;
+    const run = await accord('widen', 'release', '--as', 'it-police', requestId, '--dir', bus.dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('only notices published from this folder can be released');
+  });
+});

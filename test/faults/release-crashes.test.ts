@@ -1,7 +1,7 @@
 /**
  * A release whose stages die (kill -9) after the supplementary view is stored and before
- * the request is marked released: the issuer sends the same release again, as `accord
- * widen release` does until it is answered, and the recipient holds the supplementary
+ * the request is marked released: the issuer sends the same release again until it is
+ * answered (releaseWidenUntilAnswered, as `accord widen release` does), and the recipient holds the supplementary
  * view exactly once.
  */
 import { randomUUID } from 'node:crypto';
@@ -9,8 +9,14 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { ServiceName } from '../../libs/bus/index.js';
 import { streams, subjects } from '../../libs/bus/index.js';
-import { publishSubmission, readStream, releaseWiden, requestWiden, signNotice, signRelease } from '../../libs/client/index.js';
-import { isAccordError } from '../../libs/errors/index.js';
+import {
+  publishSubmission,
+  readStream,
+  releaseWidenUntilAnswered,
+  requestWiden,
+  signNotice,
+  signRelease,
+} from '../../libs/client/index.js';
 import { timestampFromDate, v1 } from '../../libs/proto/index.js';
 import { awaitDecision } from '../harness/bus-readers.js';
 import { sampleNotice } from '../harness/sample-notice.js';
@@ -59,18 +65,6 @@ afterAll(async () => {
   await bus?.dispose();
 });
 
-/** The issuer's release, sent until the bus answers it (the bus's own failures are retryable). */
-async function releaseUntilAnswered(submission: v1.ReleaseSubmission.$Properties): Promise<v1.WidenRecord> {
-  for (;;) {
-    try {
-      return await releaseWiden(issuer, 'it-police', submission, 5_000);
-    } catch (error) {
-      if (!isAccordError(error) || !error.retryable) throw error;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-}
-
 async function supplementaryViews(noticeId: string): Promise<number> {
   let count = 0;
   await readStream(bus.js, bus.jsm, streams.deliveries, { filterSubject: subjects.deliver('gr-coastguard') }, (msg) => {
@@ -107,7 +101,12 @@ for (const [service, point] of [
     );
 
     await restart(service, `${point}:1`);
-    const answered = releaseUntilAnswered({ ...release, signedNotice: submission });
+    const answered = releaseWidenUntilAnswered(
+      issuer,
+      'it-police',
+      { ...release, signedNotice: submission },
+      { attemptMs: 5_000, deadlineMs: 120_000 },
+    );
     expect(await processes.get(service)?.exited).toBe('SIGKILL');
     await restart(service);
     expect((await answered).status).toBe(v1.WidenStatus.RELEASED);
