@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { verifySignedView } from '../../libs/client/index.js';
-import { v1 } from '../../libs/proto/index.js';
+import { signRelease, verifySignedView } from '../../libs/client/index.js';
+import { timestampFromDate, v1 } from '../../libs/proto/index.js';
 import { packageRoot } from '../../libs/stack/index.js';
-import type { PublicJwk } from '../../libs/signing/index.js';
+import type { PublicJwk, SigningKey } from '../../libs/signing/index.js';
 import { sampleNotice } from '../harness/sample-notice.js';
 import { busSigned, deliveredView, parties, type Parties } from '../harness/view-fixture.js';
 
@@ -37,6 +37,7 @@ function protocDecode(type: string, bytes: Buffer): string {
       `--decode=accord.v1.${type}`,
       join(packageRoot(), 'proto/accord/v1/disclosure.proto'),
       join(packageRoot(), 'proto/accord/v1/view.proto'),
+      join(packageRoot(), 'proto/accord/v1/widen.proto'),
     ],
     bytes,
   );
@@ -117,11 +118,31 @@ function independentlyValid(signedView: Uint8Array, p: Parties): boolean {
     if (!bound || bound.toString('latin1') !== opensslSha256(manifest)) return false;
     for (const d of fields(decoded, 'digests')) digests.add(d.toString('latin1'));
   }
+  if (!supplementValid(delivered, p)) return false;
   const granted = new Set([...delivered.matchAll(/^ {2}path: "(.*)"$/gm)].map((m) => unescape(m[1] ?? '').toString('utf8')));
   return fields(delivered, 'disclosures').every((d) => {
     const [path] = fields(protocDecode('Disclosure', d), 'path');
     return digests.has(opensslSha256(d)) && granted.has(path?.toString('utf8') ?? '');
   });
+}
+
+/** `name: "..."` fields one level down (in a nested message). */
+function nestedFields(text: string, name: string): Buffer[] {
+  return [...text.matchAll(new RegExp(`^ {2}${name}: "(.*)"$`, 'gm'))].map((m) => unescape(m[1] ?? ''));
+}
+
+/** A supplementary view's release: signed by the originator, for this notice and this recipient. */
+function supplementValid(delivered: string, p: Parties): boolean {
+  if (!/^supplement \{$/m.test(delivered)) return true;
+  const [release] = nestedFields(delivered, 'release');
+  const [releaseJws] = nestedFields(delivered, 'release_jws');
+  if (!release || !releaseJws || !opensslVerifies(releaseJws.toString('latin1'), release, p.originatorJwk)) return false;
+  const terms = protocDecode('Release', release);
+  const [noticeId] = nestedFields(delivered, 'notice_id');
+  return (
+    fields(terms, 'recipient')[0]?.toString('utf8') === 'ly-coastguard' &&
+    fields(terms, 'notice_id')[0]?.equals(noticeId ?? Buffer.alloc(0)) === true
+  );
 }
 
 async function accordValid(signedView: Uint8Array, p: Parties): Promise<boolean> {
@@ -234,4 +255,41 @@ describe('openssl and protoc agree with Accord on a view', () => {
       independent: false,
     });
   });
+
+  test("a supplementary view, with the issuer's release: both accept it", async () => {
+    const p = await parties();
+    const signed = await busSigned(p, await supplementaryView(p, p.originator));
+    expect({ accord: await accordValid(signed, p), independent: independentlyValid(signed, p) }).toEqual({
+      accord: true,
+      independent: true,
+    });
+  });
+
+  test('a supplementary view whose release another key signed (the bus re-signing the view): both refuse it', async () => {
+    const p = await parties();
+    const other = await parties();
+    const signed = await busSigned(p, await supplementaryView(p, other.originator));
+    expect({ accord: await accordValid(signed, p), independent: independentlyValid(signed, p) }).toEqual({
+      accord: false,
+      independent: false,
+    });
+  });
 });
+
+/** A view widened by a release of smuggler.identity, the release signed with `key`. */
+async function supplementaryView(p: Parties, key: SigningKey): Promise<v1.DeliveredView> {
+  const view = await deliveredView(p, sampleNotice('it-police'), ['person.profile', 'smuggler.identity']);
+  const requestId = '7d3c2b1a-0f9e-4d8c-b7a6-5f4e3d2c1b0a';
+  const { release, releaseJws } = await signRelease(
+    {
+      requestId,
+      noticeId: view.core?.noticeId ?? '',
+      recipient: 'ly-coastguard',
+      categories: ['smuggler.identity'],
+      expiresAt: timestampFromDate(new Date(Date.now() + 86_400_000)),
+    },
+    key,
+  );
+  view.supplement = { requestId, release, releaseJws };
+  return view;
+}
