@@ -13,20 +13,27 @@ const received = (record: v1.NoticeRecord.$Properties, agency: string): boolean 
 
 /**
  * Whether the publisher may relate its notice to the earlier ones it names (E_RELATION,
- * naming the relation): each must be a notice the bus delivered; a REPLY answers one the
- * publisher received and is addressed to its issuer; an UPDATE or WITHDRAWAL is the
- * issuer's own, of the latest version of a notice not withdrawn.
+ * naming the relation): each must be a notice the bus delivered to the publisher or from
+ * it, not withdrawn; a REPLY answers one the publisher received and is addressed to its
+ * issuer; an UPDATE or WITHDRAWAL is the issuer's own, of the latest version.
  */
 export async function checkRelations(notice: CaseNotice, lookup: NoticeLookup): Promise<Refused | undefined> {
   const publisher = notice.issuingAgency;
   for (const [i, relation] of notice.relations.entries()) {
     const at = `relations[${i}]`;
     const record = await lookup(relation.noticeId ?? '');
-    if (!record)
-      return refused(`${at}.noticeId`, `the bus delivered no notice ${relation.noticeId} (unknown, expired, or not delivered yet)`, notice);
+    // A notice the publisher neither received nor issued is answered as one the bus does
+    // not know: the refusal must not tell it that the notice exists, nor whose it is.
+    if (!record || (record.issuingAgency !== publisher && !received(record, publisher)))
+      return refused(
+        `${at}.noticeId`,
+        `${relation.noticeId} is no notice ${publisher} received or issued (or the bus no longer keeps it)`,
+        notice,
+      );
     if (record.withdrawnBy) return refused(`${at}.noticeId`, `${relation.noticeId} was withdrawn`, notice);
     if (relation.kind === v1.RelationKind.REPLY) {
-      if (!received(record, publisher)) return refused(`${at}.noticeId`, `${publisher} never received ${relation.noticeId}`, notice);
+      if (!received(record, publisher))
+        return refused(`${at}.noticeId`, `a reply answers a notice ${publisher} received, not its own`, notice);
       if (!notice.addressees.includes(record.issuingAgency ?? ''))
         return refused('addressees', `a reply is addressed to the requester: add ${record.issuingAgency ?? ''}`, notice);
       continue;

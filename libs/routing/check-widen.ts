@@ -31,11 +31,12 @@ export function admitWidenRequest(
   now: Date,
 ): v1.WidenRecord.$Properties {
   if (!isNoticeId(request.requestId)) throw invalid('requestId: expected a UUID chosen by the requester');
-  if (!notice) throw invalid(`the bus delivered no notice ${request.noticeId} (unknown, expired, or not delivered yet)`);
+  // A notice the requester never received is answered as one the bus does not know: the
+  // refusal must not tell it that the notice exists.
+  const granted = notice && grantedTo(notice, requester);
+  if (!notice || !granted) throw invalid(`${request.noticeId} is no notice ${requester} received (or the bus no longer keeps it)`);
   if (notice.withdrawnBy) throw invalid(`${request.noticeId} was withdrawn by its issuer`);
   if (notice.supersededBy) throw invalid(`${request.noticeId} was updated by ${notice.supersededBy}: ask about the latest version`);
-  const granted = grantedTo(notice, requester);
-  if (!granted) throw invalid(`${requester} never received ${request.noticeId}`);
   if (request.categories.length === 0) throw invalid('name at least one category');
   const asked = new Set<string>();
   for (const c of request.categories) {

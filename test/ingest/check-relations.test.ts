@@ -41,10 +41,22 @@ describe('relations ingest refuses as E_RELATION, naming the path', () => {
     expect(await check('it-police', REPLY, randomUUID())).toMatchObject({ code: 'E_RELATION', path: 'relations[0].noticeId' });
   });
 
-  test('a reply to a notice the publisher never received', async () => {
+  test('a reply to a notice the publisher never received, answered as for one the bus does not know', async () => {
     const refused = await check('mt-police', REPLY, request, { addressees: ['it-police'] });
+    const unknown = await check('mt-police', REPLY, randomUUID(), { addressees: ['it-police'] });
     expect(refused).toMatchObject({ code: 'E_RELATION', path: 'relations[0].noticeId' });
-    expect(refused?.message).toContain('never received');
+    expect(refused?.message.replace(request, 'X')).toBe(unknown?.message.replace(/[0-9a-f-]{36}/, 'X'));
+    expect(refused?.message).not.toContain('it-police');
+  });
+
+  test('an update by an agency that never received the notice does not learn whose it is', async () => {
+    const refused = await check('mt-police', UPDATE, request);
+    expect(refused?.code).toBe('E_RELATION');
+    expect(refused?.message).not.toContain('it-police');
+  });
+
+  test('a reply by the issuer to its own notice', async () => {
+    expect(await check('it-police', REPLY, request, { addressees: ['it-police'] })).toMatchObject({ code: 'E_RELATION' });
   });
 
   test('a reply not addressed to the requester, saying whom to add', async () => {
