@@ -12,7 +12,7 @@ export const auditEventId = {
   view: (noticeId: string, recipient: string) => `view/${noticeId}/${recipient}`,
   delivered: (noticeId: string, recipient: string) => `delivered/${noticeId}/${recipient}`,
   /** A withdrawn version's view deleted from the deliveries stream. */
-  erased: (noticeId: string, recipient: string) => `erased/${noticeId}/${recipient}`,
+  erased: (noticeId: string, recipient: string, deliverySeq: number) => `erased/${noticeId}/${recipient}/${deliverySeq}`,
   /** A request to widen's steps (WIDEN_REQUESTED, ...), and its supplementary view. */
   widen: (requestId: string, step: string) => `widen/${requestId}/${step}`,
   receipt: (agency: string, noticeId: string, officerDigest: string) => `receipt/${agency}/${noticeId}/${officerDigest}`,

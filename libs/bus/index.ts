@@ -28,7 +28,7 @@ export { consumeDurable, type ConsumeDurableOptions } from './consume-durable.js
 export { createWriterLeaseBucket, WriterLease } from './writer-lease.js';
 export { createPolicyBucket, currentPolicy, openPolicyBucket, storePolicy, watchPolicy } from './policy-kv.js';
 export type { StoredPolicy } from './policy-kv.js';
-export { createNoticeRegisterBucket, openNoticeRegister, recipientsOf } from './notice-register.js';
-export type { NoticeRegister } from './notice-register.js';
+export { createNoticeRegisterBucket, openNoticeRegister } from './notice-register.js';
+export type { NoticeRegister, RecordChange } from './notice-register.js';
 export { createWidenBucket, openWidenBook } from './widen-book.js';
 export type { StoredWiden, WidenBook } from './widen-book.js';

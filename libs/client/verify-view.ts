@@ -145,8 +145,21 @@ async function verifySupplement(view: v1.DeliveredView, originatorKeys: Originat
  */
 function verifiedTombstone(view: v1.DeliveredView): VerifiedView {
   const t = view.tombstone ?? v1.Tombstone.create();
-  if (view.core || view.manifest.length > 0 || view.disclosures.length > 0 || view.elements.length > 0 || view.granted.length > 0)
-    throw invalid('a tombstone carries notice content', 'tombstone');
+  const content = [
+    view.core,
+    view.signerKid,
+    view.manifest.length > 0,
+    view.manifestJws,
+    view.disclosures.length > 0,
+    view.elements.length > 0,
+    view.granted.length > 0,
+    view.withheld.length > 0,
+    view.grantedCategories.length > 0,
+    view.protectedManifest.length > 0,
+    view.protectedManifestJws,
+    view.supplement,
+  ];
+  if (content.some(Boolean)) throw invalid('a tombstone carries notice content', 'tombstone');
   if (t.kind !== v1.RelationKind.UPDATE && t.kind !== v1.RelationKind.WITHDRAWAL)
     throw invalid(`a tombstone of kind ${t.kind} (expected UPDATE or WITHDRAWAL)`, 'tombstone.kind');
   if (!t.byNoticeId || (t.noticeIds ?? []).length === 0) throw invalid('a tombstone names no notice', 'tombstone.noticeIds');

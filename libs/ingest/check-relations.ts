@@ -30,7 +30,9 @@ export async function checkRelations(notice: CaseNotice, lookup: NoticeLookup): 
         `${relation.noticeId} is no notice ${publisher} received or issued (or the bus no longer keeps it)`,
         notice,
       );
-    if (record.withdrawnBy) return refused(`${at}.noticeId`, `${relation.noticeId} was withdrawn`, notice);
+    // Marked by this very notice (a redelivery whose claim in Redis was lost): its own mark is no refusal.
+    const own = (mark: string | null | undefined): boolean => mark === notice.noticeId;
+    if (record.withdrawnBy && !own(record.withdrawnBy)) return refused(`${at}.noticeId`, `${relation.noticeId} was withdrawn`, notice);
     if (relation.kind === v1.RelationKind.REPLY) {
       if (!received(record, publisher))
         return refused(`${at}.noticeId`, `a reply answers a notice ${publisher} received, not its own`, notice);
@@ -41,7 +43,7 @@ export async function checkRelations(notice: CaseNotice, lookup: NoticeLookup): 
     const verb = relation.kind === v1.RelationKind.UPDATE ? 'update' : 'withdraw';
     if (record.issuingAgency !== publisher)
       return refused(`${at}.noticeId`, `only its issuer, ${record.issuingAgency ?? ''}, may ${verb} ${relation.noticeId}`, notice);
-    if (record.supersededBy)
+    if (record.supersededBy && !own(record.supersededBy))
       return refused(`${at}.noticeId`, `${relation.noticeId} was updated by ${record.supersededBy}: ${verb} the latest version`, notice);
   }
   return undefined;

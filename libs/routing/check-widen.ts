@@ -6,10 +6,13 @@ import type { Agency } from '../registry/index.js';
 import { enforceInvariants } from './enforce-invariants.js';
 import { tlpMembership } from './tlp-recipient-set.js';
 
-const MAX_REASON = 2000;
-/** A release is consent for a while, not for ever. */
+/** Characters of a request's reason, or of the issuer's refusal. */
+export const MAX_WIDEN_TEXT = 2000;
+/** A release is consent to deliver within a while, not at any time later. */
 export const MAX_RELEASE_DAYS = 30;
 const DAY_MS = 86_400_000;
+/** Clocks differ: a release made for the longest time on the issuer's is not refused on the bus's. */
+const CLOCK_TOLERANCE_MS = 10 * 60_000;
 
 const invalid = (message: string): AccordError => new AccordError('E_WIDEN_INVALID', message);
 
@@ -17,6 +20,19 @@ const invalid = (message: string): AccordError => new AccordError('E_WIDEN_INVAL
 export function grantedTo(record: v1.NoticeRecord.$Properties, agency: string): string[] | undefined {
   const deliveries = (record.deliveries ?? []).filter((d) => d.agency === agency);
   return deliveries.length > 0 ? [...new Set(deliveries.flatMap((d) => d.categories ?? []))].sort() : undefined;
+}
+
+/**
+ * A reason or a refusal as the bus keeps it: trimmed, plain text (no control characters,
+ * C0 or C1, but line breaks), at most MAX_WIDEN_TEXT characters; E_WIDEN_INVALID.
+ */
+export function checkWidenText(text: string, what: string, { required }: { required: boolean }): string {
+  const trimmed = text.trim();
+  if (required && !trimmed) throw invalid(`give ${what}`);
+  if (trimmed.length > MAX_WIDEN_TEXT) throw invalid(`${what} is ${trimmed.length} characters; at most ${MAX_WIDEN_TEXT}`);
+  // oxlint-disable-next-line no-control-regex -- control characters are what is refused here
+  if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(trimmed)) throw invalid(`${what} holds control characters`);
+  return trimmed;
 }
 
 /**
@@ -45,11 +61,7 @@ export function admitWidenRequest(
     if (asked.has(c)) throw invalid(`${c} is asked for twice`);
     asked.add(c);
   }
-  const reason = request.reason.trim();
-  if (!reason) throw invalid('give the issuer a reason');
-  if (reason.length > MAX_REASON) throw invalid(`the reason is ${reason.length} characters; at most ${MAX_REASON}`);
-  // oxlint-disable-next-line no-control-regex -- control characters are what is refused here
-  if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(reason)) throw invalid('the reason holds control characters');
+  const reason = checkWidenText(request.reason, 'the reason', { required: true });
   return {
     requestId: request.requestId,
     noticeId: request.noticeId,
@@ -78,7 +90,7 @@ export function checkReleaseTerms(release: v1.Release, request: v1.WidenRecord.$
   if (released.join(',') !== [...(request.categories ?? [])].sort().join(',')) throw mismatch(`categories ${released.join(', ')}`);
   const expires = release.expiresAt ? dateFromTimestamp(release.expiresAt as Timestamp).getTime() : 0;
   if (expires <= now.getTime()) throw new AccordError('E_RELEASE_EXPIRED', 'the release has expired: sign a new one');
-  if (expires > now.getTime() + MAX_RELEASE_DAYS * DAY_MS)
+  if (expires > now.getTime() + MAX_RELEASE_DAYS * DAY_MS + CLOCK_TOLERANCE_MS)
     throw new AccordError('E_RELEASE_MISMATCH', `a release lasts at most ${MAX_RELEASE_DAYS} days`);
 }
 

@@ -1,4 +1,6 @@
+import type { RecordChange } from '../bus/index.js';
 import { v1, type CaseNotice } from '../proto/index.js';
+import { claimedBy, ownRecord, withdrawnBy } from './register-changes.js';
 
 /** A content delivery of a notice: to whom, at which sequence of the deliveries stream. */
 export interface ContentDelivery {
@@ -29,8 +31,15 @@ export interface RelationPlan {
   tombstones: TombstonePlan[];
   /** A withdrawal's: every content delivery of every version, to delete once the tombstones are stored. */
   erasures: ErasurePlan[];
-  /** The register's records once the deliveries are stored: the notice's own, and those of the versions it supersedes or withdraws. */
-  records(delivered: readonly ContentDelivery[], manifestDigest: Uint8Array): v1.NoticeRecord.$Properties[];
+  /** For an UPDATE or WITHDRAWAL: the version it names, to claim before anything is delivered. */
+  claim?: RegisterChange;
+  /** The register's changes once the deliveries are stored: the notice's own record, and the versions a withdrawal reached. */
+  changes(delivered: readonly ContentDelivery[], manifestDigest: Uint8Array): RegisterChange[];
+}
+
+export interface RegisterChange {
+  noticeId: string;
+  change: RecordChange;
 }
 
 const recipientsOf = (record: v1.NoticeRecord.$Properties): Set<string> => new Set((record.deliveries ?? []).map((d) => d.agency ?? ''));
@@ -84,21 +93,28 @@ export function planRelations(
         const record = known.get(id);
         return record !== undefined && (record.issuingAgency === recipient || recipientsOf(record).has(recipient));
       });
-  const records = (deliveredViews: readonly ContentDelivery[], manifestDigest: Uint8Array): v1.NoticeRecord.$Properties[] => {
-    const own: v1.NoticeRecord.$Properties = {
+  const target = thread.at(-1);
+  const claim =
+    superseding && target
+      ? { noticeId: target.noticeId ?? '', change: claimedBy(withdrawal ? 'withdrawal' : 'update', notice.noticeId) }
+      : undefined;
+  const changes = (deliveredViews: readonly ContentDelivery[], manifestDigest: Uint8Array): RegisterChange[] => {
+    const own = ownRecord({
       noticeId: notice.noticeId,
       issuingAgency: notice.issuingAgency,
       type: notice.type,
       deliveries: withdrawal ? [] : deliveredViews.map((d) => ({ ...d })),
       manifestDigest,
       supersedes: superseding?.kind === v1.RelationKind.UPDATE ? (superseding.noticeId ?? '') : '',
-    };
-    const target = thread.at(-1);
-    if (!superseding || !target) return [own];
-    if (!withdrawal) return [own, { ...target, supersededBy: notice.noticeId }];
-    return [own, ...thread.map((version) => ({ ...version, withdrawnBy: notice.noticeId }))];
+      // Nothing may relate to a withdrawal: it is over as soon as it is delivered.
+      withdrawnBy: withdrawal ? notice.noticeId : '',
+    });
+    const versions = withdrawal
+      ? thread.map((version) => ({ noticeId: version.noticeId ?? '', change: withdrawnBy(notice.noticeId) }))
+      : [];
+    return [{ noticeId: notice.noticeId, change: own }, ...versions];
   };
-  return { deliversContent: !withdrawal, relatedFor, tombstones, erasures, records };
+  return { deliversContent: !withdrawal, relatedFor, tombstones, erasures, ...(claim ? { claim } : {}), changes };
 }
 
 /** The notice an UPDATE or WITHDRAWAL names, whose versions it reaches. */

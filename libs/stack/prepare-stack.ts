@@ -270,7 +270,7 @@ export async function prepareStack(dirArg: string, options: PrepareStackOptions 
     await waitFor('the streams and buckets', 60_000, async () => {
       await ensureStreams(jsm, settings);
       await createRegistryBuckets(nc, settings.replicas);
-      await createNoticeRegisterBucket(nc, settings.replicas, settings.deliveryMaxAgeMs);
+      await createNoticeRegisterBucket(nc, settings.replicas);
       await createWidenBucket(nc, settings.replicas, settings.deliveryMaxAgeMs);
       await createWriterLeaseBucket(nc, settings.replicas, settings.auditLeaseMs);
       return true;

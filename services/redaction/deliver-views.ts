@@ -220,7 +220,7 @@ async function eraseWithdrawn(
     }
     failpoint('after-erasure');
     events.push({
-      eventId: auditEventId.erased(e.noticeId ?? '', e.recipient ?? ''),
+      eventId: auditEventId.erased(e.noticeId ?? '', e.recipient ?? '', seq),
       kind: v1.AuditKind.ERASED,
       time: timestampFromDate(new Date()),
       service: 'redaction',

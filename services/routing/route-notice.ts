@@ -1,13 +1,20 @@
 import { hash } from 'node:crypto';
 import { auditEventId } from '../../libs/audit/index.js';
 import type { MicroBatcher } from '../../libs/batching/index.js';
-import { AccordError, errorMessage } from '../../libs/errors/index.js';
+import { AccordError, errorMessage, isAccordError } from '../../libs/errors/index.js';
 import { failpoint } from '../../libs/failpoints/index.js';
 import { openSubmission, SUBMISSION_CODES, toCaseNotice } from '../../libs/disclosure/index.js';
 import { timestampFromDate, v1, type AuditEventProps } from '../../libs/proto/index.js';
 import type { RegistrySnapshot } from '../../libs/registry/index.js';
 import type { CompiledPolicy } from '../../libs/policy/index.js';
-import { decideRouting, planRelations, readRelatedNotices, type ContentDelivery, type RelationPlan } from '../../libs/routing/index.js';
+import {
+  decideRouting,
+  planRelations,
+  readRelatedNotices,
+  unclaimedBy,
+  type ContentDelivery,
+  type RelationPlan,
+} from '../../libs/routing/index.js';
 import type { NoticeRegister } from '../../libs/bus/index.js';
 import type { Logger } from '../../libs/log/index.js';
 import { formatTraceparent, inStageSpan, newTrace, parseTraceparent, type TraceContext } from '../../libs/tracing/index.js';
@@ -54,7 +61,10 @@ async function decideAndRedact(
     related.known,
     related.thread,
   );
-  const delivered = plan.deliversContent ? decision.agencies.filter((a) => a.delivered) : [];
+  // A redelivered submission of a notice withdrawn since: its views were erased, none is sent again.
+  const own = await registerCall(() => register.read(notice.noticeId));
+  const withdrawnSince = own?.withdrawnBy !== undefined && own.withdrawnBy !== '' && own.withdrawnBy !== notice.noticeId;
+  const delivered = plan.deliversContent && !withdrawnSince ? decision.agencies.filter((a) => a.delivered) : [];
   const routed: AuditEventProps = {
     eventId: auditEventId.routed(notice.noticeId),
     kind: v1.AuditKind.ROUTED,
@@ -75,11 +85,16 @@ async function decideAndRedact(
     tombstones: plan.tombstones.length,
     policyVersion: decision.policyVersion,
   });
+  if (withdrawnSince) return [routed];
   if (delivered.length === 0 && plan.tombstones.length === 0) {
     await writeRecords(register, plan, [], accepted.manifest);
     return [routed];
   }
 
+  // The version an update or withdrawal names is claimed first: of two racing for it, the
+  // other is refused (E_RELATION) before anything of it is stored.
+  const claim = plan.claim;
+  if (claim) await registerCall(() => register.change(claim.noticeId, claim.change));
   failpoint('before-redaction');
   const reply = await redaction.submit({
     // oxlint-disable-next-line typescript/no-misused-spread -- a decoded protobufjs message holds its fields as own properties: spreading it copies them, which is all create() and encode() need
@@ -94,7 +109,12 @@ async function decideAndRedact(
     tombstones: plan.tombstones,
     erasures: plan.erasures,
   });
-  if (reply.error?.code) throw stageFailure('redaction', reply.error);
+  if (reply.error?.code) {
+    const failure = stageFailure('redaction', reply.error);
+    // Refused for good, nothing stored: the claim goes with it.
+    if (claim && !failure.retryable) await registerCall(() => register.change(claim.noticeId, unclaimedBy(notice.noticeId)));
+    throw failure;
+  }
   const grants = new Map(delivered.map((a) => [a.agency, a]));
   const contentDeliveries = reply.events.flatMap((e): ContentDelivery[] => {
     const grant = grants.get(e.recipient ?? '');
@@ -112,9 +132,16 @@ async function writeRecords(
   delivered: ContentDelivery[],
   manifest: Uint8Array,
 ): Promise<void> {
+  for (const { noticeId, change } of plan.changes(delivered, hash('sha256', manifest, 'buffer')))
+    await registerCall(() => register.change(noticeId, change));
+}
+
+/** The register's failures are the bus's own, and retried; a claim refused (E_RELATION) is the notice's. */
+async function registerCall<T>(call: () => Promise<T>): Promise<T> {
   try {
-    for (const record of plan.records(delivered, hash('sha256', manifest, 'buffer'))) await register.write(record);
+    return await call();
   } catch (error) {
-    throw new AccordError('E_UNAVAILABLE', `writing the notice register: ${errorMessage(error)}`, { retryable: true, cause: error });
+    if (isAccordError(error) && !error.retryable) throw error;
+    throw new AccordError('E_UNAVAILABLE', `the notice register: ${errorMessage(error)}`, { retryable: true, cause: error });
   }
 }

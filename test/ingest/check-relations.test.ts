@@ -36,6 +36,20 @@ describe('relations ingest admits', () => {
   });
 });
 
+describe('a redelivered update or withdrawal whose claim in Redis was lost', () => {
+  test('meets its own mark on the notice it names, and is admitted', async () => {
+    const earlier = randomUUID();
+    const update = v1.CaseNotice.create(sampleNotice('it-police', { relations: [{ kind: UPDATE, noticeId: earlier }] }));
+    register.set(earlier, {
+      noticeId: earlier,
+      issuingAgency: 'it-police',
+      supersededBy: update.noticeId,
+      deliveries: [{ agency: 'ly-coastguard' }],
+    });
+    expect(await checkRelations(update, lookup)).toBeUndefined();
+  });
+});
+
 describe('relations ingest refuses as E_RELATION, naming the path', () => {
   test('to a notice the bus never delivered', async () => {
     expect(await check('it-police', REPLY, randomUUID())).toMatchObject({ code: 'E_RELATION', path: 'relations[0].noticeId' });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { v1, type CaseNoticeProps } from '../../libs/proto/index.js';
-import { planRelations } from '../../libs/routing/index.js';
+import { planRelations, type RegisterChange } from '../../libs/routing/index.js';
 import { sampleNotice } from '../harness/sample-notice.js';
 
 const { REPLY, UPDATE, WITHDRAWAL } = v1.RelationKind;
@@ -74,14 +74,28 @@ describe('an update', () => {
   const delivery = { agency: 'ly-coastguard', deliverySeq: 30, categories: ['core', 'summary'], ruleIds: ['summary-on-route'] };
   const digest = new Uint8Array(32).fill(7);
 
-  test('is recorded as superseding the version it names, which is recorded as superseded by it', () => {
-    const records = planRelations(v3, ['ly-coastguard'], new Map([[v2Id, version2]]), thread).records([delivery], digest);
-    expect(records).toEqual([
-      expect.objectContaining({ noticeId: v3.noticeId, supersedes: v2Id, deliveries: [delivery], manifestDigest: digest }),
-      expect.objectContaining({ noticeId: v2Id, supersededBy: v3.noticeId }),
-    ]);
+  test('claims the version it names before anything is delivered', () => {
+    const plan = planRelations(v3, ['ly-coastguard'], new Map([[v2Id, version2]]), thread);
+    expect(plan.claim?.noticeId).toBe(v2Id);
+    expect(plan.claim?.change(v1.NoticeRecord.create(version2))).toMatchObject({ supersededBy: v3.noticeId });
+  });
+
+  test('is recorded as superseding the version it names, with its deliveries and its manifest digest', () => {
+    const stored = applied(planRelations(v3, ['ly-coastguard'], new Map([[v2Id, version2]]), thread).changes([delivery], digest));
+    expect(stored.get(v3.noticeId)).toMatchObject({ supersedes: v2Id, deliveries: [delivery], manifestDigest: digest });
   });
 });
+
+/** The register after the changes, from the records of the thread. */
+function applied(changes: RegisterChange[]): Map<string, v1.NoticeRecord.$Properties> {
+  const stored = new Map<string, v1.NoticeRecord.$Properties>(thread.map((r) => [r.noticeId ?? '', r]));
+  for (const { noticeId, change } of changes) {
+    const current = stored.get(noticeId);
+    const next = change(current ? v1.NoticeRecord.create(current) : undefined);
+    if (next) stored.set(noticeId, next);
+  }
+  return stored;
+}
 
 describe('a withdrawal', () => {
   const withdrawal = noticeWith(WITHDRAWAL, v2Id, { persons: [], conveyances: [], financial: [], locations: [] });
@@ -106,12 +120,13 @@ describe('a withdrawal', () => {
     ]);
   });
 
-  test('is recorded on every version', () => {
-    const records = plan.records([], new Uint8Array(32));
-    expect(records.slice(1).map((r) => [r.noticeId, r.withdrawnBy])).toEqual([
-      [v1Id, withdrawal.noticeId],
-      [v2Id, withdrawal.noticeId],
+  test('is recorded on every version, and on itself: nothing may relate to a withdrawal', () => {
+    const stored = applied(plan.changes([], new Uint8Array(32)));
+    expect([v1Id, v2Id, withdrawal.noticeId].map((id) => stored.get(id)?.withdrawnBy)).toEqual([
+      withdrawal.noticeId,
+      withdrawal.noticeId,
+      withdrawal.noticeId,
     ]);
-    expect(records[0]?.deliveries).toEqual([]);
+    expect(stored.get(withdrawal.noticeId)?.deliveries).toEqual([]);
   });
 });

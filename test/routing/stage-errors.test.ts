@@ -72,7 +72,7 @@ describe('routing passes on what redaction says', () => {
   }
 
   /** The notice register as routing reads it: these notices relate to nothing. */
-  const noRegister: NoticeRegister = { read: () => Promise.resolve(undefined), write: () => Promise.resolve() };
+  const noRegister: NoticeRegister = { read: () => Promise.resolve(undefined), change: () => Promise.resolve(undefined) };
 
   /** A redaction stand-in answering every request with `reply`, counting the requests. */
   function redaction(reply: v1.StageReply.$Properties) {
