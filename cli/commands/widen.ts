@@ -245,8 +245,8 @@ export const widenRefuseCommand: Command = {
   help: `Usage: accord widen refuse --as ID REQUEST_ID --dir DIR [--reason TEXT] [--creds FILE] [--json]
 
 Refuses request REQUEST_ID, addressed to agency ID as the notice's issuer; the reason,
-if given, reaches the requester. A request released or refused already stays as it is
-(E_CONFLICT).
+if given, reaches the requester. A request refused already is answered as it stands; one
+released, or being released, is not refused (E_CONFLICT).
 
   --as ID           the issuing agency
   --reason TEXT     why, for the requester (plain text, at most ${WIDEN_TEXT_MAX_CHARS} characters)

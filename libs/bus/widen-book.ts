@@ -13,7 +13,8 @@ export interface StoredWiden {
 /**
  * The requests to widen (KV accord-widen, by request id), which routing alone reads and
  * writes. A change is conditional on the revision read, so that a release and a refusal
- * racing on two routing instances cannot both win: the later one is E_CONFLICT.
+ * racing on two routing instances cannot both be recorded: the later one is E_CONFLICT (a
+ * release takes the request first, RELEASING, and only then delivers).
  */
 export interface WidenBook {
   get(requestId: string): Promise<StoredWiden | undefined>;

@@ -2,17 +2,18 @@ import { decodeManifest } from '../disclosure/index.js';
 import { AccordError } from '../errors/index.js';
 import { CATEGORIES } from '../notice/index.js';
 import { formatTimestamp, timestampFromDate, v1 } from '../proto/index.js';
+import { MAX_RELEASE_DAYS, MAX_WIDEN_TEXT } from '../routing/index.js';
 import type { SigningKey } from '../signing/index.js';
 import { signRelease } from './widen-requests.js';
 
 /** What a recipient may ask for: every field category but core, which every view has. */
 export const WIDENABLE_CATEGORIES: readonly string[] = CATEGORIES.filter((c) => c !== 'core');
 
-/** A request's reason, and a refusal's, in characters (routing keeps no more). */
-export const WIDEN_TEXT_MAX_CHARS = 2000;
+/** A request's reason, and a refusal's, in characters: what routing takes. */
+export const WIDEN_TEXT_MAX_CHARS = MAX_WIDEN_TEXT;
 
-/** How long a release lasts unless the issuer says otherwise, and at most. */
-export const RELEASE_DAYS = { default: 7, max: 30 } as const;
+/** How long a release lasts unless the issuer says otherwise, and at most (what routing takes). */
+export const RELEASE_DAYS = { default: 7, max: MAX_RELEASE_DAYS } as const;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -17,7 +17,7 @@ export interface WithdrawalInput {
   as: string;
   /** The notice withdrawn (with it, every earlier version of it). */
   withdrawnNoticeId: string;
-  /** Why, in plain text: it reaches every recipient, scrubbed of the values the bus can find. */
+  /** Why, in plain text: it reaches every recipient, scrubbed of every identifier (numbers, dates, documents, places), not of names. */
   reason: string;
   /** A WithdrawalCode name; OTHER when absent. */
   code?: string;

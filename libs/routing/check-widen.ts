@@ -8,7 +8,7 @@ import { tlpMembership } from './tlp-recipient-set.js';
 
 /** Characters of a request's reason, or of the issuer's refusal. */
 export const MAX_WIDEN_TEXT = 2000;
-/** A release is consent to deliver within a while, not at any time later. */
+/** A release is consent to deliver within a while, not at any time later (a view delivered stays). */
 export const MAX_RELEASE_DAYS = 30;
 const DAY_MS = 86_400_000;
 /** Clocks differ: a release made for the longest time on the issuer's is not refused on the bus's. */

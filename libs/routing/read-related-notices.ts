@@ -2,7 +2,7 @@ import type { NoticeRegister } from '../bus/index.js';
 import type { CaseNotice, v1 } from '../proto/index.js';
 import { supersededNoticeId } from './plan-relations.js';
 
-/** More versions than any case has: a cycle in the register (which routing never writes) cannot hold routing. */
+/** More versions than any case has: should the register ever hold a cycle, it cannot hold routing. */
 const MAX_VERSIONS = 1000;
 
 export interface RelatedNotices {
