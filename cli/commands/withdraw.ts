@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_WITHDRAWAL_CODE, WITHDRAWAL_ROUTE_COUNTRY, withdrawalNotice } from '../../libs/client/index.js';
+import {
+  DEFAULT_WITHDRAWAL_CODE,
+  keptVersions,
+  reasonNamesPerson,
+  SentStore,
+  WITHDRAWAL_ROUTE_COUNTRY,
+  withdrawalNotice,
+} from '../../libs/client/index.js';
 import { isNoticeId, withdrawalCodeNames } from '../../libs/notice/index.js';
+import { stackLayout } from '../../libs/stack/index.js';
 import { usageError } from '../cli-errors.js';
 import type { Command } from '../command.js';
 import { parseOptions, requireOption } from '../parse-options.js';
@@ -30,6 +38,9 @@ version already updated (withdraw the latest).
 
 The reason reaches every recipient. The bus scrubs numbers, dates, identifiers and
 coordinates out of it, but no longer holds the withdrawn notice's names: name no person.
+A reason that shows a value of a person of the notice, in any kept version (DIR/agencies/
+ID/sent: names in any script, a date of birth, a phone or document number), is refused
+here, before anything is sent.
 
   --as ID           the issuing agency
   --reason TEXT     why, in plain text (required; no {{ markup)
@@ -56,6 +67,15 @@ Example: accord withdraw --as it-police 5f1c2a9e-8d3b-4c7a-9e21-3b6f0d4a7c11 --c
       now: new Date(),
       freshNoticeId: randomUUID,
     });
+    // The issuer kept what it signed: the reason is checked against the persons of every version kept.
+    const versions = keptVersions(new SentStore(stackLayout(requireOption(values.dir, 'dir')).agencySent(settings.as)), withdrawnNoticeId);
+    const named = reasonNamesPerson(notice.summary, versions);
+    if (named)
+      throw usageError(
+        `--reason shows a value of ${named.path} of ${named.noticeId}; the reason reaches every recipient, some never granted it: leave it out`,
+      );
+    if (versions.length === 0)
+      process.stderr.write(`no kept copy of ${withdrawnNoticeId} here: the reason is not checked for its persons\n`);
     process.stderr.write(`${REASON_WARNING}\n`);
     return submitNotice(notice, settings, {
       relation: { kind: 'WITHDRAWAL', noticeId: withdrawnNoticeId, withdrawalCode: values.code ?? DEFAULT_WITHDRAWAL_CODE },

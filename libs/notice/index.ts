@@ -11,3 +11,5 @@ export { HANDLING_CODES, HANDLING_MEANINGS, describeHandling, handlingNames, isH
 export type { HandlingCodeName } from './handling-codes.js';
 export { withdrawalCodeNames } from './validate-relations.js';
 export { isNoticeId } from './uuid.js';
+export { personValueIn } from './person-value-in.js';
+export type { PersonValueFound } from './person-value-in.js';

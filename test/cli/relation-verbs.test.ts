@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { InboxStore } from '../../libs/client/index.js';
+import { InboxStore, SentStore, signNotice } from '../../libs/client/index.js';
+import { stackLayout } from '../../libs/stack/index.js';
+import { sampleNotice } from '../harness/sample-notice.js';
+import { parties } from '../harness/view-fixture.js';
 import { withdrawalCodeNames } from '../../libs/notice/index.js';
 import { v1 } from '../../libs/proto/index.js';
 import { runCliSync as accord } from '../harness/run-cli.js';
@@ -120,5 +123,26 @@ describe('accord reply, update and withdraw on the command line', () => {
     const run = accord('withdraw', '--as', 'it-police', EARLIER, '--reason', 'Duplicate of an earlier alert.', '--dir', dir);
     expect(run.stderr).toContain('the reason reaches every recipient');
     expect(run.stderr).toContain('name no person in it');
+  });
+
+  test('withdraw refuses a reason that names a person of the kept notice, naming the field, not the value', async () => {
+    const notice = sampleNotice('it-police');
+    new SentStore(stackLayout(dir).agencySent('it-police')).keep(
+      notice.noticeId ?? '',
+      await signNotice(notice, (await parties()).originator),
+    );
+    const run = accord(
+      'withdraw',
+      '--as',
+      'it-police',
+      notice.noticeId ?? '',
+      '--reason',
+      'Kamal Haddad is not the skipper.',
+      '--dir',
+      dir,
+    );
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('persons[0].fullName');
+    expect(run.stderr).not.toContain('Haddad');
   });
 });
