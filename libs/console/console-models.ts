@@ -1,4 +1,5 @@
 import type { MessageKey } from './i18n/en.js';
+import type { NoticeWidenModel, SupplementModel } from './widen-models.js';
 
 /**
  * What the console's pages show, already taken out of the stored views: the page
@@ -18,8 +19,8 @@ export interface PageContext {
   officer?: { name: string; role: Role };
   /** The session's CSRF token, put in every form. */
   csrfToken?: string;
-  /** A one-line notice at the top (after a form), already chosen by key. */
-  flash?: { kind: 'info' | 'error'; messageKey: MessageKey; params?: Record<string, string> };
+  /** A one-line notice at the top (after a form), already chosen by key; a string parameter is shown as untrusted text. */
+  flash?: { kind: 'info' | 'error'; messageKey: MessageKey; params?: Record<string, string | number> };
 }
 
 /** One row of the inbox. */
@@ -115,6 +116,10 @@ export interface NoticeModel {
   replyTo?: RelatedNotice[];
   /** Its versions and what supersedes it; absent for a notice never updated. */
   history?: NoticeHistoryModel;
+  /** A supplementary view: the issuer's release it carries. */
+  supplement?: SupplementModel;
+  /** The page's requests to widen (the ask form, the agency's requests); absent in print and where the page offers none. */
+  widen?: NoticeWidenModel;
 }
 
 /** A notice named by another: its id, and where the officer can open it (none when the node has no page of it). */

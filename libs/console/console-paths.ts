@@ -16,6 +16,8 @@ export const CONSOLE_PATHS = {
   sent: '/sent',
   compose: '/compose',
   quarantine: '/quarantine',
+  /** Requests to widen: those addressed to the agency and its own. */
+  requests: '/requests',
   adminOfficers: '/admin/officers',
   adminTokens: '/admin/tokens',
   /** The live inbox fetches one server-rendered row at liveRows + encodeURIComponent(noticeId). */
@@ -37,6 +39,19 @@ export function sentPath(noticeId: string): string {
 
 export function printPath(noticeId: string): string {
   return `/notices/${segment(noticeId)}/print`;
+}
+
+/** The form asking a notice's issuer for more of it. */
+export function widenAskPath(noticeId: string): string {
+  return `/notices/${segment(noticeId)}/widen`;
+}
+
+export function releasePath(requestId: string): string {
+  return `/requests/${segment(requestId)}/release`;
+}
+
+export function refusePath(requestId: string): string {
+  return `/requests/${segment(requestId)}/refuse`;
 }
 
 export function casePath(caseRef: string): string {

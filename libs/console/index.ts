@@ -55,8 +55,11 @@ export {
   isLocalPath,
   noticePath,
   printPath,
+  refusePath,
+  releasePath,
   revokeTokenPath,
   sentPath,
+  widenAskPath,
 } from './console-paths.js';
 export { renderError, renderPasswordChange, renderSignIn } from './account-pages.js';
 export { renderInbox, renderInboxRow } from './inbox-page.js';
@@ -71,6 +74,11 @@ export { CONSOLE_JS } from './assets/console-js.js';
 export { renderQuarantine, renderSentList, renderSentNotice } from './sent-pages.js';
 export type { QuarantineRow, SentNoticeModel, SentReply, SentRow } from './sent-models.js';
 export { renderCompose } from './compose-page.js';
+export { renderRequests } from './requests-page.js';
+export { readRefusal, readReleaseDays, readWidenAskForm } from './widen-forms.js';
+export type { WidenFormProblem } from './widen-forms.js';
+export { WIDEN_ASKERS, WIDEN_DECIDERS, askableCategories, mayAskToWiden, mayDecideWiden } from './widen-models.js';
+export type { NoticeWidenModel, RequestsModel, SupplementModel, WidenAskForm, WidenLimits, WidenRow, WidenStatus } from './widen-models.js';
 export { draftToNoticeJson, emptyDraft, fieldOfPath, readComposeForm, COLLECTION_NAMES } from './compose-draft.js';
 export type { Collection, ComposeDraft, DraftProblem, FormValues } from './compose-draft.js';
 export { agencyPreview, noticeCategories } from './compose-models.js';

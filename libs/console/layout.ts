@@ -8,7 +8,7 @@ import { html, raw, type SafeHtml } from './html.js';
 import { t, tHtml } from './i18n/translate.js';
 
 /** The navigation entry a page is, marked aria-current. */
-export type NavEntry = 'inbox' | 'compose' | 'sent' | 'quarantine' | 'admin' | 'password' | 'signIn';
+export type NavEntry = 'inbox' | 'requests' | 'compose' | 'sent' | 'quarantine' | 'admin' | 'password' | 'signIn';
 
 export interface PageOptions {
   /** The page's name, plain text: a value from a notice in it must have gone through visibleText. */
@@ -29,6 +29,7 @@ function navigation(ctx: PageContext, current: NavEntry | undefined): SafeHtml {
   const entries = ctx.officer
     ? [
         link('inbox', CONSOLE_PATHS.inbox, t(ctx.lang, 'nav.inbox')),
+        ctx.officer.role === 'admin' ? html`` : link('requests', CONSOLE_PATHS.requests, t(ctx.lang, 'nav.requests')),
         ctx.officer.role === 'supervisor' ? link('compose', CONSOLE_PATHS.compose, t(ctx.lang, 'nav.compose')) : html``,
         ctx.officer.role === 'supervisor' ? link('sent', CONSOLE_PATHS.sent, t(ctx.lang, 'nav.sent')) : html``,
         ctx.officer.role === 'supervisor' ? link('quarantine', CONSOLE_PATHS.quarantine, t(ctx.lang, 'nav.quarantine')) : html``,

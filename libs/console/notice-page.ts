@@ -9,6 +9,7 @@ import { t, tHtml } from './i18n/translate.js';
 import { page } from './layout.js';
 import { EntityNames, categoryHtml, elementsHtml, withheldHtml } from './notice-elements.js';
 import { repliesHtml, versionsHtml } from './notice-versions.js';
+import { supplementHtml, widenSectionHtml } from './notice-widen.js';
 import { TLP_LABELS, tlpBanner, tlpClass } from './tlp.js';
 
 function countryList(lang: Lang, codes: string[]): SafeHtml {
@@ -101,7 +102,8 @@ function noticeBody(ctx: PageContext, model: NoticeModel, links: boolean): SafeH
     : '';
   return html`${tlpBanner(lang, model.tlp)}
     <h1>${noticeTitle(lang, model)}</h1>
-    ${versionsHtml(lang, model, links)} ${repliesHtml(lang, model, links)} ${handlingSection(lang, model.handling)} ${receipt}
+    ${versionsHtml(lang, model, links)} ${supplementHtml(lang, model)} ${repliesHtml(lang, model, links)}
+    ${handlingSection(lang, model.handling)} ${receipt}
     ${links ? html`<p class="print-link"><a href="${printPath(model.noticeId)}">${t(lang, 'notice.print')}</a></p>` : ''}
     <section aria-labelledby="facts-heading">
       <h2 id="facts-heading">${t(lang, 'notice.facts')}</h2>
@@ -118,7 +120,8 @@ function noticeBody(ctx: PageContext, model: NoticeModel, links: boolean): SafeH
     <section aria-labelledby="withheld-heading" class="withheld">
       <h2 id="withheld-heading">${t(lang, 'notice.withheld')}</h2>
       ${withheldHtml(lang, model.withheld, names)}
-    </section>`;
+    </section>
+    ${links ? widenSectionHtml(ctx, model) : ''}`;
 }
 
 /** "TLP:AMBER Alert, case IT-BA-2026-0042" as plain text (for <title>); a value not known has its controls shown. */
@@ -141,7 +144,9 @@ function noticeTitle(lang: Lang, model: NoticeModel): SafeHtml {
 /**
  * A notice as this agency received it: the TLP banner, the core facts (linking to the
  * case's timeline), the signatures, the elements by entity with their categories and what
- * the bus derived, and what was withheld (paths, categories, counts, never a value).
+ * the bus derived, and what was withheld (paths, categories, counts, never a value); a
+ * supplementary view says which release it carries, and an officer may ask the issuer for
+ * what was withheld.
  */
 export function renderNotice(ctx: PageContext, model: NoticeModel): string {
   return page(ctx, {

@@ -1,5 +1,7 @@
+import { v1 } from '../proto/index.js';
 import type { ElementModel, InboxRow, NoticeModel, WithdrawnModel, WithheldModel } from './console-models.js';
 import { parseTlp } from './tlp.js';
+import type { SupplementModel } from './widen-models.js';
 
 /** A view as the node stores it: the readable JSON of libs/client/readable-view.ts. */
 export interface StoredViewJson {
@@ -175,6 +177,26 @@ function withheldModel(json: Json): WithheldModel {
 }
 
 /**
+ * A supplementary view's release (proto3 JSON: the accord.v1.Release bytes in base64):
+ * the request it answers and the categories released. The node verified the
+ * issuer's signature over those bytes before storing the view; bytes that do not decode
+ * give the request alone.
+ */
+function supplementOf(view: Json): SupplementModel | undefined {
+  const supplement = record(view.supplement);
+  const requestId = str(supplement.requestId);
+  if (requestId === '') return undefined;
+  try {
+    const release = v1.Release.decode(Buffer.from(str(supplement.release), 'base64'));
+    return { requestId, categories: [...release.categories] };
+  } catch {
+    return { requestId, categories: [] };
+  }
+}
+
+const withSupplement = (supplement: SupplementModel | undefined): { supplement?: SupplementModel } => (supplement ? { supplement } : {});
+
+/**
  * A stored view as the notice page shows it. `stored.view` is proto3 JSON of
  * accord.v1.DeliveredView with `elements` replaced by every element (originals and derived)
  * as accord.v1.ViewElement JSON. The node stores only views it verified (the bus's
@@ -213,6 +235,7 @@ export function noticeModelFrom(stored: StoredViewJson, receiptAt?: string): Not
     policyVersion: str(view.policyVersion),
     ...(typeof receiptAt === 'string' && receiptAt !== '' ? { receiptAt } : {}),
     ...withReplies(replyTargets(view).map((noticeId) => ({ noticeId }))),
+    ...withSupplement(supplementOf(view)),
   };
 }
 

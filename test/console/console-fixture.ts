@@ -9,8 +9,12 @@ import type {
   Lang,
   NoticeModel,
   PageContext,
+  RequestsModel,
+  Role,
   StoredViewJson,
   TimelineModel,
+  WidenAskForm,
+  WidenRow,
   WithdrawnModel,
 } from '../../libs/console/index.js';
 import {
@@ -25,6 +29,7 @@ import {
   renderNotice,
   renderPasswordChange,
   renderPrint,
+  renderRequests,
   renderSignIn,
   renderTimeline,
   renderWithdrawn,
@@ -273,6 +278,83 @@ export function composeModel(): ComposeModel {
   };
 }
 
+export const ASKED_ID = '0f8e5c7a-0000-4000-8000-0000000000b1';
+export const REFUSED_ID = '0f8e5c7a-0000-4000-8000-0000000000b2';
+export const RELEASED_ID = '0f8e5c7a-0000-4000-8000-0000000000b3';
+export const FRESH_REQUEST_ID = '0f8e5c7a-0000-4000-8000-0000000000b4';
+export const OWN_NOTICE_ID = '0f8e5c7a-0000-4000-8000-0000000000c1';
+
+/** A request to widen: the agency's, about the realistic notice, pending unless told otherwise. */
+export function widenRow(overrides: Partial<WidenRow> = {}): WidenRow {
+  return {
+    requestId: ASKED_ID,
+    noticeId: NOTICE_ID,
+    requester: 'ly-coastguard',
+    issuer: 'it-police',
+    categories: ['smuggler.identity'],
+    reason: 'The same skipper is in our case LY-77.',
+    status: 'PENDING',
+    requestedAt: '2026-12-01T10:00:00Z',
+    noticeHref: `/notices/${NOTICE_ID}`,
+    ...overrides,
+  };
+}
+
+/** The realistic notice as its page shows it to an officer who may ask: the form (as typed, if given), and the agency's requests (one refused). */
+export function widenNoticeModel(form?: WidenAskForm): NoticeModel {
+  return {
+    ...noticeModel(),
+    widen: {
+      requestId: FRESH_REQUEST_ID,
+      reasonMax: 2000,
+      ...(form ? { form } : {}),
+      requests: [
+        widenRow(),
+        widenRow({
+          requestId: REFUSED_ID,
+          categories: ['location.precise'],
+          status: 'REFUSED',
+          decidedAt: '2026-12-02T09:00:00Z',
+          refusal: 'Not while the operation runs.',
+        }),
+      ],
+    },
+  };
+}
+
+/** The realistic notice as a supplementary view: the issuer released the smuggler's identity on a request. */
+export function supplementNoticeModel(): NoticeModel {
+  return { ...widenNoticeModel(), supplement: { requestId: RELEASED_ID, categories: ['smuggler.identity'] } };
+}
+
+/** The Requests page: two addressed to the agency (one pending of a notice it published, one pending of one it did not), one of its own. */
+export function requestsModel(): RequestsModel {
+  const incoming = (overrides: Partial<WidenRow>): WidenRow =>
+    widenRow({
+      noticeId: OWN_NOTICE_ID,
+      requester: 'it-police',
+      issuer: 'ly-coastguard',
+      noticeHref: `/sent/${OWN_NOTICE_ID}`,
+      ...overrides,
+    });
+  return {
+    lists: {
+      incoming: [
+        incoming({ requestId: REFUSED_ID, reason: 'For the prosecutor in Bari.', releasable: true }),
+        incoming({ requestId: RELEASED_ID, requester: 'mt-afm', categories: ['financial'], releasable: false }),
+        incoming({ requestId: FRESH_REQUEST_ID, status: 'RELEASED', decidedAt: '2026-12-02T11:00:00Z' }),
+      ],
+      outgoing: [widenRow()],
+    },
+    limits: { reasonMax: 2000, releaseDays: { default: 7, max: 30 } },
+  };
+}
+
+/** The same context, signed in under another role (a signed-out context stays signed out). */
+export function asRole(ctx: PageContext, role: Role): PageContext {
+  return ctx.officer ? { ...ctx, officer: { ...ctx.officer, role } } : ctx;
+}
+
 /** Every page of the console for one context, by name. */
 export function everyPage(ctx: PageContext) {
   return {
@@ -285,6 +367,15 @@ export function everyPage(ctx: PageContext) {
     print: renderPrint(ctx, noticeModel()),
     noticeVersions: renderNotice(ctx, updatedNoticeModel()),
     withdrawn: renderWithdrawn(ctx, withdrawnModel()),
+    noticeWiden: renderNotice(asRole(ctx, 'officer'), widenNoticeModel({ categories: ['smuggler.identity'], reason: 'Kept as typed.' })),
+    noticeWidenUnavailable: renderNotice(asRole(ctx, 'officer'), {
+      ...noticeModel(),
+      widen: { requestId: FRESH_REQUEST_ID, reasonMax: 2000 },
+    }),
+    noticeSupplement: renderNotice(asRole(ctx, 'supervisor'), supplementNoticeModel()),
+    requests: renderRequests(asRole(ctx, 'supervisor'), requestsModel()),
+    requestsOfficer: renderRequests(asRole(ctx, 'officer'), requestsModel()),
+    requestsUnavailable: renderRequests(asRole(ctx, 'supervisor'), { limits: requestsModel().limits }),
     timeline: renderTimeline(ctx, timelineModel()),
     admin: renderAdmin(
       ctx,

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { inboxRowFrom, noticeModelFrom, renderNotice, type NoticeModel } from '../../libs/console/index.js';
-import { NOTICE_ID, realisticView, signedIn } from './console-fixture.js';
+import { v1 } from '../../libs/proto/index.js';
+import { NOTICE_ID, realisticView, RELEASED_ID, signedIn } from './console-fixture.js';
 
 describe('the notice model from a stored view', () => {
   test('a realistic view gives every fact, element and withheld entry', () => {
@@ -161,6 +162,31 @@ describe('the notice model from a stored view', () => {
 
   test('a view with no signer key is not shown as verified', () => {
     expect(noticeModelFrom({ noticeId: 'n', receivedAt: '', view: {} }).verified).toBe(false);
+  });
+
+  test("a supplementary view's model names its request and the categories its release gives", () => {
+    const release = v1.Release.encode({
+      requestId: RELEASED_ID,
+      noticeId: NOTICE_ID,
+      recipient: 'ly-coastguard',
+      categories: ['financial'],
+    });
+    const stored = realisticView();
+    const supplement = { requestId: RELEASED_ID, release: Buffer.from(release.finish()).toString('base64'), releaseJws: 'a..b' };
+    expect(noticeModelFrom({ ...stored, view: { ...stored.view, supplement } }).supplement).toEqual({
+      requestId: RELEASED_ID,
+      categories: ['financial'],
+    });
+    expect(noticeModelFrom(realisticView())).not.toHaveProperty('supplement');
+  });
+
+  test('a supplement whose release does not decode still names its request, with no category', () => {
+    const stored = realisticView();
+    const supplement = { requestId: RELEASED_ID, release: Buffer.from([0xff, 0xff, 0xff]).toString('base64') };
+    expect(noticeModelFrom({ ...stored, view: { ...stored.view, supplement } }).supplement).toEqual({
+      requestId: RELEASED_ID,
+      categories: [],
+    });
   });
 });
 

@@ -193,14 +193,20 @@ dd { margin: 0; }
 .handling-codes { margin: 0; padding-inline-start: 1.25rem; }
 .handling-marker { display: block; font-size: 0.9em; font-weight: 600; }
 /* A withdrawn notice, or one of several versions: said before anything else of it. */
-.withdrawn-banner, .versions { margin-block: 0 1rem; padding-block: 0.5rem 0.75rem; padding-inline: 1rem; border-inline-start: 0.35rem solid; border-radius: 0.25rem; }
+.withdrawn-banner, .versions, .supplement { margin-block: 0 1rem; padding-block: 0.5rem 0.75rem; padding-inline: 1rem; border-inline-start: 0.35rem solid; border-radius: 0.25rem; }
 .withdrawn-banner { color: ${p.errorInk}; background-color: ${p.errorBg}; border-color: ${p.dangerBg}; }
-.versions { color: ${p.infoInk}; background-color: ${p.infoBg}; border-color: ${p.infoInk}; }
-.withdrawn-banner h2, .versions h2 { margin-block: 0 0.25rem; font-size: 1.1rem; border: 0; }
+.versions, .supplement { color: ${p.infoInk}; background-color: ${p.infoBg}; border-color: ${p.infoInk}; }
+.withdrawn-banner h2, .versions h2, .supplement h2 { margin-block: 0 0.25rem; font-size: 1.1rem; border: 0; }
 .withdrawn-banner .facts { margin-block-start: 0.5rem; }
 .version-list { margin: 0; padding-inline-start: 1.25rem; }
 .version-marker { display: block; font-size: 0.9em; font-weight: 600; }
 .version-marker.version-withdrawn { color: ${p.errorInk}; }
+
+/* Requests to widen: an agency's words keep their lines; each pending decision in a box of its own. */
+.widen-text > bdi { white-space: pre-wrap; }
+.widen-decision { margin-block: 1rem; padding: 0.75rem 1rem; border: 1px solid ${p.rule}; border-radius: 0.25rem; }
+.widen-decision h3 { margin-block-start: 0; }
+.widen-decision-forms { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 1rem 2rem; }
 
 /* A hidden character, shown: it cannot reorder or hide the text around it. */
 .ctl { display: inline-block; margin-inline: 0.1em; padding-inline: 0.2em; color: ${p.ctlInk}; background-color: ${p.ctlBg}; border: 1px solid ${p.ctlInk}; border-radius: 0.2em; font-family: ui-monospace, Consolas, monospace; font-size: 0.8em; font-weight: 700; font-style: normal; unicode-bidi: isolate; direction: ltr; }

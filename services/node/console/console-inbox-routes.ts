@@ -3,7 +3,6 @@ import {
   renderError,
   renderInbox,
   renderInboxRow,
-  renderNotice,
   renderPrint,
   renderTimeline,
   renderWithdrawn,
@@ -13,10 +12,11 @@ import {
   type PageContext,
   type Tlp,
 } from '../../../libs/console/index.js';
-import { apiSchemas, type NodeTombstone, type NodeView, type NodeWithdrawnView } from '../../../libs/node/index.js';
+import type { NodeView, NodeWithdrawnView } from '../../../libs/node/index.js';
 import type { NodeAppDeps } from '../node-app.js';
-import { allHeld, inboxRowOf, noticeModelOf, timelineModelOf, withdrawnModelOf } from './held-notice-models.js';
+import { allHeld, heldView, inboxRowOf, noticeModelOf, timelineModelOf, withdrawalOf, withdrawnModelOf } from './held-notice-models.js';
 import { pageContext, requireOfficer, type ConsoleSession } from './console-session.js';
+import { sendNoticePage } from './notice-page-answer.js';
 
 const HTML = 'text/html; charset=utf-8';
 const READERS = ['officer', 'supervisor'] as const;
@@ -67,11 +67,6 @@ export function registerConsoleInboxRoutes(app: FastifyInstance, deps: NodeAppDe
   const officer = (request: FastifyRequest, reply: FastifyReply): ConsoleSession | undefined =>
     requireOfficer(request, reply, deps, READERS, forbidden);
   const receiptsOf = (signedIn: ConsoleSession): Map<string, string> => deps.access.receiptsBy(`officer:${signedIn.session.officer.name}`);
-  /** The view a page's notice id names, if the node holds it. */
-  const heldView = (noticeId: string): NodeView | undefined => (apiSchemas.isNoticeId(noticeId) ? deps.views.latest(noticeId) : undefined);
-  /** The withdrawal of the notice a page names, if its issuer withdrew it. */
-  const withdrawalOf = (noticeId: string): NodeTombstone | undefined =>
-    apiSchemas.isNoticeId(noticeId) ? deps.views.withdrawal(noticeId) : undefined;
 
   const rowOf = (entry: NodeView | NodeWithdrawnView, read: Map<string, string>): InboxRow =>
     inboxRowOf(deps, entry, read.has(entry.noticeId));
@@ -108,7 +103,7 @@ export function registerConsoleInboxRoutes(app: FastifyInstance, deps: NodeAppDe
       const signedIn = officer(request, reply);
       if (!signedIn) return reply;
       const ctx = pageContext(request, deps, signedIn);
-      const view = heldView(request.params.noticeId);
+      const view = heldView(deps, request.params.noticeId);
       if (!view) return notFound(reply, ctx);
       const read = receiptsOf(signedIn);
       const filters = filtersOf(request.query);
@@ -123,29 +118,27 @@ export function registerConsoleInboxRoutes(app: FastifyInstance, deps: NodeAppDe
     },
   );
 
-  app.get<{ Params: { noticeId: string } }>(
+  app.get<{ Params: { noticeId: string }; Querystring: Record<string, string | undefined> }>(
     '/notices/:noticeId',
-    { config: { summary: "the console: a notice; opening it gives the officer's read receipt (a withdrawn one: its withdrawal)" } },
+    {
+      config: {
+        summary:
+          "the console: a notice, with the agency's requests to widen it; opening it gives the officer's read receipt (a withdrawn one: its withdrawal)",
+      },
+    },
     async (request, reply) => {
       const signedIn = officer(request, reply);
       if (!signedIn) return reply;
-      const ctx = pageContext(request, deps, signedIn);
-      // Withdrawn: the withdrawal, and nothing to read or to give a receipt for.
-      const withdrawal = withdrawalOf(request.params.noticeId);
-      if (withdrawal) return reply.type(HTML).send(renderWithdrawn(ctx, withdrawnModelOf(request.params.noticeId, withdrawal)));
-      const view = heldView(request.params.noticeId);
-      if (!view) return notFound(reply, ctx);
-      const name = signedIn.session.officer.name;
-      const now = new Date();
-      deps.access.recordRead(view.noticeId, `officer:${name}`, now);
-      let receiptAt = receiptsOf(signedIn).get(view.noticeId);
-      if (receiptAt === undefined) {
-        // Opening the notice is reading it: the issuer learns who read it, by account.
-        await deps.bus.receipt(view.noticeId, name);
-        deps.access.recordReceipt(view.noticeId, `officer:${name}`, now);
-        receiptAt = now.toISOString();
-      }
-      return reply.type(HTML).send(renderNotice(ctx, noticeModelOf(deps, view, signedIn.session.officer.role, receiptAt)));
+      // Back from the ask form, which redirects here once the bus took the request.
+      const asked = request.query.done === 'asked';
+      return sendNoticePage(
+        deps,
+        request,
+        reply,
+        signedIn,
+        request.params.noticeId,
+        asked ? { flash: { kind: 'info', messageKey: 'flash.widenAsked' } } : {},
+      );
     },
   );
 
@@ -156,9 +149,9 @@ export function registerConsoleInboxRoutes(app: FastifyInstance, deps: NodeAppDe
       const signedIn = officer(request, reply);
       if (!signedIn) return reply;
       const ctx = pageContext(request, deps, signedIn);
-      const withdrawal = withdrawalOf(request.params.noticeId);
+      const withdrawal = withdrawalOf(deps, request.params.noticeId);
       if (withdrawal) return reply.type(HTML).send(renderWithdrawn(ctx, withdrawnModelOf(request.params.noticeId, withdrawal)));
-      const view = heldView(request.params.noticeId);
+      const view = heldView(deps, request.params.noticeId);
       if (!view) return notFound(reply, ctx);
       deps.access.recordRead(view.noticeId, `officer:${signedIn.session.officer.name}`, new Date());
       return reply

@@ -13,7 +13,14 @@ import {
   type TimelineSent,
   type WithdrawnModel,
 } from '../../../libs/console/index.js';
-import { isTombstone, isWithdrawnView, type NodeTombstone, type NodeView, type NodeWithdrawnView } from '../../../libs/node/index.js';
+import {
+  apiSchemas,
+  isTombstone,
+  isWithdrawnView,
+  type NodeTombstone,
+  type NodeView,
+  type NodeWithdrawnView,
+} from '../../../libs/node/index.js';
 import type { NodeAppDeps } from '../node-app.js';
 
 /**
@@ -23,6 +30,16 @@ import type { NodeAppDeps } from '../node-app.js';
  */
 
 type Stores = Pick<NodeAppDeps, 'views' | 'submissions'>;
+
+/** The newest view of the notice a page names, if the node holds one. */
+export function heldView(deps: Stores, noticeId: string): NodeView | undefined {
+  return apiSchemas.isNoticeId(noticeId) ? deps.views.latest(noticeId) : undefined;
+}
+
+/** The withdrawal of the notice a page names, if its issuer withdrew it. */
+export function withdrawalOf(deps: Stores, noticeId: string): NodeTombstone | undefined {
+  return apiSchemas.isNoticeId(noticeId) ? deps.views.withdrawal(noticeId) : undefined;
+}
 
 /** Every view the node holds and what withdrawals left of others, newest delivery first (the console's lists). */
 export function allHeld(deps: Stores): (NodeView | NodeWithdrawnView)[] {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { buildRelease, pendingRequest, RELEASE_DAYS, releaseDaysMs } from '../../../libs/client/index.js';
-import { AccordError } from '../../../libs/errors/index.js';
+import { RELEASE_DAYS } from '../../../libs/client/index.js';
 import { apiSchemas } from '../../../libs/node/index.js';
-import { formatTimestamp, messageToJson, v1 } from '../../../libs/proto/index.js';
+import { messageToJson, type v1 } from '../../../libs/proto/index.js';
 import type { NodeAppDeps } from '../node-app.js';
+import { pendingRequestOf, releasePending } from '../widen-release.js';
 
 const recordJson = (r: v1.WidenRecord) => messageToJson('accord.v1.WidenRecord', r);
 
@@ -54,26 +54,8 @@ export function registerWidenRoutes(app: FastifyInstance, deps: NodeAppDeps): vo
       },
     },
     async (request) => {
-      const record = pendingRequest(await deps.bus.widenList(), request.params.requestId, deps.agency);
-      const signedNotice = deps.submissions.kept(record.noticeId);
-      if (!signedNotice) {
-        throw new AccordError(
-          'E_NOT_FOUND',
-          `this node keeps no signed copy of notice ${record.noticeId}: only notices published through this node can be released here`,
-          { path: 'params/requestId' },
-        );
-      }
-      const days = request.body.expiresInDays ?? RELEASE_DAYS.default;
-      const submission = await buildRelease({
-        record,
-        signedNotice,
-        key: deps.signingKey,
-        now: new Date(),
-        expiresInMs: releaseDaysMs(days),
-      });
-      const expiresAt = formatTimestamp(v1.Release.decode(submission.release ?? new Uint8Array()).expiresAt);
-      const released = await deps.bus.widenRelease(submission);
-      deps.log.info('released more of a notice', { noticeId: record.noticeId, recipient: record.requester });
+      const record = await pendingRequestOf(deps, request.params.requestId);
+      const { released, expiresAt } = await releasePending(deps, record, request.body.expiresInDays ?? RELEASE_DAYS.default, new Date());
       return { ...recordJson(released), expiresAt };
     },
   );
