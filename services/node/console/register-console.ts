@@ -6,6 +6,7 @@ import { registerConsoleAuthRoutes } from './console-auth-routes.js';
 import { registerConsoleComposeRoutes } from './console-compose-routes.js';
 import { registerConsoleInboxRoutes } from './console-inbox-routes.js';
 import { registerConsoleSentRoutes } from './console-sent-routes.js';
+import { registerConsoleWithdrawRoutes } from './console-withdraw-routes.js';
 import { registerFormParser } from '../../shared/form-body.js';
 
 /** The web console at `/`: server-rendered pages over the same stores as the API, for the node's officers. */
@@ -16,5 +17,6 @@ export function registerConsole(app: FastifyInstance, deps: NodeAppDeps): void {
   registerConsoleInboxRoutes(app, deps);
   registerConsoleComposeRoutes(app, deps);
   registerConsoleSentRoutes(app, deps);
+  registerConsoleWithdrawRoutes(app, deps);
   registerConsoleAdminRoutes(app, deps);
 }
