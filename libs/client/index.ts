@@ -36,7 +36,13 @@ export { trackNotice } from './track-notice.js';
 export { askDirectory, askPreview } from './ask-preview.js';
 export { relateNotice } from './relate-notice.js';
 export type { RelatedNotice, RelateNoticeInput } from './relate-notice.js';
-export { DEFAULT_WITHDRAWAL_CODE, WITHDRAWAL_ROUTE_COUNTRY, parseWithdrawalCode, withdrawalNotice } from './withdrawal-notice.js';
+export {
+  DEFAULT_WITHDRAWAL_CODE,
+  WITHDRAWAL_REASON_MAX_CHARS,
+  WITHDRAWAL_ROUTE_COUNTRY,
+  parseWithdrawalCode,
+  withdrawalNotice,
+} from './withdrawal-notice.js';
 export type { WithdrawalInput } from './withdrawal-notice.js';
 export { listWiden, refuseWiden, releaseWiden, releaseWidenUntilAnswered, requestWiden, signRelease } from './widen-requests.js';
 export { buildRelease, pendingRequest, RELEASE_DAYS, releaseDaysMs, WIDEN_TEXT_MAX_CHARS, WIDENABLE_CATEGORIES } from './release-widen.js';

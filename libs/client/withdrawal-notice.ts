@@ -12,6 +12,9 @@ export const WITHDRAWAL_ROUTE_COUNTRY = 'AQ';
 
 export const DEFAULT_WITHDRAWAL_CODE = 'OTHER';
 
+/** A reason longer than this is refused at the node's door: it is a sentence or two for every recipient, not a report. */
+export const WITHDRAWAL_REASON_MAX_CHARS = 2000;
+
 export interface WithdrawalInput {
   /** The issuing agency, the only one that may withdraw its notice. */
   as: string;

@@ -1,3 +1,5 @@
+import { parseRelationField } from './compose-relations.js';
+
 /**
  * The composer's form as a draft: every field as the supervisor typed it (so a page shown
  * again after a preview or a mistake keeps all of it), and the notice JSON the draft
@@ -59,6 +61,8 @@ export interface ComposeDraft {
   conveyances: Row<typeof CONVEYANCE_FIELDS>[];
   financial: Row<typeof FINANCIAL_FIELDS>[];
   locations: Row<typeof LOCATION_FIELDS>[];
+  /** Its relations as the form carries them ("REPLY:<noticeId>", compose-relations.ts): set by the page that opened it for a reply or an update. */
+  relations: string[];
 }
 
 /** What is wrong with a draft, on which form field (its element id). */
@@ -108,6 +112,7 @@ export function readComposeForm(form: FormValues, noticeId: string, addRow?: Col
     conveyances: rowsOf(form, 'conveyances', CONVEYANCE_FIELDS, extra('conveyances')),
     financial: rowsOf(form, 'financial', FINANCIAL_FIELDS, extra('financial')),
     locations: rowsOf(form, 'locations', LOCATION_FIELDS, extra('locations')),
+    relations: [...(form.relations ?? [])],
   };
 }
 
@@ -208,6 +213,11 @@ export function draftToNoticeJson(draft: ComposeDraft): { notice: Record<string,
   const locations = filledRows(draft.locations, 'locations', problems);
   const migrantCount = count(draft.migrantCount, 'migrantCount', problems);
   const deathsReported = count(draft.deathsReported, 'deathsReported', problems);
+  const relations = draft.relations.flatMap((value) => {
+    const relation = parseRelationField(value);
+    if (!relation) problems.push({ field: 'relations', message: `relations: "${value}" is not a reply or an update of a notice` });
+    return relation ? [{ kind: relation.kind, noticeId: relation.noticeId }] : [];
+  });
   const notice: Record<string, unknown> = {
     noticeId: draft.noticeId,
     caseRef: draft.caseRef,
@@ -235,6 +245,7 @@ export function draftToNoticeJson(draft: ComposeDraft): { notice: Record<string,
     }),
     ...(migrantCount !== undefined ? { migrantCount } : {}),
     ...(deathsReported !== undefined ? { deathsReported } : {}),
+    ...(relations.length > 0 ? { relations } : {}),
   };
   return { notice, problems };
 }
@@ -254,6 +265,7 @@ const FORM_FIELDS = [
   'migrantCount',
   'deathsReported',
   'summary',
+  'relations',
 ];
 
 const ROW_PATH = /^(persons|conveyances|financial|locations)\[(\d+)\]\.?([A-Za-z]+)?/;

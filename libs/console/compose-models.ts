@@ -43,6 +43,8 @@ export interface ComposeModel {
   /** The page says why Send showed the preview again instead of sending. */
   previewNote?: 'stale' | 'first';
   markedUp?: MarkedPiece[];
+  /** What of the notice a new version starts from the form cannot hold (notice paths): the page says so. */
+  leftOut?: string[];
 }
 
 /**

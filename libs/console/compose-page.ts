@@ -2,7 +2,8 @@ import { COLLECTIONS, rowFieldName, type Collection, type ComposeDraft } from '.
 import { CATEGORIES } from '../notice/index.js';
 import { dataTable } from './table.js';
 import type { ComposeModel, DirectoryEntryModel, MarkedPiece, PreviewModel } from './compose-models.js';
-import { CONSOLE_PATHS } from './console-paths.js';
+import { draftRelations, type DraftRelation } from './compose-relations.js';
+import { CONSOLE_PATHS, composeReplyPath, composeUpdatePath, noticePath, sentPath } from './console-paths.js';
 import type { Lang, PageContext } from './console-models.js';
 import { csrfInput } from './forms.js';
 import { listHtml } from './format.js';
@@ -437,6 +438,40 @@ function previewHtml(lang: Lang, preview: PreviewModel, markedUp: readonly Marke
   </section>`;
 }
 
+/** The page's heading: a reply or a new version names the notice it relates to (an update before a reply it keeps). */
+function composeTitle(relations: readonly DraftRelation[]): { key: MessageKey; noticeId?: string; path: string } {
+  const update = relations.find((r) => r.kind === 'UPDATE');
+  const reply = relations.find((r) => r.kind === 'REPLY');
+  if (update) return { key: 'compose.updateTitle', noticeId: update.noticeId, path: composeUpdatePath(update.noticeId) };
+  if (reply) return { key: 'compose.replyTitle', noticeId: reply.noticeId, path: composeReplyPath(reply.noticeId) };
+  return { key: 'compose.title', path: CONSOLE_PATHS.compose };
+}
+
+/** The notices the draft replies to or updates, linked, with what each relation does; carried by hidden fields to the send. */
+function relationsSection(lang: Lang, relations: readonly DraftRelation[], leftOut: readonly string[]): SafeHtml {
+  if (relations.length === 0) return html``;
+  const items = relations.map((r) => {
+    const link = html`<a href="${r.kind === 'REPLY' ? noticePath(r.noticeId) : sentPath(r.noticeId)}"><code>${text(r.noticeId)}</code></a>`;
+    return html`<li>${tHtml(lang, r.kind === 'REPLY' ? 'compose.replyTo' : 'compose.updates', { noticeId: link })}</li>`;
+  });
+  const hints = [...new Set(relations.map((r) => r.kind))].map(
+    (kind) => html`<p class="hint">${t(lang, kind === 'REPLY' ? 'compose.replyHint' : 'compose.updateHint')}</p>`,
+  );
+  const left =
+    leftOut.length > 0
+      ? html`<p class="flash flash-error" role="alert">
+          ${t(lang, 'compose.leftOut', { paths: leftOut.join(t(lang, 'common.listSeparator')) })}
+        </p>`
+      : '';
+  return html`<section aria-labelledby="relations-heading" class="relations" id="relations">
+    <h2 id="relations-heading">${t(lang, 'notice.relations')}</h2>
+    <ul>
+      ${items}
+    </ul>
+    ${hints} ${left}
+  </section>`;
+}
+
 /**
  * The supervisor's composer: the notice as a form (every list grows by a button, so it
  * works without the script), the summary with its markup tools, and, once previewed,
@@ -452,12 +487,15 @@ export function renderCompose(ctx: PageContext, model: ComposeModel): string {
         ${t(lang, model.previewNote === 'stale' ? 'compose.previewStale' : 'compose.previewFirst')}
       </p>`
     : '';
-  const main = html`<h1>${t(lang, 'compose.title')}</h1>
+  const relations = draftRelations(d.relations);
+  const title = composeTitle(relations);
+  const main = html`<h1>${title.noticeId ? tHtml(lang, title.key, { noticeId: title.noticeId }) : t(lang, title.key)}</h1>
     <p>${t(lang, 'compose.intro')}</p>
-    ${problemsHtml(lang, model)} ${note}
+    ${relationsSection(lang, relations, model.leftOut ?? [])} ${problemsHtml(lang, model)} ${note}
     <form method="post" action="${CONSOLE_PATHS.compose}" class="compose" novalidate>
       ${csrfInput(ctx)}
       <input type="hidden" name="noticeId" value="${d.noticeId}" />
+      ${d.relations.map((value) => html`<input type="hidden" name="relations" value="${value}" />`)}
       ${model.previewDigest ? html`<input type="hidden" name="previewDigest" value="${model.previewDigest}" />` : ''}
       ${noticeFieldset(lang, d, invalid)} ${tlpFieldset(lang, d)} ${caveatsFieldset(lang, d)} ${handlingFieldset(lang, d)}
       ${routeFieldset(lang, d, invalid)} ${addresseesFieldset(ctx, d, model.directory)} ${rowsFieldset(lang, 'persons', d.persons, invalid)}
@@ -471,5 +509,6 @@ export function renderCompose(ctx: PageContext, model: ComposeModel): string {
         ${model.preview && model.problems.length === 0 ? html`<button type="submit" name="action" value="send">${t(lang, 'compose.send')}</button>` : ''}
       </div>
     </form>`;
-  return page(ctx, { title: t(lang, 'compose.title'), path: CONSOLE_PATHS.compose, bodyClass: 'page-compose', main, current: 'compose' });
+  const titleText = t(lang, title.key, title.noticeId ? { noticeId: title.noticeId } : undefined);
+  return page(ctx, { title: titleText, path: title.path, bodyClass: 'page-compose', main, current: 'compose' });
 }

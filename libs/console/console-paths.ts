@@ -66,6 +66,26 @@ export function revokeTokenPath(name: string): string {
   return `/admin/tokens/${segment(name)}/revoke`;
 }
 
+/** The composer opened for a reply to a notice the agency received. */
+export function composeReplyPath(noticeId: string): string {
+  return `/compose?replyTo=${segment(noticeId)}`;
+}
+
+/** The composer opened for a new version of a notice the agency sent, from the node's copy of it. */
+export function composeUpdatePath(noticeId: string): string {
+  return `/compose?update=${segment(noticeId)}`;
+}
+
+/** The form that withdraws a notice the agency sent. */
+export function withdrawPath(noticeId: string): string {
+  return `/sent/${segment(noticeId)}/withdraw`;
+}
+
+/** A sent notice's page after its withdrawal was sent, which the page reports. */
+export function sentAfterWithdrawalPath(noticeId: string, withdrawalId: string): string {
+  return `${sentPath(noticeId)}?withdrawal=${segment(withdrawalId)}`;
+}
+
 /** The inbox with its filters as the filter form sends them (GET /inbox?caseRef=...&unread=1). */
 export function inboxPath(filters: InboxFilters = {}): string {
   const query = new URLSearchParams();

@@ -90,3 +90,12 @@ export { htmlDocument } from './document.js';
 export type { DocumentParts } from './document.js';
 export { languageSwitcher } from './language-switcher.js';
 export type { LanguageSwitcher } from './language-switcher.js';
+// Replies, updates, withdrawals
+export { composeReplyPath, composeUpdatePath, sentAfterWithdrawalPath, withdrawPath } from './console-paths.js';
+export { draftRelations, parseRelationField, relationField } from './compose-relations.js';
+export type { DraftRelation, DraftRelationKind } from './compose-relations.js';
+export { draftFromNotice } from './notice-draft.js';
+export type { NoticeDraft } from './notice-draft.js';
+export { replyActionHtml, sentActionsHtml } from './relation-actions.js';
+export { renderWithdrawForm } from './withdraw-page.js';
+export type { WithdrawFormModel } from './sent-models.js';

@@ -10,6 +10,7 @@ import { page } from './layout.js';
 import { EntityNames, categoryHtml, elementsHtml, withheldHtml } from './notice-elements.js';
 import { repliesHtml, versionsHtml } from './notice-versions.js';
 import { supplementHtml, widenSectionHtml } from './notice-widen.js';
+import { replyActionHtml } from './relation-actions.js';
 import { TLP_LABELS, tlpBanner, tlpClass } from './tlp.js';
 
 function countryList(lang: Lang, codes: string[]): SafeHtml {
@@ -103,7 +104,7 @@ function noticeBody(ctx: PageContext, model: NoticeModel, links: boolean): SafeH
   return html`${tlpBanner(lang, model.tlp)}
     <h1>${noticeTitle(lang, model)}</h1>
     ${versionsHtml(lang, model, links)} ${supplementHtml(lang, model)} ${repliesHtml(lang, model, links)}
-    ${handlingSection(lang, model.handling)} ${receipt}
+    ${handlingSection(lang, model.handling)} ${receipt} ${links ? replyActionHtml(ctx, model.noticeId) : ''}
     ${links ? html`<p class="print-link"><a href="${printPath(model.noticeId)}">${t(lang, 'notice.print')}</a></p>` : ''}
     <section aria-labelledby="facts-heading">
       <h2 id="facts-heading">${t(lang, 'notice.facts')}</h2>

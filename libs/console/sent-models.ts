@@ -27,6 +27,8 @@ export interface SentNoticeModel {
   tlp?: Tlp;
   /** The replies this node received to it, oldest first. */
   replies?: SentReply[];
+  /** The node keeps it and it is no withdrawal: the page offers its update and its withdrawal. */
+  changeable?: boolean;
 }
 
 /** A reply to an own notice, as the sent notice's page lists it. */
@@ -46,4 +48,18 @@ export interface QuarantineRow {
   path: string;
   reason: string;
   quarantinedAt: string;
+}
+
+/** The form that withdraws one of the agency's notices, as first shown or shown again with its problems. */
+export interface WithdrawFormModel {
+  noticeId: string;
+  /** The withdrawal's own noticeId, chosen when the form is first shown: a form sent twice is one withdrawal. */
+  withdrawalId: string;
+  /** The code chosen (a WithdrawalCode name), '' before one is. */
+  code: string;
+  reason: string;
+  /** The longest reason the node takes. */
+  reasonMaxChars: number;
+  /** What is wrong, on which field (`code`, `reason`), in the officer's language or the bus's words. */
+  problems: { field: 'code' | 'reason'; message: string }[];
 }

@@ -10,6 +10,7 @@ import { t, tHtml } from './i18n/translate.js';
 import { page } from './layout.js';
 import type { QuarantineRow, SentNoticeModel, SentReply, SentRow } from './sent-models.js';
 import { tlpBadge } from './tlp.js';
+import { sentActionsHtml } from './relation-actions.js';
 
 const statusHtml = (ctx: PageContext, status: SentRow['status']): SafeHtml =>
   html`<span class="${`status status-${status}`}">${t(ctx.lang, `status.${status}`)}</span>`;
@@ -128,7 +129,7 @@ export function renderSentNotice(ctx: PageContext, model: SentNoticeModel): stri
     bodyClass: 'page-sent-notice',
     current: 'sent',
     main: html`<h1>${tHtml(lang, 'sent.noticeTitle', { noticeId: model.noticeId })}</h1>
-      ${decision}
+      ${decision} ${model.changeable ? sentActionsHtml(ctx, model.noticeId) : ''}
       ${
         track && track.handling.length > 0
           ? html`<section aria-labelledby="handling-h" class="handling">

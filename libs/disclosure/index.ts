@@ -11,3 +11,4 @@ export { decodeProtectedManifest, openSubmission } from './open-submission.js';
 export type { SubmissionParts } from './open-submission.js';
 export { witnessMentions } from './witness-free.js';
 export { toCaseNotice } from './to-case-notice.js';
+export { writtenNotice } from './written-notice.js';

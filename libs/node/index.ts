@@ -24,4 +24,15 @@ export { assertTransportAllowed, DEFAULT_LISTEN, isLoopback, parseListen, type L
 export * from './accounts/index.js';
 export { initNode, renewNodeCredentials, type InitNodeResult, type NodeSource, type RenewedCredentials } from './init-node.js';
 export { NodeCheckpointStore } from './checkpoint-store.js';
-export { bodyDigest, takeSubmission, type SubmissionRequest } from './take-submission.js';
+export {
+  bodyDigest,
+  bodyNoticeId,
+  noticeOfBody,
+  takeIntendedSubmission,
+  takeSubmission,
+  type SubmissionIntent,
+  type SubmissionRequest,
+} from './take-submission.js';
+export { takeRelatedSubmission, type RelatedSubmissionRequest } from './take-related-submission.js';
+export { takeWithdrawal, type WithdrawalRequest } from './take-withdrawal.js';
+export { keptNotice } from './kept-notice.js';

@@ -32,22 +32,109 @@ export function bodyDigest(body: unknown): string {
     .digest('hex');
 }
 
-function assertSameBody(earlier: Submission, digest: string, byKey: boolean): Submission {
+function assertSameBody(earlier: Submission, digest: string, idField: string | undefined): Submission {
   if (earlier.bodyDigest === digest) return earlier;
+  const name = idField?.split('/').at(-1) ?? '';
   throw new AccordError(
     'E_CONFLICT',
-    byKey
+    idField === undefined
       ? `Idempotency-Key ${earlier.idempotencyKey ?? ''} was used before with another body: a new notice needs a new key`
-      : `notice ${earlier.noticeId} was submitted before with another body: a new notice needs a new noticeId`,
-    { path: byKey ? 'headers/idempotency-key' : 'body/noticeId' },
+      : `notice ${earlier.noticeId} was submitted before with another body: a new notice needs a new ${name}`,
+    { path: idField ?? 'headers/idempotency-key' },
   );
 }
 
-function earlierOf(store: SubmissionStore, noticeId: string | undefined, key: string | undefined, digest: string): Submission | undefined {
+function earlierOf(store: SubmissionStore, intent: SubmissionIntent, digest: string, noticeId = intent.noticeId): Submission | undefined {
   const byId = noticeId !== undefined ? store.find(noticeId) : undefined;
-  if (byId) return assertSameBody(byId, digest, false);
+  if (byId) return assertSameBody(byId, digest, intent.noticeIdField);
+  const key = intent.idempotencyKey;
   const byKey = key !== undefined ? store.findByIdempotencyKey(key) : undefined;
-  return byKey ? assertSameBody(byKey, digest, true) : undefined;
+  return byKey ? assertSameBody(byKey, digest, undefined) : undefined;
+}
+
+/** A submission as any publishing route asks for it, whatever its body: a notice, a withdrawal's reason. */
+export interface SubmissionIntent {
+  /** The submitted notice's own id, when the request names it; otherwise the Idempotency-Key must. */
+  noticeId?: string;
+  /** Where the request names that id (`body/noticeId`): the field a conflict names. */
+  noticeIdField: string;
+  /** What was asked, as sent, with what the route's path names: its digest is kept, and a retry must ask the same. */
+  asked: unknown;
+  idempotencyKey?: string;
+  /** Who asks (`token:NAME`, `officer:NAME`). */
+  submittedBy: string;
+  now: Date;
+}
+
+/**
+ * The submission a publishing request is: a retry (same noticeId, or same Idempotency-Key,
+ * asking the same) is the earlier one; otherwise `build` makes the notice under its id
+ * (the one named, or a fresh one), which is signed and recorded with its signed bytes
+ * before anything is published.
+ */
+export async function takeIntendedSubmission(
+  store: SubmissionStore,
+  intent: SubmissionIntent,
+  build: (noticeId: string) => CaseNotice,
+  sign: (notice: CaseNotice) => Promise<Uint8Array>,
+): Promise<Submission> {
+  const { noticeId: given, idempotencyKey: key } = intent;
+  if (given === undefined && key === undefined) {
+    const name = intent.noticeIdField.split('/').at(-1) ?? '';
+    throw new AccordError(
+      'E_REQUEST_INVALID',
+      `a request without ${name} needs an Idempotency-Key header, so that a retry is the same submission`,
+      {
+        path: 'headers/idempotency-key',
+      },
+    );
+  }
+  const digest = bodyDigest(intent.asked);
+  const earlier = earlierOf(store, intent, digest);
+  if (earlier) return earlier;
+  const notice = build(given ?? randomUUID());
+  const signed = await sign(notice);
+  try {
+    store.record(
+      {
+        noticeId: notice.noticeId,
+        bodyDigest: digest,
+        submittedBy: intent.submittedBy,
+        submittedAt: intent.now.toISOString(),
+        ...(key !== undefined ? { idempotencyKey: key } : {}),
+      },
+      signed,
+    );
+  } catch (error) {
+    // Two identical requests at once: the other one recorded it first.
+    const raced = earlierOf(store, intent, digest, notice.noticeId);
+    if (!raced) throw error;
+    return raced;
+  }
+  const recorded = store.find(notice.noticeId);
+  if (!recorded) throw new AccordError('E_STATE', `submission ${notice.noticeId} was recorded but cannot be read back`);
+  return recorded;
+}
+
+/** The body's noticeId, when it has one; anything but a string is refused. */
+export function bodyNoticeId(body: Record<string, unknown>): string | undefined {
+  const given = body.noticeId;
+  if (given !== undefined && typeof given !== 'string') {
+    throw new AccordError('E_REQUEST_INVALID', 'noticeId must be a UUID string', { path: 'body/noticeId' });
+  }
+  return given;
+}
+
+/** The notice a body of notice JSON makes under `noticeId`: issuingAgency filled in (another agency's refused), issuedAt now where absent. */
+export function noticeOfBody(body: Record<string, unknown>, agency: string, now: Date): (noticeId: string) => CaseNotice {
+  return (noticeId) => {
+    if (body.issuingAgency !== undefined && body.issuingAgency !== agency) {
+      throw new AccordError('E_SUBJECT_MISMATCH', `issuingAgency must be this node's agency, ${agency}`, {
+        path: 'body/issuingAgency',
+      });
+    }
+    return noticeFromJsonObject({ ...body, noticeId, issuingAgency: agency, issuedAt: body.issuedAt ?? now.toISOString() });
+  };
 }
 
 /**
@@ -61,53 +148,19 @@ export async function takeSubmission(
   request: SubmissionRequest,
   sign: (notice: CaseNotice) => Promise<Uint8Array>,
 ): Promise<Submission> {
-  const { body, idempotencyKey: key } = request;
-  const given = body.noticeId;
-  if (given !== undefined && typeof given !== 'string') {
-    throw new AccordError('E_REQUEST_INVALID', 'noticeId must be a UUID string', { path: 'body/noticeId' });
-  }
-  if (given === undefined && key === undefined) {
-    throw new AccordError(
-      'E_REQUEST_INVALID',
-      'a notice without noticeId needs an Idempotency-Key header, so that a retry is the same submission',
-      {
-        path: 'headers/idempotency-key',
-      },
-    );
-  }
-  const digest = bodyDigest(body);
-  const earlier = earlierOf(store, given, key, digest);
-  if (earlier) return earlier;
-  if (body.issuingAgency !== undefined && body.issuingAgency !== request.agency) {
-    throw new AccordError('E_SUBJECT_MISMATCH', `issuingAgency must be this node's agency, ${request.agency}`, {
-      path: 'body/issuingAgency',
-    });
-  }
-  const notice = noticeFromJsonObject({
-    ...body,
-    noticeId: given ?? randomUUID(),
-    issuingAgency: request.agency,
-    issuedAt: body.issuedAt ?? request.now.toISOString(),
-  });
-  const signed = await sign(notice);
-  try {
-    store.record(
-      {
-        noticeId: notice.noticeId,
-        bodyDigest: digest,
-        submittedBy: request.submittedBy,
-        submittedAt: request.now.toISOString(),
-        ...(key !== undefined ? { idempotencyKey: key } : {}),
-      },
-      signed,
-    );
-  } catch (error) {
-    // Two identical requests at once: the other one recorded it first.
-    const raced = earlierOf(store, notice.noticeId, key, digest);
-    if (!raced) throw error;
-    return raced;
-  }
-  const recorded = store.find(notice.noticeId);
-  if (!recorded) throw new AccordError('E_STATE', `submission ${notice.noticeId} was recorded but cannot be read back`);
-  return recorded;
+  const { body, idempotencyKey } = request;
+  const noticeId = bodyNoticeId(body);
+  return takeIntendedSubmission(
+    store,
+    {
+      ...(noticeId !== undefined ? { noticeId } : {}),
+      noticeIdField: 'body/noticeId',
+      asked: body,
+      ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+      submittedBy: request.submittedBy,
+      now: request.now,
+    },
+    noticeOfBody(body, request.agency, request.now),
+    sign,
+  );
 }

@@ -31,6 +31,7 @@ import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerNoticeRoutes } from './routes/notice-routes.js';
+import { registerRelationRoutes } from './routes/relation-routes.js';
 import { registerSessionRoutes } from './routes/session-routes.js';
 import { SESSION_COOKIE } from './sign-in.js';
 import { registerViewRoutes } from './routes/view-routes.js';
@@ -210,6 +211,7 @@ export async function buildNodeApp(deps: NodeAppDeps): Promise<FastifyInstance> 
   registerHealthRoutes(app, deps, () => routes);
   registerSessionRoutes(app, deps);
   registerNoticeRoutes(app, deps);
+  registerRelationRoutes(app, deps);
   registerViewRoutes(app, deps);
   registerWidenRoutes(app, deps);
   registerEventRoutes(app, deps);

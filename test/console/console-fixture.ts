@@ -11,10 +11,12 @@ import type {
   PageContext,
   RequestsModel,
   Role,
+  SentNoticeModel,
   StoredViewJson,
   TimelineModel,
   WidenAskForm,
   WidenRow,
+  WithdrawFormModel,
   WithdrawnModel,
 } from '../../libs/console/index.js';
 import {
@@ -33,7 +35,11 @@ import {
   renderSignIn,
   renderTimeline,
   renderWithdrawn,
+  draftFromNotice,
+  renderSentNotice,
+  renderWithdrawForm,
 } from '../../libs/console/index.js';
+import { v1 } from '../../libs/proto/index.js';
 
 export const CSRF = 'csrf-token-Zm9vYmFy';
 export const NOTICE_ID = '0f8e5c7a-3b1d-4c2e-9a6f-1d2c3b4a5e6f';
@@ -355,6 +361,85 @@ export function asRole(ctx: PageContext, role: Role): PageContext {
   return ctx.officer ? { ...ctx, officer: { ...ctx.officer, role } } : ctx;
 }
 
+// Replies, updates, withdrawals
+
+export const SENT_ID = '0f8e5c7a-0000-4000-8000-0000000000bb';
+export const WITHDRAWAL_ID = '0f8e5c7a-0000-4000-8000-0000000000cc';
+
+/** The same context as a supervisor's, who may send (a signed-out context stays as it is). */
+export function asSupervisor(ctx: PageContext): PageContext {
+  return ctx.officer ? { ...ctx, officer: { ...ctx.officer, role: 'supervisor' } } : ctx;
+}
+
+/** One of the agency's own notices, which the node keeps: its page offers a new version and a withdrawal. */
+export function sentNoticeModel(): SentNoticeModel {
+  return {
+    noticeId: SENT_ID,
+    changeable: true,
+    track: {
+      status: 'accepted',
+      policyVersion: 'mediterranean@7',
+      handling: [],
+      deliveries: [{ recipient: 'it-police', deliveredAt: '2026-12-01T08:00:01Z', categories: ['core'], withheldCategories: ['summary'] }],
+      receipts: [],
+    },
+    replies: [],
+  };
+}
+
+/** The composer opened for a reply to the realistic notice, addressed to its issuer. */
+export function composeReplyModel(): ComposeModel {
+  const { draft } = draftFromNotice(
+    v1.CaseNotice.create({
+      noticeId: WITHDRAWAL_ID,
+      caseRef: 'IT-BA-2026-0042',
+      addressees: ['it-police'],
+      relations: [{ kind: v1.RelationKind.REPLY, noticeId: NOTICE_ID }],
+    }),
+  );
+  return { draft, directory: [{ id: 'it-police', country: 'IT', role: 'police' }], problems: [] };
+}
+
+/** The composer opened for a new version of an own notice with two documents for one person (the form holds one). */
+export function composeUpdateModel(): ComposeModel {
+  const { draft, leftOut } = draftFromNotice(
+    v1.CaseNotice.create({
+      noticeId: WITHDRAWAL_ID,
+      caseRef: 'LY-2026-7',
+      type: v1.NoticeType.ALERT,
+      tlp: v1.Tlp.AMBER,
+      summary: '{{persons[0].fullName}} steered the boat.',
+      persons: [
+        {
+          role: v1.PersonRole.SMUGGLER_SUSPECT,
+          fullName: 'Kamal Haddad',
+          documents: [
+            { kind: 'passport', number: 'LY4455667' },
+            { kind: 'id card', number: 'LY-ID-1' },
+          ],
+        },
+      ],
+      relations: [
+        { kind: v1.RelationKind.REPLY, noticeId: NOTICE_ID },
+        { kind: v1.RelationKind.UPDATE, noticeId: SENT_ID },
+      ],
+    }),
+  );
+  return { draft, directory: [], problems: [], leftOut };
+}
+
+/** The withdrawal form of an own notice, first shown, or shown again with what is wrong. */
+export function withdrawFormModel(problems: WithdrawFormModel['problems'] = []): WithdrawFormModel {
+  return {
+    noticeId: SENT_ID,
+    withdrawalId: WITHDRAWAL_ID,
+    code: problems.length ? '' : 'INACCURATE',
+    reason: '',
+    reasonMaxChars: 2000,
+    problems,
+  };
+}
+
 /** Every page of the console for one context, by name. */
 export function everyPage(ctx: PageContext) {
   return {
@@ -390,6 +475,19 @@ export function everyPage(ctx: PageContext) {
     error: renderError(ctx, 404, 'error.notFound'),
     compose: renderCompose(ctx, { draft: emptyDraft(NOTICE_ID), directory: undefined, problems: [] }),
     composePreview: renderCompose(ctx, composeModel()),
+    // Replies, updates, withdrawals
+    noticeForSupervisor: renderNotice(asSupervisor(ctx), noticeModel()),
+    sentNotice: renderSentNotice(asSupervisor(ctx), sentNoticeModel()),
+    composeReply: renderCompose(asSupervisor(ctx), composeReplyModel()),
+    composeUpdate: renderCompose(asSupervisor(ctx), composeUpdateModel()),
+    withdrawForm: renderWithdrawForm(asSupervisor(ctx), withdrawFormModel()),
+    withdrawFormProblems: renderWithdrawForm(
+      asSupervisor(ctx),
+      withdrawFormModel([
+        { field: 'code', message: 'Choose the reason code.' },
+        { field: 'reason', message: 'Write the reason for the recipients.' },
+      ]),
+    ),
   };
 }
 

@@ -463,6 +463,50 @@ export const EN = {
   'widenError.refused': 'The bus refused it: {detail}',
   'widenError.notPublishedHere':
     'This node did not publish notice {noticeId}, so it cannot release it: release it with “accord widen release” from the folder that published it, or refuse it here.',
+
+  // Replies, updates, withdrawals
+  'compose.replyTitle': 'Reply to notice {noticeId}',
+  'compose.updateTitle': 'New version of notice {noticeId}',
+  'compose.replyTo': 'Reply to notice {noticeId}, which your agency received',
+  'compose.updates': 'New version of notice {noticeId}, which your agency sent',
+  'compose.replyHint': 'A reply is addressed to the issuer of the notice it answers: keep that agency among the addressees.',
+  'compose.updateHint':
+    'Once sent, the new version supersedes the earlier one for every agency that received it; an agency not entitled to the new version is told the notice was updated.',
+  'compose.leftOut':
+    'This new version leaves out what the form cannot hold (one identity document per person) and replies to notices withdrawn since: {paths}.',
+  'compose.replyNotReceived': 'Notice {noticeId} is not one this node received and holds: a reply answers a notice received.',
+  'compose.replyAddressee': 'A reply is addressed to the issuer of the notice it answers: add {issuer} to the addressees.',
+  'compose.updateNotSent': 'Notice {noticeId} is not one this node sent: only those can be updated here.',
+  'reply.heading': 'Reply',
+  'reply.action': 'Reply to this notice',
+  'reply.hint': 'Opens the composer for a reply in the same case, addressed to the issuer.',
+  'change.heading': 'Update or withdraw',
+  'change.update': 'Write a new version of this notice',
+  'change.updateHint':
+    'The composer opens with this notice’s content. Once sent, the new version supersedes this one for every agency that received it.',
+  'change.withdraw': 'Withdraw this notice',
+  'change.withdrawHint':
+    'Every agency that received it gets a tombstone in its place, and its content is deleted wherever the bus delivered it.',
+  'withdraw.title': 'Withdraw notice {noticeId}',
+  'withdraw.intro':
+    'Withdrawing a notice withdraws every earlier version of it too. Every agency that received a version gets a tombstone in its place, with the code and the reason below, and the content is deleted wherever the bus delivered it. This cannot be undone.',
+  'withdraw.legend': 'The withdrawal',
+  'withdraw.code': 'Reason code',
+  'withdraw.codeHint': 'Recipients read the code by the meaning shown here.',
+  'withdraw.reason': 'Reason, for the recipients',
+  'withdraw.warningTitle': 'Every recipient reads this reason.',
+  'withdraw.warning':
+    'Name no person in it and give no detail of the case: the bus removes numbers, dates, identifiers and coordinates, but it no longer holds the notice and cannot recognise its names.',
+  'withdraw.submit': 'Withdraw the notice',
+  'withdraw.cancel': 'Back to the notice, without withdrawing it',
+  'withdraw.problems': 'The notice was not withdrawn:',
+  'withdraw.codeRequired': 'Choose the reason code.',
+  'withdraw.reasonRequired': 'Write the reason for the recipients.',
+  'withdraw.sentAccepted':
+    'Withdrawn: the bus accepted the withdrawal (notice {noticeId}). Every agency that received the notice gets a tombstone in its place.',
+  'withdraw.sentPending':
+    'The withdrawal was sent (notice {noticeId}); the bus has not decided on it yet. The list of sent notices will show its decision.',
+  'withdraw.sentQuarantined': 'The bus refused the withdrawal (notice {noticeId}, {code}): the notice is not withdrawn.',
 } as const;
 
 /** The key of a message of the console. */

@@ -463,4 +463,51 @@ export const FR: Record<MessageKey, string> = {
   'widenError.refused': 'Le bus l’a refusée : {detail}',
   'widenError.notPublishedHere':
     'Ce nœud n’a pas publié la notice {noticeId} et ne peut donc pas la communiquer : faites-le avec « accord widen release » depuis le dossier qui l’a publiée, ou refusez ici.',
+
+  // Replies, updates, withdrawals
+  'compose.replyTitle': 'Réponse à la notice {noticeId}',
+  'compose.updateTitle': 'Nouvelle version de la notice {noticeId}',
+  'compose.replyTo': 'Réponse à la notice {noticeId}, reçue par votre agence',
+  'compose.updates': 'Nouvelle version de la notice {noticeId}, envoyée par votre agence',
+  'compose.replyHint':
+    'Une réponse est adressée à l’émetteur de la notice à laquelle elle répond : gardez cette agence parmi les destinataires.',
+  'compose.updateHint':
+    'Une fois envoyée, la nouvelle version remplace l’ancienne pour chaque agence qui l’a reçue ; une agence qui n’a pas droit à la nouvelle version apprend que la notice a été mise à jour.',
+  'compose.leftOut':
+    'Cette nouvelle version laisse de côté ce que le formulaire ne peut contenir (un document d’identité par personne) et les réponses à des notices retirées depuis : {paths}.',
+  'compose.replyNotReceived':
+    'La notice {noticeId} n’est pas une notice que ce nœud a reçue et conserve : une réponse répond à une notice reçue.',
+  'compose.replyAddressee':
+    'Une réponse est adressée à l’émetteur de la notice à laquelle elle répond : ajoutez {issuer} aux destinataires.',
+  'compose.updateNotSent': 'La notice {noticeId} n’a pas été envoyée par ce nœud : seules celles-là peuvent être mises à jour ici.',
+  'reply.heading': 'Répondre',
+  'reply.action': 'Répondre à cette notice',
+  'reply.hint': 'Ouvre le rédacteur pour une réponse dans le même dossier, adressée à l’émetteur.',
+  'change.heading': 'Mettre à jour ou retirer',
+  'change.update': 'Rédiger une nouvelle version de cette notice',
+  'change.updateHint':
+    'Le rédacteur s’ouvre avec le contenu de cette notice. Une fois envoyée, la nouvelle version remplace celle-ci pour chaque agence qui l’a reçue.',
+  'change.withdraw': 'Retirer cette notice',
+  'change.withdrawHint':
+    'Chaque agence qui l’a reçue reçoit à sa place une notice de retrait, et son contenu est supprimé partout où le bus l’a remise.',
+  'withdraw.title': 'Retirer la notice {noticeId}',
+  'withdraw.intro':
+    'Retirer une notice retire aussi chacune de ses versions antérieures. Chaque agence qui en a reçu une version reçoit à sa place une notice de retrait, avec le code et le motif ci-dessous, et le contenu est supprimé partout où le bus l’a remis. C’est irréversible.',
+  'withdraw.legend': 'Le retrait',
+  'withdraw.code': 'Code du motif',
+  'withdraw.codeHint': 'Les destinataires lisent le code avec la signification indiquée ici.',
+  'withdraw.reason': 'Motif, pour les destinataires',
+  'withdraw.warningTitle': 'Chaque destinataire lit ce motif.',
+  'withdraw.warning':
+    'N’y nommez personne et ne donnez aucun détail du dossier : le bus retire les nombres, les dates, les identifiants et les coordonnées, mais il ne détient plus la notice et ne peut pas en reconnaître les noms.',
+  'withdraw.submit': 'Retirer la notice',
+  'withdraw.cancel': 'Revenir à la notice sans la retirer',
+  'withdraw.problems': 'La notice n’a pas été retirée :',
+  'withdraw.codeRequired': 'Choisissez le code du motif.',
+  'withdraw.reasonRequired': 'Écrivez le motif pour les destinataires.',
+  'withdraw.sentAccepted':
+    'Retirée : le bus a accepté le retrait (notice {noticeId}). Chaque agence qui a reçu la notice reçoit à sa place une notice de retrait.',
+  'withdraw.sentPending':
+    'Le retrait a été envoyé (notice {noticeId}) ; le bus ne l’a pas encore décidé. La liste des avis envoyés en montrera la décision.',
+  'withdraw.sentQuarantined': 'Le bus a refusé le retrait (notice {noticeId}, {code}) : la notice n’est pas retirée.',
 };

@@ -1,4 +1,11 @@
-import { RELEASE_DAYS, WIDEN_TEXT_MAX_CHARS, WIDENABLE_CATEGORIES } from '../../client/index.js';
+import {
+  DEFAULT_WITHDRAWAL_CODE,
+  RELEASE_DAYS,
+  WIDEN_TEXT_MAX_CHARS,
+  WIDENABLE_CATEGORIES,
+  WITHDRAWAL_REASON_MAX_CHARS,
+} from '../../client/index.js';
+import { withdrawalCodeNames } from '../../notice/index.js';
 
 /**
  * JSON Schemas of the node's API: Fastify validates every request against them, and the
@@ -47,6 +54,32 @@ export const noticeBody = {
   type: 'object',
   description:
     "The contract's notice JSON (proto3 JSON of accord.v1.CaseNotice, docs/wire-format.md). noticeId and issuedAt are filled in when absent; issuingAgency, when given, must be this node's agency.",
+} as const;
+
+export const relatedNoticeBody = {
+  type: 'object',
+  description:
+    "The contract's notice JSON, as for POST /api/v1/notices; the relation to the notice in the path is added (a reply's addressees gain that notice's issuer). A noticeId equal to that notice's is taken as none: the new notice gets a fresh one (send an Idempotency-Key) and issuedAt now.",
+} as const;
+
+export const withdrawBody = {
+  type: 'object',
+  required: ['reason'],
+  additionalProperties: false,
+  properties: {
+    reason: {
+      type: 'string',
+      minLength: 1,
+      maxLength: WITHDRAWAL_REASON_MAX_CHARS,
+      description: 'why, in plain text: it reaches every recipient, scrubbed of numbers, dates and identifiers; name no person',
+    },
+    code: { type: 'string', enum: withdrawalCodeNames(), description: `the withdrawal code (default ${DEFAULT_WITHDRAWAL_CODE})` },
+    withdrawalId: {
+      type: 'string',
+      pattern: UUID_PATTERN,
+      description: "the withdrawal notice's own id; without it, an Idempotency-Key header: a retry with either is the same submission",
+    },
+  },
 } as const;
 
 export const submitHeaders = {

@@ -27,6 +27,7 @@ import type { CaseNotice } from '../../../libs/proto/index.js';
 import type { NodeAppDeps } from '../node-app.js';
 import { settleSubmission } from '../watch-decisions.js';
 import { pageContext, refuseWithoutCsrf, requireOfficer, type ConsoleSession } from './console-session.js';
+import { relationProblems, replyDraft, updateDraft } from './relation-drafts.js';
 import { field } from '../../shared/form-body.js';
 
 const HTML = 'text/html; charset=utf-8';
@@ -70,13 +71,32 @@ export function registerConsoleComposeRoutes(app: FastifyInstance, deps: NodeApp
       .type(HTML)
       .send(renderCompose(ctx, { ...model, directory: await directory() }));
 
-  app.get(
+  app.get<{ Querystring: Record<string, string | undefined> }>(
     '/compose',
-    { config: { summary: 'the console: compose a notice and preview what each agency would receive' } },
+    {
+      config: {
+        summary: 'the console: compose a notice (?replyTo=, ?update=: a reply or a new version) and preview what each agency would receive',
+      },
+    },
     async (request, reply) => {
       const signedIn = supervisor(request, reply);
       if (!signedIn) return reply;
-      return show(reply, pageContext(request, deps, signedIn), { draft: emptyDraft(randomUUID()), problems: [] });
+      const ctx = pageContext(request, deps, signedIn);
+      const { replyTo, update } = request.query;
+      const related = update ?? replyTo;
+      if (related === undefined) return show(reply, ctx, { draft: emptyDraft(randomUUID()), problems: [] });
+      // A reply to a notice received, or a new version of one sent: anything else names nothing to start from.
+      const made = !apiSchemas.isNoticeId(related)
+        ? undefined
+        : update !== undefined
+          ? updateDraft(deps, related, randomUUID())
+          : replyDraft(deps, related, randomUUID());
+      if (!made)
+        return reply
+          .code(404)
+          .type(HTML)
+          .send(renderError(ctx, 404, 'error.notFound'));
+      return show(reply, ctx, { draft: made.draft, problems: [], ...(made.leftOut.length > 0 ? { leftOut: made.leftOut } : {}) });
     },
   );
 
@@ -98,7 +118,9 @@ export function registerConsoleComposeRoutes(app: FastifyInstance, deps: NodeApp
       if (adding) return show(reply, ctx, { draft, problems: [] });
 
       const checked = checkDraft(draft, deps.agency);
-      if ('problems' in checked) return show(reply, ctx, { draft, problems: checked.problems }, 400);
+      const related = relationProblems(deps, ctx.lang, draft);
+      if ('problems' in checked || related.length > 0)
+        return show(reply, ctx, { draft, problems: [...related, ...('problems' in checked ? checked.problems : [])] }, 400);
       const digest = bodyDigest(checked.json);
       const previewed = field(form, 'previewDigest', { optional: true, max: 128 });
       try {

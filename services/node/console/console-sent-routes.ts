@@ -15,6 +15,7 @@ import { handlingNames } from '../../../libs/notice/index.js';
 import { formatTimestamp } from '../../../libs/proto/index.js';
 import type { NodeAppDeps } from '../node-app.js';
 import { pageContext, requireOfficer, type ConsoleSession } from './console-session.js';
+import { isChangeable } from './changeable-notice.js';
 
 const HTML = 'text/html; charset=utf-8';
 
@@ -39,13 +40,23 @@ export function registerConsoleSentRoutes(app: FastifyInstance, deps: NodeAppDep
     return reply.type(HTML).send(renderSentList(pageContext(request, deps, signedIn), { rows: deps.submissions.all().map(rowOf) }));
   });
 
-  app.get<{ Params: { noticeId: string } }>(
+  /** The page's word on a withdrawal just sent from it (`?withdrawal=`): its decision, if it is one of this node's submissions. */
+  const withdrawalFlash = (withdrawalId: string | undefined): PageContext['flash'] | undefined => {
+    const withdrawal = withdrawalId !== undefined && apiSchemas.isNoticeId(withdrawalId) ? deps.submissions.find(withdrawalId) : undefined;
+    if (!withdrawal) return undefined;
+    const params = { noticeId: withdrawal.noticeId, code: withdrawal.code ?? '' };
+    if (withdrawal.status === 'quarantined') return { kind: 'error', messageKey: 'withdraw.sentQuarantined', params };
+    return { kind: 'info', messageKey: withdrawal.status === 'accepted' ? 'withdraw.sentAccepted' : 'withdraw.sentPending', params };
+  };
+
+  app.get<{ Params: { noticeId: string }; Querystring: { withdrawal?: string } }>(
     '/sent/:noticeId',
     { config: { summary: 'the console: what became of an own notice (decision, recipients and their categories, receipts, replies)' } },
     async (request, reply) => {
       const signedIn = supervisor(request, reply);
       if (!signedIn) return reply;
-      const ctx = pageContext(request, deps, signedIn);
+      const flash = withdrawalFlash(request.query.withdrawal);
+      const ctx = { ...pageContext(request, deps, signedIn), ...(flash ? { flash } : {}) };
       const noticeId = request.params.noticeId;
       if (!apiSchemas.isNoticeId(noticeId))
         return reply
@@ -67,6 +78,7 @@ export function registerConsoleSentRoutes(app: FastifyInstance, deps: NodeAppDep
       const model: SentNoticeModel = {
         noticeId,
         replies,
+        ...(isChangeable(deps, noticeId) ? { changeable: true } : {}),
         ...(submission ? { decision: rowOf(submission) } : {}),
         ...(report.error
           ? { trackError: report.error }

@@ -7,6 +7,7 @@ import { registerConsoleComposeRoutes } from './console-compose-routes.js';
 import { registerConsoleInboxRoutes } from './console-inbox-routes.js';
 import { registerConsoleSentRoutes } from './console-sent-routes.js';
 import { registerConsoleWidenRoutes } from './console-widen-routes.js';
+import { registerConsoleWithdrawRoutes } from './console-withdraw-routes.js';
 import { registerFormParser } from '../../shared/form-body.js';
 
 /** The web console at `/`: server-rendered pages over the same stores as the API, for the node's officers. */
@@ -18,5 +19,6 @@ export function registerConsole(app: FastifyInstance, deps: NodeAppDeps): void {
   registerConsoleComposeRoutes(app, deps);
   registerConsoleSentRoutes(app, deps);
   registerConsoleWidenRoutes(app, deps);
+  registerConsoleWithdrawRoutes(app, deps);
   registerConsoleAdminRoutes(app, deps);
 }

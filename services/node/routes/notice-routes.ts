@@ -1,26 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { signNotice } from '../../../libs/client/index.js';
-import { AccordError, describeReason } from '../../../libs/errors/index.js';
-import { apiSchemas, takeSubmission, type Submission } from '../../../libs/node/index.js';
+import { AccordError } from '../../../libs/errors/index.js';
+import { apiSchemas, takeSubmission } from '../../../libs/node/index.js';
 import { messageToJson } from '../../../libs/proto/index.js';
 import { readerOf } from '../caller.js';
 import type { NodeAppDeps } from '../node-app.js';
-import { settleSubmission } from '../watch-decisions.js';
-
-function decisionOf(s: Submission): Record<string, unknown> {
-  return {
-    noticeId: s.noticeId,
-    status: s.status,
-    submittedAt: s.submittedAt,
-    ...(s.code ? { code: s.code, reason: describeReason(s.code) } : {}),
-    ...(s.path ? { path: s.path } : {}),
-    ...(s.decidedAt ? { decidedAt: s.decidedAt } : {}),
-  };
-}
+import { answerSubmission, decisionOf } from './submission-answer.js';
 
 export function registerNoticeRoutes(app: FastifyInstance, deps: NodeAppDeps): void {
-  const submissionDeps = { bus: deps.bus, submissions: deps.submissions, events: deps.events, log: deps.log };
-
   app.post<{ Body: Record<string, unknown>; Headers: { 'idempotency-key'?: string } }>(
     '/api/v1/notices',
     {
@@ -34,7 +21,7 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: NodeAppDeps): v
     async (request, reply) => {
       const caller = request.caller;
       if (!caller) throw new AccordError('E_UNAUTHENTICATED', 'sign in or give a token');
-      let submission = await takeSubmission(
+      const submission = await takeSubmission(
         deps.submissions,
         {
           body: request.body,
@@ -45,8 +32,7 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: NodeAppDeps): v
         },
         (notice) => signNotice(notice, deps.signingKey),
       );
-      if (submission.status === 'pending') submission = await settleSubmission(submissionDeps, submission, deps.decisionWaitMs);
-      return reply.code(submission.status === 'pending' ? 202 : 200).send(decisionOf(submission));
+      return answerSubmission(reply, deps, submission);
     },
   );
 
