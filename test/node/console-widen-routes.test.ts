@@ -2,12 +2,12 @@
 import { generate } from 'otplib';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { signNotice } from '../../libs/client/index.js';
-import { AccordError, type AccordErrorCode } from '../../libs/errors/index.js';
 import type { NodeView } from '../../libs/node/index.js';
 import { dateFromTimestamp, timestampFromDate, v1 } from '../../libs/proto/index.js';
 import type { NodeBus } from '../../services/node/node-bus.js';
 import { sampleNotice } from '../harness/sample-notice.js';
 import { AGENCY, appWithoutBus, type AppFixture } from './node-app-fixture.js';
+import { fakeWidenRouting, widenRecord } from './widen-routing-fixture.js';
 
 const id = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 /** A notice the agency received from pt-police, the smuggler's identity and the precise location withheld. */
@@ -25,54 +25,15 @@ const TO_US_DECIDED = id(15);
 const RELEASE_OF_WIDENED = id(16);
 const PASSWORD = 'an officer password';
 
-const record = (overrides: Partial<v1.WidenRecord.$Properties>): v1.WidenRecord =>
-  v1.WidenRecord.create({
-    requestId: TO_US,
-    noticeId: PUBLISHED,
-    requester: 'pt-police',
-    issuer: AGENCY,
-    categories: ['smuggler.identity', 'financial'],
-    reason: 'The same skipper is in our case PT-9.',
-    status: v1.WidenStatus.PENDING,
-    requestedAt: timestampFromDate(new Date('2026-12-03T09:00:00Z')),
-    ...overrides,
-  });
-
-type Op = 'list' | 'request' | 'release' | 'refuse';
+const record = (overrides: Partial<v1.WidenRecord.$Properties>): v1.WidenRecord => widenRecord(AGENCY, PUBLISHED, TO_US, overrides);
 
 /** What routing was asked, and what it answers: the list, or a refusal of one op with a code. */
-const routing = {
-  records: [] as v1.WidenRecord[],
-  asked: [] as v1.WidenRequest.$Properties[],
-  released: [] as v1.ReleaseSubmission.$Properties[],
-  refused: [] as v1.WidenRefusal.$Properties[],
-  refusals: {} as Partial<Record<Op, AccordErrorCode>>,
-};
-
-function answer<T>(op: Op, value: () => T): Promise<T> {
-  const code = routing.refusals[op];
-  return code ? Promise.reject(new AccordError(code, `routing says ${code}`)) : Promise.resolve(value());
-}
+const routing = fakeWidenRouting(AGENCY, record);
 
 /** The bus: receipts taken, and routing's widen ops. */
 const bus = {
   receipt: async () => {},
-  widenList: () => answer('list', () => routing.records),
-  widenRequest: (request: v1.WidenRequest.$Properties) =>
-    answer('request', () => {
-      routing.asked.push(request);
-      return record({ ...request, requester: AGENCY, issuer: 'pt-police' });
-    }),
-  widenRelease: (submission: v1.ReleaseSubmission.$Properties) =>
-    answer('release', () => {
-      routing.released.push(submission);
-      return record({ status: v1.WidenStatus.RELEASED });
-    }),
-  widenRefuse: (refusal: v1.WidenRefusal.$Properties) =>
-    answer('refuse', () => {
-      routing.refused.push(refusal);
-      return record({ status: v1.WidenStatus.REFUSED, refusal: refusal.refusal ?? '' });
-    }),
+  ...routing.ops,
 } as unknown as NodeBus;
 
 const view = (seq: number, noticeId: string, extra: Record<string, unknown> = {}): NodeView => ({

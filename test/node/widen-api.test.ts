@@ -1,11 +1,11 @@
 /** Requests to widen through the node's API, over a fake bus: what reaches routing, and how its refusals come back. */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { signNotice } from '../../libs/client/index.js';
-import { AccordError, type AccordErrorCode } from '../../libs/errors/index.js';
 import { dateFromTimestamp, timestampFromDate, v1 } from '../../libs/proto/index.js';
 import type { NodeBus } from '../../services/node/node-bus.js';
 import { sampleNotice } from '../harness/sample-notice.js';
 import { AGENCY, appWithoutBus, type AppFixture } from './node-app-fixture.js';
+import { fakeWidenRouting, widenRecord } from './widen-routing-fixture.js';
 
 const PUBLISHED = '5f1c2a9e-8d3b-4c7a-9e21-3b6f0d4a7c11';
 const NOT_PUBLISHED_HERE = '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d';
@@ -14,54 +14,12 @@ const ABOUT_ANOTHER = '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
 const OURS = '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a';
 const DECIDED = '3e4f5a6b-7c8d-4e9f-8a1b-2c3d4e5f6a7b';
 
-const record = (overrides: Partial<v1.WidenRecord.$Properties>): v1.WidenRecord =>
-  v1.WidenRecord.create({
-    requestId: TO_US,
-    noticeId: PUBLISHED,
-    requester: 'pt-police',
-    issuer: AGENCY,
-    categories: ['smuggler.identity', 'financial'],
-    reason: 'The same skipper is in our case PT-9.',
-    status: v1.WidenStatus.PENDING,
-    requestedAt: timestampFromDate(new Date('2026-12-03T09:00:00Z')),
-    ...overrides,
-  });
-
-type Op = 'list' | 'request' | 'release' | 'refuse';
+const record = (overrides: Partial<v1.WidenRecord.$Properties>): v1.WidenRecord => widenRecord(AGENCY, PUBLISHED, TO_US, overrides);
 
 /** What routing was asked, and what it answers: the list, or a refusal of one op with a code. */
-const routing = {
-  records: [] as v1.WidenRecord[],
-  asked: [] as v1.WidenRequest.$Properties[],
-  released: [] as v1.ReleaseSubmission.$Properties[],
-  refused: [] as v1.WidenRefusal.$Properties[],
-  refusals: {} as Partial<Record<Op, AccordErrorCode>>,
-};
+const routing = fakeWidenRouting(AGENCY, record);
 
-function answer<T>(op: Op, value: () => T): Promise<T> {
-  const code = routing.refusals[op];
-  return code ? Promise.reject(new AccordError(code, `routing says ${code}`)) : Promise.resolve(value());
-}
-
-const widenBus: Partial<NodeBus> = {
-  widenList: () => answer('list', () => routing.records),
-  widenRequest: (request) =>
-    answer('request', () => {
-      routing.asked.push(request);
-      return record({ ...request, requester: AGENCY, issuer: 'pt-police' });
-    }),
-  widenRelease: (submission) =>
-    answer('release', () => {
-      routing.released.push(submission);
-      const release = v1.Release.decode(submission.release ?? new Uint8Array());
-      return record({ requestId: release.requestId, status: v1.WidenStatus.RELEASED, deliverySeq: 41 });
-    }),
-  widenRefuse: (refusal) =>
-    answer('refuse', () => {
-      routing.refused.push(refusal);
-      return record({ requestId: refusal.requestId ?? '', status: v1.WidenStatus.REFUSED, refusal: refusal.refusal ?? '' });
-    }),
-};
+const widenBus: Partial<NodeBus> = routing.ops;
 
 /** The bus with only routing's widen ops behind it. */
 const bus = new Proxy(widenBus as NodeBus, {
