@@ -10,13 +10,17 @@ const MAX_VERSIONS = 1000;
  * The versions of a notice the agency kept, latest first: the notice and, through each
  * one's UPDATE relation, the one it updated, as far as copies were kept.
  */
-export function keptVersions(sent: SentStore, noticeId: string): CaseNotice[] {
+export function keptVersions(
+  sent: Pick<SentStore, 'get'> | ((noticeId: string) => Uint8Array | undefined),
+  noticeId: string,
+): CaseNotice[] {
+  const kept = typeof sent === 'function' ? sent : (id: string) => sent.get(id);
   const versions: CaseNotice[] = [];
   const seen = new Set<string>();
   let id: string | undefined = noticeId;
   while (id && !seen.has(id) && seen.size < MAX_VERSIONS) {
     seen.add(id);
-    const bytes = sent.get(id);
+    const bytes = kept(id);
     if (!bytes) break;
     const signed = v1.SignedNotice.decode(bytes);
     const notice = toCaseNotice(openSubmission(signed, SUBMISSION_CODES).full);

@@ -1,4 +1,4 @@
-import { DEFAULT_WITHDRAWAL_CODE, withdrawalNotice } from '../client/index.js';
+import { DEFAULT_WITHDRAWAL_CODE, keptVersions, reasonNamesPerson, withdrawalNotice } from '../client/index.js';
 import { AccordError, isAccordError } from '../errors/index.js';
 import type { CaseNotice } from '../proto/index.js';
 import type { Submission, SubmissionStore } from './submission-store.js';
@@ -38,6 +38,17 @@ export async function takeWithdrawal(
 ): Promise<Submission> {
   const { withdrawnNoticeId, reason, withdrawalId, idempotencyKey, now } = request;
   const code = request.code ?? DEFAULT_WITHDRAWAL_CODE;
+  // The node kept what it signed: the reason is checked against the persons of every version kept.
+  const named = reasonNamesPerson(
+    reason,
+    keptVersions((id) => store.kept(id), withdrawnNoticeId),
+  );
+  if (named)
+    throw new AccordError(
+      'E_REQUEST_INVALID',
+      `reason: it shows a value of ${named.path} of ${named.noticeId}; the reason reaches every recipient, some never granted it: leave it out`,
+      { path: 'body/reason' },
+    );
   return takeIntendedSubmission(
     store,
     {

@@ -162,6 +162,15 @@ describe('POST /api/v1/notices/{noticeId}/withdraw', () => {
     expect(ingest.published.map((p) => p.noticeId)).toEqual([withdrawalId]);
   });
 
+  test('a reason that shows a value of a person of the kept notice is 400 on the reason, naming the field, not the value', async () => {
+    const answer = await post(`/api/v1/notices/${SENT}/withdraw`, { reason: 'Kamal Haddad is not the skipper.' }, { key: freshKey() });
+    expect(answer.statusCode).toBe(400);
+    expect(answer.json()).toMatchObject({ code: 'E_REQUEST_INVALID', field: 'body/reason' });
+    expect(answer.body).toContain('persons[0].fullName');
+    expect(answer.body).not.toContain('Haddad');
+    expect(ingest.published).toHaveLength(0);
+  });
+
   test('neither a withdrawalId nor an Idempotency-Key is 400 naming the header', async () => {
     const answer = await post(`/api/v1/notices/${SENT}/withdraw`, { reason: 'Entered twice.' });
     expect(answer.statusCode).toBe(400);
