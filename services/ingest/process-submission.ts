@@ -230,6 +230,7 @@ export class SubmissionProcessor {
       ingestSeq: s.seq,
       receivedAt: s.receivedAt,
       traceparent: formatTraceparent(s.passOn),
+      redelivered: s.msg.info.deliveryCount > 1,
     });
     if (!reply.error?.code) return reply.events;
     const failure = stageFailure('routing', reply.error);

@@ -10,7 +10,7 @@ import {
   publishSubmission,
   refuseWiden,
   registryKeys,
-  releaseWiden,
+  releaseWidenUntilAnswered,
   requestWiden,
   sendReceipt,
   trackNotice,
@@ -95,7 +95,9 @@ export async function connectNodeBus(config: NodeConfig): Promise<NodeBus> {
     directory: () => onBus('reading the agency directory', () => askDirectory(nc, agency, 10_000)),
     widenList: () => onBus('listing the requests to widen', () => listWiden(nc, agency, 10_000)),
     widenRequest: (request) => onBus('asking to widen', () => requestWiden(nc, agency, request, 10_000)),
-    widenRelease: (submission) => onBus('releasing', () => releaseWiden(nc, agency, submission, 10_000)),
+    // Sent again while the bus does not answer, as accord widen release does: delivered once however often.
+    widenRelease: (submission) =>
+      onBus('releasing', () => releaseWidenUntilAnswered(nc, agency, submission, { attemptMs: 10_000, deadlineMs: 30_000 })),
     widenRefuse: (refusal) => onBus('refusing', () => refuseWiden(nc, agency, refusal, 10_000)),
     close: () => nc.drain().catch(() => nc.close()),
   };

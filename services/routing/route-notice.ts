@@ -61,8 +61,9 @@ async function decideAndRedact(
     related.known,
     related.thread,
   );
-  // A redelivered submission of a notice withdrawn since: its views were erased, none is sent again.
-  const own = await registerCall(() => register.read(notice.noticeId));
+  // A redelivered submission of a notice withdrawn since: its views were erased, none is sent
+  // again. Only a redelivery can find its notice in the register, so only it looks.
+  const own = accepted.redelivered ? await registerCall(() => register.read(notice.noticeId)) : undefined;
   const withdrawnSince = own?.withdrawnBy !== undefined && own.withdrawnBy !== '' && own.withdrawnBy !== notice.noticeId;
   const delivered = plan.deliversContent && !withdrawnSince ? decision.agencies.filter((a) => a.delivered) : [];
   const routed: AuditEventProps = {
