@@ -7,7 +7,7 @@ import { publishServiceEvents, streams } from '../libs/bus/index.js';
 import { connectAs, readAuditRecords } from '../libs/client/index.js';
 import { timestampFromDate, v1, type AuditEventProps } from '../libs/proto/index.js';
 import { parsePublicJwk, verificationKeyFromJwk } from '../libs/signing/index.js';
-import { prepareStack, seedFileFor } from '../libs/stack/index.js';
+import { prepareStack, credsFileOf } from '../libs/stack/index.js';
 import { startAuditService } from '../services/audit/audit-service.js';
 
 /** Events shaped like a routed notice's, with no content (as every audit event). */
@@ -48,7 +48,7 @@ export async function auditReplayVerify(count: number, progress: (line: string) 
   // The audit service runs in this process: its per-notice log lines would bury the figures.
   process.env.ACCORD_LOG = 'off';
   const audit = await startAuditService({
-    nats: { ...nats, credsFile: seedFileFor(prepared.layout, { kind: 'service', service: 'audit' }) },
+    nats: { ...nats, credsFile: credsFileOf(prepared.layout, { kind: 'service', service: 'audit' }) },
     maxBatchEvents: 2000,
     auditSigningKeyFile: prepared.layout.auditSigningKey,
     checkpointEveryRecords: 1000,

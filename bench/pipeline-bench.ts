@@ -7,7 +7,8 @@ import { streams, subjects } from '../libs/bus/index.js';
 import { connectAs, publishSubmission, readStackFile } from '../libs/client/index.js';
 import { v1 } from '../libs/proto/index.js';
 import { signingKeyFromJwk, type SigningKey } from '../libs/signing/index.js';
-import { addAgency, readStackState, stackDown, stackLayout, stackUp } from '../libs/stack/index.js';
+import { addAgencyIn } from '../libs/context/index.js';
+import { readStackState, stackDown, stackLayout, stackUp } from '../libs/stack/index.js';
 import { signedBenchNotices, type SignedBenchNotice } from './bench-notices.js';
 import { rawJetStreamPublishPerSec, type RawPublishOptions } from './raw-jetstream-bench.js';
 
@@ -72,8 +73,8 @@ export class BenchStack {
         serviceEnv: { ACCORD_RATE_LIMIT: '0', ...options.serviceEnv },
         ...(options.syncInterval ? { syncInterval: options.syncInterval } : {}),
       });
-      const { signingKeyFile } = await addAgency(dir, { id: ISSUER, country: 'IT', role: 'police', groups: ['med'] });
-      for (const [id, country, role] of RECIPIENTS) await addAgency(dir, { id, country, role, groups: ['med'] });
+      const { signingKeyFile } = await addAgencyIn(dir, { id: ISSUER, country: 'IT', role: 'police', groups: ['med'] });
+      for (const [id, country, role] of RECIPIENTS) await addAgencyIn(dir, { id, country, role, groups: ['med'] });
       const key = await signingKeyFromJwk(JSON.parse(readFileSync(signingKeyFile ?? '', 'utf8')), ISSUER);
       const stack = readStackFile(dir);
       const adapter = await connectAs(stack, { kind: 'adapter', agency: ISSUER });

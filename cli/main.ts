@@ -14,6 +14,7 @@ import {
 import { auditExportCommand, auditVerifyBundleCommand } from './commands/audit-bundle.js';
 import { auditConsoleCommand } from './commands/audit-console.js';
 import { auditProofCommand } from './commands/audit-proof.js';
+import { deploymentInitCommand, deploymentKeysCommand, serviceCredsCommand } from './commands/deployment.js';
 import { auditReplayCommand } from './commands/audit-replay.js';
 import { inboxCommand } from './commands/inbox.js';
 import { keysGenerateCommand } from './commands/keys-generate.js';
@@ -41,6 +42,9 @@ import { withdrawCommand } from './commands/withdraw.js';
 const COMMANDS: Command[] = [
   stackUpCommand,
   stackDownCommand,
+  deploymentKeysCommand,
+  deploymentInitCommand,
+  serviceCredsCommand,
   keysGenerateCommand,
   agencyAddCommand,
   agencyRotateKeyCommand,

@@ -1,5 +1,6 @@
 import { ROLES } from '../../libs/registry/index.js';
-import { addAgency, type AddAgencyInput } from '../../libs/stack/index.js';
+import type { AddAgencyInput } from '../../libs/admin/index.js';
+import { addAgencyIn } from '../../libs/context/index.js';
 import { EXIT } from '../cli-errors.js';
 import type { Command } from '../command.js';
 import { parseOptions, requireOption } from '../parse-options.js';
@@ -10,7 +11,8 @@ export const agencyAddCommand: Command = {
   help: `Usage: accord agency add ID --country CC --role ROLE [--groups G,..] [--public-key FILE]
                          [--not-after T] --dir DIR [--json]
 
-Registers an agency on the stack in DIR. Running services see it at once.
+Registers an agency on the bus of DIR (a local stack, or a deployment context made by
+\`accord deployment init\`). Running services see it at once; no server changes.
 
   ID                a-z, 0-9 and dashes, starting with a letter, 2 to 32 characters
   --country CC      ISO 3166-1 alpha-2 (an international body: its seat's country)
@@ -35,7 +37,7 @@ Example: accord agency add it-police --country IT --role police --groups med-rou
       },
       { min: 1, max: 1, names: 'the agency ID' },
     );
-    const input: AddAgencyInput = {
+    const input: AddAgencyInput & { publicKeyFile?: string } = {
       id: positionals[0] ?? '',
       country: requireOption(values.country, 'country'),
       role: requireOption(values.role, 'role'),
@@ -46,7 +48,7 @@ Example: accord agency add it-police --country IT --role police --groups med-rou
     };
     if (values['public-key']) input.publicKeyFile = values['public-key'];
     if (values['not-after']) input.notAfter = values['not-after'];
-    const result = await addAgency(requireOption(values.dir, 'dir'), input);
+    const result = await addAgencyIn(requireOption(values.dir, 'dir'), input);
     if (values.json)
       process.stdout.write(`${JSON.stringify({ agency: result.agency, kid: result.kid, signingKey: result.signingKeyFile ?? null })}\n`);
     else {

@@ -1,5 +1,11 @@
 import { readStackFile } from '../../libs/client/index.js';
-import { issueNodeAccess, removeAgency, revokeAgencyKey, rotateAgencyCredentials, rotateAgencyKey } from '../../libs/stack/index.js';
+import {
+  issueNodeAccessIn,
+  removeAgencyIn,
+  rotateAgencyCredentialsIn,
+  revokeAgencyKeyIn,
+  rotateAgencyKeyIn,
+} from '../../libs/context/index.js';
 import { EXIT, usageError } from '../cli-errors.js';
 import type { Command } from '../command.js';
 import { parseOptions, parseTime, requireOption } from '../parse-options.js';
@@ -9,15 +15,16 @@ export const agencyRotateCredsCommand: Command = {
   summary: "issue new NATS credentials for an agency's adapter, liaisons and node (old ones refused at once)",
   help: `Usage: accord agency rotate-creds ID --dir DIR
 
-Issues new credentials (nkey seeds) for the agency's adapter and its liaison officers,
-and for its node when it has one, written to DIR/agencies/ID/. The broker reloads at
-once: the old credentials are refused and connections made with them are closed. Hand
-the new files to the agency; a node set up with --stack reads its renewed file in place
-as it reconnects.`,
+Issues new credentials (NATS .creds files) for the agency's adapter and its liaison
+officers, and for its node when it has one, written to DIR/agencies/ID/. The old ones
+are revoked in the account, pushed to every server: they are refused at once and
+connections made with them are closed; no server is restarted or reconfigured. Hand the
+new files to the agency; a node set up with --stack reads its renewed file in place as
+it reconnects.`,
   async run(argv) {
     const { values, positionals } = parseOptions(argv, { dir: { type: 'string' } }, { min: 1, max: 1, names: 'the agency ID' });
     const id = positionals[0] ?? '';
-    const creds = await rotateAgencyCredentials(requireOption(values.dir, 'dir'), id);
+    const creds = await rotateAgencyCredentialsIn(requireOption(values.dir, 'dir'), id);
     process.stdout.write(`new credentials for ${id}:\n  adapter:  ${creds.adapterCreds}\n  liaisons: ${creds.liaisonCreds}\n`);
     if (creds.nodeCreds) process.stdout.write(`  node:     ${creds.nodeCreds}\n`);
     return EXIT.ok;
@@ -29,8 +36,8 @@ export const agencyNodeAccessCommand: Command = {
   summary: "issue an agency node's own NATS credential and consumer of its deliveries",
   help: `Usage: accord agency node-access ID --dir DIR [--renew] [--json]
 
-Gives the agency's node (\`accord node serve\`) a bus identity of its own: an nkey seed at
-DIR/agencies/ID/node.nk and a durable consumer of the agency's deliveries beside its
+Gives the agency's node (\`accord node serve\`) a bus identity of its own: a credential at
+DIR/agencies/ID/node.creds and a durable consumer of the agency's deliveries beside its
 liaisons' inbox, so \`accord inbox\` with the liaisons' credential keeps receiving every
 view too. The node may publish its agency's notices, read its decisions, take its views,
 send read receipts and track its notices, and nothing more.
@@ -43,7 +50,7 @@ refused at once). \`accord agency rotate-creds\` renews it too, at the same path
 
 Hand the credential to the agency with the stack's CA and the bus's public key; on the
 node's machine: accord node init --agency ID --dir NODE_DIR --nats URL --ca CA
-  --creds node.nk --key ITS_SIGNING_KEY --bus-public-key bus-signing.jwk.pub`,
+  --creds node.creds --key ITS_SIGNING_KEY --bus-public-key bus-signing.jwk.pub`,
   async run(argv) {
     const { values, positionals } = parseOptions(
       argv,
@@ -52,7 +59,7 @@ node's machine: accord node init --agency ID --dir NODE_DIR --nats URL --ca CA
     );
     const id = positionals[0] ?? '';
     const dir = requireOption(values.dir, 'dir');
-    const access = await issueNodeAccess(dir, id, { renew: values.renew ?? false });
+    const access = await issueNodeAccessIn(dir, id, { renew: values.renew ?? false });
     const stack = readStackFile(dir);
     if (values.json) {
       const handOver = { caFile: stack.caFile ?? null, busPublicKey: stack.busPublicKey, auditPublicKey: stack.auditPublicKey };
@@ -85,7 +92,7 @@ remains verifiable. The audit stream records the removal.`,
   async run(argv) {
     const { values, positionals } = parseOptions(argv, { dir: { type: 'string' } }, { min: 1, max: 1, names: 'the agency ID' });
     const id = positionals[0] ?? '';
-    await removeAgency(requireOption(values.dir, 'dir'), id);
+    await removeAgencyIn(requireOption(values.dir, 'dir'), id);
     process.stdout.write(`agency ${id} removed\n`);
     return EXIT.ok;
   },
@@ -107,7 +114,7 @@ notAfter, so notices signed just before the switch are still accepted.`,
       { min: 1, max: 1, names: 'the agency ID' },
     );
     const id = positionals[0] ?? '';
-    const result = await rotateAgencyKey(requireOption(values.dir, 'dir'), id, values['public-key']);
+    const result = await rotateAgencyKeyIn(requireOption(values.dir, 'dir'), id, values['public-key']);
     process.stdout.write(`new key for ${id}: ${result.kid}${result.signingKeyFile ? ` (demo key: ${result.signingKeyFile})` : ''}\n`);
     return EXIT.ok;
   },
@@ -134,7 +141,7 @@ stream records the revocation.`,
     if (reason !== 'superseded' && reason !== 'compromised') throw usageError(`--reason ${reason}: expected superseded or compromised`);
     const since = values.since ? parseTime(values.since, 'since') : undefined;
     const [id = '', kid = ''] = positionals;
-    const key = await revokeAgencyKey(requireOption(values.dir, 'dir'), id, kid, reason, since);
+    const key = await revokeAgencyKeyIn(requireOption(values.dir, 'dir'), id, kid, reason, since);
     process.stdout.write(`key ${kid} of ${id} revoked (${reason}) as of ${key.revokedAt}\n`);
     return EXIT.ok;
   },

@@ -17,7 +17,7 @@ import {
   type RelationsExplained,
   type TlpMembership,
 } from '../../libs/routing/index.js';
-import { applyPolicy, withOperator } from '../../libs/stack/index.js';
+import { applyPolicyIn, withAdmin } from '../../libs/context/index.js';
 import { EXIT, usageError } from '../cli-errors.js';
 import type { Command } from '../command.js';
 import { parseOptions, requireOption } from '../parse-options.js';
@@ -51,7 +51,7 @@ records the policy version and the ids of the rules that decided it; the audit s
 records the change.`,
   async run(argv) {
     const { values, positionals } = parseOptions(argv, { dir: { type: 'string' } }, { min: 1, max: 1, names: 'the policy FILE' });
-    const { stored, inForce } = await applyPolicy(requireOption(values.dir, 'dir'), positionals[0] ?? '');
+    const { stored, inForce } = await applyPolicyIn(requireOption(values.dir, 'dir'), positionals[0] ?? '');
     const version = `${stored.name}@${stored.version}`;
     process.stdout.write(
       `policy ${version} applied${inForce ? '; routing decides under it' : ' (routing has not confirmed it yet: is the stack running?)'}\n`,
@@ -128,7 +128,7 @@ requests to widen it and their answers (in --json: "relations", "tombstones",
       throw usageError(`cannot read ${noticeFile}: ${(error as Error).message}`);
     }
     const notice = parseNoticeJson(text);
-    const { agencies, related, requests } = await withOperator(requireOption(values.dir, 'dir'), async ({ nc }) => {
+    const { agencies, related, requests } = await withAdmin(requireOption(values.dir, 'dir'), async ({ nc }) => {
       const live = await watchRegistry(await openRegistryBuckets(nc), () => undefined);
       live.stop();
       return {

@@ -19,6 +19,8 @@ export const auditEventId = {
   keyChange: (agency: string, kid: string, action: string) => `key/${agency}/${kid}/${action}`,
   /** Credential changes can repeat, so their ids carry the time. */
   agencyChange: (agency: string, action: string, at: Date) => `agency/${agency}/${action}/${at.toISOString()}`,
+  /** A service's credentials issued or renewed. */
+  credentialChange: (identity: string, action: string, at: Date) => `credentials/${identity}/${action}/${at.toISOString()}`,
   /** A process instance's start or stop. */
   service: (service: string, instanceId: string, action: string) => `service/${service}/${instanceId}/${action}`,
   checkpoint: (treeSize: number) => `checkpoint/${treeSize}`,

@@ -4,7 +4,7 @@ export type { AdapterRequest, PreviewRequest, WidenOp } from './subjects.js';
 export { messageIds } from './message-ids.js';
 export type { ServiceName } from './names.js';
 export { DEFAULT_BUS_SETTINGS } from './bus-settings.js';
-export { inboxConsumerConfig, nodeConsumerConfig, streamConfigs } from './stream-configs.js';
+export { APPEND_ONLY_STREAMS, inboxConsumerConfig, nodeConsumerConfig, streamConfigs } from './stream-configs.js';
 export type { BusSettings } from './bus-settings.js';
 export { ensureInboxConsumer, ensureNodeConsumer, ensureStreams, requireStreams } from './ensure-streams.js';
 export { connectBus } from './connect.js';

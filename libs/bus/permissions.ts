@@ -63,9 +63,11 @@ function servicePermissions(service: ServiceName, publish: string[], subscribe: 
  * agency's node does both jobs with a credential of its own: its agency's submissions
  * and questions, and its own pre-created consumer of its agency's deliveries (not the
  * liaisons', so each gets every view); it alone may ask routing to explain its agency's
- * drafts and for the agency directory (a supervisor's preview before sending). The operator has no entry: it is the stack's
- * administrator, unrestricted, and no service runs with it; only the offline admin may
- * rewrite the audit streams.
+ * drafts and for the agency directory (a supervisor's preview before sending). The
+ * operator is the bus's administrator, and no service runs with it: it may do anything
+ * but rewrite the audit streams, which only the offline admin (no entry: unrestricted)
+ * may. Each entry is the template of its role's scoped signing key (libs/auth), so a
+ * user's own claims cannot widen it.
  */
 export function permissionsFor(identity: Identity): Permissions | undefined {
   switch (identity.kind) {

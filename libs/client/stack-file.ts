@@ -5,7 +5,7 @@ import { AccordError } from '../errors/index.js';
 export interface StackAgencyEntry {
   /** The agency's demo signing key (private JWK), when the stack generated it. */
   signingKey?: string;
-  /** NATS credentials (nkey seed files) of its adapter and of its liaison officers. */
+  /** NATS credentials (.creds files; an nkey seed in a stack made before JWT accounts) of its adapter and liaison officers. */
   adapterCreds?: string;
   liaisonCreds?: string;
   /** The agency node's own NATS credential, once `agency node-access` issued one. */

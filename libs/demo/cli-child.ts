@@ -2,7 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AccordError, errorMessage, isAccordError } from '../errors/index.js';
-import { packageRoot, StopWaiting, waitFor } from '../stack/index.js';
+import { StopWaiting, waitFor } from '../polling/index.js';
+import { packageRoot } from '../stack/index.js';
 
 /** A long-running verb of the built CLI, started by `make run` and stopped by it. */
 export interface CliChild {

@@ -1,4 +1,5 @@
-import { addAgency, type AddAgencyInput } from '../stack/index.js';
+import type { AddAgencyInput } from '../admin/index.js';
+import { addAgencyIn } from '../context/index.js';
 
 /**
  * Agencies of a central Mediterranean route (origin NE, transit LY, destination IT),
@@ -17,7 +18,7 @@ export const DEMO_AGENCIES: AddAgencyInput[] = [
 
 export async function addDemoAgencies(dir: string, progress: (line: string) => void): Promise<void> {
   for (const agency of DEMO_AGENCIES) {
-    await addAgency(dir, agency);
+    await addAgencyIn(dir, agency);
     progress(`agency ${agency.id} (${agency.role}, ${agency.country}) registered`);
   }
 }

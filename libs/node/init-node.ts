@@ -6,7 +6,7 @@ import { readSecretFile, writeSecretFile } from '../config/index.js';
 import { AccordError, errorMessage } from '../errors/index.js';
 import { assertAgencyId } from '../registry/index.js';
 import { parsePublicJwk, signingKeyFromJwk } from '../signing/index.js';
-import { issueNodeAccess } from '../stack/index.js';
+import { issueNodeAccessIn } from '../context/index.js';
 import {
   DEFAULT_RETENTION_DAYS,
   MAX_RETENTION_DAYS,
@@ -146,7 +146,7 @@ async function planFromStack(layout: NodeLayout, agency: string, source: { stack
   }
   if (stack.caFile) files.push({ path: layout.caFile, bytes: await caFile(stack.caFile, "the stack's caFile") });
   // The stack's own seed file, not a copy: `agency rotate-creds` renews it in place.
-  const { credentials } = await issueNodeAccess(source.stack, agency);
+  const { credentials } = await issueNodeAccessIn(source.stack, agency);
   const config: NodeConfig = {
     agency,
     natsUrl: stack.natsUrl,
@@ -240,7 +240,7 @@ export async function renewNodeCredentials(dir: string, source: RenewedCredentia
     throw new AccordError('E_USAGE', `--agency ${agency}: the node in ${layout.dir} is ${config.agency}'s`);
   }
   if ('stack' in source) {
-    config.credentials = (await issueNodeAccess(source.stack, config.agency)).credentials;
+    config.credentials = (await issueNodeAccessIn(source.stack, config.agency)).credentials;
   } else {
     const bytes = await credentialsFile(source.credentials, '--creds');
     makeFolders(layout);

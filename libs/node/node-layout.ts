@@ -14,7 +14,7 @@ export function nodeLayout(dirArg: string) {
     /** HMAC key of this node's session cookies: a cookie of another node never resolves here. */
     sessionSecret: join(secrets, 'session.secret'),
     signingKey: join(secrets, 'signing.jwk'),
-    credentials: join(secrets, 'node.nk'),
+    credentials: join(secrets, 'node.creds'),
     caFile: join(secrets, 'bus-ca.pem'),
     busPublicKey: join(secrets, 'bus-signing.jwk.pub'),
     auditPublicKey: join(secrets, 'audit-signing.jwk.pub'),

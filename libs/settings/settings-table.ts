@@ -22,7 +22,7 @@ export const SETTINGS = {
   natsCreds: {
     name: 'ACCORD_NATS_CREDS',
     kind: 'path',
-    file: 'an nkey seed file (SU…) or a NATS .creds file',
+    file: 'a NATS .creds file (the user JWT and its seed)',
     optional: true,
     services: SERVICES,
     meaning: "the service's own NATS credential",

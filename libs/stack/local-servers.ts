@@ -6,7 +6,8 @@ import { Redis } from 'ioredis';
 import { connectBus } from '../bus/index.js';
 import { AccordError } from '../errors/index.js';
 import { findNatsServer, findRedisServer } from './find-binaries.js';
-import { isRunning, spawnLogged, stopProcess, StopWaiting, waitFor } from './child-process.js';
+import { StopWaiting, waitFor } from '../polling/index.js';
+import { isRunning, spawnLogged, stopProcess } from './child-process.js';
 import { ANY_PORT } from './nats-nodes.js';
 import { redisConfig } from './redis-config.js';
 
@@ -106,7 +107,7 @@ async function launchNats(
 }
 
 /**
- * A nats-server with JetStream on a loopback port (TLS, nkey users), its store in `dir`.
+ * A nats-server with JetStream on a loopback port (TLS, JWT users), its store in `dir`.
  * Without a port it binds any free one (`port: -1`) and reports it in its ports file, so
  * no port passes between picking and binding; the configuration then keeps the port
  * bound, so a restart finds it again and reconnecting clients find the server.

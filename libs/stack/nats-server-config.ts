@@ -1,11 +1,4 @@
-import type { Permissions } from '../bus/index.js';
 import type { TlsMaterial } from './tls-material.js';
-
-export interface NatsUser {
-  nkey: string;
-  /** Undefined for the offline admin: unrestricted. */
-  permissions?: Permissions | undefined;
-}
 
 export interface NatsServerConfigInput {
   port: number;
@@ -14,7 +7,8 @@ export interface NatsServerConfigInput {
   /** JetStream fsync interval: "always" for deployments that demand it, else e.g. "2m". */
   syncInterval?: string;
   tls: TlsMaterial;
-  users: NatsUser[];
+  /** The trust part (operator, system account, resolver): see resolverConfig. */
+  trust: string;
   /** Where the server writes the ports it bound (a local stack's servers bind port -1). */
   portsFileDir?: string;
   /** For a node of a cluster: where it listens for routes, and its peers' route ports. */
@@ -22,18 +16,6 @@ export interface NatsServerConfigInput {
 }
 
 const list = (items: string[]): string => `[${items.map((i) => JSON.stringify(i)).join(', ')}]`;
-
-function renderUser(user: NatsUser): string {
-  if (!user.permissions) return `    { nkey: ${JSON.stringify(user.nkey)} }`;
-  const p = user.permissions;
-  return [
-    `    { nkey: ${JSON.stringify(user.nkey)}, permissions: {`,
-    `        publish: { allow: ${list(p.publish)}${p.denyPublish?.length ? `, deny: ${list(p.denyPublish)}` : ''} }`,
-    `        subscribe: { allow: ${list(p.subscribe)} }`,
-    ...(p.allowResponses ? ['        allow_responses: true'] : []),
-    `    } }`,
-  ].join('\n');
-}
 
 /** Routes between cluster nodes: mutual TLS with the stack's CA, so only its nodes join. */
 function renderCluster(c: NonNullable<NatsServerConfigInput['cluster']>, tls: TlsMaterial): string[] {
@@ -54,8 +36,8 @@ function renderCluster(c: NonNullable<NatsServerConfigInput['cluster']>, tls: Tl
 
 /**
  * nats-server configuration: loopback only, TLS on the client port, no anonymous access
- * (every user is an nkey with exactly its permissions), JetStream on; for a cluster node,
- * its routes.
+ * (operator mode: every user a JWT of the Accord account, signed by a scoped key whose
+ * template fixes its permissions), JetStream on; for a cluster node, its routes.
  */
 export function natsServerConfig(c: NatsServerConfigInput): string {
   return [
@@ -70,11 +52,7 @@ export function natsServerConfig(c: NatsServerConfigInput): string {
     `  key_file: ${JSON.stringify(c.tls.keyFile)}`,
     `  timeout: 5`,
     `}`,
-    `authorization {`,
-    `  users: [`,
-    c.users.map(renderUser).join(',\n'),
-    `  ]`,
-    `}`,
+    c.trust.trimEnd(),
     `jetstream {`,
     `  store_dir: ${JSON.stringify(c.storeDir)}`,
     ...(c.syncInterval ? [`  sync_interval: ${JSON.stringify(c.syncInterval)}`] : []),

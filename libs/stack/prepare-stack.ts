@@ -1,26 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/transport-node';
-import {
-  connectBus,
-  createPolicyBucket,
-  createNoticeRegisterBucket,
-  createWidenBucket,
-  createRegistryBuckets,
-  createWriterLeaseBucket,
-  currentPolicy,
-  DEFAULT_BUS_SETTINGS,
-  ensureStreams,
-  inboxPrefix,
-  type BusSettings,
-} from '../bus/index.js';
+import { join } from 'node:path';
+import { setUpBus } from '../admin/index.js';
+import { createTrustChain, hasTrustChain, readOnlineTrust, type OnlineTrust } from '../auth/index.js';
+import { connectBus, DEFAULT_BUS_SETTINGS, inboxPrefix, type BusSettings } from '../bus/index.js';
 import { readStackFile, stackFilePath, writeStackFile, type StackFile } from '../client/index.js';
 import { writeSecretFile } from '../config/index.js';
+import { writeDeploymentFile } from '../context/index.js';
 import { AccordError, isAccordError } from '../errors/index.js';
-import { join } from 'node:path';
-import { storeAuditedPolicy } from './apply-policy.js';
-import { isRunning, waitFor } from './child-process.js';
+import { isRunning } from './child-process.js';
 import { freePort } from './free-port.js';
 import { ANY_PORT, natsNodes, natsUrlOf, nodeName, serverNameOf, type ClusterPorts, type NatsNode } from './nats-nodes.js';
 import { packageRoot } from './package-root.js';
@@ -30,6 +18,7 @@ import { stackLayout, type StackLayout } from './stack-layout.js';
 import { ensureStackSecrets } from './stack-secrets.js';
 import { readStackState, writeStackState, type StackState } from './stack-state.js';
 import { ensureTlsMaterial } from './tls-material.js';
+import { legacyIdentities, upgradeLegacyAuth } from './upgrade-legacy-auth.js';
 
 export interface PrepareStackOptions {
   settings?: Partial<BusSettings>;
@@ -163,15 +152,6 @@ async function startServers(s: NodeStart, redisPassword: string): Promise<{ nats
   }
 }
 
-/** A new cluster elects its JetStream leader after its nodes meet: wait for it. */
-function jetStreamReady(nc: NatsConnection): Promise<JetStreamManager> {
-  return waitFor('JetStream (a cluster first elects its leader)', 30_000, async () => {
-    const jsm = await jetstreamManager(nc);
-    await jsm.getAccountInfo();
-    return jsm;
-  });
-}
-
 function redisPassword(layout: StackLayout): string {
   if (!existsSync(layout.redisPassword)) writeSecretFile(layout.redisPassword, randomBytes(24).toString('base64url'));
   return readFileSync(layout.redisPassword, 'utf8').trim();
@@ -189,10 +169,21 @@ export function assertNotRunning(dirArg: string): void {
   }
 }
 
+/** The stack's trust chain: the one it has, one made now, or, for a stack made before JWT accounts, its upgrade. */
+async function stackTrust(layout: StackLayout, nodes: readonly NatsNode[], progress: (line: string) => void): Promise<OnlineTrust> {
+  const legacy = legacyIdentities(layout);
+  if (legacy) return upgradeLegacyAuth(layout, nodes, legacy, progress);
+  if (hasTrustChain(layout.trust)) return readOnlineTrust(layout.trust);
+  const trust = await createTrustChain(layout.trust);
+  progress(`trust chain made: operator ${trust.public.operator}, Accord account ${trust.public.account}`);
+  return trust;
+}
+
 /**
- * Everything of a stack but its services: secrets, TLS material, identities, nats-server
- * (TLS, nkey users with their permissions, JetStream) and Redis (password, append-only
- * file), the streams and registry buckets, stack.json. Starting it again keeps the data.
+ * Everything of a stack but its services: secrets, TLS material, the trust chain,
+ * nats-server (TLS, operator mode with the full resolver, JetStream) and Redis
+ * (password, append-only file), the identities' credentials, the streams and registry
+ * buckets, stack.json. Starting it again keeps the data.
  */
 export async function prepareStack(dirArg: string, options: PrepareStackOptions = {}): Promise<PreparedStack> {
   const layout = stackLayout(dirArg);
@@ -202,7 +193,6 @@ export async function prepareStack(dirArg: string, options: PrepareStackOptions 
   for (const d of [layout.dir, layout.logs, layout.run]) mkdirSync(d, { recursive: true, mode: 0o700 });
   await ensureStackSecrets(layout);
   const tls = ensureTlsMaterial(layout.tls);
-  const { operator, auditor, admin } = ensureBusIdentities(layout);
   const syncInterval = options.syncInterval ?? previous?.syncInterval;
   const size = options.clusterNodes ?? previous?.cluster?.natsPorts.length ?? 1;
   if (size !== 1 && size !== 3 && size !== 5)
@@ -213,13 +203,14 @@ export async function prepareStack(dirArg: string, options: PrepareStackOptions 
   const cluster = await clusterPortsFor(size, previous?.cluster, pickPort);
   // A stack started again keeps its ports where it can, so that copies of stack.json stay valid.
   const nodes = natsNodes(layout, cluster?.natsPorts[0] ?? previous?.natsPort ?? ANY_PORT, cluster);
+  const trust = await stackTrust(layout, nodes, progress);
 
   const start: NodeStart = {
     layout,
     nodes,
     syncInterval,
     detached: options.detached ?? true,
-    probe: { caFile: tls.caFile, credsFile: operator.seedFile },
+    probe: { caFile: tls.caFile, credsFile: trust.layout.systemUserCreds },
     pickPort,
     progress,
   };
@@ -243,16 +234,19 @@ export async function prepareStack(dirArg: string, options: PrepareStackOptions 
   };
   writeStackState(layout, state);
 
+  writeDeploymentFile(layout, { settings });
+  const natsUrl = natsUrlOf(nodes);
+  const { operator, auditor, admin } = await ensureBusIdentities(layout, trust, natsUrl);
   const base = existsSync(stackFilePath(layout.dir)) ? readStackFile(layout.dir) : { agencies: {} };
   const stack: StackFile = {
     ...base,
-    natsUrl: natsUrlOf(nodes),
+    natsUrl,
     caFile: tls.caFile,
     busPublicKey: layout.busPublicKey,
     auditPublicKey: layout.auditPublicKey,
-    auditorCreds: auditor.seedFile,
-    operatorCreds: operator.seedFile,
-    adminCreds: admin.seedFile,
+    auditorCreds: auditor,
+    operatorCreds: operator,
+    adminCreds: admin,
   };
   writeStackFile(layout.dir, stack);
 
@@ -261,26 +255,13 @@ export async function prepareStack(dirArg: string, options: PrepareStackOptions 
     name: 'accord-operator',
     reconnect: false,
     caFile: tls.caFile,
-    credsFile: operator.seedFile,
+    credsFile: operator,
     inboxPrefix: inboxPrefix({ kind: 'operator' }),
   });
   try {
-    const jsm = await jetStreamReady(nc);
-    // A new cluster refuses replicated streams until its nodes have all met: retried.
-    await waitFor('the streams and buckets', 60_000, async () => {
-      await ensureStreams(jsm, settings);
-      await createRegistryBuckets(nc, settings.replicas);
-      await createNoticeRegisterBucket(nc, settings.replicas);
-      await createWidenBucket(nc, settings.replicas, settings.deliveryMaxAgeMs);
-      await createWriterLeaseBucket(nc, settings.replicas, settings.auditLeaseMs);
-      return true;
-    });
     // A new stack routes under the default policy until another is applied.
-    if (!(await currentPolicy(await createPolicyBucket(nc, settings.replicas)))) {
-      const file = join(packageRoot(), 'policies', 'default.yaml');
-      const stored = await storeAuditedPolicy(nc, jetstream(nc), readFileSync(file, 'utf8'), file);
-      progress(`policy ${stored.name}@${stored.version} applied`);
-    }
+    const applied = await setUpBus(nc, settings, join(packageRoot(), 'policies', 'default.yaml'));
+    if (applied) progress(`policy ${applied} applied`);
   } finally {
     await nc.close();
   }

@@ -7,7 +7,7 @@ import { SETTINGS, type Setting } from '../settings/index.js';
 import { isRunning, spawnLogged } from './child-process.js';
 import { packageRoot } from './package-root.js';
 import { serviceReadiness, type StackFile } from '../client/index.js';
-import { seedFileFor } from './stack-identities.js';
+import { credsFileOf } from './stack-identities.js';
 import type { StackLayout } from './stack-layout.js';
 import type { StackState } from './stack-state.js';
 
@@ -19,7 +19,7 @@ export function serviceEnvironment(layout: StackLayout, state: StackState, stack
   const values: [Setting, string | undefined][] = [
     [SETTINGS.natsUrl, stack.natsUrl],
     [SETTINGS.natsCa, stack.caFile],
-    [SETTINGS.natsCreds, seedFileFor(layout, { kind: 'service', service })],
+    [SETTINGS.natsCreds, credsFileOf(layout, { kind: 'service', service })],
     // Several services share the machine: each binds any free port and reports it when ready.
     [SETTINGS.httpPort, '0'],
     [SETTINGS.redisUrl, state.redisUrl],

@@ -1,41 +1,42 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { permissionsFor, SERVICES, type Identity } from '../bus/index.js';
-import { IdentityStore, type StoredIdentity } from './identity-store.js';
-import { natsConfigFile, reloadNatsServer } from './local-servers.js';
+import { readTrustPublic, resolverConfig, trustLayout, updateAccount, type OnlineTrust } from '../auth/index.js';
+import { SERVICES, type Identity } from '../bus/index.js';
+import { credsFileFor, FolderCredentials, IdentityStore, withSystemUser } from '../context/index.js';
 import { natsServerConfig } from './nats-server-config.js';
-import { CLUSTER_NAME, natsNodes, type NatsNode } from './nats-nodes.js';
+import { CLUSTER_NAME, type NatsNode } from './nats-nodes.js';
 import type { StackLayout } from './stack-layout.js';
-import type { StackState } from './stack-state.js';
 import { ensureTlsMaterial } from './tls-material.js';
 
 export function identityStore(layout: StackLayout): IdentityStore {
   return new IdentityStore(layout.identities);
 }
 
-/** Where an identity's credential (nkey seed) lives in the stack's folder. */
-export function seedFileFor(layout: StackLayout, identity: Identity): string {
-  switch (identity.kind) {
-    case 'adapter':
-    case 'liaison':
-    case 'node':
-      return join(layout.agency(identity.agency), `${identity.kind}.nk`);
-    case 'service':
-      return join(layout.secrets, `service-${identity.service}.nk`);
-    default:
-      return join(layout.secrets, `${identity.kind}.nk`);
-  }
+/** An identity's credential file: the one recorded (a stack upgraded from nkeys keeps its paths), else where a new one goes. */
+export function credsFileOf(layout: StackLayout, identity: Identity): string {
+  return identityStore(layout).find(identity)?.credsFile ?? credsFileFor(layout, identity);
 }
 
 /**
- * The identities every stack has: the operator, the auditor, one per service, and the
- * offline admin (the only one that may rewrite the audit streams: keep its seed off the
- * machine in a real deployment).
+ * The identities every stack has, each with a credential once the servers run: the
+ * operator, the auditor and one per service (the offline admin is the trust chain's).
  */
-export function ensureBusIdentities(layout: StackLayout): { operator: StoredIdentity; auditor: StoredIdentity; admin: StoredIdentity } {
-  const store = identityStore(layout);
-  const ensure = (identity: Identity) => store.ensure(identity, seedFileFor(layout, identity));
-  for (const service of SERVICES) ensure({ kind: 'service', service });
-  return { operator: ensure({ kind: 'operator' }), auditor: ensure({ kind: 'auditor' }), admin: ensure({ kind: 'admin' }) };
+export async function ensureBusIdentities(
+  layout: StackLayout,
+  trust: OnlineTrust,
+  natsUrl: string,
+): Promise<{ operator: string; auditor: string; admin: string }> {
+  const endpoint = { natsUrl, caFile: ensureTlsMaterial(layout.tls).caFile };
+  // The account first: it brings this version's scoped keys before any user of theirs connects.
+  await withSystemUser(trust, endpoint, (sys) => updateAccount(sys, trust));
+  const credentials = new FolderCredentials(layout, trust, endpoint);
+  const ensure = async (identity: Identity) => credentials.find(identity) ?? credentials.issue(identity);
+  for (const service of SERVICES) await ensure({ kind: 'service', service });
+  return {
+    operator: await ensure({ kind: 'operator' }),
+    auditor: await ensure({ kind: 'auditor' }),
+    admin: credsFileFor(layout, { kind: 'admin' }),
+  };
 }
 
 /** The configuration of one nats-server of the stack (of its cluster, when it has one). */
@@ -47,6 +48,13 @@ export function renderStackNatsConfig(
   local: { portsFileDir?: string } = {},
 ): string {
   const peers = nodes.filter((n) => n.name !== node.name).map((n) => n.routePort ?? 0);
+  const files = trustLayout(layout.trust);
+  const trust = resolverConfig({
+    operatorJwt: readFileSync(files.operatorJwt, 'utf8').trim(),
+    systemAccount: readTrustPublic(layout.trust).systemAccount,
+    systemAccountJwt: readFileSync(files.systemAccountJwt, 'utf8').trim(),
+    dir: join(node.dir, 'resolver'),
+  });
   return natsServerConfig({
     port: node.port,
     storeDir: join(node.dir, 'jetstream'),
@@ -54,24 +62,7 @@ export function renderStackNatsConfig(
     ...local,
     ...(syncInterval ? { syncInterval } : {}),
     tls: ensureTlsMaterial(layout.tls),
-    users: identityStore(layout)
-      .list()
-      .map((s) => ({ nkey: s.publicKey, permissions: permissionsFor(s.identity) })),
+    trust,
     ...(node.routePort ? { cluster: { name: CLUSTER_NAME, port: node.routePort, peerPorts: peers } } : {}),
   });
-}
-
-/** After identities changed: every running nats-server of the stack takes the new users at once. */
-export async function reloadStackNats(layout: StackLayout, state: StackState): Promise<void> {
-  const nodes = natsNodes(layout, state.natsPort, state.cluster);
-  for (const node of nodes) {
-    const pid = state.pids[node.name];
-    if (pid === undefined) throw new Error(`${node.name} of ${layout.dir} is not running`);
-    await reloadNatsServer(
-      pid,
-      natsConfigFile(node.dir),
-      renderStackNatsConfig(layout, node, nodes, state.syncInterval),
-      layout.log(node.name),
-    );
-  }
 }

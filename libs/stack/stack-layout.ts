@@ -1,27 +1,26 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { contextLayout } from '../context/index.js';
 
-/** Where a stack keeps what, inside its DIR. */
+/**
+ * Where a local stack keeps what, inside its DIR: an administration folder (the context
+ * layout) plus the processes it runs here: their data, logs and bookkeeping.
+ */
 export function stackLayout(dirArg: string) {
-  const dir = resolve(dirArg);
+  const context = contextLayout(dirArg);
+  const dir = context.dir;
   return {
-    dir,
+    ...context,
     logs: join(dir, 'logs'),
     run: join(dir, 'run'),
     state: join(dir, 'run', 'state.json'),
     nats: join(dir, 'nats'),
     redis: join(dir, 'redis'),
-    secrets: join(dir, 'secrets'),
     busSigningKey: join(dir, 'secrets', 'bus-signing.jwk'),
-    busPublicKey: join(dir, 'secrets', 'bus-signing.jwk.pub'),
     auditSigningKey: join(dir, 'secrets', 'audit-signing.jwk'),
-    auditPublicKey: join(dir, 'secrets', 'audit-signing.jwk.pub'),
     busSecret: join(dir, 'secrets', 'bus-secret'),
     pseudonymKey: join(dir, 'secrets', 'pseudonym-key'),
     redisPassword: join(dir, 'secrets', 'redis-password'),
     tls: join(dir, 'tls'),
-    identities: join(dir, 'run', 'identities.json'),
-    agency: (id: string) => join(dir, 'agencies', id),
-    agencyKey: (id: string) => join(dir, 'agencies', id, 'signing.jwk'),
     agencyStore: (id: string) => join(dir, 'agencies', id, 'inbox'),
     /** The exact SignedNotice bytes of each notice the agency published from this folder (a release needs them). */
     agencySent: (id: string) => join(dir, 'agencies', id, 'sent'),

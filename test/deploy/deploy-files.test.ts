@@ -1,15 +1,18 @@
 /**
- * The deployment files (deploy/) checked against each other and against the settings
- * table (libs/settings/), with no server: every reference resolves, every variable is a
- * setting of its service with a value its reader accepts, every required one is set,
- * every image pinned, every metric real.
+ * The deployment files (deploy/) checked against each other, against the settings table
+ * (libs/settings/) and against the trust chain's files (libs/auth/, libs/context/), with
+ * no server: every reference resolves, every variable is a setting of its service with a
+ * value its reader accepts, every required one is set, every image pinned, every metric
+ * real, and every nats-server runs in operator mode with no user of its own.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
+import { resolverConfig } from '../../libs/auth/index.js';
 import { SERVICES, type ServiceName } from '../../libs/bus/index.js';
+import { contextLayout, credsFileFor } from '../../libs/context/index.js';
 import { ALL_SETTINGS, environmentProblems, parseSetting, settingsOf, type EnvironmentProblem, type Setting } from '../../libs/settings/index.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -603,6 +606,212 @@ test('no systemd unit writes a setting that holds a secret into its own Environm
   const written = UNITS.flatMap(({ file }) => [...unitEnvironment(unitSettings(file)).keys()].filter(isSecretVariable).map((name) => `${file}: ${name}`));
   expect(ALL_SETTINGS.some((s) => s.secret)).toBe(true);
   expect(written).toEqual([]);
+});
+
+// ---------------------------------------------------------------- NATS: operator mode
+
+/** The variable the resolver.conf of `accord deployment keys` reads each server's resolver directory from. */
+const RESOLVER_DIR_VARIABLE = /^\s*dir: \$([A-Z][A-Z0-9_]*)$/m.exec(resolverConfig({ operatorJwt: 'J', systemAccount: 'A', systemAccountJwt: 'S' }))?.[1];
+
+/** A nats-server configuration without its comments. */
+const withoutComments = (conf: string): string => conf.replace(/(^|\s)#.*$/gm, '$1');
+
+const natsWorkloads = workloads.filter((w) => containersOf(w).some((c) => str(c.image)?.startsWith('nats:')));
+const natsContainers = natsWorkloads.flatMap((w) => containersOf(w).filter((c) => str(c.image)?.startsWith('nats:')).map((c) => ({ w, c })));
+const configArg = (args: unknown): string | undefined => {
+  const list = arr(args).map((a) => str(a) ?? '');
+  const i = list.indexOf('--config');
+  return i >= 0 ? list[i + 1] : undefined;
+};
+
+/** The files a pod volume holds (item paths) and, for each, the ConfigMap or Secret and key it comes from. */
+function volumeFiles(volume: Obj): { path: string; kind: 'configMap' | 'secret'; name: string; key: string }[] {
+  const sources = [volume, ...arr(at(volume, 'projected', 'sources')).map(obj)];
+  return sources.flatMap((source) =>
+    (['configMap', 'secret'] as const).flatMap((kind) => {
+      const s = obj(source[kind]);
+      const name = str(kind === 'secret' ? (s.secretName ?? s.name) : s.name);
+      if (!name) return [];
+      return arr(s.items).map((i) => ({ path: str(obj(i).path) ?? '', kind, name, key: str(obj(i).key) ?? '' }));
+    }),
+  );
+}
+
+const K8S_NATS_CONF = str(obj(configMapData.get('accord-nats-config'))['nats.conf']) ?? '';
+const COMPOSE_NATS_CONF = read('deploy/compose/nats-server.conf');
+
+test('resolver.conf reads its directory from the environment, and every way of running nats-server sets that variable', () => {
+  expect(RESOLVER_DIR_VARIABLE).toBeDefined();
+  const variable = RESOLVER_DIR_VARIABLE ?? '';
+  expect(natsContainers.length).toBeGreaterThan(0);
+  const k8s = natsContainers.map(({ c }) => str(envOf(c).find((e) => e.name === variable)?.value));
+  const nats = obj(obj(COMPOSE.services).nats);
+  const compose = str(obj(nats.environment)[variable]);
+  expect(k8s.every((v) => v?.startsWith('/'))).toBe(true);
+  expect(compose?.startsWith('/')).toBe(true);
+  // Where nats-server runs outside a container, its unit must set it: the READMEs say how.
+  for (const readme of ['deploy/cluster/README.md', 'deploy/systemd/README.md']) expect(read(readme)).toContain(`${variable}=/`);
+});
+
+test.each([
+  ['Kubernetes (ConfigMap accord-nats-config)', K8S_NATS_CONF],
+  ['Compose (deploy/compose/nats-server.conf)', COMPOSE_NATS_CONF],
+])('the nats-server configuration of %s names no user and takes its trust from resolver.conf', (_, conf) => {
+  const body = withoutComments(conf);
+  expect(body).toMatch(/^\s*include\s+(\.\/)?resolver\.conf\s*$/m);
+  expect(body).toMatch(/^\s*jetstream\s*\{/m);
+  expect(body).toMatch(/^\s*tls\s*\{/m);
+  // Users, accounts and the operator live in resolver.conf and in the pushed account JWT only.
+  expect(body).not.toMatch(/\bauthorization\s*\{|\baccounts\s*\{|\busers\s*[:=]|\bnkey\s*[:=]|\bpassword\s*[:=]|\bno_auth_user\b/);
+  expect(body).not.toMatch(/^\s*(operator|system_account|resolver|resolver_preload)\s*[:={]/m);
+});
+
+test('each Kubernetes nats-server reads resolver.conf beside its nats.conf, from a ConfigMap of its own', () => {
+  const problems: string[] = [];
+  for (const { w, c } of natsContainers) {
+    const config = configArg(c.args) ?? configArg(c.command) ?? '';
+    const mount = arr(c.volumeMounts)
+      .map(obj)
+      .find((m) => str(m.mountPath) === posix.dirname(config));
+    const volume = arr(podSpec(w).volumes)
+      .map(obj)
+      .find((v) => str(v.name) === str(mount?.name));
+    const files = volumeFiles(volume ?? {});
+    const conf = files.find((f) => f.path === posix.basename(config));
+    const trust = files.find((f) => f.path === 'resolver.conf');
+    if (!conf) problems.push(`${nameOf(w)}: ${config} is in no mounted ConfigMap`);
+    if (!trust) problems.push(`${nameOf(w)}: no resolver.conf beside ${config}`);
+    else if (trust.kind !== 'configMap' || trust.name === conf?.name) {
+      problems.push(`${nameOf(w)}: resolver.conf must be a ConfigMap of its own (created from KEYDIR/resolver.conf), not ${trust.kind} ${trust.name}`);
+    }
+  }
+  expect(natsContainers.length).toBe(1);
+  expect(problems).toEqual([]);
+});
+
+test('the placeholder resolver.conf in the manifests fails closed: its operator is no JWT, so nats-server refuses to start', () => {
+  const trustMaps = natsContainers.flatMap(({ w }) =>
+    arr(podSpec(w).volumes)
+      .map(obj)
+      .flatMap(volumeFiles)
+      .filter((f) => f.path === 'resolver.conf'),
+  );
+  expect(trustMaps.length).toBe(1);
+  const placeholder = str(obj(configMapData.get(trustMaps[0]?.name))[trustMaps[0]?.key ?? '']) ?? '';
+  const operatorOf = (conf: string): string | undefined => /^\s*operator:\s*"([^"]*)"/m.exec(withoutComments(conf))?.[1];
+  // What `accord deployment keys` writes has the same shape, with a JWT (base64url of `{"typ":"JWT"...`).
+  const real = resolverConfig({ operatorJwt: 'eyJ0eXAiOiJKV1QifQ.e30.sig', systemAccount: 'ASYS', systemAccountJwt: 'eyJ0eXAiOiJKV1QifQ.e30.sig' });
+  expect(operatorOf(real)).toMatch(/^eyJ/);
+  expect(operatorOf(placeholder)).toBeDefined();
+  expect(operatorOf(placeholder)).not.toMatch(/^eyJ/);
+  // And it opens nothing: no resolver, no preloaded account, no users.
+  const keys = withoutComments(placeholder).replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  expect(keys).not.toMatch(/\bresolver\b|\bresolver_preload\b|\bauthorization\b|\baccounts\b|\busers\b/);
+});
+
+test('each Kubernetes nats-server keeps its resolver directory on its persistent volume', () => {
+  const variable = RESOLVER_DIR_VARIABLE ?? '';
+  const placed = natsContainers.map(({ w, c }) => {
+    const dir = str(envOf(c).find((e) => e.name === variable)?.value) ?? '';
+    const claims = new Set(arr(at(w.doc, 'spec', 'volumeClaimTemplates')).map((t) => str(at(t, 'metadata', 'name'))));
+    const mount = arr(c.volumeMounts)
+      .map(obj)
+      .find((m) => dir.startsWith(`${str(m.mountPath)}/`));
+    return { workload: nameOf(w), onClaim: claims.has(str(mount?.name)) };
+  });
+  expect(placed.length).toBeGreaterThan(0);
+  expect(placed.filter((p) => !p.onClaim)).toEqual([]);
+});
+
+test('Compose mounts resolver.conf beside the nats-server configuration and keeps the resolver directory on a named volume', () => {
+  const nats = obj(obj(COMPOSE.services).nats);
+  const config = configArg(nats.command) ?? '';
+  // `SOURCE:TARGET[:ro]`, with interpolations resolved to their defaults or left as `${VAR}`.
+  const mounts = arr(nats.volumes).map((v) => {
+    const [source = '', target = ''] = withDefaults(str(v) ?? '')
+      .replace(/\$\{([A-Z0-9_]+):?\?[^}]*\}/g, '${$1}')
+      .split(':');
+    return { source, target };
+  });
+  const trust = mounts.find((m) => m.target === posix.join(posix.dirname(config), 'resolver.conf'));
+  expect(mounts.some((m) => m.target === config)).toBe(true);
+  expect(trust?.source).toMatch(/\/resolver\.conf$/);
+  const dir = str(obj(nats.environment)[RESOLVER_DIR_VARIABLE ?? '']) ?? '';
+  const named = new Set(Object.keys(obj(COMPOSE.volumes)));
+  const holder = mounts.find((m) => dir.startsWith(`${m.target}/`));
+  expect(named.has(holder?.source ?? '')).toBe(true);
+});
+
+test("every service's NATS credential is the .creds file `accord service creds` writes, in Kubernetes, Compose and systemd", () => {
+  // DIR/secrets/service-<service>.creds, relative to the administration folder.
+  const issued = (service: Service): string => relative('/ctx', credsFileFor(contextLayout('/ctx'), { kind: 'service', service }));
+  const k8s = serviceContainers().map(({ workload, container, service }) => {
+    const path = envValue(container, 'ACCORD_NATS_CREDS') ?? '';
+    const mount = arr(container.volumeMounts)
+      .map(obj)
+      .find((m) => path.startsWith(`${str(m.mountPath)}/`));
+    const volume = arr(podSpec(workload).volumes)
+      .map(obj)
+      .find((v) => str(v.name) === str(mount?.name));
+    const file = volumeFiles(volume ?? {}).find((f) => f.path === posix.basename(path));
+    return { service, file: path.endsWith('.creds'), key: file?.key.endsWith('.creds') ?? false, secret: file?.kind === 'secret' };
+  });
+  expect(k8s).toEqual(SERVICES.map((service) => ({ service, file: true, key: true, secret: true })));
+
+  const composeSecrets = obj(COMPOSE.secrets);
+  const compose = composeAccordServices().map(({ service, definition }) => {
+    const name = /^\/run\/secrets\/(.+)$/.exec(composeVariables(definition).get('ACCORD_NATS_CREDS') ?? '')?.[1] ?? '';
+    return { service, fromContext: (str(obj(composeSecrets[name]).file) ?? '').endsWith(`}/${issued(service)}`) };
+  });
+  expect(compose).toEqual(SERVICES.map((service) => ({ service, fromContext: true })));
+
+  const systemd = UNITS.map(({ service, file }) => {
+    const settings = unitSettings(file);
+    const credential = (settings.get('LoadCredential') ?? []).map((l) => l.split(':')).find(([, source]) => source?.endsWith('.creds'));
+    return {
+      service,
+      source: credential?.[1] === `/etc/accord/secrets/${posix.basename(issued(service))}`,
+      variable: unitEnvironment(settings).get('ACCORD_NATS_CREDS') === `%d/${credential?.[0] ?? '?'}`,
+    };
+  });
+  expect(systemd).toEqual(SERVICES.map((service) => ({ service, source: true, variable: true })));
+});
+
+/** Every file under deploy/, as a path relative to the repository. */
+function deployFiles(dir = 'deploy'): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? deployFiles(`${dir}/${e.name}`) : [`${dir}/${e.name}`],
+  );
+}
+
+test('no deployment file but the READMEs names an nkey seed file, an nkey user or an authorization block', () => {
+  const files = deployFiles().filter((f) => !f.endsWith('.md') && !f.startsWith('deploy/grafana/'));
+  expect(files.length).toBeGreaterThan(10);
+  const found = files.flatMap((f) =>
+    [/[\w-]\.nk\b/, /\bnkey\s*:/, /\bauthorization\s*[:{]/].filter((pattern) => pattern.test(read(f))).map((pattern) => `${f}: ${pattern.source}`),
+  );
+  expect(found).toEqual([]);
+});
+
+test('make-secrets.sh is executable and makes every file the deployment files take from the secrets folder', () => {
+  const script = read('deploy/make-secrets.sh');
+  expect(statSync(join(ROOT, 'deploy/make-secrets.sh')).mode & 0o111).not.toBe(0);
+  const made = new Set((/^for f in ([^;]+); do$/m.exec(script)?.[1] ?? '').split(/\s+/));
+  expect(made.has('ca.pem')).toBe(true);
+  /** Files a README makes itself from the CA (the servers' certificates). */
+  const madeBy = (readme: string): Set<string> => new Set([...read(readme).matchAll(/-(?:out|keyout) (\S+\.pem)/g)].map((m) => m[1] ?? ''));
+  const missing: string[] = [];
+  for (const secret of Object.values(obj(COMPOSE.secrets)).map((s) => str(obj(s).file) ?? '')) {
+    const name = /^\$\{ACCORD_SECRETS_DIR[^}]*\}\/(.+)$/.exec(secret)?.[1];
+    if (name && !made.has(name) && !madeBy('deploy/compose/README.md').has(name)) missing.push(`compose: ${name}`);
+  }
+  for (const readme of ['deploy/k8s/README.md', 'deploy/systemd/README.md']) {
+    for (const m of read(readme).matchAll(/\bSECRETS\/([\w.-]+)/g)) {
+      const name = m[1] ?? '';
+      if (!made.has(name) && !madeBy(readme).has(name)) missing.push(`${readme}: ${name}`);
+    }
+  }
+  expect(missing).toEqual([]);
 });
 
 // ---------------------------------------------------------------- the image

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Agency, Role } from '../../libs/registry/index.js';
 import { generateSigningKeyPair, signingKeyFromJwk, type PublicJwk, type SigningKey } from '../../libs/signing/index.js';
-import { addAgency } from '../../libs/stack/index.js';
+import { addAgencyIn } from '../../libs/context/index.js';
 import type { TestBus } from './test-bus.js';
 
 export interface TestAgency {
@@ -20,7 +20,7 @@ export interface AgencySpec {
 
 /** An agency registered exactly as `accord agency add` does it (credentials included). */
 export async function registerAgency(bus: TestBus, spec: AgencySpec): Promise<TestAgency> {
-  const { agency, signingKeyFile } = await addAgency(bus.dir, { ...spec, groups: spec.groups ?? [] });
+  const { agency, signingKeyFile } = await addAgencyIn(bus.dir, { ...spec, groups: spec.groups ?? [] });
   if (!signingKeyFile) throw new Error('addAgency made no demo key');
   const privateJwk: unknown = JSON.parse(readFileSync(signingKeyFile, 'utf8'));
   const publicJwk = JSON.parse(readFileSync(`${signingKeyFile}.pub`, 'utf8')) as PublicJwk;

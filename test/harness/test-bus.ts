@@ -6,7 +6,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { DEFAULT_BUS_SETTINGS, openRegistryBuckets, type BusSettings, type Identity, type RegistryBuckets } from '../../libs/bus/index.js';
 import { connectAs, readStackFile, type BusVerificationKey, type StackFile } from '../../libs/client/index.js';
 import { parsePublicJwk, verificationKeyFromJwk } from '../../libs/signing/index.js';
-import { prepareStack, seedFileFor, type PreparedStack } from '../../libs/stack/index.js';
+import { prepareStack, credsFileOf, type PreparedStack } from '../../libs/stack/index.js';
 
 /** Short waits so a redelivery test takes seconds, not minutes. */
 export const TEST_BUS_SETTINGS: BusSettings = { ...DEFAULT_BUS_SETTINGS, ackWaitMs: 2000, duplicateWindowMs: 60_000, auditLeaseMs: 2000 };
@@ -49,7 +49,7 @@ export async function startTestBus(settings: BusSettings = TEST_BUS_SETTINGS, op
     secret: readFileSync(prepared.layout.busSecret),
     busVerification: { kid: busJwk.kid, key: await verificationKeyFromJwk(busJwk) },
     settings,
-    natsFor: (identity) => ({ url: stack.natsUrl, caFile: stack.caFile ?? '', credsFile: seedFileFor(prepared.layout, identity) }),
+    natsFor: (identity) => ({ url: stack.natsUrl, caFile: stack.caFile ?? '', credsFile: credsFileOf(prepared.layout, identity) }),
     connectAs: (identity, creds, options) => connectAs(readStackFile(dir), identity, creds, options),
     async dispose() {
       await nc.close().catch(() => undefined);

@@ -6,7 +6,7 @@ import { publishSubmission, signNotice } from '../../libs/client/index.js';
 import { digestOf, discloseNotice } from '../../libs/disclosure/index.js';
 import { timestampFromDate, v1 } from '../../libs/proto/index.js';
 import { NOTICE_TYP, signDetached, type SigningKey, signingKeyFromJwk } from '../../libs/signing/index.js';
-import { revokeAgencyKey, rotateAgencyKey } from '../../libs/stack/index.js';
+import { revokeAgencyKeyIn, rotateAgencyKeyIn } from '../../libs/context/index.js';
 import { awaitDecision, listQuarantine, waitForAuditRecord } from '../harness/bus-readers.js';
 import { sampleNotice } from '../harness/sample-notice.js';
 import { envelope, forgedJws, signUnchecked } from '../harness/submissions.js';
@@ -297,9 +297,9 @@ beforeAll(async () => {
   expired = await registerAgency(bus, { id: 'mt-expired', country: 'MT', role: 'police', notAfter: '2020-01-01T00:00:00Z' });
   // it-police's first key is revoked as compromised; a new one signs from now on.
   compromisedKey = police.key;
-  const { signingKeyFile } = await rotateAgencyKey(bus.dir, 'it-police');
+  const { signingKeyFile } = await rotateAgencyKeyIn(bus.dir, 'it-police');
   police = { ...police, key: await signingKeyFromJwk(JSON.parse(readFileSync(signingKeyFile ?? '', 'utf8')), 'rotated') };
-  await revokeAgencyKey(bus.dir, 'it-police', compromisedKey.kid, 'compromised');
+  await revokeAgencyKeyIn(bus.dir, 'it-police', compromisedKey.kid, 'compromised');
   services = await startTestServices(bus);
 });
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { publishSubmission, signNotice } from '../../libs/client/index.js';
 import { v1 } from '../../libs/proto/index.js';
 import { signingKeyFromJwk, type SigningKey } from '../../libs/signing/index.js';
-import { removeAgency, revokeAgencyKey, rotateAgencyKey } from '../../libs/stack/index.js';
+import { removeAgencyIn, revokeAgencyKeyIn, rotateAgencyKeyIn } from '../../libs/context/index.js';
 import { auditChain, awaitDecision, deliveredViews } from '../harness/bus-readers.js';
 import { sampleNotice } from '../harness/sample-notice.js';
 import { registerAgency } from '../harness/test-agencies.js';
@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 async function rotate(agency: string): Promise<SigningKey> {
-  const { signingKeyFile } = await rotateAgencyKey(bus.dir, agency);
+  const { signingKeyFile } = await rotateAgencyKeyIn(bus.dir, agency);
   return signingKeyFromJwk(JSON.parse(readFileSync(signingKeyFile ?? '', 'utf8')), agency);
 }
 
@@ -50,7 +50,7 @@ describe('key rotation and revocation', () => {
   test('a superseded key signs no new submission, while the new key does', async () => {
     const { key: old } = await registerAgency(bus, { id: 'gr-coastguard', country: 'GR', role: 'coastguard', groups: ['med'] });
     const fresh = await rotate('gr-coastguard');
-    await revokeAgencyKey(bus.dir, 'gr-coastguard', old.kid, 'superseded');
+    await revokeAgencyKeyIn(bus.dir, 'gr-coastguard', old.kid, 'superseded');
     await new Promise((r) => setTimeout(r, 200));
     expect(await decisionOf('gr-coastguard', await submit('gr-coastguard', old))).toBe('E_KEY_REVOKED');
     expect(await decisionOf('gr-coastguard', await submit('gr-coastguard', fresh))).toBe('accepted');
@@ -61,7 +61,7 @@ describe('key rotation and revocation', () => {
     await services.ingest.stop();
     const queued = await submit('es-police', old);
     await rotate('es-police');
-    await revokeAgencyKey(bus.dir, 'es-police', old.kid, 'superseded');
+    await revokeAgencyKeyIn(bus.dir, 'es-police', old.kid, 'superseded');
     services.ingest = await startTestIngest(bus);
     expect(await decisionOf('es-police', queued)).toBe('accepted');
   });
@@ -71,7 +71,7 @@ describe('key rotation and revocation', () => {
     await services.ingest.stop();
     const queued = await submit('tn-police', old);
     await rotate('tn-police');
-    await revokeAgencyKey(bus.dir, 'tn-police', old.kid, 'compromised');
+    await revokeAgencyKeyIn(bus.dir, 'tn-police', old.kid, 'compromised');
     services.ingest = await startTestIngest(bus);
     expect(await decisionOf('tn-police', queued)).toBe('E_KEY_REVOKED');
   });
@@ -82,15 +82,15 @@ describe('key rotation and revocation', () => {
     const { seq } = await publishSubmission(bus.js, 'fr-police', notice.noticeId ?? '', await signNotice(notice, old));
     expect(await decisionOf('fr-police', seq)).toBe('accepted');
     await rotate('fr-police');
-    await revokeAgencyKey(bus.dir, 'fr-police', old.kid, 'superseded');
+    await revokeAgencyKeyIn(bus.dir, 'fr-police', old.kid, 'superseded');
     const views = await deliveredViews(bus, 'ly-coastguard');
     expect(views.find((v) => v.view.core?.noticeId === notice.noticeId)?.view.signerKid).toBe(old.kid);
   });
 
   test('a key revoked as compromised cannot be downgraded to superseded', async () => {
     const { key } = await registerAgency(bus, { id: 'dz-police', country: 'DZ', role: 'police', groups: ['med'] });
-    await revokeAgencyKey(bus.dir, 'dz-police', key.kid, 'compromised');
-    await expect(revokeAgencyKey(bus.dir, 'dz-police', key.kid, 'superseded')).rejects.toMatchObject({ code: 'E_STATE' });
+    await revokeAgencyKeyIn(bus.dir, 'dz-police', key.kid, 'compromised');
+    await expect(revokeAgencyKeyIn(bus.dir, 'dz-police', key.kid, 'superseded')).rejects.toMatchObject({ code: 'E_STATE' });
   });
 
   test('an agency removed and registered again under its id reads none of the earlier deliveries, and its old key signs nothing', async () => {
@@ -104,7 +104,7 @@ describe('key rotation and revocation', () => {
       ),
     ).toBe('accepted');
     expect((await deliveredViews(bus, 'sd-police')).length).toBe(1);
-    await removeAgency(bus.dir, 'sd-police');
+    await removeAgencyIn(bus.dir, 'sd-police');
     const again = await registerAgency(bus, { id: 'sd-police', country: 'SD', role: 'police', groups: ['med'] });
     expect((await deliveredViews(bus, 'sd-police')).length).toBe(0);
     expect(await decisionOf('sd-police', await submit('sd-police', oldKey))).toBe('E_KEY_REVOKED');

@@ -14,7 +14,8 @@ import {
   signNotice,
 } from '../../libs/client/index.js';
 import { v1 } from '../../libs/proto/index.js';
-import { identityStore, issueNodeAccess, removeAgency, rotateAgencyCredentials, seedFileFor } from '../../libs/stack/index.js';
+import { identityStore, credsFileOf } from '../../libs/stack/index.js';
+import { issueNodeAccessIn, removeAgencyIn, rotateAgencyCredentialsIn } from '../../libs/context/index.js';
 import {
   expectConnectRefused,
   expectPublishAllowed,
@@ -78,8 +79,8 @@ beforeAll(async () => {
   bus = await startTestBus();
   italy = await registerAgency(bus, { id: A, country: 'IT', role: 'police', groups: ['med'] });
   await registerAgency(bus, { id: B, country: 'LY', role: 'coastguard', groups: ['med'] });
-  await issueNodeAccess(bus.dir, A);
-  await issueNodeAccess(bus.dir, B);
+  await issueNodeAccessIn(bus.dir, A);
+  await issueNodeAccessIn(bus.dir, B);
   services = await startTestServices(bus);
 });
 
@@ -90,20 +91,20 @@ afterAll(async () => {
 });
 
 describe('issuing node access', () => {
-  test("the node's seed is DIR/agencies/ID/node.nk, mode 0600, named in stack.json", () => {
-    const seedFile = join(bus.dir, 'agencies', A, 'node.nk');
-    expect(seedFileFor(bus.layout, { kind: 'node', agency: A })).toBe(seedFile);
+  test("the node's credential is DIR/agencies/ID/node.creds, mode 0600, named in stack.json", () => {
+    const seedFile = join(bus.dir, 'agencies', A, 'node.creds');
+    expect(credsFileOf(bus.layout, { kind: 'node', agency: A })).toBe(seedFile);
     expect(statSync(seedFile).mode & 0o777).toBe(0o600);
     expect(readStackFile(bus.dir).agencies[A]?.nodeCreds).toBe(seedFile);
   });
 
   test('issuing again keeps the same seed; --renew replaces it and the old one is refused', async () => {
-    const seedFile = seedFileFor(bus.layout, { kind: 'node', agency: B });
+    const seedFile = credsFileOf(bus.layout, { kind: 'node', agency: B });
     const before = readFileSync(seedFile, 'utf8');
-    expect(await issueNodeAccess(bus.dir, B)).toEqual({ credentials: seedFile, issued: false });
+    expect(await issueNodeAccessIn(bus.dir, B)).toEqual({ credentials: seedFile, issued: false });
     expect(readFileSync(seedFile, 'utf8')).toBe(before);
 
-    expect(await issueNodeAccess(bus.dir, B, { renew: true })).toEqual({ credentials: seedFile, issued: true });
+    expect(await issueNodeAccessIn(bus.dir, B, { renew: true })).toEqual({ credentials: seedFile, issued: true });
     expect(readFileSync(seedFile, 'utf8')).not.toBe(before);
     const stale = join(bus.dir, 'stale-node.nk');
     writeFileSync(stale, before, { mode: 0o600 });
@@ -112,7 +113,7 @@ describe('issuing node access', () => {
   });
 
   test('an agency that is not registered gets none (E_NOT_FOUND)', async () => {
-    await expect(issueNodeAccess(bus.dir, 'zz-nobody')).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
+    await expect(issueNodeAccessIn(bus.dir, 'zz-nobody')).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
     expect(identityStore(bus.layout).find({ kind: 'node', agency: 'zz-nobody' })).toBeUndefined();
   });
 
@@ -130,7 +131,7 @@ describe('issuing node access', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const stack = readStackFile(bus.dir);
-    expect(run.stdout).toContain(`kept the node credential of ${A}: ${seedFileFor(bus.layout, { kind: 'node', agency: A })}`);
+    expect(run.stdout).toContain(`kept the node credential of ${A}: ${credsFileOf(bus.layout, { kind: 'node', agency: A })}`);
     expect(run.stdout).toContain(stack.caFile ?? 'no CA');
     expect(run.stdout).toContain(stack.busPublicKey);
     const unknown = await runCli('agency', 'node-access', 'zz-nobody', '--dir', bus.dir);
@@ -254,10 +255,10 @@ describe("the broker refuses a node what is not its agency's", () => {
 describe("the node's credential follows the agency's", () => {
   test('rotate-creds renews the seed in place: the old one is refused, the file works', async () => {
     await registerAgency(bus, { id: 'gr-police', country: 'GR', role: 'police', groups: ['med'] });
-    const { credentials } = await issueNodeAccess(bus.dir, 'gr-police');
+    const { credentials } = await issueNodeAccessIn(bus.dir, 'gr-police');
     const oldSeed = readFileSync(credentials, 'utf8');
     const connected = await nodeOf('gr-police');
-    const rotated = await rotateAgencyCredentials(bus.dir, 'gr-police');
+    const rotated = await rotateAgencyCredentialsIn(bus.dir, 'gr-police');
     expect(rotated.nodeCreds).toBe(credentials);
     expect(readFileSync(credentials, 'utf8')).not.toBe(oldSeed);
     await expect(Promise.race([connected.closed(), new Promise((r) => setTimeout(() => r('still open'), 5000))])).resolves.not.toBe(
@@ -274,16 +275,16 @@ describe("the node's credential follows the agency's", () => {
 
   test('rotate-creds of an agency without a node issues it none', async () => {
     await registerAgency(bus, { id: 'mt-police', country: 'MT', role: 'police' });
-    const rotated = await rotateAgencyCredentials(bus.dir, 'mt-police');
+    const rotated = await rotateAgencyCredentialsIn(bus.dir, 'mt-police');
     expect(rotated.nodeCreds).toBeUndefined();
     expect(identityStore(bus.layout).find({ kind: 'node', agency: 'mt-police' })).toBeUndefined();
   });
 
   test("removing the agency deletes its node's consumer and refuses its credential", async () => {
     await registerAgency(bus, { id: 'xx-temporary', country: 'MT', role: 'police' });
-    const { credentials } = await issueNodeAccess(bus.dir, 'xx-temporary');
+    const { credentials } = await issueNodeAccessIn(bus.dir, 'xx-temporary');
     const seed = readFileSync(credentials, 'utf8');
-    await removeAgency(bus.dir, 'xx-temporary');
+    await removeAgencyIn(bus.dir, 'xx-temporary');
     await expect(bus.jsm.consumers.info(streams.deliveries, consumers.node('xx-temporary'))).rejects.toThrow(/consumer not found/i);
     expect(identityStore(bus.layout).find({ kind: 'node', agency: 'xx-temporary' })).toBeUndefined();
     const kept = join(bus.dir, 'removed-node.nk');

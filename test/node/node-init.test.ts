@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { connectBus, consumers, inboxPrefix, streams } from '../../libs/bus/index.js';
 import { readStackFile } from '../../libs/client/index.js';
 import { nodeLayout, openNode, readNodeConfig, VIEW_KEY_BYTES } from '../../libs/node/index.js';
-import { rotateAgencyCredentials, seedFileFor } from '../../libs/stack/index.js';
+import { credsFileOf } from '../../libs/stack/index.js';
+import { rotateAgencyCredentialsIn } from '../../libs/context/index.js';
 import { runCli } from '../harness/run-cli.js';
 import { registerAgency } from '../harness/test-agencies.js';
 import { startTestBus, type TestBus } from '../harness/test-bus.js';
@@ -28,7 +29,7 @@ function handedOver(): string[] {
     '--ca',
     stack.caFile ?? '',
     '--creds',
-    seedFileFor(bus.layout, { kind: 'node', agency: A }),
+    credsFileOf(bus.layout, { kind: 'node', agency: A }),
     '--key',
     stack.agencies[A]?.signingKey ?? '',
     '--bus-public-key',
@@ -72,7 +73,7 @@ describe('accord node init --stack', () => {
     const node = openNode(dir);
     try {
       expect(node.config.agency).toBe(A);
-      expect(node.config.credentials).toBe(seedFileFor(bus.layout, { kind: 'node', agency: A }));
+      expect(node.config.credentials).toBe(credsFileOf(bus.layout, { kind: 'node', agency: A }));
       expect(node.config.natsUrl).toBe(bus.stack.natsUrl);
       expect(readStackFile(bus.dir).agencies[A]?.nodeCreds).toBe(node.config.credentials);
       expect(node.db.pragma('user_version', { simple: true })).toBeGreaterThan(0);
@@ -134,7 +135,7 @@ describe('accord node init --stack', () => {
     const layout = nodeLayout(dir);
     const before = readNodeConfig(layout.config);
     const viewKey = readFileSync(layout.viewKey);
-    const rotated = await rotateAgencyCredentials(bus.dir, A);
+    const rotated = await rotateAgencyCredentialsIn(bus.dir, A);
     expect(rotated.nodeCreds).toBe(before.credentials);
     const run = await runCli('node', 'init', '--dir', dir, '--renew-creds', '--stack', bus.dir);
     expect(run.stderr).toBe('');
@@ -145,7 +146,7 @@ describe('accord node init --stack', () => {
 });
 
 describe('accord node init --nats', () => {
-  test('copies every file into the node, the credential to secrets/node.nk', async () => {
+  test('copies every file into the node, the credential to secrets/node.creds', async () => {
     const dir = nodeDir();
     const run = await runCli('node', 'init', '--agency', A, '--dir', dir, ...handedOver(), '--retention-days', '30');
     expect(run.stderr).toBe('');
@@ -163,7 +164,7 @@ describe('accord node init --nats', () => {
       auditPublicKey: layout.auditPublicKey,
       retentionDays: 30,
     });
-    expect(readFileSync(layout.credentials, 'utf8')).toBe(readFileSync(seedFileFor(bus.layout, { kind: 'node', agency: A }), 'utf8'));
+    expect(readFileSync(layout.credentials, 'utf8')).toBe(readFileSync(credsFileOf(bus.layout, { kind: 'node', agency: A }), 'utf8'));
     for (const file of readdirSync(layout.secrets)) expect(mode(join(layout.secrets, file)), file).toBe(0o600);
   });
 
@@ -172,7 +173,7 @@ describe('accord node init --nats', () => {
     expect((await runCli('node', 'init', '--agency', A, '--dir', dir, ...handedOver())).status).toBe(0);
     const layout = nodeLayout(dir);
     const viewKey = readFileSync(layout.viewKey);
-    const { nodeCreds = '' } = await rotateAgencyCredentials(bus.dir, A);
+    const { nodeCreds = '' } = await rotateAgencyCredentialsIn(bus.dir, A);
     const run = await runCli('node', 'init', '--dir', dir, '--renew-creds', '--creds', nodeCreds);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);

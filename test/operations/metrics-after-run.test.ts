@@ -7,7 +7,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { parseSubject, streams, subjects } from '../../libs/bus/index.js';
 import { connectAs, publishSubmission, readAuditRecords, readStackFile, signNotice } from '../../libs/client/index.js';
 import { signingKeyFromJwk } from '../../libs/signing/index.js';
-import { addAgency, readStackState, stackDown, stackLayout, stackUp } from '../../libs/stack/index.js';
+import { readStackState, stackDown, stackLayout, stackUp } from '../../libs/stack/index.js';
+import { addAgencyIn } from '../../libs/context/index.js';
 import { sampleNotice } from '../harness/sample-notice.js';
 import { signUnchecked } from '../harness/submissions.js';
 import { unregisteredKey } from '../harness/test-agencies.js';
@@ -34,13 +35,13 @@ async function scrape(instance: string): Promise<string> {
 
 beforeAll(async () => {
   await stackUp(dir);
-  const { signingKeyFile } = await addAgency(dir, { id: 'it-police', country: 'IT', role: 'police', groups: ['med'] });
+  const { signingKeyFile } = await addAgencyIn(dir, { id: 'it-police', country: 'IT', role: 'police', groups: ['med'] });
   for (const [id, country, role] of [
     ['ly-coastguard', 'LY', 'coastguard'],
     ['it-prosecutor', 'IT', 'prosecutor'],
     ['mt-fiu', 'MT', 'fiu'],
   ] as const) {
-    await addAgency(dir, { id, country, role, groups: ['med'] });
+    await addAgencyIn(dir, { id, country, role, groups: ['med'] });
   }
   const key = await signingKeyFromJwk(JSON.parse(readFileSync(signingKeyFile ?? '', 'utf8')), 'it-police');
   const stranger = await unregisteredKey();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { publishSubmission, signNotice } from '../../libs/client/index.js';
 import { subjects } from '../../libs/bus/index.js';
 import { v1 } from '../../libs/proto/index.js';
-import { applyPolicy } from '../../libs/stack/index.js';
+import { applyPolicyIn } from '../../libs/context/index.js';
 import { awaitDecision, deliveredViews, waitForAuditRecord } from '../harness/bus-readers.js';
 import { runCli } from '../harness/run-cli.js';
 import { sampleNotice } from '../harness/sample-notice.js';
@@ -48,7 +48,7 @@ test('a policy applied in the running stack routes the next notice, and its vers
     file,
     'schema: 1\npolicy: no-fiu\nrules:\n  - id: fius-out\n    when: { recipient: { role: [fiu] } }\n    exclude: true\n  - id: profiles\n    when: { recipient: { role: { not: [research] } } }\n    grant: [person.profile]\n',
   );
-  const { stored, inForce } = await applyPolicy(bus.dir, file);
+  const { stored, inForce } = await applyPolicyIn(bus.dir, file);
   expect({ version: stored.version, inForce }).toEqual({ version: 2, inForce: true });
   expect(await routedVersion()).toEqual({ version: 'no-fiu@2', recipients: ['ly-coastguard'] });
   const views = await deliveredViews(bus, 'ly-coastguard');
@@ -62,7 +62,7 @@ test('a bad policy is refused with its errors and leaves the running policy in f
   const before = await routingReports();
   const file = join(bus.dir, 'bad.yaml');
   writeFileSync(file, 'schema: 1\npolicy: bad\nrules:\n  - id: r\n    grant: [everything]\n');
-  await expect(applyPolicy(bus.dir, file)).rejects.toMatchObject({
+  await expect(applyPolicyIn(bus.dir, file)).rejects.toMatchObject({
     code: 'E_POLICY_INVALID',
     message: expect.stringMatching(/bad\.yaml:5:\d+: rules\[0\]\.grant\[0\]/),
   });
@@ -77,7 +77,7 @@ test('a policy whose rules would break an engine invariant is refused by apply, 
   const before = await routingReports();
   const file = join(bus.dir, 'everything.yaml');
   writeFileSync(file, GRANT_EVERYTHING);
-  await expect(applyPolicy(bus.dir, file)).rejects.toMatchObject({
+  await expect(applyPolicyIn(bus.dir, file)).rejects.toMatchObject({
     code: 'E_POLICY_INVALID',
     message: expect.stringContaining(
       'everything.yaml:5:12: rules[0].grant: rule "everything-to-everyone" would break engine invariants: minors-on-route',

@@ -1,14 +1,16 @@
 import { connect as rawConnect } from 'node:net';
 import { readFileSync } from 'node:fs';
-import { createUser } from '@nats-io/nkeys';
-import { connect, nkeyAuthenticator, type NatsConnection } from '@nats-io/transport-node';
+import { encodeUser, fmtCreds } from '@nats-io/jwt';
+import { createAccount, createUser } from '@nats-io/nkeys';
+import { connect, credsAuthenticator, nkeyAuthenticator, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { consumers, streams, subjects } from '../../libs/bus/index.js';
+import { mintUser, readOnlineTrust } from '../../libs/auth/index.js';
+import { APPEND_ONLY_STREAMS, consumers, streams, subjects, type Identity } from '../../libs/bus/index.js';
 import { awaitDecision, listOwnQuarantine, publishSubmission, readAuditRecords, sendReceipt, signNotice } from '../../libs/client/index.js';
 import { v1 } from '../../libs/proto/index.js';
-import { removeAgency, rotateAgencyCredentials } from '../../libs/stack/index.js';
+import { removeAgencyIn, rotateAgencyCredentialsIn } from '../../libs/context/index.js';
 import { sampleNotice } from '../harness/sample-notice.js';
 import { registerAgency, type TestAgency } from '../harness/test-agencies.js';
 import { startTestBus, type TestBus } from '../harness/test-bus.js';
@@ -173,9 +175,7 @@ describe('the broker refuses what a role may not do', () => {
     const routing = await connect({
       servers: bus.stack.natsUrl,
       tls: { caFile: bus.stack.caFile ?? '' },
-      authenticator: nkeyAuthenticator(
-        new TextEncoder().encode(readFileSync(bus.natsFor({ kind: 'service', service: 'routing' }).credsFile, 'utf8').trim()),
-      ),
+      authenticator: credsAuthenticator(readFileSync(bus.natsFor({ kind: 'service', service: 'routing' }).credsFile)),
       inboxPrefix: '_INBOX_accord_routing',
     });
     open.push(routing);
@@ -245,12 +245,76 @@ describe('the broker refuses what a role may not do', () => {
   });
 });
 
+/** Connects with a user JWT and its key, as a client holding that .creds file would. */
+function connectWithCreds(creds: Uint8Array): Promise<NatsConnection> {
+  return connect({
+    servers: bus.stack.natsUrl,
+    tls: { caFile: bus.stack.caFile ?? '' },
+    authenticator: credsAuthenticator(creds),
+    reconnect: false,
+  });
+}
+
+/** A new user of the identity, minted with the stack's online signing key for its role, connected. */
+async function minted(identity: Identity): Promise<NatsConnection> {
+  const user = await mintUser(readOnlineTrust(bus.layout.trust), identity);
+  const nc = await connectWithCreds(new TextEncoder().encode(user.creds));
+  open.push(nc);
+  return nc;
+}
+
+describe('no user minted with an online signing key can rewrite the audit record', () => {
+  const roles: Identity[] = [
+    { kind: 'operator' },
+    { kind: 'auditor' },
+    { kind: 'service', service: 'audit' },
+    { kind: 'service', service: 'redaction' },
+    { kind: 'adapter', agency: 'it-police' },
+  ];
+  for (const identity of roles) {
+    const name = identity.kind === 'service' ? `service ${identity.service}` : identity.kind;
+    test(`a new ${name} user cannot delete, purge or update the audit streams`, async () => {
+      const jsm = await jetstreamManager(await minted(identity), { checkAPI: false });
+      for (const stream of APPEND_ONLY_STREAMS) {
+        const before = await bus.jsm.streams.info(stream);
+        await expect(jsm.streams.purge(stream)).rejects.toSatisfy(isPermissionViolation);
+        await expect(jsm.streams.update(stream, { ...before.config, deny_delete: false, deny_purge: false })).rejects.toSatisfy(
+          isPermissionViolation,
+        );
+        await expect(jsm.streams.delete(stream)).rejects.toSatisfy(isPermissionViolation);
+        const after = await bus.jsm.streams.info(stream);
+        expect(after.state.messages).toBe(before.state.messages);
+        expect(after.config.deny_delete).toBe(true);
+      }
+    });
+  }
+
+  test("a user that claims permissions of its own beside its scoped key's template is refused", async () => {
+    const trust = readOnlineTrust(bus.layout.trust);
+    const signer = trust.scopes.get('operator');
+    if (!signer) throw new Error('no operator scope');
+    const user = createUser();
+    const greedy = { pub: { allow: ['>'], deny: [] }, sub: { allow: ['>'], deny: [] } };
+    const jwt = await encodeUser('greedy', user, trust.public.account, greedy, { signer });
+    const why = await expectConnectRefused(connectWithCreds(fmtCreds(jwt, user)));
+    expect(why).toMatch(/Authorization Violation/);
+  });
+
+  test('a user signed by a key the account does not list cannot connect', async () => {
+    const trust = readOnlineTrust(bus.layout.trust);
+    const user = createUser();
+    const jwt = await encodeUser('forged', user, trust.public.account, {}, { signer: createAccount(), scopedUser: true });
+    const why = await expectConnectRefused(connectWithCreds(fmtCreds(jwt, user)));
+    expect(why).toMatch(/Authorization Violation/);
+  });
+});
+
 describe('credentials are revoked without restarting the broker', () => {
   test('after rotate-creds the old credential is refused and its open connection closed', async () => {
     const oldCreds = bus.natsFor({ kind: 'liaison', agency: 'ly-coastguard' }).credsFile;
     const oldSeed = readFileSync(oldCreds);
     const connected = await liaisonB();
-    await rotateAgencyCredentials(bus.dir, 'ly-coastguard');
+    await rotateAgencyCredentialsIn(bus.dir, 'ly-coastguard');
     await expect(Promise.race([connected.closed(), new Promise((r) => setTimeout(() => r('still open'), 5000))])).resolves.not.toBe(
       'still open',
     );
@@ -266,7 +330,7 @@ describe('credentials are revoked without restarting the broker', () => {
     await registerAgency(bus, { id: 'xx-temporary', country: 'MT', role: 'police' });
     const creds = bus.natsFor({ kind: 'adapter', agency: 'xx-temporary' }).credsFile;
     const seed = readFileSync(creds);
-    await removeAgency(bus.dir, 'xx-temporary');
+    await removeAgencyIn(bus.dir, 'xx-temporary');
     const kept = `${bus.dir}/removed-adapter.nk`;
     (await import('node:fs')).writeFileSync(kept, seed, { mode: 0o600 });
     const why = await expectConnectRefused(bus.connectAs({ kind: 'adapter', agency: 'xx-temporary' }, kept));

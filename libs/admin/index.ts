@@ -1,0 +1,13 @@
+export type { AdminSession, CredentialAuthority } from './admin-session.js';
+export { addAgency, assertNotRegistered, validateAgencyInput } from './add-agency.js';
+export type { AddAgencyInput, AddedAgency } from './add-agency.js';
+export { removeAgency, rotateAgencyCredentials } from './agency-credentials.js';
+export type { AgencyCredentials } from './agency-credentials.js';
+export { requireAgency } from './agency-changes.js';
+export { revokeAgencyKey, rotateAgencyKey } from './agency-keys.js';
+export type { RevocationReason } from './agency-keys.js';
+export { applyPolicy, storeAuditedPolicy } from './apply-policy.js';
+export { issueNodeAccess } from './node-access.js';
+export type { NodeAccess } from './node-access.js';
+export { issueServiceCredentials } from './service-credentials.js';
+export { setUpBus } from './set-up-bus.js';

@@ -1,0 +1,1 @@
+export { StopWaiting, waitFor } from './wait-for.js';
