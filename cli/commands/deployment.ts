@@ -80,7 +80,6 @@ status, audit ..., publish, inbox, service creds. Running it again keeps what DI
       },
       { min: 0, max: 0, names: '' },
     );
-    const replicas = Number(values.replicas ?? '3');
     const stack = await initDeployment({
       dir: requireOption(values.dir, 'dir'),
       natsUrl: requireOption(values.nats, 'nats'),
@@ -88,7 +87,7 @@ status, audit ..., publish, inbox, service creds. Running it again keeps what DI
       keysDir: requireOption(values.keys, 'keys'),
       busPublicKey: requireOption(values['bus-public-key'], 'bus-public-key'),
       auditPublicKey: requireOption(values['audit-public-key'], 'audit-public-key'),
-      replicas,
+      replicas: values.replicas ?? '3',
       defaultPolicyFile: join(packageRoot(), 'policies', 'default.yaml'),
     });
     process.stdout.write(

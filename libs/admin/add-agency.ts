@@ -54,8 +54,10 @@ export async function addAgency(session: AdminSession, input: AddAgencyInput, jw
   const role = validateAgencyInput(input);
   await assertNotRegistered(session, input.id);
   const buckets = await openRegistryBuckets(session.nc);
-  const adapterCreds = await session.credentials.issue({ kind: 'adapter', agency: input.id });
-  const liaisonCreds = await session.credentials.issue({ kind: 'liaison', agency: input.id });
+  const [adapterCreds = '', liaisonCreds = ''] = await session.credentials.issue([
+    { kind: 'adapter', agency: input.id },
+    { kind: 'liaison', agency: input.id },
+  ]);
   await ensureInboxConsumer(session.jsm, input.id, session.settings);
 
   const now = new Date().toISOString();

@@ -10,8 +10,8 @@ import type { BusSettings, Identity } from '../bus/index.js';
 export interface CredentialAuthority {
   /** The identity's current credential (a .creds file), if it has one. */
   find(identity: Identity): string | undefined;
-  /** A new credential with a new key; a previous one is revoked at once on every server. */
-  issue(identity: Identity): Promise<string>;
+  /** New credentials with new keys, in one account update; previous ones are refused at once on every server. */
+  issue(identities: readonly Identity[]): Promise<string[]>;
   /** The identities' credentials refused from now on on every server, and forgotten. */
   revoke(identities: readonly Identity[]): Promise<void>;
 }

@@ -17,20 +17,20 @@ const agencyIdentities = (id: string): Identity[] => [
 
 /**
  * New NATS credentials for an agency's adapter and liaison officers, and for its node when
- * it has one. The old ones are revoked in the account: every server refuses them at once
- * and closes their connections.
+ * it has one, signed by new scoped keys: the account no longer lists the old keys, so
+ * every server refuses the old credentials at once and closes their connections.
  */
 export async function rotateAgencyCredentials(session: AdminSession, id: string): Promise<AgencyCredentials> {
   await requireAgency(session, id);
   const node: Identity = { kind: 'node', agency: id };
   const hasNode = session.credentials.find(node) !== undefined;
-  const creds = {
-    adapterCreds: await session.credentials.issue({ kind: 'adapter', agency: id }),
-    liaisonCreds: await session.credentials.issue({ kind: 'liaison', agency: id }),
-  };
-  const nodeCreds = hasNode ? await session.credentials.issue(node) : undefined;
+  const [adapterCreds = '', liaisonCreds = '', nodeCreds] = await session.credentials.issue([
+    { kind: 'adapter', agency: id },
+    { kind: 'liaison', agency: id },
+    ...(hasNode ? [node] : []),
+  ]);
   await auditAgencyChange(session, id, 'credentials-rotated');
-  return nodeCreds ? { ...creds, nodeCreds } : creds;
+  return nodeCreds ? { adapterCreds, liaisonCreds, nodeCreds } : { adapterCreds, liaisonCreds };
 }
 
 /**

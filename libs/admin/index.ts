@@ -1,3 +1,5 @@
+export { lookupAccountJwts, pushAccountJwt, revocationsOf, updateAccount } from './account-updates.js';
+export type { AccountChange } from './account-updates.js';
 export type { AdminSession, CredentialAuthority } from './admin-session.js';
 export { addAgency, assertNotRegistered, validateAgencyInput } from './add-agency.js';
 export type { AddAgencyInput, AddedAgency } from './add-agency.js';

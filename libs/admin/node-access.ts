@@ -20,7 +20,7 @@ export async function issueNodeAccess(session: AdminSession, agency: string, opt
   const identity: Identity = { kind: 'node', agency };
   const existing = session.credentials.find(identity);
   const keep = !options.renew && existing !== undefined;
-  const credentials = keep ? existing : await session.credentials.issue(identity);
+  const credentials = keep ? existing : ((await session.credentials.issue([identity]))[0] ?? '');
   await ensureNodeConsumer(session.jsm, agency, session.settings);
   if (!keep) await auditAgencyChange(session, agency, 'node-access-issued');
   return { credentials, issued: !keep };

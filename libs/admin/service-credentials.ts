@@ -16,15 +16,16 @@ export async function issueServiceCredentials(
   const identity = { kind: 'service', service } as const;
   const existing = session.credentials.find(identity);
   if (existing && !options.rotate) return { credentials: existing, issued: false };
-  const credentials = await session.credentials.issue(identity);
+  const credentials = (await session.credentials.issue([identity]))[0] ?? '';
   const at = new Date();
+  const action = existing ? 'credentials-rotated' : 'credentials-issued';
   await publishServiceEvents(session.js, 'admin', [
     {
-      eventId: auditEventId.credentialChange(`service.${service}`, 'credentials-issued', at),
+      eventId: auditEventId.credentialChange(`service.${service}`, action, at),
       kind: v1.AuditKind.KEY,
       time: timestampFromDate(at),
       service: 'admin',
-      action: `service-${service}-credentials-issued`,
+      action: `service-${service}-${action}`,
     },
   ]);
   return { credentials, issued: true };

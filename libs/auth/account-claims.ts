@@ -1,6 +1,9 @@
 import type { Account, RevocationList } from '@nats-io/jwt';
 import { scopedSigningKey } from './scope-roles.js';
 
+/** The Accord account's name in its JWT (servers know it by its public key). */
+export const ACCOUNT_NAME = 'ACCORD';
+
 /** No NATS limit on the account: Accord's own limits are its streams'. */
 export const UNLIMITED_NATS = {
   subs: -1,

@@ -1,13 +1,11 @@
-export { accordAccountClaims } from './account-claims.js';
-export { lookupAccountJwt, pushAccountJwt, revocationsOf, updateAccount } from './account-updates.js';
-export type { AccountChange } from './account-updates.js';
+export { ACCOUNT_NAME, accordAccountClaims } from './account-claims.js';
 export { mintUser } from './mint-user.js';
 export type { MintedUser } from './mint-user.js';
 export { resolverConfig } from './resolver-config.js';
 export type { ResolverConfigInput } from './resolver-config.js';
 export { BUS_ROLES, isAgencyRole, jwtPermissions, scopedSigningKey, scopeRoleOf } from './scope-roles.js';
 export type { BusRole } from './scope-roles.js';
-export { createTrustChain, ensureAgencyScope, hasTrustChain, readOnlineTrust, readTrustPublic } from './trust-chain.js';
+export { createTrustChain, hasTrustChain, newAgencyScope, readOnlineTrust, readTrustPublic } from './trust-chain.js';
 export type { OnlineTrust, TrustPublic } from './trust-chain.js';
 export { trustLayout } from './trust-layout.js';
 export type { TrustLayout } from './trust-layout.js';

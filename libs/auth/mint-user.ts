@@ -1,6 +1,7 @@
 import { encodeUser, fmtCreds } from '@nats-io/jwt';
 import { createUser, fromSeed, type KeyPair } from '@nats-io/nkeys';
 import { identityName, type Identity } from '../bus/index.js';
+import { AccordError } from '../errors/index.js';
 import { scopeRoleOf } from './scope-roles.js';
 import type { OnlineTrust } from './trust-chain.js';
 
@@ -21,7 +22,7 @@ export interface MintedUser {
 export async function mintUser(trust: OnlineTrust, identity: Identity, seed?: string): Promise<MintedUser> {
   const role = scopeRoleOf(identity);
   const signer = role ? trust.scopes.get(role) : undefined;
-  if (!signer) throw new Error(`no online signing key for ${identityName(identity)}`);
+  if (!signer) throw new AccordError('E_STATE', `no online signing key for ${identityName(identity)} in ${trust.layout.online}`);
   const user: KeyPair = seed ? fromSeed(new TextEncoder().encode(seed.trim())) : createUser();
   const jwt = await encodeUser(identityName(identity), user, trust.public.account, {}, { signer, scopedUser: true });
   return { publicKey: user.getPublicKey(), creds: new TextDecoder().decode(fmtCreds(jwt, user)) };

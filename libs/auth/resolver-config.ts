@@ -1,5 +1,5 @@
 /** How often each server compares its account JWTs with its peers' and takes the newer. */
-export const SYNC_INTERVAL = '5s';
+export const RESOLVER_SYNC_INTERVAL = '5s';
 
 export interface ResolverConfigInput {
   operatorJwt: string;
@@ -30,7 +30,7 @@ export function resolverConfig(c: ResolverConfigInput): string {
     ...(c.dir ? [`  dir: ${JSON.stringify(c.dir)}`] : [`  dir: $ACCORD_RESOLVER_DIR`]),
     // A pushed JWT is never deleted by a push: revocation is a new account JWT, not a deletion.
     `  allow_delete: false`,
-    `  interval: "${SYNC_INTERVAL}"`,
+    `  interval: "${RESOLVER_SYNC_INTERVAL}"`,
     `  timeout: "5s"`,
     `}`,
     `resolver_preload {`,

@@ -1,5 +1,7 @@
 import type { SigningKey, UserPermissionsLimits } from '@nats-io/jwt';
 import { identityName, permissionsFor, SERVICES, type Identity, type Permissions, type ServiceName } from '../bus/index.js';
+import { AccordError } from '../errors/index.js';
+import { AGENCY_ID } from '../registry/index.js';
 
 /**
  * The roles of the account's scoped signing keys: one key per kind of bus identity, and
@@ -13,7 +15,8 @@ export type BusRole = 'auditor' | 'operator' | `service-${ServiceName}`;
 
 export const BUS_ROLES: readonly BusRole[] = [...SERVICES.map((s) => `service-${s}` as const), 'auditor', 'operator'];
 
-const AGENCY_ROLE = /^(adapter|liaison|node)\.([a-z][a-z0-9-]{1,31})$/;
+/** An agency identity's role: its kind, a dot, and an agency id as the registry allows it. */
+const AGENCY_ROLE = new RegExp(`^(adapter|liaison|node)\\.(${AGENCY_ID.source.replace(/^\^|\$$/g, '')})$`);
 
 export function isAgencyRole(role: string): boolean {
   return AGENCY_ROLE.test(role);
@@ -43,7 +46,7 @@ function identityOfRole(role: string): Identity {
   if (role.startsWith('service-') && (SERVICES as readonly string[]).includes(role.slice('service-'.length))) {
     return { kind: 'service', service: role.slice('service-'.length) as ServiceName };
   }
-  throw new Error(`no identity has the scope role ${role}`);
+  throw new AccordError('E_STATE', `no identity has the scope role ${role}`);
 }
 
 /**
@@ -66,6 +69,6 @@ export function jwtPermissions(p: Permissions): Partial<UserPermissionsLimits> {
 /** The scoped signing key of a role, as the account JWT lists it. */
 export function scopedSigningKey(role: string, publicKey: string): SigningKey {
   const permissions = permissionsFor(identityOfRole(role));
-  if (!permissions) throw new Error(`role ${role} has no permissions to scope`);
+  if (!permissions) throw new AccordError('E_STATE', `role ${role} has no permissions to scope`);
   return { kind: 'user_scope', key: publicKey, role, template: jwtPermissions(permissions) };
 }

@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { encodeAccount, encodeOperator, encodeUser, fmtCreds, type Account } from '@nats-io/jwt';
 import { createAccount, createOperator, createUser, fromSeed, type KeyPair } from '@nats-io/nkeys';
 import { writeSecretFile } from '../config/index.js';
 import { AccordError, errorMessage } from '../errors/index.js';
-import { accordAccountClaims, UNLIMITED_NATS } from './account-claims.js';
+import { ACCOUNT_NAME, accordAccountClaims, UNLIMITED_NATS } from './account-claims.js';
 import type { Identity } from '../bus/index.js';
 import { BUS_ROLES, isAgencyRole, scopeRoleOf, type BusRole } from './scope-roles.js';
 import { resolverConfig } from './resolver-config.js';
@@ -31,17 +31,22 @@ export interface OnlineTrust {
   scopes: Map<string, KeyPair>;
   /** A system-account user's credential: pushes account JWTs to the servers' resolver. */
   systemUserCreds: string;
+  /** The Accord account as this folder last pushed it (or first made it). */
+  lastPushed: string | undefined;
+  /** Keeps a pushed account JWT as `lastPushed`, in the folder too. */
+  recordPushed(jwt: string): void;
 }
 
 const OPERATOR_NAME = 'accord';
-const ACCOUNT_NAME = 'ACCORD';
 const SYSTEM_ACCOUNT_NAME = 'SYS';
 
 const seedText = (kp: KeyPair): string => `${new TextDecoder().decode(kp.getSeed())}\n`;
 
+/** Renamed into place: a seed file is never seen half written. */
 function writeSeed(path: string, kp: KeyPair): void {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  writeSecretFile(path, seedText(kp));
+  writeSecretFile(`${path}.tmp`, seedText(kp));
+  renameSync(`${path}.tmp`, path);
 }
 
 function writePublic(path: string, text: string): void {
@@ -102,7 +107,30 @@ export async function createTrustChain(dirArg: string): Promise<OnlineTrust> {
   writePublic(layout.accountJwt, accountJwt);
   writePublic(layout.resolverConf, resolverConfig({ operatorJwt, systemAccount: pub.systemAccount, systemAccountJwt: systemJwt }));
   writePublic(layout.trust, JSON.stringify(pub, null, 2));
-  return { layout, public: pub, operatorSigning, scopes, systemUserCreds };
+  return onlineTrust(layout, pub, operatorSigning, scopes, systemUserCreds);
+}
+
+function onlineTrust(
+  layout: TrustLayout,
+  pub: TrustPublic,
+  operatorSigning: KeyPair,
+  scopes: Map<string, KeyPair>,
+  systemUserCreds: string,
+): OnlineTrust {
+  const trust: OnlineTrust = {
+    layout,
+    public: pub,
+    operatorSigning,
+    scopes,
+    systemUserCreds,
+    lastPushed: existsSync(layout.accountJwt) ? readFileSync(layout.accountJwt, 'utf8').trim() : undefined,
+    recordPushed(jwt) {
+      writeFileSync(`${layout.accountJwt}.tmp`, `${jwt}\n`);
+      renameSync(`${layout.accountJwt}.tmp`, layout.accountJwt);
+      trust.lastPushed = jwt;
+    },
+  };
+  return trust;
 }
 
 function readText(path: string, what: string): string {
@@ -113,9 +141,15 @@ function readText(path: string, what: string): string {
   }
 }
 
-function readSeed(path: string, what: string, expectedPublic: string): KeyPair {
-  const kp = fromSeed(new TextEncoder().encode(readText(path, what)));
-  if (kp.getPublicKey() !== expectedPublic) {
+function readSeed(path: string, what: string, expectedPublic?: string): KeyPair {
+  let kp: KeyPair;
+  try {
+    kp = fromSeed(new TextEncoder().encode(readText(path, what)));
+  } catch (error) {
+    if (error instanceof AccordError) throw error;
+    throw new AccordError('E_CONFIG', `${path}: ${what} is not an nkey seed (${errorMessage(error)})`, { cause: error });
+  }
+  if (expectedPublic !== undefined && kp.getPublicKey() !== expectedPublic) {
     throw new AccordError('E_CONFIG', `${path}: ${what} is not the key trust.json names (${expectedPublic})`);
   }
   return kp;
@@ -123,26 +157,46 @@ function readSeed(path: string, what: string, expectedPublic: string): KeyPair {
 
 export function readTrustPublic(dirArg: string): TrustPublic {
   const layout = trustLayout(dirArg);
-  return JSON.parse(readText(layout.trust, 'the trust chain')) as TrustPublic;
+  try {
+    return JSON.parse(readText(layout.trust, 'the trust chain')) as TrustPublic;
+  } catch (error) {
+    if (error instanceof AccordError) throw error;
+    throw new AccordError('E_CONFIG', `${layout.trust} is not valid JSON: ${errorMessage(error)}`, { cause: error });
+  }
 }
 
-/** The online part of a trust chain (no offline key is read), checked against trust.json. */
+/**
+ * The online part of a trust chain (no offline key is read), checked against trust.json.
+ * A bus role this version has and the chain lacks (a service added since it was made)
+ * gets a key now, recorded in trust.json; the next account update brings it to the servers.
+ */
 export function readOnlineTrust(dirArg: string): OnlineTrust {
   const layout = trustLayout(dirArg);
   const pub = readTrustPublic(dirArg);
-  const scopes = new Map<string, KeyPair>(BUS_ROLES.map((r) => [r, readSeed(layout.scopeSeed(r), `the ${r} signing key`, pub.scopes[r])]));
+  const scopes = new Map<string, KeyPair>();
+  for (const role of BUS_ROLES) {
+    const known = pub.scopes[role] as string | undefined;
+    if (known) {
+      scopes.set(role, readSeed(layout.scopeSeed(role), `the ${role} signing key`, known));
+      continue;
+    }
+    const key = createAccount();
+    writeSeed(layout.scopeSeed(role), key);
+    pub.scopes[role] = key.getPublicKey();
+    scopes.set(role, key);
+    writePublic(layout.trust, JSON.stringify(pub, null, 2));
+  }
   for (const file of existsSync(layout.scopes) ? readdirSync(layout.scopes) : []) {
     const role = file.replace(/\.nk$/, '');
-    if (isAgencyRole(role))
-      scopes.set(role, fromSeed(new TextEncoder().encode(readText(layout.scopeSeed(role), `the ${role} signing key`))));
+    if (isAgencyRole(role)) scopes.set(role, readSeed(layout.scopeSeed(role), `the ${role} signing key`));
   }
-  return {
+  return onlineTrust(
     layout,
-    public: pub,
-    operatorSigning: readSeed(layout.operatorSigningSeed, 'the operator signing key', pub.operatorSigningKey),
+    pub,
+    readSeed(layout.operatorSigningSeed, 'the operator signing key', pub.operatorSigningKey),
     scopes,
-    systemUserCreds: readText(layout.systemUserCreds, 'the system user credential'),
-  };
+    readText(layout.systemUserCreds, 'the system user credential'),
+  );
 }
 
 export function hasTrustChain(dirArg: string): boolean {
@@ -150,15 +204,16 @@ export function hasTrustChain(dirArg: string): boolean {
 }
 
 /**
- * A scoped signing key of its own for an agency identity that has none, written into the
- * trust chain's online keys; true when one was made (the account must then be pushed
- * before a user it signs connects).
+ * A new scoped signing key for an agency identity, written into the trust chain's online
+ * keys in place of any it had; returns its role. Once pushed (AccountChange.setRoles),
+ * every user the old key signed is refused: a rotation or a removal needs no revocation
+ * list that grows. Undefined for other identities.
  */
-export function ensureAgencyScope(trust: OnlineTrust, identity: Identity): boolean {
+export function newAgencyScope(trust: OnlineTrust, identity: Identity): string | undefined {
   const role = scopeRoleOf(identity);
-  if (!role || !isAgencyRole(role) || trust.scopes.has(role)) return false;
+  if (!role || !isAgencyRole(role)) return undefined;
   const key = createAccount();
   writeSeed(trust.layout.scopeSeed(role), key);
   trust.scopes.set(role, key);
-  return true;
+  return role;
 }

@@ -51,6 +51,20 @@ async function authenticatorFrom(file: string): Promise<Authenticator> {
   throw new AccordError('E_CONFIG', `${file} is neither an nkey seed nor a NATS .creds file`);
 }
 
+/** Servers with JWT auth refuse a bare nkey seed: what to get instead. */
+function bareSeedHint(file: string | undefined, error: unknown): string {
+  if (!file || !/authorization violation/i.test(errorMessage(error))) return '';
+  let bare = false;
+  try {
+    bare = readFileSync(file, 'utf8').trim().startsWith('SU');
+  } catch {
+    // Unreadable now: the refusal says enough.
+  }
+  return bare
+    ? ` (${file} is a bare nkey seed; servers with JWT accounts need a .creds file: \`accord agency rotate-creds\`, \`agency node-access --renew\` or \`service creds --rotate\` issues one)`
+    : '';
+}
+
 export async function connectBus(options: BusConnectionOptions): Promise<NatsConnection> {
   const opts: ConnectionOptions = {
     servers: options.url.split(',').map((u) => u.trim()),
@@ -69,9 +83,13 @@ export async function connectBus(options: BusConnectionOptions): Promise<NatsCon
   try {
     return await connect(opts);
   } catch (error) {
-    throw new AccordError('E_UNAVAILABLE', `cannot reach NATS at ${options.url}: ${errorMessage(error)}`, {
-      cause: error,
-      retryable: true,
-    });
+    throw new AccordError(
+      'E_UNAVAILABLE',
+      `cannot reach NATS at ${options.url}: ${errorMessage(error)}${bareSeedHint(options.credsFile, error)}`,
+      {
+        cause: error,
+        retryable: true,
+      },
+    );
   }
 }

@@ -5,6 +5,7 @@ import { connectAs, readStackFile, type StackFile } from '../client/index.js';
 import { contextLayout, type ContextLayout } from './context-layout.js';
 import { readDeploymentFile } from './deployment-file.js';
 import { FolderCredentials } from './folder-credentials.js';
+import { withFolderLock } from './folder-lock.js';
 
 export interface AdminContext extends AdminSession {
   layout: ContextLayout;
@@ -14,10 +15,15 @@ export interface AdminContext extends AdminSession {
 /**
  * Runs `use` as the bus's administrator from an administration folder: connected as the
  * operator to the servers stack.json names, with the folder's trust chain to issue and
- * revoke credentials. Nothing here asks whether the folder started those servers: the
- * same verbs work on a local stack and on a cluster run elsewhere.
+ * revoke credentials, and the folder's lock (one administration verb at a time). Nothing
+ * here asks whether the folder started those servers: the same verbs work on a local
+ * stack and on a cluster run elsewhere.
  */
 export async function withAdmin<T>(dirArg: string, use: (context: AdminContext) => Promise<T>): Promise<T> {
+  return withFolderLock(contextLayout(dirArg).adminLock, () => administer(dirArg, use));
+}
+
+async function administer<T>(dirArg: string, use: (context: AdminContext) => Promise<T>): Promise<T> {
   const layout = contextLayout(dirArg);
   const stack = readStackFile(layout.dir);
   const { settings } = readDeploymentFile(layout);

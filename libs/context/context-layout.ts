@@ -14,6 +14,8 @@ export function contextLayout(dirArg: string) {
     /** The trust chain (a local stack's whole chain; a deployment's public and online parts only). */
     trust: join(dir, 'secrets', 'trust'),
     identities: join(dir, 'run', 'identities.json'),
+    /** Held while an administration verb runs. */
+    adminLock: join(dir, 'run', 'admin.lock'),
     /** The bus's settings (replicas, limits) that administration creates consumers with. */
     deployment: join(dir, 'deployment.json'),
     busPublicKey: join(dir, 'secrets', 'bus-signing.jwk.pub'),

@@ -1,19 +1,11 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { NatsConnection } from '@nats-io/transport-node';
-import type { CredentialAuthority } from '../admin/index.js';
-import {
-  ensureAgencyScope,
-  isAgencyRole,
-  mintUser,
-  scopeRoleOf,
-  updateAccount,
-  type AccountChange,
-  type OnlineTrust,
-} from '../auth/index.js';
+import { updateAccount, type AccountChange, type CredentialAuthority } from '../admin/index.js';
+import { isAgencyRole, mintUser, newAgencyScope, scopeRoleOf, type OnlineTrust } from '../auth/index.js';
 import { connectBus, type Identity } from '../bus/index.js';
 import { credsFileFor, type ContextLayout } from './context-layout.js';
-import { IdentityStore } from './identity-store.js';
+import { IdentityStore, type StoredIdentity } from './identity-store.js';
 
 /** Where the system user connects to push account updates: the bus's servers and CA. */
 export interface SystemEndpoint {
@@ -51,8 +43,9 @@ export async function withSystemUser<T>(
 /**
  * The credential authority of an administration folder: it mints users with the trust
  * chain's scoped signing keys into the folder's .creds files, records their public keys,
- * and revokes through an account update pushed to the servers. An agency identity's
- * first credential brings a scoped key for it, in the same account update.
+ * and changes the account the servers hold. An agency identity gets a new scoped key with
+ * each credential (the old key leaves the account, and every user it signed with it);
+ * a bus identity's previous user is revoked by its public key.
  */
 export class FolderCredentials implements CredentialAuthority {
   private readonly store: IdentityStore;
@@ -65,32 +58,57 @@ export class FolderCredentials implements CredentialAuthority {
     this.store = new IdentityStore(layout.identities);
   }
 
+  /** The recorded credential, if its file is still there (one deleted is issued again). */
   find(identity: Identity): string | undefined {
-    return this.store.find(identity)?.credsFile;
+    const stored = this.store.find(identity);
+    return stored && existsSync(stored.credsFile) ? stored.credsFile : undefined;
   }
 
-  async issue(identity: Identity): Promise<string> {
-    const previous = this.store.find(identity);
-    const newScope = ensureAgencyScope(this.trust, identity);
-    const minted = await mintUser(this.trust, identity);
-    // A credential renewed where the old one was: whatever names that file (a node's node.json) takes the new one.
-    const credsFile = previous?.credsFile ?? credsFileFor(this.layout, identity);
-    writeCredsFile(credsFile, minted.creds);
-    this.store.put({ identity, publicKey: minted.publicKey, credsFile });
-    const revoke = previous && previous.publicKey !== minted.publicKey ? [previous.publicKey] : [];
-    if (newScope || revoke.length > 0) await this.updateAccount({ revoke });
-    return credsFile;
+  /** Each identity's credential: the one it has, or one issued now (all missing ones in one account update). */
+  async ensure(identities: readonly Identity[]): Promise<string[]> {
+    const missing = identities.filter((i) => this.find(i) === undefined);
+    if (missing.length > 0) await this.issue(missing);
+    return identities.map((i) => this.find(i) ?? '');
   }
 
-  /** Revokes their users, and drops agency identities' scoped keys: nothing they signed is accepted any more. */
-  async revoke(identities: readonly Identity[]): Promise<void> {
-    const stored = identities.flatMap((i) => this.store.find(i) ?? []);
-    const dropRoles = identities.flatMap((i) => {
-      const role = scopeRoleOf(i);
-      return role && isAgencyRole(role) ? [role] : [];
+  async issue(identities: readonly Identity[]): Promise<string[]> {
+    const revoke: string[] = [];
+    const setRoles: string[] = [];
+    const minted: StoredIdentity[] = [];
+    const creds: string[] = [];
+    for (const identity of identities) {
+      const previous = this.store.find(identity);
+      const role = newAgencyScope(this.trust, identity);
+      if (role) setRoles.push(role);
+      else if (previous) revoke.push(previous.publicKey);
+      const user = await mintUser(this.trust, identity);
+      // Renewed where the old one was: whatever names that file (a node's node.json) takes the new one.
+      minted.push({ identity, publicKey: user.publicKey, credsFile: previous?.credsFile ?? credsFileFor(this.layout, identity) });
+      creds.push(user.creds);
+    }
+    // The account first: a credential is never written before the servers accept it, and
+    // one replaced is refused before its record goes; should the files not be written
+    // after, issuing again mends it, and the old credential stays refused.
+    await this.updateAccount({ revoke, setRoles });
+    minted.forEach((m, i) => {
+      writeCredsFile(m.credsFile, creds[i] ?? '');
+      this.store.put(m);
     });
+    return minted.map((m) => m.credsFile);
+  }
+
+  /** Drops agency identities' scoped keys and revokes bus identities' users: nothing they signed is accepted any more. */
+  async revoke(identities: readonly Identity[]): Promise<void> {
+    const dropRoles: string[] = [];
+    const revoke: string[] = [];
+    for (const identity of identities) {
+      const role = scopeRoleOf(identity);
+      const user = this.store.find(identity)?.publicKey;
+      if (role && isAgencyRole(role)) dropRoles.push(role);
+      else if (user) revoke.push(user);
+    }
+    await this.updateAccount({ revoke, dropRoles });
     for (const role of dropRoles) if (this.trust.scopes.delete(role)) rmSync(this.trust.layout.scopeSeed(role), { force: true });
-    await this.updateAccount({ revoke: stored.map((s) => s.publicKey), dropRoles });
     for (const identity of identities) this.store.remove(identity);
   }
 

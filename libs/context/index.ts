@@ -19,3 +19,4 @@ export { IdentityStore } from './identity-store.js';
 export type { StoredIdentity } from './identity-store.js';
 export { initDeployment } from './init-deployment.js';
 export type { DeploymentInitInput } from './init-deployment.js';
+export { withFolderLock } from './folder-lock.js';

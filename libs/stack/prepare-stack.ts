@@ -169,14 +169,22 @@ export function assertNotRunning(dirArg: string): void {
   }
 }
 
-/** The stack's trust chain: the one it has, one made now, or, for a stack made before JWT accounts, its upgrade. */
-async function stackTrust(layout: StackLayout, nodes: readonly NatsNode[], progress: (line: string) => void): Promise<OnlineTrust> {
+/**
+ * The stack's trust chain: the one it has, one made now, or, for a stack made before JWT
+ * accounts, its upgrade; with the agency roles whose keys the next account update must
+ * carry (an upgraded stack's).
+ */
+async function stackTrust(
+  layout: StackLayout,
+  nodes: readonly NatsNode[],
+  progress: (line: string) => void,
+): Promise<{ trust: OnlineTrust; agencyRoles: string[] }> {
   const legacy = legacyIdentities(layout);
   if (legacy) return upgradeLegacyAuth(layout, nodes, legacy, progress);
-  if (hasTrustChain(layout.trust)) return readOnlineTrust(layout.trust);
+  if (hasTrustChain(layout.trust)) return { trust: readOnlineTrust(layout.trust), agencyRoles: [] };
   const trust = await createTrustChain(layout.trust);
   progress(`trust chain made: operator ${trust.public.operator}, Accord account ${trust.public.account}`);
-  return trust;
+  return { trust, agencyRoles: [] };
 }
 
 /**
@@ -203,7 +211,7 @@ export async function prepareStack(dirArg: string, options: PrepareStackOptions 
   const cluster = await clusterPortsFor(size, previous?.cluster, pickPort);
   // A stack started again keeps its ports where it can, so that copies of stack.json stay valid.
   const nodes = natsNodes(layout, cluster?.natsPorts[0] ?? previous?.natsPort ?? ANY_PORT, cluster);
-  const trust = await stackTrust(layout, nodes, progress);
+  const { trust, agencyRoles } = await stackTrust(layout, nodes, progress);
 
   const start: NodeStart = {
     layout,
@@ -236,7 +244,7 @@ export async function prepareStack(dirArg: string, options: PrepareStackOptions 
 
   writeDeploymentFile(layout, { settings });
   const natsUrl = natsUrlOf(nodes);
-  const { operator, auditor, admin } = await ensureBusIdentities(layout, trust, natsUrl);
+  const { operator, auditor, admin } = await ensureBusIdentities(layout, trust, natsUrl, agencyRoles);
   const base = existsSync(stackFilePath(layout.dir)) ? readStackFile(layout.dir) : { agencies: {} };
   const stack: StackFile = {
     ...base,

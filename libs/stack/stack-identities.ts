@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readTrustPublic, resolverConfig, trustLayout, updateAccount, type OnlineTrust } from '../auth/index.js';
+import { updateAccount } from '../admin/index.js';
+import { readTrustPublic, resolverConfig, trustLayout, type OnlineTrust } from '../auth/index.js';
 import { SERVICES, type Identity } from '../bus/index.js';
 import { credsFileFor, FolderCredentials, IdentityStore, withSystemUser } from '../context/index.js';
 import { natsServerConfig } from './nats-server-config.js';
@@ -20,23 +21,23 @@ export function credsFileOf(layout: StackLayout, identity: Identity): string {
 /**
  * The identities every stack has, each with a credential once the servers run: the
  * operator, the auditor and one per service (the offline admin is the trust chain's).
+ * The account is pushed first, with this version's scoped keys, and `setRoles` (the
+ * agency roles of a stack just upgraded), before any user of theirs connects.
  */
 export async function ensureBusIdentities(
   layout: StackLayout,
   trust: OnlineTrust,
   natsUrl: string,
+  setRoles: readonly string[],
 ): Promise<{ operator: string; auditor: string; admin: string }> {
   const endpoint = { natsUrl, caFile: ensureTlsMaterial(layout.tls).caFile };
-  // The account first: it brings this version's scoped keys before any user of theirs connects.
-  await withSystemUser(trust, endpoint, (sys) => updateAccount(sys, trust));
-  const credentials = new FolderCredentials(layout, trust, endpoint);
-  const ensure = async (identity: Identity) => credentials.find(identity) ?? credentials.issue(identity);
-  for (const service of SERVICES) await ensure({ kind: 'service', service });
-  return {
-    operator: await ensure({ kind: 'operator' }),
-    auditor: await ensure({ kind: 'auditor' }),
-    admin: credsFileFor(layout, { kind: 'admin' }),
-  };
+  await withSystemUser(trust, endpoint, (sys) => updateAccount(sys, trust, { setRoles }));
+  const [operator = '', auditor = ''] = await new FolderCredentials(layout, trust, endpoint).ensure([
+    { kind: 'operator' },
+    { kind: 'auditor' },
+    ...SERVICES.map((service) => ({ kind: 'service', service }) as const),
+  ]);
+  return { operator, auditor, admin: credsFileFor(layout, { kind: 'admin' }) };
 }
 
 /** The configuration of one nats-server of the stack (of its cluster, when it has one). */

@@ -46,8 +46,13 @@ async function expectRefusedBy(node: ClusterNode, credsFile: string): Promise<vo
   });
 }
 
+/** Until the node accepts the credential (a new one reaches the nodes the push did not wait for a moment later). */
 async function expectAcceptedBy(node: ClusterNode, credsFile: string): Promise<void> {
-  expect(await outcome(node, credsFile), `${node.name} with ${credsFile}`).toBe('connected');
+  await waitFor(`${node.name} accepting ${credsFile}`, PROPAGATION_MS, async () => {
+    const answer = await outcome(node, credsFile);
+    if (answer === 'connected') return true;
+    throw new Error(`${node.name} answered: ${answer}`);
+  });
 }
 
 /** The adapter's and liaison's credential files the context holds for an agency now. */

@@ -1,16 +1,25 @@
 import { connect as rawConnect } from 'node:net';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { encodeUser, fmtCreds } from '@nats-io/jwt';
 import { createAccount, createUser } from '@nats-io/nkeys';
 import { connect, credsAuthenticator, nkeyAuthenticator, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { mintUser, readOnlineTrust } from '../../libs/auth/index.js';
+import { issueServiceCredentials, revocationsOf } from '../../libs/admin/index.js';
+import { mintUser, readOnlineTrust, readTrustPublic } from '../../libs/auth/index.js';
 import { APPEND_ONLY_STREAMS, consumers, streams, subjects, type Identity } from '../../libs/bus/index.js';
-import { awaitDecision, listOwnQuarantine, publishSubmission, readAuditRecords, sendReceipt, signNotice } from '../../libs/client/index.js';
+import {
+  awaitDecision,
+  listOwnQuarantine,
+  publishSubmission,
+  readAuditRecords,
+  readStackFile,
+  sendReceipt,
+  signNotice,
+} from '../../libs/client/index.js';
 import { v1 } from '../../libs/proto/index.js';
-import { removeAgencyIn, rotateAgencyCredentialsIn } from '../../libs/context/index.js';
+import { addAgencyIn, removeAgencyIn, rotateAgencyCredentialsIn, withAdmin, type StoredIdentity } from '../../libs/context/index.js';
 import { sampleNotice } from '../harness/sample-notice.js';
 import { registerAgency, type TestAgency } from '../harness/test-agencies.js';
 import { startTestBus, type TestBus } from '../harness/test-bus.js';
@@ -319,7 +328,7 @@ describe('credentials are revoked without restarting the broker', () => {
       'still open',
     );
     const stale = `${bus.dir}/stale-liaison.nk`;
-    (await import('node:fs')).writeFileSync(stale, oldSeed, { mode: 0o600 });
+    writeFileSync(stale, oldSeed, { mode: 0o600 });
     const why = await expectConnectRefused(bus.connectAs({ kind: 'liaison', agency: 'ly-coastguard' }, stale));
     expect(why).toMatch(/Authorization Violation/);
     const fresh = await liaisonB();
@@ -332,9 +341,50 @@ describe('credentials are revoked without restarting the broker', () => {
     const seed = readFileSync(creds);
     await removeAgencyIn(bus.dir, 'xx-temporary');
     const kept = `${bus.dir}/removed-adapter.nk`;
-    (await import('node:fs')).writeFileSync(kept, seed, { mode: 0o600 });
+    writeFileSync(kept, seed, { mode: 0o600 });
     const why = await expectConnectRefused(bus.connectAs({ kind: 'adapter', agency: 'xx-temporary' }, kept));
     expect(why).toMatch(/Authorization Violation/);
+  });
+});
+
+describe('a removal holds against keys and folders left behind', () => {
+  test("a user minted with a removed agency's own scoped key is refused", async () => {
+    await registerAgency(bus, { id: 'xx-gone', country: 'MT', role: 'police' });
+    const kept = new Map(readOnlineTrust(bus.layout.trust).scopes);
+    await removeAgencyIn(bus.dir, 'xx-gone');
+    const user = createUser();
+    const signer = kept.get('adapter.xx-gone');
+    if (!signer) throw new Error('the agency had no scoped key');
+    const jwt = await encodeUser('adapter.xx-gone', user, readTrustPublic(bus.layout.trust).account, {}, { signer, scopedUser: true });
+    expect(await expectConnectRefused(connectWithCreds(fmtCreds(jwt, user)))).toMatch(/Authorization Violation/);
+  });
+
+  test('a stale copy of the administration folder does not bring a removed agency back when it pushes', async () => {
+    await registerAgency(bus, { id: 'xx-stale', country: 'MT', role: 'police' });
+    const copy = `${bus.dir}-copy`;
+    cpSync(bus.dir, copy, { recursive: true, filter: (src) => !src.includes('/nats') && !src.includes('/redis') });
+    const creds = readFileSync(bus.natsFor({ kind: 'adapter', agency: 'xx-stale' }).credsFile);
+    await removeAgencyIn(bus.dir, 'xx-stale');
+    await addAgencyIn(copy, { id: 'xx-later', country: 'MT', role: 'police', groups: [] });
+    const kept = `${bus.dir}/stale-folder-adapter.creds`;
+    writeFileSync(kept, creds, { mode: 0o600 });
+    expect(await expectConnectRefused(bus.connectAs({ kind: 'adapter', agency: 'xx-stale' }, kept))).toMatch(/Authorization Violation/);
+    const later = await bus.connectAs({ kind: 'adapter', agency: 'xx-later' }, readStackFile(copy).agencies['xx-later']?.adapterCreds);
+    await later.close();
+    rmSync(copy, { recursive: true, force: true });
+  });
+
+  test("a service's rotated credential is refused, and the account the folder pushed keeps the revocation", async () => {
+    const file = bus.natsFor({ kind: 'service', service: 'audit' }).credsFile;
+    const old = readFileSync(file);
+    const before = (JSON.parse(readFileSync(bus.layout.identities, 'utf8')) as StoredIdentity[]).find(
+      (s) => s.identity.kind === 'service' && s.identity.service === 'audit',
+    );
+    await withAdmin(bus.dir, (context) => issueServiceCredentials(context, 'audit', { rotate: true }));
+    const kept = `${bus.dir}/old-audit.creds`;
+    writeFileSync(kept, old, { mode: 0o600 });
+    expect(await expectConnectRefused(bus.connectAs({ kind: 'service', service: 'audit' }, kept))).toMatch(/Authorization Violation/);
+    expect(Object.keys(revocationsOf(readFileSync(`${bus.layout.trust}/account.jwt`, 'utf8')))).toContain(before?.publicKey);
   });
 });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { createUser } from '@nats-io/nkeys';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readTrustPublic, revocationsOf } from '../../libs/auth/index.js';
+import { readTrustPublic } from '../../libs/auth/index.js';
 import { streams, type Identity } from '../../libs/bus/index.js';
 import { connectAs, readStackFile, writeStackFile } from '../../libs/client/index.js';
 import type { StoredIdentity } from '../../libs/context/index.js';
@@ -118,17 +118,18 @@ describe('a stack made before JWT accounts is upgraded in place by starting it',
     expect(run.status, run.stderr).toBe(0);
   });
 
-  test('a credential renewed after the upgrade stays at its old path, the old key revoked', async () => {
-    const before = (JSON.parse(readFileSync(layout.identities, 'utf8')) as StoredIdentity[]).find(
-      (s) => s.identity.kind === 'adapter' && s.identity.agency === 'ly-coastguard',
-    );
+  test('a credential renewed after the upgrade stays at its old path, and the old one is refused', async () => {
+    const path = readStackFile(dir).agencies['ly-coastguard']?.adapterCreds ?? '';
+    const old = join(dir, 'old-adapter.creds');
+    writeFileSync(old, readFileSync(path), { mode: 0o600 });
     const run = await runCli('agency', 'rotate-creds', 'ly-coastguard', '--dir', dir);
     expect(run.status, run.stderr).toBe(0);
-    const path = readStackFile(dir).agencies['ly-coastguard']?.adapterCreds ?? '';
-    expect(path).toBe(before?.credsFile);
-    expect(path.endsWith('adapter.nk')).toBe(true);
-    const pushed = readFileSync(join(layout.trust, 'account.jwt'), 'utf8');
-    expect(Object.keys(revocationsOf(pushed))).toContain(before?.publicKey);
+    expect(readStackFile(dir).agencies['ly-coastguard']?.adapterCreds).toBe(path);
+    expect(readFileSync(path, 'utf8')).not.toBe(readFileSync(old, 'utf8'));
+    const stack = readStackFile(dir);
+    await expect(connectAs(stack, { kind: 'adapter', agency: 'ly-coastguard' }, old)).rejects.toThrow(/Authorization Violation/);
+    const renewed = await connectAs(stack, { kind: 'adapter', agency: 'ly-coastguard' });
+    await renewed.close();
   });
 
   test('the old offline admin is gone: the trust chain holds the new one', () => {
@@ -138,7 +139,7 @@ describe('a stack made before JWT accounts is upgraded in place by starting it',
   });
 });
 
-test('a clustered stack made before JWT accounts is refused, its files untouched', async () => {
+test('a clustered stack made before JWT accounts is refused before its identities change or a trust chain is made', async () => {
   const scratch = join(dir, 'cluster-copy');
   mkdirSync(scratch, { recursive: true });
   const fake = stackLayout(scratch);
