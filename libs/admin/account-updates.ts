@@ -23,9 +23,14 @@ function parseReply(bytes: Uint8Array): ClaimsReply {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Every server of the cluster answers a request of the system account: all answers, however many there are. */
+/**
+ * Asks every server of the cluster (each answers a request of the system account): as
+ * many answers as the servers the connection knows of (its INFO's client URLs, one per
+ * server up), or what came within the wait.
+ */
 async function askEveryServer(sys: NatsConnection, subject: string, payload: string): Promise<Uint8Array[]> {
-  const replies = await sys.requestMany(subject, payload, { strategy: 'stall', maxWait: REPLY_WAIT_MS, stall: 500 });
+  const servers = Math.max(1, sys.info?.connect_urls?.length ?? 1);
+  const replies = await sys.requestMany(subject, payload, { strategy: 'count', maxMessages: servers, maxWait: REPLY_WAIT_MS });
   const answers: Uint8Array[] = [];
   for await (const msg of replies) answers.push(msg.data);
   return answers;
@@ -94,9 +99,9 @@ export interface AccountChange {
  * brings back an agency removed elsewhere, nor an old key replaced elsewhere. The bus
  * roles' keys and templates come from this trust chain and this version's permissions.
  * Revocations are the union of every copy, so servers that lost their resolver
- * directories do not bring revoked credentials back. Each push is signed at least one
- * second after the newest known, so no server keeps an older copy for a newer one. Two
- * folders changing the account at the same moment may still lose one change.
+ * directories do not bring revoked credentials back. No push is signed before the newest
+ * known (the servers would keep theirs and answer as if they took it). Two folders
+ * changing the account at the same moment may still lose one change.
  */
 export async function updateAccount(sys: NatsConnection, trust: OnlineTrust, change: AccountChange = {}): Promise<string> {
   const copies = [...(await lookupAccountJwts(sys, trust.public.account)), ...(trust.lastPushed ? [trust.lastPushed] : [])];

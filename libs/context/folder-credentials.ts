@@ -86,10 +86,11 @@ export class FolderCredentials implements CredentialAuthority {
       minted.push({ identity, publicKey: user.publicKey, credsFile: previous?.credsFile ?? credsFileFor(this.layout, identity) });
       creds.push(user.creds);
     }
-    // The account first: a credential is never written before the servers accept it, and
-    // one replaced is refused before its record goes; should the files not be written
-    // after, issuing again mends it, and the old credential stays refused.
-    await this.updateAccount({ revoke, setRoles });
+    // The account first (when it changes: a bus identity's first user needs no update): a
+    // credential is never written before the servers accept it, and one replaced is
+    // refused before its record goes; should the files not be written after, issuing
+    // again mends it, and the old credential stays refused.
+    if (revoke.length > 0 || setRoles.length > 0) await this.updateAccount({ revoke, setRoles });
     minted.forEach((m, i) => {
       writeCredsFile(m.credsFile, creds[i] ?? '');
       this.store.put(m);

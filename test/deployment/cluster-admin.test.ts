@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readStackFile } from '../../libs/client/index.js';
 import { waitFor } from '../../libs/polling/index.js';
 import { messageToJson } from '../../libs/proto/index.js';
-import { isRunning } from '../../libs/stack/index.js';
+import { isRunning, packageRoot } from '../../libs/stack/index.js';
 import { startDeploymentCluster, type ClusterNode, type DeploymentCluster } from '../harness/deployment-cluster.js';
 import { sampleNotice } from '../harness/sample-notice.js';
 
@@ -140,6 +140,35 @@ describe('administering a 3-node cluster through a deployment context', () => {
       await expectRefusedBy(node, kept.adapter);
       await expectRefusedBy(node, kept.liaison);
     }
+    expectServersUntouched();
+  });
+
+  test("the contract's other administration verbs work on the context as on a local stack", async () => {
+    const keyOf = (json: string) => (JSON.parse(json) as { kid: string }).kid;
+    await addAgency('pt-police', 'PT');
+    const first = keyOf(await cluster.admin('agency', 'add', 'pt-border', '--country', 'PT', '--role', 'border-guard', '--json'));
+    await cluster.admin('agency', 'rotate-key', 'pt-border');
+    expect(await cluster.admin('agency', 'revoke-key', 'pt-border', first, '--reason', 'superseded')).toContain(
+      `key ${first} of pt-border revoked`,
+    );
+    expect(await cluster.admin('policy', 'apply', join(packageRoot(), 'policies', 'default.yaml'))).toMatch(
+      /policy default@\d+ applied; routing decides under it/,
+    );
+    expect(await cluster.admin('status')).toContain('audit');
+    await cluster.admin('audit', 'replay', '--verify');
+    const service = JSON.parse(await cluster.admin('service', 'creds', 'routing', '--rotate', '--json')) as { issued: boolean };
+    expect(service.issued).toBe(true);
+    // The routing service, cut off, comes back with the renewed file: a notice is routed again.
+    const notice = sampleNotice('pt-police', { addressees: ['mt-police'] });
+    const file = join(files, 'after-rotation.json');
+    writeFileSync(file, JSON.stringify(messageToJson('accord.v1.CaseNotice', notice)));
+    await cluster.admin('publish', '--as', 'pt-police', file, '--wait');
+    await waitFor('the notice routed after the rotation', PROPAGATION_MS, async () => {
+      const { views } = JSON.parse(await cluster.admin('inbox', '--as', 'mt-police', '--json')) as {
+        views: { core: { noticeId: string } }[];
+      };
+      return views.find((v) => v.core.noticeId === notice.noticeId);
+    });
     expectServersUntouched();
   });
 
