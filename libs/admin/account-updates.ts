@@ -104,6 +104,7 @@ export interface AccountChange {
  * changing the account at the same moment may still lose one change.
  */
 export async function updateAccount(sys: NatsConnection, trust: OnlineTrust, change: AccountChange = {}): Promise<string> {
+  // The servers' copies first: of copies signed in the same second, theirs is kept (a stale folder's is not).
   const copies = [...(await lookupAccountJwts(sys, trust.public.account)), ...(trust.lastPushed ? [trust.lastPushed] : [])];
   const decoded = copies.map((jwt) => decode<Account>(jwt));
   const newest = decoded.reduce<ClaimsData<Account> | undefined>((a, b) => (!a || b.iat > a.iat ? b : a), undefined);
@@ -128,7 +129,8 @@ export async function updateAccount(sys: NatsConnection, trust: OnlineTrust, cha
         `the servers' account was signed ${lead} s ahead of this machine's clock: set the clock right first`,
       );
     }
-    while (Math.floor(Date.now() / 1000) <= newest.iat) await sleep(100);
+    // A server keeps its copy for an older one, and takes one of the same second: never older.
+    while (Math.floor(Date.now() / 1000) < newest.iat) await sleep(100);
   }
   const jwt = await encodeAccount(ACCOUNT_NAME, trust.public.account, accordAccountClaims(scopes, revocations), {
     signer: trust.operatorSigning,

@@ -4,8 +4,8 @@ import { encodeAccount, encodeOperator, encodeUser, fmtCreds, type Account } fro
 import { createAccount, createOperator, createUser, fromSeed, type KeyPair } from '@nats-io/nkeys';
 import { writeSecretFile } from '../config/index.js';
 import { AccordError, errorMessage } from '../errors/index.js';
-import { ACCOUNT_NAME, accordAccountClaims, UNLIMITED_NATS } from './account-claims.js';
 import type { Identity } from '../bus/index.js';
+import { ACCOUNT_NAME, accordAccountClaims, UNLIMITED_NATS } from './account-claims.js';
 import { BUS_ROLES, isAgencyRole, scopeRoleOf, type BusRole } from './scope-roles.js';
 import { resolverConfig } from './resolver-config.js';
 import { trustLayout, type TrustLayout } from './trust-layout.js';
@@ -22,15 +22,17 @@ export interface TrustPublic {
   scopes: Record<BusRole, string>;
 }
 
-/** What the administration verbs sign with: the online keys. The offline ones stay out of it. */
+/**
+ * What the administration verbs sign with: the online keys (the system user's credential,
+ * which pushes account JWTs, stays a file: layout.systemUserCreds). The offline ones stay
+ * out of it.
+ */
 export interface OnlineTrust {
   layout: TrustLayout;
   public: TrustPublic;
   operatorSigning: KeyPair;
   /** Every scoped signing key by role: the bus roles', and each agency identity's. */
   scopes: Map<string, KeyPair>;
-  /** A system-account user's credential: pushes account JWTs to the servers' resolver. */
-  systemUserCreds: string;
   /** The Accord account as this folder last pushed it (or first made it). */
   lastPushed: string | undefined;
   /** Keeps a pushed account JWT as `lastPushed`, in the folder too. */
@@ -100,29 +102,21 @@ export async function createTrustChain(dirArg: string): Promise<OnlineTrust> {
   writeSecretFile(layout.adminCreds, await userCreds('admin', account));
   writeSeed(layout.operatorSigningSeed, operatorSigning);
   for (const [role, kp] of scopes) writeSeed(layout.scopeSeed(role), kp);
-  const systemUserCreds = await userCreds('system-push', system);
-  writeSecretFile(layout.systemUserCreds, systemUserCreds);
+  writeSecretFile(layout.systemUserCreds, await userCreds('system-push', system));
   writePublic(layout.operatorJwt, operatorJwt);
   writePublic(layout.systemAccountJwt, systemJwt);
   writePublic(layout.accountJwt, accountJwt);
   writePublic(layout.resolverConf, resolverConfig({ operatorJwt, systemAccount: pub.systemAccount, systemAccountJwt: systemJwt }));
   writePublic(layout.trust, JSON.stringify(pub, null, 2));
-  return onlineTrust(layout, pub, operatorSigning, scopes, systemUserCreds);
+  return onlineTrust(layout, pub, operatorSigning, scopes);
 }
 
-function onlineTrust(
-  layout: TrustLayout,
-  pub: TrustPublic,
-  operatorSigning: KeyPair,
-  scopes: Map<string, KeyPair>,
-  systemUserCreds: string,
-): OnlineTrust {
+function onlineTrust(layout: TrustLayout, pub: TrustPublic, operatorSigning: KeyPair, scopes: Map<string, KeyPair>): OnlineTrust {
   const trust: OnlineTrust = {
     layout,
     public: pub,
     operatorSigning,
     scopes,
-    systemUserCreds,
     lastPushed: existsSync(layout.accountJwt) ? readFileSync(layout.accountJwt, 'utf8').trim() : undefined,
     recordPushed(jwt) {
       writeFileSync(`${layout.accountJwt}.tmp`, `${jwt}\n`);
@@ -190,13 +184,7 @@ export function readOnlineTrust(dirArg: string): OnlineTrust {
     const role = file.replace(/\.nk$/, '');
     if (isAgencyRole(role)) scopes.set(role, readSeed(layout.scopeSeed(role), `the ${role} signing key`));
   }
-  return onlineTrust(
-    layout,
-    pub,
-    readSeed(layout.operatorSigningSeed, 'the operator signing key', pub.operatorSigningKey),
-    scopes,
-    readText(layout.systemUserCreds, 'the system user credential'),
-  );
+  return onlineTrust(layout, pub, readSeed(layout.operatorSigningSeed, 'the operator signing key', pub.operatorSigningKey), scopes);
 }
 
 export function hasTrustChain(dirArg: string): boolean {
