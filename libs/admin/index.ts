@@ -1,4 +1,4 @@
-export { lookupAccountJwts, pushAccountJwt, revocationsOf, updateAccount } from './account-updates.js';
+export { revocationsOf, updateAccount } from './account-updates.js';
 export type { AccountChange } from './account-updates.js';
 export type { AdminSession, CredentialAuthority } from './admin-session.js';
 export { addAgency, assertNotRegistered, validateAgencyInput } from './add-agency.js';

@@ -44,11 +44,9 @@ const SYSTEM_ACCOUNT_NAME = 'SYS';
 
 const seedText = (kp: KeyPair): string => `${new TextDecoder().decode(kp.getSeed())}\n`;
 
-/** Renamed into place: a seed file is never seen half written. */
 function writeSeed(path: string, kp: KeyPair): void {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  writeSecretFile(`${path}.tmp`, seedText(kp));
-  renameSync(`${path}.tmp`, path);
+  writeSecretFile(path, seedText(kp));
 }
 
 function writePublic(path: string, text: string): void {

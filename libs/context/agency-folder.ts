@@ -34,6 +34,15 @@ async function generateDemoKey(context: AdminContext, id: string): Promise<{ jwk
   return { jwk: pair.publicJwk, signingKeyFile };
 }
 
+/** The public key to register: the agency's own, or, without one, a demo key pair made into the folder. */
+async function keyToRegister(
+  context: AdminContext,
+  id: string,
+  supplied: PublicJwk | undefined,
+): Promise<{ jwk: PublicJwk; signingKeyFile?: string }> {
+  return supplied ? { jwk: supplied } : generateDemoKey(context, id);
+}
+
 function recordAgency(context: AdminContext, id: string, entry: StackAgencyEntry | undefined): void {
   const stack = context.stack;
   if (entry) stack.agencies[id] = entry;
@@ -50,7 +59,7 @@ export async function addAgencyIn(
   const supplied = input.publicKeyFile ? await publicKeyFrom(input.publicKeyFile) : undefined;
   return withAdmin(dirArg, async (context) => {
     await assertNotRegistered(context, input.id);
-    const { jwk, signingKeyFile } = supplied ? { jwk: supplied, signingKeyFile: undefined } : await generateDemoKey(context, input.id);
+    const { jwk, signingKeyFile } = await keyToRegister(context, input.id, supplied);
     const added = await addAgency(context, input, jwk);
     recordAgency(context, input.id, {
       ...(signingKeyFile ? { signingKey: signingKeyFile } : {}),
@@ -70,7 +79,7 @@ export async function rotateAgencyKeyIn(
   const supplied = publicKeyFile ? await publicKeyFrom(publicKeyFile) : undefined;
   return withAdmin(dirArg, async (context) => {
     await requireAgency(context, id);
-    const { jwk, signingKeyFile } = supplied ? { jwk: supplied, signingKeyFile: undefined } : await generateDemoKey(context, id);
+    const { jwk, signingKeyFile } = await keyToRegister(context, id, supplied);
     const { kid } = await rotateAgencyKey(context, id, jwk);
     if (signingKeyFile) recordAgency(context, id, { ...context.stack.agencies[id], signingKey: signingKeyFile });
     return signingKeyFile ? { kid, signingKeyFile } : { kid };

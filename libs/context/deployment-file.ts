@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { DEFAULT_BUS_SETTINGS, type BusSettings } from '../bus/index.js';
+import { writeSecretFile } from '../config/index.js';
 import { AccordError } from '../errors/index.js';
 import type { ContextLayout } from './context-layout.js';
 
@@ -20,6 +21,5 @@ export function readDeploymentFile(layout: ContextLayout): DeploymentFile {
 }
 
 export function writeDeploymentFile(layout: ContextLayout, file: DeploymentFile): void {
-  writeFileSync(`${layout.deployment}.tmp`, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
-  renameSync(`${layout.deployment}.tmp`, layout.deployment);
+  writeSecretFile(layout.deployment, `${JSON.stringify(file, null, 2)}\n`);
 }

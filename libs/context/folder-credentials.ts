@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { updateAccount, type AccountChange, type CredentialAuthority } from '../admin/index.js';
 import { isAgencyRole, mintUser, newAgencyScope, scopeRoleOf, type OnlineTrust } from '../auth/index.js';
 import { connectBus, type Identity } from '../bus/index.js';
+import { writeSecretFile } from '../config/index.js';
 import { credsFileFor, type ContextLayout } from './context-layout.js';
 import { IdentityStore, type StoredIdentity } from './identity-store.js';
 
@@ -11,13 +12,6 @@ import { IdentityStore, type StoredIdentity } from './identity-store.js';
 export interface SystemEndpoint {
   natsUrl: string;
   caFile?: string;
-}
-
-function writeCredsFile(path: string, creds: string): void {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  // Renamed into place: a service reading its file at a reconnection never sees half of it.
-  writeFileSync(`${path}.tmp`, creds, { mode: 0o600 });
-  renameSync(`${path}.tmp`, path);
 }
 
 /** Runs `use` connected as the trust chain's system user, the only one that may push account JWTs. */
@@ -92,7 +86,8 @@ export class FolderCredentials implements CredentialAuthority {
     // again mends it, and the old credential stays refused.
     if (revoke.length > 0 || setRoles.length > 0) await this.updateAccount({ revoke, setRoles });
     minted.forEach((m, i) => {
-      writeCredsFile(m.credsFile, creds[i] ?? '');
+      mkdirSync(dirname(m.credsFile), { recursive: true, mode: 0o700 });
+      writeSecretFile(m.credsFile, creds[i] ?? '');
       this.store.put(m);
     });
     return minted.map((m) => m.credsFile);

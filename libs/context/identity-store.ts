@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { identityName, type Identity } from '../bus/index.js';
+import { writeSecretFile } from '../config/index.js';
 
 export interface StoredIdentity {
   identity: Identity;
@@ -37,7 +38,6 @@ export class IdentityStore {
 
   private save(list: StoredIdentity[]): void {
     mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
-    writeFileSync(`${this.file}.tmp`, `${JSON.stringify(list, null, 2)}\n`, { mode: 0o600 });
-    renameSync(`${this.file}.tmp`, this.file);
+    writeSecretFile(this.file, `${JSON.stringify(list, null, 2)}\n`);
   }
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   createTrustChain,
@@ -10,6 +10,7 @@ import {
   type OnlineTrust,
 } from '../auth/index.js';
 import type { Identity } from '../bus/index.js';
+import { writeSecretFile } from '../config/index.js';
 import { AccordError } from '../errors/index.js';
 import type { NatsNode } from './nats-nodes.js';
 import { identityStore } from './stack-identities.js';
@@ -81,8 +82,7 @@ export async function upgradeLegacyAuth(
   for (const entry of moved) {
     newAgencyScope(trust, entry.identity);
     const minted = await mintUser(trust, entry.identity, seedIn(entry.seedFile));
-    writeFileSync(`${entry.seedFile}.tmp`, minted.creds, { mode: 0o600 });
-    renameSync(`${entry.seedFile}.tmp`, entry.seedFile);
+    writeSecretFile(entry.seedFile, minted.creds);
     store.put({ identity: entry.identity, publicKey: minted.publicKey, credsFile: entry.seedFile });
   }
   for (const entry of legacy) if (entry.identity.kind === 'admin') rmSync(entry.seedFile, { force: true });
