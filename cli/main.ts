@@ -36,6 +36,8 @@ import { receiptCommand } from './commands/receipt.js';
 import { replyCommand, updateCommand } from './commands/reply-update.js';
 import { stackDownCommand, stackUpCommand } from './commands/stack-up.js';
 import { trackCommand } from './commands/track.js';
+import { statsCommand } from './commands/stats.js';
+import { agencyStatisticsCommand } from './commands/agency-statistics.js';
 import { widenListCommand, widenRefuseCommand, widenReleaseCommand, widenRequestCommand } from './commands/widen.js';
 import { withdrawCommand } from './commands/withdraw.js';
 
@@ -51,6 +53,7 @@ const COMMANDS: Command[] = [
   agencyRevokeKeyCommand,
   agencyRotateCredsCommand,
   agencyNodeAccessCommand,
+  agencyStatisticsCommand,
   agencyRemoveCommand,
   nodeInitCommand,
   nodeServeCommand,
@@ -76,6 +79,7 @@ const COMMANDS: Command[] = [
   auditProofCommand,
   auditConsoleCommand,
   trackCommand,
+  statsCommand,
   policyCheckCommand,
   policyApplyCommand,
   policyExplainCommand,

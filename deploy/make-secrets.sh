@@ -4,6 +4,7 @@
 # `accord deployment init` takes. Usage: deploy/make-secrets.sh OUT
 #
 #   OUT/bus-signing.jwk, .jwk.pub    the bus's Ed25519 key, which signs every view (redaction)
+#                                    and every statistical release (statistics)
 #   OUT/audit-signing.jwk, .jwk.pub  the audit key, which signs checkpoints (audit)
 #   OUT/bus-secret                   32 random bytes: keyed digests, element ids (ingest, redaction)
 #   OUT/pseudonym-key                32 random bytes: per-recipient pseudonyms (redaction)

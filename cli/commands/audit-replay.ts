@@ -27,7 +27,8 @@ Prints the audit records that match every filter given, in chain order. N is a
 record's chain index, counted from 0. Kinds: RECEIVED, QUARANTINED, ACCEPTED, ROUTED,
 VIEW, DELIVERED, RECEIPT, KEY, POLICY, SERVICE, CHECKPOINT, ERASED (a withdrawn
 notice's view deleted from the deliveries stream), WIDEN_REQUESTED, WIDEN_RELEASED,
-WIDEN_REFUSED (requests to widen, and the issuer's answers). T is an ISO 8601 time
+WIDEN_REFUSED (requests to widen, and the issuer's answers), STATISTICS (a statistical
+release: its period, version and SHA-256). T is an ISO 8601 time
 (2026-11-29T08:00:00Z); --since includes it, --until excludes it.
 
   --creds F  the auditor's NATS credentials (default: those the stack issued)

@@ -1,4 +1,5 @@
 import { isAccordError } from '../../libs/errors/index.js';
+import { parseSetting, SETTINGS } from '../../libs/settings/index.js';
 import { assertNotRunning, stackDown, stackUp, type StackUpOptions } from '../../libs/stack/index.js';
 import { EXIT, usageError } from '../cli-errors.js';
 import type { Command } from '../command.js';
@@ -7,12 +8,12 @@ import { addDemoAgencies } from '../../libs/demo/index.js';
 
 export const stackUpCommand: Command = {
   name: 'stack up',
-  summary: 'start a local stack (nats-server, Redis, the four services) whose state lives in DIR',
+  summary: 'start a local stack (nats-server, Redis, the five services) whose state lives in DIR',
   help: `Usage: accord stack up --dir DIR [--foreground] [--demo-agencies] [--sync-interval always|DURATION]
-                        [--cluster 3|5] [--instances N]
+                        [--cluster 3|5] [--instances N] [--stats-period SECONDS] [--stats-grace SECONDS]
 
 Starts nats-server (JetStream), Redis (append-only file) and the ingest, routing,
-redaction and audit services, creates the streams, and returns once every service
+redaction, audit and statistics services, creates the streams, and returns once every service
 reports ready. DIR holds everything: data, keys, stack.json, logs/ of each process.
 Starting again after \`stack down\` keeps the data (and the cluster and instance counts).
 
@@ -27,6 +28,10 @@ Starting again after \`stack down\` keeps the data (and the cluster and instance
                        node loses nothing (only for a new stack)
   --instances N        run N instances of each service (1 to 8), sharing their work;
                        one audit instance writes the chain, the others stand by
+  --stats-period S     statistics periods of S seconds instead of calendar months, and
+  --stats-grace S      releases S seconds after a period ends instead of a day (for
+                       demonstrations: a research agency sees figures in minutes;
+                       ACCORD_STATS_PERIOD_SECONDS and ACCORD_STATS_GRACE_SECONDS); kept on restart
 
 Examples: accord stack up --dir ./my-stack
           accord stack up --dir ./cluster-stack --cluster 3 --instances 2`,
@@ -40,6 +45,8 @@ Examples: accord stack up --dir ./my-stack
         'sync-interval': { type: 'string' },
         cluster: { type: 'string' },
         instances: { type: 'string' },
+        'stats-period': { type: 'string' },
+        'stats-grace': { type: 'string' },
       },
       { min: 0, max: 0, names: '' },
     );
@@ -54,8 +61,10 @@ Examples: accord stack up --dir ./my-stack
       throw usageError(`--cluster ${clusterNodes}: a cluster has 3 or 5 nodes`);
     const instances = parseCount(values.instances, 'instances');
     if (instances !== undefined && (instances < 1 || instances > 8)) throw usageError(`--instances ${instances}: expected 1 to 8`);
+    const serviceEnv = statisticsEnv(values['stats-period'], values['stats-grace']);
     const options = {
       progress,
+      ...(Object.keys(serviceEnv).length > 0 ? { serviceEnv } : {}),
       ...(syncInterval ? { syncInterval } : {}),
       ...(clusterNodes ? { clusterNodes } : {}),
       ...(instances ? { instances } : {}),
@@ -86,6 +95,24 @@ Examples: accord stack up --dir ./my-stack
     return EXIT.ok;
   },
 };
+
+/** The statistics service's period and grace, checked as the service itself will check them. */
+function statisticsEnv(period: string | undefined, grace: string | undefined): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [option, value, setting] of [
+    ['--stats-period', period, SETTINGS.statsPeriodSeconds],
+    ['--stats-grace', grace, SETTINGS.statsGraceSeconds],
+  ] as const) {
+    if (value === undefined) continue;
+    try {
+      parseSetting(setting, value);
+    } catch {
+      throw usageError(`${option} ${value}: expected whole seconds from ${setting.min} to ${setting.max}`);
+    }
+    env[setting.name] = value;
+  }
+  return env;
+}
 
 async function startStack(dir: string, options: StackUpOptions, demoAgencies: boolean): Promise<void> {
   const stack = await stackUp(dir, options);

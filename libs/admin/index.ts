@@ -13,3 +13,4 @@ export { issueNodeAccess } from './node-access.js';
 export type { NodeAccess } from './node-access.js';
 export { issueServiceCredentials } from './service-credentials.js';
 export { setUpBus } from './set-up-bus.js';
+export { setCountedTlp } from './statistics-counting.js';

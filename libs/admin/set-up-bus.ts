@@ -5,6 +5,7 @@ import {
   createNoticeRegisterBucket,
   createPolicyBucket,
   createRegistryBuckets,
+  createStatisticsBucket,
   createWidenBucket,
   createWriterLeaseBucket,
   currentPolicy,
@@ -16,7 +17,7 @@ import { storeAuditedPolicy } from './apply-policy.js';
 
 /**
  * Creates what the bus runs on, where missing (streams, registry, register, requests to
- * widen, the audit writer's lease, the policy bucket), and applies `defaultPolicyFile`
+ * widen, the audit writer's lease, the statistics service's state, the policy bucket), and applies `defaultPolicyFile`
  * when no policy is in force yet. Calling it again changes nothing. Returns the policy
  * applied, if it applied one.
  */
@@ -34,6 +35,7 @@ export async function setUpBus(nc: NatsConnection, settings: BusSettings, defaul
     await createNoticeRegisterBucket(nc, settings.replicas);
     await createWidenBucket(nc, settings.replicas, settings.deliveryMaxAgeMs);
     await createWriterLeaseBucket(nc, settings.replicas, settings.auditLeaseMs);
+    await createStatisticsBucket(nc, settings.replicas);
     return true;
   });
   if (await currentPolicy(await createPolicyBucket(nc, settings.replicas))) return undefined;

@@ -17,6 +17,7 @@ export const AUDIT_KINDS = [
   'WIDEN_REQUESTED',
   'WIDEN_RELEASED',
   'WIDEN_REFUSED',
+  'STATISTICS',
 ] as const;
 
 export type AuditKindName = (typeof AUDIT_KINDS)[number];

@@ -26,6 +26,8 @@ export const auditEventId = {
   checkpoint: (treeSize: number) => `checkpoint/${treeSize}`,
   /** A policy made the next version, by its `name@version`. */
   policy: (version: string) => `policy/${version}`,
+  /** A statistical release: one per period and version. */
+  statisticsRelease: (period: string, version: number) => `statistics/${period}/${version}`,
 } as const;
 
 /** Names an officer in a receipt's ids without the name: the liaison's message id and the audit event id agree on it. */

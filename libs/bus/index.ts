@@ -31,4 +31,5 @@ export type { StoredPolicy } from './policy-kv.js';
 export { createNoticeRegisterBucket, openNoticeRegister } from './notice-register.js';
 export type { NoticeRegister, RecordChange } from './notice-register.js';
 export { createWidenBucket, openWidenBook } from './widen-book.js';
+export { createStatisticsBucket, openStatisticsBucket } from './statistics-bucket.js';
 export type { StoredWiden, WidenBook } from './widen-book.js';

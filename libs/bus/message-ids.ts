@@ -17,4 +17,9 @@ export const messageIds = {
   checkpoint: (treeSize: number) => `checkpoint/${treeSize}`,
   /** A batch of a service's own events, by a digest of their event ids. */
   serviceEvents: (service: string, eventIdsDigest: string) => `events/${service}/${eventIdsDigest}`,
+  /** Routing's record of an accepted notice for the statistics service. */
+  statisticsRecord: (noticeId: string) => `stats/${noticeId}`,
+  /** A release of a period, the service's copy and each research agency's. */
+  statisticsRelease: (period: string, version: number) => `stats/release/${period}/${version}`,
+  statisticsDelivery: (agency: string, period: string, version: number) => `stats/deliver/${agency}/${period}/${version}`,
 } as const;

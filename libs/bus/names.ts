@@ -8,6 +8,10 @@ export const streams = {
   audit: 'ACCORD_AUDIT',
   /** Signed checkpoints of the audit chain, for agencies and auditors to keep. */
   checkpoints: 'ACCORD_CHECKPOINTS',
+  /** What routing sends the statistics service: core facts and person profiles, consumed away. */
+  statisticsInput: 'ACCORD_STATISTICS_INPUT',
+  /** Signed statistical releases: the service's own copy, and one per research agency. */
+  statistics: 'ACCORD_STATISTICS',
 } as const;
 
 export const consumers = {
@@ -18,6 +22,7 @@ export const consumers = {
   checkpoints: (agency: string) => `checkpoints-${agency}`,
   /** The agency node's own consumer of the audit checkpoints, beside its liaisons'. */
   nodeCheckpoints: (agency: string) => `node-checkpoints-${agency}`,
+  statistics: 'statistics',
 } as const;
 
 export const buckets = {
@@ -30,7 +35,9 @@ export const buckets = {
   notices: 'accord-notices',
   /** Requests to widen, by request id: routing keeps them (requester, issuer, categories, status). */
   widen: 'accord-widen',
+  /** The statistics service's own state: each counted notice's latest version, each period's releases. */
+  statistics: 'accord-statistics',
 } as const;
 
-export const SERVICES = ['ingest', 'routing', 'redaction', 'audit'] as const;
+export const SERVICES = ['ingest', 'routing', 'redaction', 'audit', 'statistics'] as const;
 export type ServiceName = (typeof SERVICES)[number];

@@ -39,6 +39,25 @@ const registryReader: string[] = [buckets.agencies, buckets.keys, buckets.polici
 const registerReader: string[] = [`${API}.DIRECT.GET.${kvStream(buckets.notices)}.>`];
 const registerWriter: string[] = [...registerReader, `$KV.${buckets.notices}.>`];
 
+/**
+ * An agency's own copies of the statistical releases (only research agencies get any):
+ * the stream's subjects to list them, and direct gets of its own subjects only.
+ */
+function statisticsReader(agency: string): string[] {
+  return [`${API}.STREAM.INFO.${streams.statistics}`, `${API}.DIRECT.GET.${streams.statistics}.${subjects.statisticsDeliveriesOf(agency)}`];
+}
+
+/** The statistics service's state bucket: reads, writes, and listing its keys. */
+const statisticsState: string[] = [
+  `${API}.STREAM.INFO.${kvStream(buckets.statistics)}`,
+  `${API}.DIRECT.GET.${kvStream(buckets.statistics)}.>`,
+  `${API}.CONSUMER.CREATE.${kvStream(buckets.statistics)}.>`,
+  `${API}.CONSUMER.DELETE.${kvStream(buckets.statistics)}.>`,
+  `${API}.CONSUMER.INFO.${kvStream(buckets.statistics)}.>`,
+  `$JS.FC.${kvStream(buckets.statistics)}.>`,
+  `$KV.${buckets.statistics}.>`,
+];
+
 function durablePuller(stream: string, consumer: string): string[] {
   return [
     `${API}.CONSUMER.INFO.${stream}.${consumer}`,
@@ -82,6 +101,7 @@ export function permissionsFor(identity: Identity): Permissions | undefined {
         publish: [
           ...durablePuller(streams.deliveries, consumers.inbox(identity.agency)),
           ...durablePuller(streams.checkpoints, consumers.checkpoints(identity.agency)),
+          ...statisticsReader(identity.agency),
           subjects.receiptEvents(identity.agency),
           subjects.track(identity.agency),
           `${API}.DIRECT.GET.${kvStream(buckets.keys)}.$KV.${buckets.keys}.>`,
@@ -98,6 +118,7 @@ export function permissionsFor(identity: Identity): Permissions | undefined {
           subjects.widenRequests(identity.agency),
           ...durablePuller(streams.deliveries, consumers.node(identity.agency)),
           ...durablePuller(streams.checkpoints, consumers.nodeCheckpoints(identity.agency)),
+          ...statisticsReader(identity.agency),
           subjects.receiptEvents(identity.agency),
           subjects.track(identity.agency),
           `${API}.DIRECT.GET.${kvStream(buckets.keys)}.$KV.${buckets.keys}.>`,
@@ -150,8 +171,9 @@ export function permissionsFor(identity: Identity): Permissions | undefined {
           return servicePermissions(
             'routing',
             [
-              ...streamInfo(streams.events),
+              ...streamInfo(streams.events, streams.statisticsInput),
               subjects.redact,
+              subjects.statisticsInput,
               ...registryReader,
               ...registerWriter,
               `${API}.DIRECT.GET.${kvStream(buckets.widen)}.>`,
@@ -192,6 +214,22 @@ export function permissionsFor(identity: Identity): Permissions | undefined {
               subjects.checkpoints,
             ],
             [subjects.trackAll],
+          );
+        case 'statistics':
+          // Only what routing sends it (core facts and profiles), the registry (who is a
+          // research agency, what each issuer counts) and its own releases and state:
+          // no ingest, deliveries, quarantine or audit stream, no notice register.
+          return servicePermissions(
+            'statistics',
+            [
+              ...streamInfo(streams.statisticsInput, streams.statistics),
+              ...durablePuller(streams.statisticsInput, consumers.statistics),
+              subjects.statisticsReleasesAll,
+              subjects.statisticsDeliveriesAll,
+              ...statisticsState,
+              ...registryReader,
+            ],
+            [],
           );
       }
   }

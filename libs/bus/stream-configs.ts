@@ -85,6 +85,24 @@ export function streamConfigs(s: BusSettings): StreamSpec[] {
       deny_purge: true,
       allow_rollup_hdrs: false,
     },
+    {
+      ...common,
+      name: streams.statisticsInput,
+      subjects: [subjects.statisticsInput],
+      // Consumed away: once applied to the service's state, a record is not kept.
+      retention: RetentionPolicy.Workqueue,
+      discard: DiscardPolicy.New,
+    },
+    {
+      ...common,
+      name: streams.statistics,
+      subjects: [subjects.statisticsReleasesAll, subjects.statisticsDeliveriesAll],
+      // Releases are kept: a researcher compares versions, an auditor checks each digest.
+      retention: RetentionPolicy.Limits,
+      discard: DiscardPolicy.New,
+      // Research agencies read their copies by subject (permissions).
+      allow_direct: true,
+    },
   ];
 }
 
@@ -94,7 +112,11 @@ export function serviceConsumerConfigs(s: BusSettings): { stream: string; config
   const common = { ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, ack_wait: ns(s.ackWaitMs) };
   // No max_deliver (-1, unlimited) and no backoff list: ingest alone decides when a submission
   // is given up (never one that may have deliveries) and how long it waits (its nak delay).
-  return [{ stream: streams.ingest, config: { ...common, durable_name: consumers.ingest, max_ack_pending: 1024, max_deliver: -1 } }];
+  return [
+    { stream: streams.ingest, config: { ...common, durable_name: consumers.ingest, max_ack_pending: 1024, max_deliver: -1 } },
+    // One record at a time across instances: a notice's versions are applied in the order routing sent them.
+    { stream: streams.statisticsInput, config: { ...common, durable_name: consumers.statistics, max_ack_pending: 1, max_deliver: -1 } },
+  ];
 }
 
 /** The durable consumer of the audit checkpoints the bus creates for an agency's liaisons. */

@@ -11,6 +11,8 @@ const prefix = {
   preview: 'accord.svc.preview',
   widen: 'accord.svc.widen',
   health: 'accord.svc.health',
+  statisticsRelease: 'accord.stats.release',
+  statisticsDelivery: 'accord.stats.deliver',
 } as const;
 
 const ADAPTER_REQUESTS = ['decision', 'quarantine'] as const;
@@ -58,6 +60,16 @@ export const subjects = {
   route: 'accord.svc.route',
   redact: 'accord.svc.redact',
   health: (service: string) => `${prefix.health}.${service}`,
+  /** Routing's records for the statistics service (StatisticsRecord). */
+  statisticsInput: 'accord.stats.input',
+  /** The service's own copy of a period's release, one subject per version. */
+  statisticsRelease: (period: string, version: number) => `${prefix.statisticsRelease}.${period}.${version}`,
+  statisticsReleasesOf: (period: string) => `${prefix.statisticsRelease}.${period}.*`,
+  statisticsReleasesAll: `${prefix.statisticsRelease}.*.*`,
+  /** A research agency's copy of a release: it may read these and no others. */
+  statisticsDelivery: (agency: string, period: string, version: number) => `${prefix.statisticsDelivery}.${agency}.${period}.${version}`,
+  statisticsDeliveriesOf: (agency: string) => `${prefix.statisticsDelivery}.${agency}.*.*`,
+  statisticsDeliveriesAll: `${prefix.statisticsDelivery}.*.*.*`,
 } as const;
 
 /** A tuple of N strings, so that a parser reads its tokens without index checks. */
@@ -114,6 +126,11 @@ export const parseSubject = {
     const t = tokensAfter(subject, prefix.preview, 2);
     const what = PREVIEW_REQUESTS.find((w) => w === t?.[1]);
     return t && what ? { agency: t[0], what } : undefined;
+  },
+  statisticsDelivery: (subject: string): { agency: string; period: string; version: number } | undefined => {
+    const t = tokensAfter(subject, prefix.statisticsDelivery, 3);
+    const version = t && sequence(t[2]);
+    return t && version !== undefined && version > 0 ? { agency: t[0], period: t[1], version } : undefined;
   },
   widenRequest: (subject: string): { agency: string; op: WidenOp } | undefined => {
     const t = tokensAfter(subject, prefix.widen, 2);

@@ -114,9 +114,10 @@ export async function readBusStatus(nc: NatsConnection, js: JetStreamClient, jsm
     depths.push({ stream, messages: info.state.messages, bytes: info.state.bytes });
   }
   const lags: ConsumerLag[] = [];
-  for (const stream of [streams.ingest, streams.deliveries, streams.checkpoints]) {
+  for (const stream of [streams.ingest, streams.deliveries, streams.checkpoints, streams.statisticsInput]) {
     for await (const c of jsm.consumers.list(stream)) {
-      const owner = c.name === consumers.ingest ? 'ingest' : c.name.replace(/^(inbox|node|checkpoints)-/, '');
+      const owner =
+        c.name === consumers.ingest || c.name === consumers.statistics ? c.name : c.name.replace(/^(inbox|node|checkpoints)-/, '');
       lags.push({ owner, consumer: c.name, pending: c.num_pending, ackPending: c.num_ack_pending, redelivered: c.num_redelivered });
     }
   }
@@ -149,7 +150,8 @@ export function formatBusStatus(s: BusStatus): string {
     );
   }
   out.push('', 'streams (messages, bytes)');
-  for (const d of s.streams) out.push(`  ${d.stream.padEnd(20)} ${String(d.messages).padStart(10)} ${String(d.bytes).padStart(14)}`);
+  const width = Math.max(20, ...s.streams.map((d) => d.stream.length));
+  for (const d of s.streams) out.push(`  ${d.stream.padEnd(width)} ${String(d.messages).padStart(10)} ${String(d.bytes).padStart(14)}`);
   out.push('', 'consumer lag (pending, awaiting ack, redelivered)');
   for (const c of s.consumers)
     out.push(

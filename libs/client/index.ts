@@ -48,4 +48,6 @@ export { listWiden, refuseWiden, releaseWiden, releaseWidenUntilAnswered, reques
 export { buildRelease, pendingRequest, RELEASE_DAYS, releaseDaysMs, WIDEN_TEXT_MAX_CHARS, WIDENABLE_CATEGORIES } from './release-widen.js';
 export type { ReleaseInput } from './release-widen.js';
 export { SentStore } from './sent-store.js';
+export { readReleases } from './statistics-releases.js';
+export type { ReleaseQuery } from './statistics-releases.js';
 export { keptVersions, reasonNamesPerson } from './withdrawal-reason.js';

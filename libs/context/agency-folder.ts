@@ -8,13 +8,14 @@ import {
   revokeAgencyKey,
   rotateAgencyCredentials,
   rotateAgencyKey,
+  setCountedTlp,
   validateAgencyInput,
   type AddAgencyInput,
   type AgencyCredentials,
   type NodeAccess,
   type RevocationReason,
 } from '../admin/index.js';
-import type { Agency, AgencyKey } from '../registry/index.js';
+import type { Agency, AgencyKey, TlpName } from '../registry/index.js';
 import { writeStackFile, type StackAgencyEntry } from '../client/index.js';
 import { readJsonFile, writeSecretFile } from '../config/index.js';
 import { generateSigningKeyPair, parsePublicJwk, type PublicJwk } from '../signing/index.js';
@@ -118,4 +119,9 @@ export async function revokeAgencyKeyIn(
   since?: Date,
 ): Promise<AgencyKey> {
   return withAdmin(dirArg, (context) => revokeAgencyKey(context, id, kid, reason, since));
+}
+
+/** Which TLP levels of the agency's own notices the statistics count. */
+export async function setCountedTlpIn(dirArg: string, id: string, levels: readonly TlpName[]): Promise<Agency> {
+  return withAdmin(dirArg, (context) => setCountedTlp(context, id, levels));
 }

@@ -7,6 +7,7 @@ export {
   revokeAgencyKeyIn,
   rotateAgencyCredentialsIn,
   rotateAgencyKeyIn,
+  setCountedTlpIn,
 } from './agency-folder.js';
 export { applyPolicyIn } from './apply-policy-in.js';
 export { contextLayout, credsFileFor } from './context-layout.js';

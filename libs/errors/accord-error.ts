@@ -26,6 +26,8 @@ export const OPERATIONAL_CODES = [
   'E_RELEASE_EXPIRED',
   'E_RELEASE_MISMATCH',
   'E_RELEASE_FORBIDDEN',
+  // A statistical release that does not verify against the bus key, or cannot be read.
+  'E_STATISTICS_INVALID',
 ] as const;
 
 export type OperationalCode = (typeof OPERATIONAL_CODES)[number];

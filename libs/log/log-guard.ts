@@ -14,6 +14,8 @@ const SHAPES = {
   path: /^[A-Za-z0-9_./[\]-]{1,120}$/,
   policyVersion: /^[A-Za-z0-9_.:@-]{1,80}$/,
   version: /^[A-Za-z0-9_.:@-]{1,80}$/,
+  /** A statistics period: `YYYY-MM`, or a period's start. */
+  period: /^\d{4}-\d{2}(?:-\d{2}T\d{2}:\d{2}:\d{2}Z)?$/,
   service: /^[a-z][a-z0-9-]{1,40}$/,
   signal: /^SIG[A-Z0-9]{1,10}$/,
   subject: /^[A-Za-z0-9_.>*-]{1,200}$/,
@@ -37,6 +39,7 @@ const NUMERIC = [
   'port',
   'ms',
   'status',
+  'suppressed',
 ] as const;
 
 /** Free text (reasons, error messages) written by the bus itself; withheld if it looks like it carries data. */

@@ -18,6 +18,21 @@ export type Role = (typeof ROLES)[number];
 
 export const LAW_ENFORCEMENT: ReadonlySet<Role> = new Set(['police', 'border-guard', 'coastguard']);
 
+export const TLP_NAMES = ['CLEAR', 'GREEN', 'AMBER', 'AMBER_STRICT', 'RED'] as const;
+export type TlpName = (typeof TLP_NAMES)[number];
+
+export function isTlpName(value: string): value is TlpName {
+  return (TLP_NAMES as readonly string[]).includes(value);
+}
+
+/** What an issuer counts in the statistics until it says otherwise: RED and AMBER_STRICT are not. */
+export const DEFAULT_COUNTED_TLP: readonly TlpName[] = ['CLEAR', 'GREEN', 'AMBER'];
+
+/** The TLP levels whose notices the agency has counted in the statistics. */
+export function countedTlpOf(agency: Agency): readonly TlpName[] {
+  return agency.countedTlp ?? DEFAULT_COUNTED_TLP;
+}
+
 /** A registered agency, as stored in the registry bucket. */
 export interface Agency {
   id: string;
@@ -27,6 +42,8 @@ export interface Agency {
   /** Ids (RFC 7638 thumbprints) of the agency's signing keys, newest last. */
   kids: string[];
   registeredAt: string;
+  /** The TLP levels of its own notices it has counted in the statistics; absent: DEFAULT_COUNTED_TLP. */
+  countedTlp?: TlpName[];
 }
 
 export type KeyStatus = 'active' | 'superseded' | 'compromised';

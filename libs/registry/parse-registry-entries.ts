@@ -1,5 +1,5 @@
 import { AccordError } from '../errors/index.js';
-import { isAgencyId, isRole, type Agency, type AgencyKey } from './agency.js';
+import { isAgencyId, isRole, isTlpName, type Agency, type AgencyKey } from './agency.js';
 
 function bad(what: string): AccordError {
   return new AccordError('E_STATE', `registry entry is malformed: ${what}`);
@@ -17,7 +17,8 @@ export function parseAgency(json: unknown): Agency {
   if (typeof a.country !== 'string') throw bad(`country of ${a.id}`);
   if (typeof a.role !== 'string' || !isRole(a.role)) throw bad(`role of ${a.id}`);
   if (!isStringArray(a.groups) || !isStringArray(a.kids)) throw bad(`groups or kids of ${a.id}`);
-  return {
+  if (a.countedTlp !== undefined && !(isStringArray(a.countedTlp) && a.countedTlp.every(isTlpName))) throw bad(`countedTlp of ${a.id}`);
+  const agency: Agency = {
     id: a.id,
     country: a.country,
     role: a.role,
@@ -25,6 +26,8 @@ export function parseAgency(json: unknown): Agency {
     kids: a.kids,
     registeredAt: typeof a.registeredAt === 'string' ? a.registeredAt : '',
   };
+  if (a.countedTlp !== undefined) agency.countedTlp = a.countedTlp.filter(isTlpName);
+  return agency;
 }
 
 export function parseAgencyKey(json: unknown): AgencyKey {

@@ -4,7 +4,7 @@ import { LOG_LEVELS } from '../log/index.js';
 import type { OtherVariable, Setting } from './setting.js';
 
 /**
- * Every setting of the four services: the configuration readers read these entries, the
+ * Every setting of the five services: the configuration readers read these entries, the
  * test harness builds its services' configuration from them, README.md's and
  * docs/operations.md's tables are generated from them (`npm run docs:settings`) and the
  * deployment files are checked against them. In the order of the docs.
@@ -57,7 +57,7 @@ export const SETTINGS = {
     services: SERVICES,
     meaning: 'the port of `/healthz`, `/readyz` and `/metrics`',
     detail:
-      'a port in use stops the service. The deployment files use 9464 ingest, 9465 routing, 9466 redaction, 9467 audit; `accord stack up` has each instance bind port 0 and records the port it reports when ready in `run/state.json`',
+      'a port in use stops the service. The deployment files use 9464 ingest, 9465 routing, 9466 redaction, 9467 audit, 9468 statistics; `accord stack up` has each instance bind port 0 and records the port it reports when ready in `run/state.json`',
   },
   logLevel: {
     name: 'ACCORD_LOG_LEVEL',
@@ -202,9 +202,9 @@ export const SETTINGS = {
     name: 'ACCORD_BUS_SIGNING_KEY_FILE',
     kind: 'path',
     file: 'a private Ed25519 JWK (JSON)',
-    services: ['redaction'],
-    meaning: "the bus's key, which signs every delivered view",
-    detail: 'liaisons verify views with its public half (`stack.json` `busPublicKey`)',
+    services: ['redaction', 'statistics'],
+    meaning: "the bus's key, which signs every delivered view and every statistical release",
+    detail: 'liaisons verify views and releases with its public half (`stack.json` `busPublicKey`)',
   },
   pseudonymKeyFile: {
     name: 'ACCORD_PSEUDONYM_KEY_FILE',
@@ -257,6 +257,39 @@ export const SETTINGS = {
     max: 86_400_000,
     services: ['audit'],
     meaning: '…or this long after the last one, whichever comes first',
+  },
+  statsPeriodSeconds: {
+    name: 'ACCORD_STATS_PERIOD_SECONDS',
+    kind: 'integer',
+    default: 0,
+    min: 0,
+    max: 366 * 86_400,
+    zero: 'calendar months (UTC), released as `YYYY-MM`',
+    services: ['statistics'],
+    meaning: 'the length of a statistics period',
+    detail:
+      "any other value is a fixed length in seconds from the Unix epoch (86400: UTC days), each period named by its start (`YYYY-MM-DDTHH:MM:SSZ`). A notice belongs to the period of its first version's `issuedAt`. Changing it starts new periods; releases already made stay as they were",
+  },
+  statsGraceSeconds: {
+    name: 'ACCORD_STATS_GRACE_SECONDS',
+    kind: 'integer',
+    default: 86_400,
+    min: 0,
+    max: 90 * 86_400,
+    services: ['statistics'],
+    meaning: "how long after a period's end its first release waits for late notices, and a revision for more changes",
+    detail:
+      "keep it above `ACCORD_SKEW_PAST_MS` and the pipeline's lag, so that a release rarely needs a revision for a notice still on its way; a withdrawal or update of a released period's notice makes a new version at most once per grace",
+  },
+  statsMinCell: {
+    name: 'ACCORD_STATS_MIN_CELL',
+    kind: 'integer',
+    default: 5,
+    min: 3,
+    max: 1000,
+    services: ['statistics'],
+    meaning: 'k: a cell counting fewer notices or persons is suppressed, and every suppressed cell stays at least this uncertain',
+    detail: 'the method and what it protects against are in docs/statistics.md; values below 3 are refused',
   },
 } as const satisfies Record<string, Setting>;
 

@@ -10,6 +10,8 @@ export const CHECKPOINT_TYP = 'accord-checkpoint+jws';
 export const PROTECTED_TYP = 'accord-protected+jws';
 /** An issuer's release of more of a notice to one recipient (a request to widen, approved). */
 export const RELEASE_TYP = 'accord-release+jws';
+/** A statistical release, signed by the bus key: a typ of its own, so it can stand for no view. */
+export const STATISTICS_TYP = 'accord-statistics+jws';
 
 /** Header parameters that would let the sender choose the verification key. */
 const FORBIDDEN_HEADERS = ['jwk', 'jku', 'x5u', 'x5c', 'x5t', 'x5t#S256', 'b64'] as const;

@@ -5,6 +5,7 @@ export {
   NOTICE_TYP,
   PROTECTED_TYP,
   RELEASE_TYP,
+  STATISTICS_TYP,
   VIEW_TYP,
   inspectDetached,
   signDetached,

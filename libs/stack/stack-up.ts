@@ -12,7 +12,7 @@ export interface StackUpOptions extends Omit<PrepareStackOptions, 'detached'> {
 
 /**
  * Starts a local stack whose whole state lives in DIR: nats-server with JetStream, Redis
- * with an append-only file, the streams, and the four services; returns once every
+ * with an append-only file, the streams, and the five services; returns once every
  * service reports ready. Starting it again after `stack down` keeps its data.
  */
 export async function stackUp(dirArg: string, options: StackUpOptions = {}): Promise<StackFile> {

@@ -36,6 +36,7 @@ import { registerSessionRoutes } from './routes/session-routes.js';
 import { SESSION_COOKIE } from './sign-in.js';
 import { registerViewRoutes } from './routes/view-routes.js';
 import { registerWidenRoutes } from './routes/widen-routes.js';
+import { registerStatisticsRoutes } from './routes/statistics-routes.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -214,6 +215,7 @@ export async function buildNodeApp(deps: NodeAppDeps): Promise<FastifyInstance> 
   registerRelationRoutes(app, deps);
   registerViewRoutes(app, deps);
   registerWidenRoutes(app, deps);
+  registerStatisticsRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerAdminRoutes(app, deps);
   registerConsole(app, deps);

@@ -8,6 +8,7 @@ import {
   listOwnQuarantine,
   listWiden,
   publishSubmission,
+  readReleases,
   refuseWiden,
   registryKeys,
   releaseWidenUntilAnswered,
@@ -15,11 +16,13 @@ import {
   sendReceipt,
   trackNotice,
   type InboxKeys,
+  type ReleaseQuery,
 } from '../../libs/client/index.js';
 import { readJsonFile } from '../../libs/config/index.js';
 import { AccordError, errorMessage, isAccordError } from '../../libs/errors/index.js';
 import type { NodeConfig } from '../../libs/node/index.js';
 import type { CaseNoticeProps, v1 } from '../../libs/proto/index.js';
+import type { Release } from '../../libs/statistics/index.js';
 import { parsePublicJwk, verificationKeyFromJwk } from '../../libs/signing/index.js';
 
 /** What the node asks of the bus, with its own credential, for its agency only. */
@@ -43,6 +46,8 @@ export interface NodeBus {
   widenRequest(request: v1.WidenRequest.$Properties): Promise<v1.WidenRecord>;
   widenRelease(submission: v1.ReleaseSubmission.$Properties): Promise<v1.WidenRecord>;
   widenRefuse(refusal: v1.WidenRefusal.$Properties): Promise<v1.WidenRecord>;
+  /** The statistical releases delivered to the agency (a research agency's), each verified. */
+  statistics(query: ReleaseQuery): Promise<Release[]>;
   close(): Promise<void>;
 }
 
@@ -99,6 +104,7 @@ export async function connectNodeBus(config: NodeConfig): Promise<NodeBus> {
     widenRelease: (submission) =>
       onBus('releasing', () => releaseWidenUntilAnswered(nc, agency, submission, { attemptMs: 10_000, deadlineMs: 30_000 })),
     widenRefuse: (refusal) => onBus('refusing', () => refuseWiden(nc, agency, refusal, 10_000)),
+    statistics: (query) => onBus('reading the statistical releases', () => readReleases(jsm, agency, keys.bus, query)),
     close: () => nc.drain().catch(() => nc.close()),
   };
 }

@@ -4,8 +4,9 @@ import type { MicroBatcher } from '../../libs/batching/index.js';
 import { AccordError, errorMessage, isAccordError } from '../../libs/errors/index.js';
 import { failpoint } from '../../libs/failpoints/index.js';
 import { openSubmission, SUBMISSION_CODES, toCaseNotice } from '../../libs/disclosure/index.js';
-import { timestampFromDate, v1, type AuditEventProps } from '../../libs/proto/index.js';
-import type { RegistrySnapshot } from '../../libs/registry/index.js';
+import { timestampFromDate, v1, type AuditEventProps, type CaseNotice } from '../../libs/proto/index.js';
+import { countedTlpOf, type Agency, type RegistrySnapshot } from '../../libs/registry/index.js';
+import { statisticsRecordOf } from '../../libs/statistics/index.js';
 import type { CompiledPolicy } from '../../libs/policy/index.js';
 import {
   decideRouting,
@@ -20,13 +21,17 @@ import type { Logger } from '../../libs/log/index.js';
 import { formatTraceparent, inStageSpan, newTrace, parseTraceparent, type TraceContext } from '../../libs/tracing/index.js';
 import { stageFailure } from '../shared/stage-reply.js';
 
+/** Stores routing's record of a notice for the statistics service, under an id that makes a retry the same write. */
+export type StatisticsSink = (record: v1.StatisticsRecord.$Properties) => Promise<void>;
+
 /**
  * Decides who receives an accepted notice and with which categories, then has redaction
- * build and deliver the views. Returns the ROUTED event and redaction's events; a
- * failure of redaction is passed on retryable or not as redaction said (it alone knows
- * whether it stored anything).
+ * build and deliver the views, and sends the statistics service the notice's record.
+ * Returns the ROUTED event and redaction's events; a failure of redaction is passed on
+ * retryable or not as redaction said (it alone knows whether it stored anything).
  */
 export async function routeNotice(
+  statistics: StatisticsSink,
   redaction: MicroBatcher<v1.RedactRequest.$Properties, v1.StageReply>,
   register: NoticeRegister,
   registry: RegistrySnapshot,
@@ -36,7 +41,16 @@ export async function routeNotice(
 ): Promise<AuditEventProps[]> {
   // Ingest always sends a trace context; should one be missing, a new trace starts.
   const trace = parseTraceparent(accepted.traceparent) ?? newTrace();
-  return inStageSpan('routing', trace, (passOn) => decideAndRedact(redaction, register, registry, policy, accepted, trace, passOn, log));
+  return inStageSpan('routing', trace, async (passOn) => {
+    const { events, notice, issuer } = await decideAndRedact(redaction, register, registry, policy, accepted, trace, passOn, log);
+    // Only once the notice is delivered (or delivered to none): one refused for good is not counted.
+    const record = statisticsRecordOf(
+      notice,
+      countedTlpOf(issuer).some((level) => v1.Tlp[level] === notice.tlp),
+    );
+    if (record) await statistics(record);
+    return events;
+  });
 }
 
 async function decideAndRedact(
@@ -48,7 +62,7 @@ async function decideAndRedact(
   trace: TraceContext,
   passOn: TraceContext,
   log: Logger,
-): Promise<AuditEventProps[]> {
+): Promise<{ events: AuditEventProps[]; notice: CaseNotice; issuer: Agency }> {
   const notice = toCaseNotice(openSubmission(accepted, SUBMISSION_CODES).full);
   const issuer = registry.agency(notice.issuingAgency);
   // Deregistered since ingest accepted the notice: no retry will find it, and nothing is delivered yet.
@@ -86,10 +100,10 @@ async function decideAndRedact(
     tombstones: plan.tombstones.length,
     policyVersion: decision.policyVersion,
   });
-  if (withdrawnSince) return [routed];
+  if (withdrawnSince) return { events: [routed], notice, issuer };
   if (delivered.length === 0 && plan.tombstones.length === 0) {
     await writeRecords(register, plan, [], accepted.manifest);
-    return [routed];
+    return { events: [routed], notice, issuer };
   }
 
   // The version an update or withdrawal names is claimed first: of two racing for it, the
@@ -124,7 +138,7 @@ async function decideAndRedact(
   });
   // Only once every view is stored: a notice is known to the register, and can be related to, when delivered.
   await writeRecords(register, plan, contentDeliveries, accepted.manifest);
-  return [routed, ...reply.events];
+  return { events: [routed, ...reply.events], notice, issuer };
 }
 
 async function writeRecords(

@@ -3,6 +3,7 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import {
   connectBus,
   inboxPrefix,
+  messageIds,
   openNoticeRegister,
   openPolicyBucket,
   openWidenBook,
@@ -13,7 +14,7 @@ import {
   subjects,
   watchRegistry,
 } from '../../libs/bus/index.js';
-import { errorMessage } from '../../libs/errors/index.js';
+import { AccordError, errorMessage } from '../../libs/errors/index.js';
 import { createLogger } from '../../libs/log/index.js';
 import { AccordMetrics } from '../../libs/metrics/index.js';
 import { serveProbes } from '../shared/service-probes.js';
@@ -25,7 +26,7 @@ import { acceptedNoticeSize, stageClient } from '../shared/stage-client.js';
 import { v1 } from '../../libs/proto/index.js';
 import type { RoutingConfig } from './routing-config.js';
 import { PolicyInForce } from './policy-in-force.js';
-import { routeNotice } from './route-notice.js';
+import { routeNotice, type StatisticsSink } from './route-notice.js';
 import { servePreviews } from './serve-previews.js';
 import { serveWiden } from './serve-widen.js';
 import { VerificationKeyCache } from '../../libs/signing/index.js';
@@ -39,7 +40,7 @@ export async function startRoutingService(config: RoutingConfig): Promise<Runnin
     name: 'accord-routing',
     inboxPrefix: inboxPrefix({ kind: 'service', service: 'routing' }),
   });
-  await requireStreams(await jetstreamManager(nc), [{ stream: streams.events }]);
+  await requireStreams(await jetstreamManager(nc), [{ stream: streams.events }, { stream: streams.statisticsInput }]);
   const live = await watchRegistry(await openRegistryBuckets(nc), (error) =>
     log.error('registry update failed', { error: errorMessage(error) }),
   );
@@ -54,6 +55,18 @@ export async function startRoutingService(config: RoutingConfig): Promise<Runnin
     sizeOf: (r: v1.RedactRequest.$Properties) => acceptedNoticeSize(r.notice ?? {}) + 256 * (r.grants?.length ?? 0),
   };
   const redaction = stageClient(nc, subjects.redact, redactionCodec, config.redactTimeoutMs);
+  const statistics: StatisticsSink = async (record) => {
+    try {
+      await js.publish(subjects.statisticsInput, v1.StatisticsRecord.encode(record).finish(), {
+        msgID: messageIds.statisticsRecord(record.noticeId ?? ''),
+      });
+    } catch (error) {
+      throw new AccordError('E_UNAVAILABLE', `the statistics record of ${record.noticeId}: ${errorMessage(error)}`, {
+        retryable: true,
+        cause: error,
+      });
+    }
+  };
   const sub = serveStage(
     nc,
     subjects.route,
@@ -61,7 +74,7 @@ export async function startRoutingService(config: RoutingConfig): Promise<Runnin
     log,
     // Decoded messages are full instances; protobufjs types repeated fields by their interface only.
     (data) => v1.RouteBatch.decode(data).notices as v1.AcceptedNotice[],
-    (accepted) => metrics.time('routing', () => routeNotice(redaction, register, live.registry, policy.current, accepted, log)),
+    (accepted) => metrics.time('routing', () => routeNotice(statistics, redaction, register, live.registry, policy.current, accepted, log)),
   );
   const previews = servePreviews(nc, live.registry, () => policy.current, log);
   const widen = serveWiden({

@@ -9,6 +9,7 @@ import { readIngestConfig } from '../../services/ingest/ingest-config.js';
 import { readRedactionConfig } from '../../services/redaction/redaction-config.js';
 import { readRoutingConfig } from '../../services/routing/routing-config.js';
 import { readBusSecret } from '../../services/shared/common-config.js';
+import { readStatisticsConfig } from '../../services/statistics/statistics-config.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'accord-settings-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,6 +29,7 @@ const READERS: Record<ServiceName, (env: Env) => Promise<unknown>> = {
   routing: async (env) => readRoutingConfig(env),
   redaction: async (env) => [readRedactionConfig(env), await readBusSecret('redaction', env)],
   audit: async (env) => readAuditConfig(env),
+  statistics: async (env) => readStatisticsConfig(env),
 };
 
 describe('the settings table', () => {

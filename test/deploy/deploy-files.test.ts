@@ -248,9 +248,12 @@ test('the Secrets in the manifests are empty placeholders, never real keys', () 
   expect(filled).toEqual([]);
 });
 
+/** The instances each service runs by default: two share the work or stand by; statistics needs one (a second is safe). */
+const REPLICAS: Record<Service, number> = { ingest: 2, routing: 2, redaction: 2, audit: 2, statistics: 1 };
+
 test('one Deployment runs each service, with the replicas the design calls for, and NATS runs 3 nodes', () => {
   const replicas = Object.fromEntries(serviceContainers().map(({ workload, service }) => [service, at(workload.doc, 'spec', 'replicas')]));
-  expect(replicas).toEqual({ ingest: 2, routing: 2, redaction: 2, audit: 2 });
+  expect(replicas).toEqual(REPLICAS);
   expect(serviceContainers().every(({ workload }) => workload.doc.kind === 'Deployment')).toBe(true);
   const nats = workloads.filter((w) => containersOf(w).some((c) => str(c.image)?.startsWith('nats:')));
   expect(nats.map((w) => [w.doc.kind, at(w.doc, 'spec', 'replicas')])).toEqual([['StatefulSet', 3]]);
@@ -546,9 +549,9 @@ test('every systemd unit starts its service with ExecStart and restarts it on fa
   expect(units).toEqual(SERVICES.map((service) => ({ service, runs: service, restart: ['on-failure'] })));
 });
 
-test('the systemd units give each service its own ACCORD_HTTP_PORT', () => {
+test('the systemd units give each service its own ACCORD_HTTP_PORT, from 9464 in the order of SERVICES', () => {
   const ports = UNITS.map(({ file }) => unitEnvironment(unitSettings(file)).get('ACCORD_HTTP_PORT'));
-  expect(ports).toEqual(['9464', '9465', '9466', '9467']);
+  expect(ports).toEqual(SERVICES.map((_, i) => String(9464 + i)));
   expect(new Set(ports).size).toBe(UNITS.length);
 });
 
@@ -584,7 +587,7 @@ test('the example environment file shows only settings, each valid; one left com
   expect(problems).toEqual([]);
 });
 
-test('the example environment file, shared by the four services, sets only settings every service reads', () => {
+test('the example environment file, shared by every service, sets only settings every service reads', () => {
   const set = EXAMPLE.filter((e) => !e.commented);
   expect(set.length).toBeGreaterThan(0);
   expect(set.filter(({ name }) => !SERVICES.every((service) => settingsOf(service).some((s) => s.name === name))).map((e) => e.name)).toEqual([]);

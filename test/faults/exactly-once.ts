@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { expect } from 'vitest';
 import { ChainVerifier, type ChainReport } from '../../libs/audit/index.js';
-import { streams } from '../../libs/bus/index.js';
+import { consumers, openStatisticsBucket, streams } from '../../libs/bus/index.js';
 import { InboxStore, listQuarantine, pullInbox, readAuditRecords, readStream, registryKeys } from '../../libs/client/index.js';
 import { v1, type AuditRecord } from '../../libs/proto/index.js';
 import { parsePublicJwk, verificationKeyFromJwk } from '../../libs/signing/index.js';
@@ -77,11 +77,30 @@ export async function readInbox(bus: TestBus, agency: string): Promise<Map<strin
   }
 }
 
+/** The notices the statistics service counts, by id: each thread's first version, while counted. */
+async function countedByStatistics(bus: TestBus): Promise<Map<string, number>> {
+  const kv = await openStatisticsBucket(bus.nc);
+  const roots: string[] = [];
+  for await (const key of await kv.keys('thread.>')) {
+    const entry = await kv.get(key);
+    const thread = entry ? (JSON.parse(new TextDecoder().decode(entry.value)) as { root: string; notice?: unknown }) : undefined;
+    if (thread?.notice) roots.push(thread.root);
+  }
+  return count(roots);
+}
+
+/** Every record routing sent the statistics service is applied (none waiting, none in hand). */
+async function statisticsSettled(bus: TestBus): Promise<boolean> {
+  const info = await bus.jsm.consumers.info(streams.statisticsInput, consumers.statistics);
+  return info.num_pending === 0 && info.num_ack_pending === 0;
+}
+
 /**
  * Waits for the pipeline to settle, then checks the promise: each accepted notice
  * delivered exactly once to each of its recipients (in the stream and in each inbox),
  * each bad submission quarantined exactly once, every submission decided once, and the
- * audit chain verifying with each notice's records exactly once. Prints what it counted.
+ * audit chain verifying with each notice's records exactly once, and each counted by the
+ * statistics exactly once. Prints what it counted.
  */
 export async function expectExactlyOnce(
   label: string,
@@ -109,9 +128,13 @@ export async function expectExactlyOnce(
       `last read: ${chain.records.length} records, ${delivered()} of ${expectedPairs} DELIVERED, ` +
       `${chain.report.checkpoints} checkpoints, chain ${chain.report.broken ? `broken: ${JSON.stringify(chain.report.broken)}` : 'intact'}`,
   );
+  await until(`${label}: the statistics service applied every record`, 120_000, () => statisticsSettled(bus));
   // Settled: anything extra would have arrived by now.
   await new Promise((r) => setTimeout(r, 2000));
   chain = await verifiedChain(bus);
+  const counted = await countedByStatistics(bus);
+  const notCounted = sent.good.filter((id) => counted.get(id) !== 1);
+  const countedUnsent = [...counted.keys()].filter((id) => !sent.good.includes(id));
 
   const pairs = count(await deliveredPairs(bus));
   const expected = new Set(sent.good.flatMap((id) => recipients.map((r) => `${id}/${r}`)));
@@ -142,7 +165,8 @@ export async function expectExactlyOnce(
       `${badOnce} of ${sent.bad.length} bad quarantined exactly once; ` +
       `audit: ${chain.records.length} records, ${chain.report.checkpoints} checkpoints, ${repeatedIds} repeated event ids, ` +
       `${kinds(v1.AuditKind.RECEIVED)} RECEIVED, ${kinds(v1.AuditKind.DELIVERED)} DELIVERED, ${kinds(v1.AuditKind.QUARANTINED)} QUARANTINED` +
-      (options.inboxes ? `; ${options.inboxes.size} inboxes read, ${inboxProblems.length} with a problem` : ''),
+      (options.inboxes ? `; ${options.inboxes.size} inboxes read, ${inboxProblems.length} with a problem` : '') +
+      `; statistics: ${counted.size} notices counted, ${notCounted.length} of the good not exactly once`,
   );
   expect(missing, 'pairs never delivered').toEqual([]);
   expect(doubled, 'pairs delivered more than once').toEqual([]);
@@ -155,4 +179,6 @@ export async function expectExactlyOnce(
   expect(kinds(v1.AuditKind.DELIVERED)).toBe(expected.size);
   expect(kinds(v1.AuditKind.QUARANTINED)).toBe(sent.bad.length);
   expect(inboxProblems).toEqual([]);
+  expect(notCounted, 'good notices not counted exactly once by the statistics').toEqual([]);
+  expect(countedUnsent, 'notices counted that were never sent').toEqual([]);
 }

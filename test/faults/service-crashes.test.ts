@@ -5,7 +5,7 @@ import { FAULT_NOTICES, useFaultStack } from './fault-stack.js';
 
 const faults = useFaultStack();
 
-const services: ServiceName[] = ['ingest', 'routing', 'redaction', 'audit'];
+const services: ServiceName[] = ['ingest', 'routing', 'redaction', 'audit', 'statistics'];
 
 for (const service of services) {
   test(`${service} killed (kill -9) a third into ${FAULT_NOTICES} notices and restarted: each delivered exactly once`, async () => {

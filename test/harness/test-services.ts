@@ -10,6 +10,8 @@ import { startRedactionService } from '../../services/redaction/redaction-servic
 import { readRoutingConfig, type RoutingConfig } from '../../services/routing/routing-config.js';
 import { startRoutingService } from '../../services/routing/routing-service.js';
 import type { CommonConfig } from '../../services/shared/common-config.js';
+import { readStatisticsConfig } from '../../services/statistics/statistics-config.js';
+import { startStatisticsService } from '../../services/statistics/statistics-service.js';
 import type { RunningService } from '../../services/shared/run-service.js';
 import type { TestBus } from './test-bus.js';
 
@@ -68,7 +70,20 @@ export function startTestRedaction(bus: TestBus): Promise<RunningService> {
   return startRedactionService(configOf(bus, 'redaction', readRedactionConfig), { secret: bus.secret });
 }
 
-/** The four services, in this process, each with its own credential, as `stack up` runs them. */
+/**
+ * The statistics service, with periods of `periodSeconds` (calendar months when 0) and a
+ * grace of `graceSeconds`, so a test sees a release seconds after it sent its notices.
+ */
+export function startTestStatistics(bus: TestBus, periodSeconds: number, graceSeconds: number): Promise<RunningService> {
+  return startStatisticsService(
+    configOf(bus, 'statistics', readStatisticsConfig, {
+      ACCORD_STATS_PERIOD_SECONDS: String(periodSeconds),
+      ACCORD_STATS_GRACE_SECONDS: String(graceSeconds),
+    }),
+  );
+}
+
+/** The four services of the pipeline, in this process, each with its own credential, as `stack up` runs them. */
 export async function startTestServices(bus: TestBus, options: TestServiceOptions = {}): Promise<TestServices> {
   const audit = await startTestAudit(bus, options.audit);
   const redaction = await startTestRedaction(bus);

@@ -73,6 +73,8 @@ describe('routing passes on what redaction says', () => {
 
   /** The notice register as routing reads it: these notices relate to nothing. */
   const noRegister: NoticeRegister = { read: () => Promise.resolve(undefined), change: () => Promise.resolve(undefined) };
+  /** Statistics records go nowhere: these tests are about redaction's failures. */
+  const noStatistics = (): Promise<void> => Promise.resolve();
 
   /** A redaction stand-in answering every request with `reply`, counting the requests. */
   function redaction(reply: v1.StageReply.$Properties) {
@@ -86,7 +88,7 @@ describe('routing passes on what redaction says', () => {
 
   test('an issuer deregistered since ingest accepted the notice: E_UNKNOWN_AGENCY, not retryable, redaction never asked', async () => {
     const { batcher, asked } = redaction({ events: [] });
-    await expect(routeNotice(batcher, noRegister, registry(false), policy, accepted, log)).rejects.toMatchObject({
+    await expect(routeNotice(noStatistics, batcher, noRegister, registry(false), policy, accepted, log)).rejects.toMatchObject({
       code: 'E_UNKNOWN_AGENCY',
       retryable: false,
     });
@@ -95,12 +97,12 @@ describe('routing passes on what redaction says', () => {
 
   test.each([true, false])("redaction's retryable flag (%s) is passed on as it is", async (retryable) => {
     const { batcher } = redaction({ error: { code: 'E_UNAVAILABLE', message: 'storing the views', retryable } });
-    await expect(routeNotice(batcher, noRegister, registry(), policy, accepted, log)).rejects.toMatchObject({ retryable });
+    await expect(routeNotice(noStatistics, batcher, noRegister, registry(), policy, accepted, log)).rejects.toMatchObject({ retryable });
   });
 
   test("redaction's contract code is passed on as it is", async () => {
     const { batcher } = redaction({ error: { code: 'E_DECODE', message: 'the manifest does not decode' } });
-    await expect(routeNotice(batcher, noRegister, registry(), policy, accepted, log)).rejects.toMatchObject({
+    await expect(routeNotice(noStatistics, batcher, noRegister, registry(), policy, accepted, log)).rejects.toMatchObject({
       code: 'E_DECODE',
       retryable: false,
     });

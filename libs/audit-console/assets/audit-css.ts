@@ -22,6 +22,7 @@ export const KIND_COLOURS: Record<AuditKindName, string> = {
   WIDEN_REQUESTED: '#4d5d00',
   WIDEN_RELEASED: '#005a8c',
   WIDEN_REFUSED: '#8c3b00',
+  STATISTICS: '#3d5a1f',
 };
 
 /** The auditor console's own colours beyond the node console's palette. */

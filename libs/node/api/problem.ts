@@ -33,6 +33,7 @@ const TITLES: Partial<Record<AccordErrorCode, string>> = {
   E_RELEASE_EXPIRED: 'The release has expired',
   E_RELEASE_MISMATCH: 'The release does not match the request',
   E_RELEASE_FORBIDDEN: 'The release is not allowed',
+  E_STATISTICS_INVALID: 'A statistical release from the bus does not verify',
 };
 
 const STATUS: Partial<Record<AccordErrorCode, number>> = {
@@ -52,6 +53,8 @@ const STATUS: Partial<Record<AccordErrorCode, number>> = {
   E_EXISTS: 409,
   E_TOO_LARGE: 413,
   E_RATE_LIMITED: 429,
+  // What the bus gave cannot be trusted or read: the node is a gateway to it.
+  E_STATISTICS_INVALID: 502,
   E_UNAVAILABLE: 503,
   E_TIMEOUT: 504,
 };

@@ -247,3 +247,21 @@ export const widenListSchema = {
   required: ['requests'],
   properties: { requests: { type: 'array', items: widenRecordSchema } },
 } as const;
+
+export const statisticsQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    period: {
+      type: 'string',
+      pattern: '^[0-9]{4}-[0-9]{2}(?:-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z)?$',
+      description: "a month (YYYY-MM: every period starting in it) or one period's start",
+    },
+    versions: { type: 'string', enum: ['latest', 'all'], description: 'the latest version of each period (default), or every version' },
+    format: {
+      type: 'string',
+      enum: ['json', 'csv'],
+      description: 'json (default): the releases, each verified by the node against the bus key; csv: one row per number',
+    },
+  },
+} as const;
