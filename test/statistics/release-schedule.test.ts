@@ -41,6 +41,6 @@ describe('when a period is released', () => {
   });
 
   test('a version signed but not yet published is due at once (after a crash, published as signed)', () => {
-    expect(releaseDue({ ...open, pending: pending(1, 1) }, MONTHLY, DAY, at('2026-11-21T00:00:00Z'))).toBe(true);
+    expect(releaseDue({ ...open, pending: pending(1, 1) }, MONTHLY, DAY, at('2026-11-21T00:00:00Z'), K)).toBe(true);
   });
 });
