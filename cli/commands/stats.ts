@@ -3,7 +3,15 @@ import { readJsonFile } from '../../libs/config/index.js';
 import { isAccordError } from '../../libs/errors/index.js';
 import { assertAgencyId } from '../../libs/registry/index.js';
 import { parsePublicJwk, verificationKeyFromJwk } from '../../libs/signing/index.js';
-import { DIMENSIONS, isPeriodSelector, releaseRows, releasesToCsv, type Dimension, type Release } from '../../libs/statistics/index.js';
+import {
+  DIMENSIONS,
+  isDimension,
+  isPeriodSelector,
+  releaseRows,
+  releasesToCsv,
+  type Dimension,
+  type Release,
+} from '../../libs/statistics/index.js';
 import { EXIT, usageError } from '../cli-errors.js';
 import type { Command } from '../command.js';
 import { withIdentity } from '../connect-stack.js';
@@ -11,8 +19,6 @@ import { parseOptions, requireOption } from '../parse-options.js';
 
 const FORMATS = ['text', 'csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
-
-const isDimension = (d: string): d is Dimension => (DIMENSIONS as readonly string[]).includes(d);
 
 function parseBy(value: string | undefined): Dimension[] | undefined {
   if (value === undefined) return undefined;
@@ -29,7 +35,7 @@ function parseFormat(format: string | undefined, json: boolean | undefined): For
   }
   if (format === undefined) return 'text';
   const found = FORMATS.find((f) => f === format);
-  if (!found) throw usageError(`--format ${format}: expected csv or json (or leave it out for a readable summary)`);
+  if (!found) throw usageError(`--format ${format}: expected text (the default, a readable summary), csv or json`);
   return found;
 }
 
@@ -64,8 +70,9 @@ and the exit is 0. Releases count notices, not incidents; cells below the thresh
 and the cells that would let one be worked out, are shown as suppressed.
 
   --period   a month (YYYY-MM: every period that starts in it) or one period's start
-  --by       only the tables by these dimensions: ${DIMENSIONS.join(', ')}
-  --format   csv (one row per cell, RFC 4180) or json (the releases as signed); --json = --format json
+  --by       only the tables by these dimensions (text and csv): ${DIMENSIONS.join(', ')}
+  --format   text (the default), csv (one row per number, RFC 4180 quoting, LF line ends)
+             or json (the releases whole, as signed); --json = --format json
   --creds    the liaison credentials (default: the agency's in DIR)
 
 Exit codes: 0 done (also with no releases yet), 1 error, 2 usage, 3 a release failed verification.
@@ -90,6 +97,8 @@ Example: accord stats --as un-research --dir ./stack --period 2026-11 --by origi
     const dir = requireOption(values.dir, 'dir');
     const by = parseBy(values.by);
     const format = parseFormat(values.format, values.json);
+    if (by && format === 'json')
+      throw usageError('--by with --format json: JSON gives the releases whole, as the bus signed them; use --by with text or csv');
     if (values.period !== undefined && !isPeriodSelector(values.period)) {
       throw usageError(`--period ${values.period}: expected a month (YYYY-MM) or a period's start (YYYY-MM-DDTHH:MM:SSZ)`);
     }

@@ -224,6 +224,8 @@ export function permissionsFor(identity: Identity): Permissions | undefined {
             [
               ...streamInfo(streams.statisticsInput, streams.statistics),
               ...durablePuller(streams.statisticsInput, consumers.statistics),
+              // Its own copy of a version, read back when the broker finds one already there.
+              `${API}.STREAM.MSG.GET.${streams.statistics}`,
               subjects.statisticsReleasesAll,
               subjects.statisticsDeliveriesAll,
               ...statisticsState,

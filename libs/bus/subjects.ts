@@ -64,7 +64,6 @@ export const subjects = {
   statisticsInput: 'accord.stats.input',
   /** The service's own copy of a period's release, one subject per version. */
   statisticsRelease: (period: string, version: number) => `${prefix.statisticsRelease}.${period}.${version}`,
-  statisticsReleasesOf: (period: string) => `${prefix.statisticsRelease}.${period}.*`,
   statisticsReleasesAll: `${prefix.statisticsRelease}.*.*`,
   /** A research agency's copy of a release: it may read these and no others. */
   statisticsDelivery: (agency: string, period: string, version: number) => `${prefix.statisticsDelivery}.${agency}.${period}.${version}`,

@@ -30,18 +30,28 @@ export async function readReleases(
         ? [{ subject, ...parsed }]
         : [];
     })
-    .sort((a, b) => a.period.localeCompare(b.period) || a.version - b.version);
+    // Period names sort by time as strings; code points, not the locale, decide.
+    .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : a.version - b.version));
   const latest = new Map(found.map((f) => [f.period, f.version]));
   const wanted = query.allVersions ? found : found.filter((f) => latest.get(f.period) === f.version);
   const releases: Release[] = [];
   for (const { subject, period, version } of wanted) {
     const msg = await jsm.direct.getMessage(streams.statistics, { last_by_subj: subject });
-    if (!msg) throw new AccordError('E_STATISTICS_INVALID', `release ${period} version ${version} is listed but cannot be read`);
+    if (!msg) throw new AccordError('E_STATE', `release ${period} version ${version} is listed but could not be read; try again`);
+    let release: Release;
     try {
-      releases.push(await openStatisticsRelease(msg.data, bus));
+      release = await openStatisticsRelease(msg.data, bus);
     } catch (error) {
       throw new AccordError('E_STATISTICS_INVALID', `release ${period} version ${version}: ${errorMessage(error)}`, { cause: error });
     }
+    // Signed by the bus, but under another name: a copy moved or replayed is not this release.
+    if (release.period !== period || release.version !== version) {
+      throw new AccordError(
+        'E_STATISTICS_INVALID',
+        `the copy of ${period} version ${version} holds the release of ${release.period} version ${release.version}`,
+      );
+    }
+    releases.push(release);
   }
   return releases;
 }

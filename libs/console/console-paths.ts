@@ -18,6 +18,8 @@ export const CONSOLE_PATHS = {
   quarantine: '/quarantine',
   /** Requests to widen: those addressed to the agency and its own. */
   requests: '/requests',
+  /** The statistical releases delivered to the agency (a research body's), as charts and tables. */
+  statistics: '/statistics',
   adminOfficers: '/admin/officers',
   adminTokens: '/admin/tokens',
   /** The live inbox fetches one server-rendered row at liveRows + encodeURIComponent(noticeId). */
@@ -84,6 +86,11 @@ export function withdrawPath(noticeId: string): string {
 /** A sent notice's page after its withdrawal was sent, which the page reports. */
 export function sentAfterWithdrawalPath(noticeId: string, withdrawalId: string): string {
   return `${sentPath(noticeId)}?withdrawal=${segment(withdrawalId)}`;
+}
+
+/** The Statistics page for a period (`?period=2026-11`), or for the latest one. */
+export function statisticsPath(period?: string): string {
+  return period === undefined || period === '' ? CONSOLE_PATHS.statistics : `${CONSOLE_PATHS.statistics}?period=${segment(period)}`;
 }
 
 /** The inbox with its filters as the filter form sends them (GET /inbox?caseRef=...&unread=1). */

@@ -99,3 +99,9 @@ export type { NoticeDraft } from './notice-draft.js';
 export { replyActionHtml, sentActionsHtml } from './relation-actions.js';
 export { renderWithdrawForm } from './withdraw-page.js';
 export type { WithdrawFormModel } from './sent-models.js';
+// Statistics: the releases delivered to a research agency
+export { renderStatistics } from './statistics-page.js';
+export { STATISTICS_READERS, statisticsModel } from './statistics-models.js';
+export type { StatisticsModel, StatisticsPeriod } from './statistics-models.js';
+export { BAR_WIDTHS, barClass, tableTitle } from './statistics-chart.js';
+export { statisticsPath } from './console-paths.js';

@@ -6,9 +6,10 @@ import { languageSwitcher } from './language-switcher.js';
 import { csrfInput, postForm } from './forms.js';
 import { html, raw, type SafeHtml } from './html.js';
 import { t, tHtml } from './i18n/translate.js';
+import { STATISTICS_READERS } from './statistics-models.js';
 
 /** The navigation entry a page is, marked aria-current. */
-export type NavEntry = 'inbox' | 'requests' | 'compose' | 'sent' | 'quarantine' | 'admin' | 'password' | 'signIn';
+export type NavEntry = 'inbox' | 'requests' | 'statistics' | 'compose' | 'sent' | 'quarantine' | 'admin' | 'password' | 'signIn';
 
 export interface PageOptions {
   /** The page's name, plain text: a value from a notice in it must have gone through visibleText. */
@@ -30,6 +31,9 @@ function navigation(ctx: PageContext, current: NavEntry | undefined): SafeHtml {
     ? [
         link('inbox', CONSOLE_PATHS.inbox, t(ctx.lang, 'nav.inbox')),
         ctx.officer.role === 'admin' ? html`` : link('requests', CONSOLE_PATHS.requests, t(ctx.lang, 'nav.requests')),
+        STATISTICS_READERS.includes(ctx.officer.role)
+          ? link('statistics', CONSOLE_PATHS.statistics, t(ctx.lang, 'nav.statistics'))
+          : html``,
         ctx.officer.role === 'supervisor' ? link('compose', CONSOLE_PATHS.compose, t(ctx.lang, 'nav.compose')) : html``,
         ctx.officer.role === 'supervisor' ? link('sent', CONSOLE_PATHS.sent, t(ctx.lang, 'nav.sent')) : html``,
         ctx.officer.role === 'supervisor' ? link('quarantine', CONSOLE_PATHS.quarantine, t(ctx.lang, 'nav.quarantine')) : html``,

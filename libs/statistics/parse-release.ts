@@ -12,7 +12,17 @@ import {
   type ReleaseValue,
 } from './release.js';
 import { parseInstant, periodProblem } from './release-times.js';
-import { cellId, compareKeys, fixedKeys, isKeyOf, TABLE_SHAPES, TOTAL_KEY, totalQuantity, type TableShape } from './table-layout.js';
+import {
+  cellId,
+  compareKeys,
+  fixedKeys,
+  isKeyOf,
+  listsKeysPresent,
+  TABLE_SHAPES,
+  TOTAL_KEY,
+  totalQuantity,
+  type TableShape,
+} from './table-layout.js';
 
 type Fields = Record<string, unknown>;
 
@@ -58,7 +68,9 @@ function exactly<T>(value: unknown, expected: T, path: string): T {
  * A release read back (from the bucket, or from a file a researcher was given), checked field by
  * field: E_STATE naming the first field that is not as format 1 writes it. Beyond shapes, it
  * checks the tables are format 1's, in order, with their keys in order; the disclosure counts
- * against the tables; and the additive relations wherever every number in one is published.
+ * against the tables; the additive relations wherever every number in one is published; and that
+ * a table whose total is suppressed publishes none of its cells (lists none, if it lists the keys
+ * present).
  */
 export function parseRelease(json: unknown): Release {
   const r = fields(json, '', [
@@ -94,6 +106,7 @@ export function parseRelease(json: unknown): Release {
   const tables = readTables(r.tables);
   checkCounts(disclosure, tables);
   checkRelations(tables);
+  checkWholeTables(tables);
   return { format, period, periodStart, periodEnd, version, releasedAt, unit, note, coverage, disclosure, tables };
 }
 
@@ -191,5 +204,15 @@ function checkRelations(tables: readonly ReleaseTable[]): void {
     if (same.value.suppressed !== t.total.suppressed || same.value.value !== t.total.value) {
       refuse(`${path}`, `not the same as ${quantity} (${same.path})`);
     }
+  });
+}
+
+/** A table whose total is suppressed is suppressed whole: every cell, and a table of the keys present lists none. */
+function checkWholeTables(tables: readonly ReleaseTable[]): void {
+  tables.forEach((t, i) => {
+    if (!t.total.suppressed) return;
+    if (listsKeysPresent(t) && t.cells.length > 0) refuse(`tables[${i}].cells`, `listed, though the total of ${t.id} is suppressed`);
+    const shown = t.cells.findIndex((c) => !c.suppressed);
+    if (shown >= 0) refuse(`tables[${i}].cells[${shown}].value`, `published, though the total of ${t.id} is suppressed`);
   });
 }

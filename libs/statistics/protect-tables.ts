@@ -1,6 +1,6 @@
 import { AccordError } from '../errors/index.js';
 import type { DisclosureCounts, ReleaseTable } from './release.js';
-import { cellId, compareKeys, fixedKeys, isKeyOf, TOTAL_KEY, totalQuantity } from './table-layout.js';
+import { cellBound, cellId, compareKeys, fixedKeys, isKeyOf, listsKeysPresent, TOTAL_KEY, totalQuantity } from './table-layout.js';
 import type { RawCell, RawCount, RawTable } from './tabulate.js';
 
 export interface ProtectOptions {
@@ -15,7 +15,11 @@ const DEFAULTS: ProtectOptions = { k: 5, previouslySuppressed: [] };
 
 export interface ProtectedTables {
   tables: ReleaseTable[];
-  /** Every suppressed id, carried ones included, in table order (a table's cells, then its total). */
+  /**
+   * Every suppressed id, carried ones included, in table order (a table's cells, then its total):
+   * the next version's `previouslySuppressed`. It names the cells of a table suppressed whole that
+   * the release does not list; it is the service's state, never published.
+   */
   suppressed: string[];
   counts: DisclosureCounts;
   k: number;
@@ -23,36 +27,38 @@ export interface ProtectedTables {
 }
 
 /**
- * Disclosure control of one period's tables (tabulate's), with p = k.
+ * Disclosure control of one period's tables (tabulate's), with p = k. Contributors are notices,
+ * in every table (persons tables too).
  *
- * - Primary: a cell or total with 1 to k − 1 contributors is suppressed. Zero is published as 0.
+ * - Primary: a cell or total with 1 to k − 1 contributors is suppressed. Zero is published as 0,
+ *   but for a period of 1 to k − 1 notices (N itself primary), where every number is suppressed:
+ *   there, that no notice reports a death is a fact about each of them.
  * - Carried: an id suppressed in an earlier version of the period stays suppressed (versions
  *   differ by a few notices: publishing it now would all but publish it then).
  * - Secondary, in a table whose total is published: S is its suppressed cells and R their sum,
  *   which anyone computes as the total less the published cells. Published nonzero cells join S,
- *   smallest first (ties by key), until |S| ≥ 2 and R − w(S) ≥ p, where w(S) sums the cells'
- *   weights: 1, but for a cell of `persons.role`, the number of nonzero cells of the larger of its
- *   role's two tables (at least 1).
+ *   smallest first (ties by key), until |S| ≥ 2 and every cell x of S has a feasible interval at
+ *   least p wide (intervalsIn): each other cell y of S is at least w(y) and at most its bound u(y)
+ *   (cellBound: N, M or D for a route cell), so x lies in
+ *   [max(w(x), R − Σ u(y)), min(u(x), R − Σ w(y))]. w is 1, but for a cell of `persons.role`, the
+ *   number of nonzero cells of the larger of its role's two tables (at least 1). With no bound
+ *   below R this is the rule R − w(S) ≥ p.
  * - Whole tables: where no cell is left to add, or the total is suppressed (for its own
- *   contributors or carried), the total and every nonzero cell are (every cell, if none is
- *   nonzero: a total carried at 0 is otherwise the sum of published zeros). A total is
- *   suppressed wherever it is published: N, M and D in the tables by type and by mode, a role's
- *   cell of `persons.role` as the total of its two tables. All of this runs to a fixpoint.
+ *   contributors or carried), the total and every cell are, zeros included, and a table that
+ *   lists the keys present (countries, nationalities) lists none: which keys occur is itself
+ *   what the suppression hides. A total is suppressed wherever it is published: N, M and D in
+ *   the tables by type and by mode, a role's cell of `persons.role` as the total of its two
+ *   tables. All of this runs to a fixpoint.
  *
- * What this guarantees, for every suppressed cell x of a table whose total is published:
- * - to someone who knows only that numbers are 0 or more, x may be anything in [0, R] (another
- *   cell of S takes the rest), an interval R ≥ p + 2 wide;
- * - to someone who also knows that a suppressed cell is not 0 (zeros are published), x lies in
- *   [w(x), R − (w(S) − w(x))], an interval R − w(S) ≥ p wide. With weights of 1 this is the
- *   rule R − |S| ≥ p; a cell of `persons.role` weighs more because its role's tables are then
- *   suppressed whole, and their nonzero cells, each at least 1, sum to it.
- * A cell of a table suppressed whole is bounded above only through its total, which is
- * unbounded (N, M, D, a route total, P) or a parent cell of S (a role's tables): the same widths
- * hold for it. These bounds hold over all tables of a release together, since the additive
- * relations above are the only ones among them, and over all releases, since periods and
- * versions share none. Not guaranteed: against someone who knows some of the notices counted (a
- * contributor can subtract their own); nor against differencing two versions of a period, whose
- * published cells that changed describe the notices withdrawn or updated in between.
+ * What this guarantees, for every suppressed cell x of a table whose total is published, to
+ * someone who knows the published numbers and relations (tables sum to their totals, shared
+ * totals, cellBound), that numbers are 0 or more and even which suppressed cells are not 0: x
+ * may be anything in an interval at least p wide. Of a table suppressed whole, a route or
+ * nationality table lists no cell, and its total is bounded by nothing published; so is N, M or
+ * D, where the tables by type and by mode are suppressed whole; a role's age cells are bounded
+ * by its parent cell, itself a cell of S. test/statistics/lp-attack.test.ts checks all this by
+ * linear programming over every table of every release, and across the versions of a period;
+ * docs/statistics.md (section 4) says what it does not cover.
  */
 export function protectTables(raw: readonly RawTable[], options: Partial<ProtectOptions> = {}): ProtectedTables {
   const { k, previouslySuppressed } = { ...DEFAULTS, ...options };
@@ -70,8 +76,10 @@ export function protectTables(raw: readonly RawTable[], options: Partial<Protect
     }
   }
   for (const id of primary) suppressed.add(id);
+  if (primary.has(NOTICES_TOTAL)) for (const table of tables) suppressed.add(cellId(table.id, TOTAL_KEY));
   const links = linkedTotals(tables);
   const weights = cellWeights(tables);
+  const bounds = cellBounds(tables);
   let changed = true;
   while (changed) {
     changed = false;
@@ -79,29 +87,39 @@ export function protectTables(raw: readonly RawTable[], options: Partial<Protect
       if (!ids.some((id) => suppressed.has(id))) continue;
       for (const id of ids) changed = addNew(suppressed, id) || changed;
     }
-    for (const table of tables) changed = protectTable(table, suppressed, weights, p) || changed;
+    for (const table of tables) changed = protectTable(table, suppressed, { weights, bounds, p }) || changed;
   }
-  const ids = tables.flatMap((table) => numbersOf(table).map(([id]) => id));
-  const hidden = ids.filter((id) => suppressed.has(id));
+  const releaseTables = tables.map((table) => published(table, suppressed));
+  const listed = releaseTables.flatMap((table) => [...table.cells.map((cell) => cellId(table.id, cell.key)), cellId(table.id, TOTAL_KEY)]);
+  const hidden = listed.filter((id) => suppressed.has(id));
+  const primaryListed = hidden.filter((id) => primary.has(id)).length;
   return {
-    tables: tables.map((table) => published(table, suppressed)),
-    suppressed: hidden,
-    counts: { cells: ids.length, suppressed: hidden.length, primary: primary.size, secondary: hidden.length - primary.size },
+    tables: releaseTables,
+    suppressed: tables.flatMap((table) => numbersOf(table).map(([id]) => id)).filter((id) => suppressed.has(id)),
+    counts: { cells: listed.length, suppressed: hidden.length, primary: primaryListed, secondary: hidden.length - primaryListed },
     k,
     p,
   };
 }
 
+const NOTICES_TOTAL = cellId('notices.type', TOTAL_KEY);
+
+interface Protection {
+  weights: ReadonlyMap<string, number>;
+  /** Each cell's bound besides its total (cellBound's number, at its true value). */
+  bounds: ReadonlyMap<string, number>;
+  p: number;
+}
+
 /** One table's step; true when it suppressed something. */
-function protectTable(table: RawTable, suppressed: Set<string>, weights: ReadonlyMap<string, number>, p: number): boolean {
+function protectTable(table: RawTable, suppressed: Set<string>, protection: Protection): boolean {
   const idOf = (cell: RawCell): string => cellId(table.id, cell.key);
   let changed = false;
   const suppress = (id: string): void => {
     changed = addNew(suppressed, id) || changed;
   };
   if (suppressed.has(cellId(table.id, TOTAL_KEY))) {
-    for (const cell of table.cells) if (cell.value > 0) suppress(idOf(cell));
-    if (!table.cells.some((cell) => suppressed.has(idOf(cell)))) for (const cell of table.cells) suppress(idOf(cell));
+    for (const cell of table.cells) suppress(idOf(cell));
     return changed;
   }
   const hidden = table.cells.filter((cell) => suppressed.has(idOf(cell)));
@@ -109,8 +127,13 @@ function protectTable(table: RawTable, suppressed: Set<string>, weights: Readonl
   const candidates = table.cells
     .filter((cell) => cell.value > 0 && !suppressed.has(idOf(cell)))
     .sort((a, b) => a.value - b.value || compareKeys(a.key, b.key));
-  const weightOf = (cell: RawCell): number => weights.get(idOf(cell)) ?? 1;
-  const protects = (): boolean => hidden.length >= 2 && sum(hidden, (c) => c.value) - sum(hidden, weightOf) >= p;
+  const boxes = (): Box[] =>
+    hidden.map((cell) => ({
+      value: cell.value,
+      least: protection.weights.get(idOf(cell)) ?? 1,
+      most: protection.bounds.get(idOf(cell)) ?? Number.POSITIVE_INFINITY,
+    }));
+  const protects = (): boolean => hidden.length >= 2 && intervalsIn(boxes()).every((width) => width >= protection.p);
   while (!protects()) {
     const next = candidates.shift();
     if (!next) {
@@ -121,6 +144,32 @@ function protectTable(table: RawTable, suppressed: Set<string>, weights: Readonl
     suppress(idOf(next));
   }
   return changed;
+}
+
+/** A suppressed cell as an attacker sees it: at least `least`, at most `most`; `value` is only summed into R. */
+interface Box {
+  value: number;
+  least: number;
+  most: number;
+}
+
+/**
+ * The width of each cell's feasible interval, when cells that sum to R (anyone's total less the
+ * published cells) each lie in their box: x in
+ * [max(least(x), R − Σ most(y)), min(most(x), R − Σ least(y))], over the others y. With every
+ * least 0 it is only wider: these are the widths to the attacker who knows which suppressed cells
+ * are not 0.
+ */
+function intervalsIn(cells: readonly Box[]): number[] {
+  const r = sum(cells, (c) => c.value);
+  const most = cells.map((c) => Math.min(c.most, r));
+  const allMost = most.reduce((s, m) => s + m, 0);
+  const allLeast = sum(cells, (c) => c.least);
+  return cells.map((c, i) => {
+    const high = Math.min(most[i]!, r - (allLeast - c.least));
+    const low = Math.max(c.least, r - (allMost - most[i]!));
+    return high - low;
+  });
 }
 
 /** The tables with a cell (value 0) for each carried key not in them; E_STATE for an id that names no cell. */
@@ -167,15 +216,31 @@ function cellWeights(tables: readonly RawTable[]): Map<string, number> {
   return weights;
 }
 
+/** Each cell's bound besides its total (cellBound), at its true value: the attacker's, taken at its tightest. */
+function cellBounds(tables: readonly RawTable[]): Map<string, number> {
+  const values = new Map(tables.flatMap((table) => numbersOf(table).map(([id, count]) => [id, count.value] as const)));
+  const bounds = new Map<string, number>();
+  for (const table of tables) {
+    const bound = cellBound(table);
+    const value = bound === undefined ? undefined : values.get(bound);
+    if (value === undefined) continue;
+    for (const cell of table.cells) bounds.set(cellId(table.id, cell.key), value);
+  }
+  return bounds;
+}
+
+/** A table as released: a suppressed total suppresses every cell, and a table of the keys present then lists none. */
 function published(table: RawTable, suppressed: ReadonlySet<string>): ReleaseTable {
   const valueOf = (id: string, count: RawCount) =>
     suppressed.has(id) ? { value: null, suppressed: true } : { value: count.value, suppressed: false };
+  const whole = suppressed.has(cellId(table.id, TOTAL_KEY));
+  const cells = whole && listsKeysPresent(table) ? [] : table.cells;
   return {
     id: table.id,
     measure: table.measure,
     dimension: table.dimension,
     ...(table.role === undefined ? {} : { role: table.role }),
-    cells: table.cells.map((cell) => ({ key: cell.key, ...valueOf(cellId(table.id, cell.key), cell) })),
+    cells: cells.map((cell) => ({ key: cell.key, ...valueOf(cellId(table.id, cell.key), cell) })),
     total: valueOf(cellId(table.id, TOTAL_KEY), table.total),
   };
 }

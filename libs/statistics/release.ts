@@ -48,7 +48,7 @@ export interface Disclosure extends DisclosureCounts {
   method: typeof DISCLOSURE_METHOD;
   /** A number with 1 to k − 1 contributors is not published. */
   k: number;
-  /** Every suppressed number's feasible interval is at least p wide (protect-tables.ts). */
+  /** Every suppressed number's feasible interval, from the published sums and bounds, is at least p wide (protect-tables.ts). */
   p: number;
 }
 

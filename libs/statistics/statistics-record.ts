@@ -29,7 +29,9 @@ function related(notice: CaseNotice, kind: v1.RelationKind): string {
 export function statisticsRecordOf(notice: CaseNotice, counted: boolean): v1.StatisticsRecord.$Properties | undefined {
   const updates = related(notice, v1.RelationKind.UPDATE);
   const withdraws = related(notice, v1.RelationKind.WITHDRAWAL);
-  if (!counted) return updates || withdraws ? { noticeId: notice.noticeId, counted: false, updates, withdraws } : undefined;
+  // A withdrawal only takes out what it names: nothing of its own is needed.
+  if (withdraws) return { noticeId: notice.noticeId, counted: false, updates: '', withdraws };
+  if (!counted) return updates ? { noticeId: notice.noticeId, counted: false, updates, withdraws: '' } : undefined;
   const protectedWitnesses = notice.caveats.includes(v1.Caveat.WITNESS_PROTECTION);
   const unique = (codes: readonly string[]) => [...new Set(codes)].sort();
   return {
@@ -67,13 +69,22 @@ function enumName<T extends string>(names: readonly T[], enumObject: Record<stri
   return name as T;
 }
 
-/** A counted record as the tables count it; E_STATE for one that is not counted or is malformed. */
+/** A country as the tables key it: ingest has checked it against ISO 3166-1, this only refuses what could not be one. */
+const COUNTRY = /^[A-Z]{2}$/;
+
+function country(code: string, what: string): string {
+  if (!COUNTRY.test(code)) throw new AccordError('E_STATE', `statistics record: ${what} "${code}" is not a country code`);
+  return code;
+}
+
+/**
+ * A counted record as the tables count it; E_STATE for one that is not counted or is
+ * malformed, refused when it is applied rather than when its period is released.
+ */
 export function countedNoticeOf(record: v1.StatisticsRecord): CountedNotice {
   if (!record.counted) throw new AccordError('E_STATE', `statistics record ${record.noticeId} is not counted`);
-  const route = Object.fromEntries(LEGS.map((leg): [Leg, string[]] => [leg, [...new Set(record.route?.[leg] ?? [])].sort()])) as Record<
-    Leg,
-    string[]
-  >;
+  const countries = (leg: Leg): string[] => [...new Set((record.route?.[leg] ?? []).map((c) => country(c, `route.${leg}`)))].sort();
+  const route = Object.fromEntries(LEGS.map((leg): [Leg, string[]] => [leg, countries(leg)])) as Record<Leg, string[]>;
   return {
     noticeId: record.noticeId,
     issuer: record.issuingAgency,
@@ -84,7 +95,7 @@ export function countedNoticeOf(record: v1.StatisticsRecord): CountedNotice {
     deathsReported: record.deathsReported,
     persons: record.persons.map((p) => ({
       role: enumName<PersonRoleName>(PERSON_ROLES, v1.PersonRole, p.role ?? 0, 'person role'),
-      nationality: p.nationality || UNKNOWN_NATIONALITY,
+      nationality: p.nationality ? country(p.nationality, 'nationality') : UNKNOWN_NATIONALITY,
       age: ageStatusOf(p.minor ?? undefined, p.unaccompanied ?? false),
     })),
   };

@@ -92,3 +92,20 @@ export function totalQuantity(shape: TableShape): string {
   if (shape.dimension === 'mode') return cellId(`${shape.measure}.type`, TOTAL_KEY);
   return cellId(shape.id, TOTAL_KEY);
 }
+
+/**
+ * The number every cell of a table is at most, besides its own total, named by a cell id; none
+ * for a table by type, mode or role. A notice names a country once per leg, so a route cell is at
+ * most the measure's total by type (N, M, D: a route total is mentions, and may be more); a
+ * role's cell of nationality or age is at most its parent cell (which is also its total).
+ */
+export function cellBound(shape: TableShape): string | undefined {
+  if (shape.role !== undefined) return cellId('persons.role', shape.role);
+  if ((LEGS as readonly string[]).includes(shape.dimension)) return cellId(`${shape.measure}.type`, TOTAL_KEY);
+  return undefined;
+}
+
+/** Whether a table lists only the keys present (countries, nationalities): one suppressed whole then lists none. */
+export function listsKeysPresent(shape: TableShape): boolean {
+  return fixedKeys(shape.dimension) === undefined;
+}

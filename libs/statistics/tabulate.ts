@@ -2,7 +2,7 @@ import { AccordError } from '../errors/index.js';
 import { AGE_STATUSES, LEGS, MODES, NOTICE_TYPES, PERSON_ROLES, type CountedNotice } from './counted-notice.js';
 import { compareKeys, fixedKeys, isKeyOf, TABLE_SHAPES, type TableShape } from './table-layout.js';
 
-/** An exact number and how many contributed to it: notices with a nonzero part in it (persons, for persons tables). */
+/** An exact number and how many notices contributed to it: those with a nonzero part in it (for persons tables too). */
 export interface RawCount {
   value: number;
   contributors: number;
@@ -24,62 +24,81 @@ const NOTICE_AMOUNTS = {
   deaths: (n: CountedNotice) => n.deathsReported,
 } as const;
 
+/** Amounts by table and key (and by table for totals): one notice's, or the sum of many, with their contributors. */
 class Tally {
   readonly cells = new Map<string, Map<string, RawCount>>();
   readonly totals = new Map<string, RawCount>();
 
-  add(table: string, key: string, amount: number): void {
+  add(table: string, key: string, amount: number, contributors = 0): void {
     const cells = this.cells.get(table) ?? new Map<string, RawCount>();
     this.cells.set(table, cells);
     const cell = cells.get(key) ?? { value: 0, contributors: 0 };
     cells.set(key, cell);
-    count(cell, amount);
+    cell.value += amount;
+    cell.contributors += contributors;
   }
 
-  addTotal(table: string, amount: number): void {
+  addTotal(table: string, amount: number, contributors = 0): void {
     const total = this.totals.get(table) ?? { value: 0, contributors: 0 };
     this.totals.set(table, total);
-    count(total, amount);
+    total.value += amount;
+    total.contributors += contributors;
+  }
+
+  /**
+   * One notice's tally, of which each nonzero number has that notice as one contributor. A key
+   * it names at 0 is kept (a country named by a notice without migrants is a cell of
+   * migrants.origin, at 0).
+   */
+  addNotice(notice: Tally): void {
+    for (const [table, cells] of notice.cells) {
+      for (const [key, cell] of cells) this.add(table, key, cell.value, cell.value > 0 ? 1 : 0);
+    }
+    for (const [table, total] of notice.totals) this.addTotal(table, total.value, total.value > 0 ? 1 : 0);
   }
 }
 
-function count(c: RawCount, amount: number): void {
-  c.value += amount;
-  if (amount > 0) c.contributors += 1;
+/** What one notice adds to each table. A country is counted once per leg, however often the notice names it. */
+function noticeTally(notice: CountedNotice): Tally {
+  const tally = new Tally();
+  for (const [measure, amountOf] of Object.entries(NOTICE_AMOUNTS)) {
+    const amount = amountOf(notice);
+    for (const dimension of ['type', 'mode'] as const) {
+      tally.add(`${measure}.${dimension}`, notice[dimension], amount);
+      tally.addTotal(`${measure}.${dimension}`, amount);
+    }
+    for (const leg of LEGS) {
+      const countries = new Set(notice.route[leg]);
+      for (const country of countries) tally.add(`${measure}.${leg}`, country, amount);
+      tally.addTotal(`${measure}.${leg}`, amount * countries.size);
+    }
+  }
+  for (const person of notice.persons) {
+    tally.add('persons.role', person.role, 1);
+    tally.addTotal('persons.role', 1);
+    for (const [dimension, key] of [
+      ['nationality', person.nationality],
+      ['age', person.age],
+    ] as const) {
+      tally.add(`persons.${person.role}.${dimension}`, key, 1);
+      tally.addTotal(`persons.${person.role}.${dimension}`, 1);
+    }
+  }
+  return tally;
 }
 
 /**
  * The tables of one period's counted notices (TABLE_SHAPES, in that order). A country is
  * counted once per notice and leg; a route table's total is the sum of its cells (a notice
- * naming two countries counts in both), so it is not the number of notices.
+ * naming two countries counts in both), so it is not the number of notices. Persons tables
+ * count persons, but their contributors are notices: six persons of one notice are one
+ * contributor, since they describe one notice.
  */
 export function tabulate(notices: readonly CountedNotice[]): RawTable[] {
   const tally = new Tally();
   notices.forEach((notice, i) => {
     checkNotice(notice, `notices[${i}]`);
-    for (const [measure, amountOf] of Object.entries(NOTICE_AMOUNTS)) {
-      const amount = amountOf(notice);
-      for (const dimension of ['type', 'mode'] as const) {
-        tally.add(`${measure}.${dimension}`, notice[dimension], amount);
-        tally.addTotal(`${measure}.${dimension}`, amount);
-      }
-      for (const leg of LEGS) {
-        const countries = new Set(notice.route[leg]);
-        for (const country of countries) tally.add(`${measure}.${leg}`, country, amount);
-        if (countries.size > 0) tally.addTotal(`${measure}.${leg}`, amount * countries.size);
-      }
-    }
-    for (const person of notice.persons) {
-      tally.add('persons.role', person.role, 1);
-      tally.addTotal('persons.role', 1);
-      for (const [dimension, key] of [
-        ['nationality', person.nationality],
-        ['age', person.age],
-      ] as const) {
-        tally.add(`persons.${person.role}.${dimension}`, key, 1);
-        tally.addTotal(`persons.${person.role}.${dimension}`, 1);
-      }
-    }
+    tally.addNotice(noticeTally(notice));
   });
   return TABLE_SHAPES.map((shape) => {
     const counted = tally.cells.get(shape.id) ?? new Map<string, RawCount>();

@@ -4,8 +4,8 @@ import type { MicroBatcher } from '../../libs/batching/index.js';
 import { AccordError, errorMessage, isAccordError } from '../../libs/errors/index.js';
 import { failpoint } from '../../libs/failpoints/index.js';
 import { openSubmission, SUBMISSION_CODES, toCaseNotice } from '../../libs/disclosure/index.js';
-import { timestampFromDate, v1, type AuditEventProps, type CaseNotice } from '../../libs/proto/index.js';
-import { countedTlpOf, type Agency, type RegistrySnapshot } from '../../libs/registry/index.js';
+import { timestampFromDate, v1, type AuditEventProps } from '../../libs/proto/index.js';
+import { countedTlpOf, type RegistrySnapshot } from '../../libs/registry/index.js';
 import { statisticsRecordOf } from '../../libs/statistics/index.js';
 import type { CompiledPolicy } from '../../libs/policy/index.js';
 import {
@@ -41,19 +41,13 @@ export async function routeNotice(
 ): Promise<AuditEventProps[]> {
   // Ingest always sends a trace context; should one be missing, a new trace starts.
   const trace = parseTraceparent(accepted.traceparent) ?? newTrace();
-  return inStageSpan('routing', trace, async (passOn) => {
-    const { events, notice, issuer } = await decideAndRedact(redaction, register, registry, policy, accepted, trace, passOn, log);
-    // Only once the notice is delivered (or delivered to none): one refused for good is not counted.
-    const record = statisticsRecordOf(
-      notice,
-      countedTlpOf(issuer).some((level) => v1.Tlp[level] === notice.tlp),
-    );
-    if (record) await statistics(record);
-    return events;
-  });
+  return inStageSpan('routing', trace, (passOn) =>
+    decideAndRedact(statistics, redaction, register, registry, policy, accepted, trace, passOn, log),
+  );
 }
 
 async function decideAndRedact(
+  statistics: StatisticsSink,
   redaction: MicroBatcher<v1.RedactRequest.$Properties, v1.StageReply>,
   register: NoticeRegister,
   registry: RegistrySnapshot,
@@ -62,7 +56,7 @@ async function decideAndRedact(
   trace: TraceContext,
   passOn: TraceContext,
   log: Logger,
-): Promise<{ events: AuditEventProps[]; notice: CaseNotice; issuer: Agency }> {
+): Promise<AuditEventProps[]> {
   const notice = toCaseNotice(openSubmission(accepted, SUBMISSION_CODES).full);
   const issuer = registry.agency(notice.issuingAgency);
   // Deregistered since ingest accepted the notice: no retry will find it, and nothing is delivered yet.
@@ -100,10 +94,19 @@ async function decideAndRedact(
     tombstones: plan.tombstones.length,
     policyVersion: decision.policyVersion,
   });
-  if (withdrawnSince) return { events: [routed], notice, issuer };
+  // Withdrawn since: the withdrawal took it out of the statistics, and nothing of it is sent again.
+  if (withdrawnSince) return [routed];
+  // Sent once the notice is delivered (a notice refused for good is not counted), and before
+  // the register knows it: no update or withdrawal of it can reach the statistics first.
+  const counted = countedTlpOf(issuer).some((level) => v1.Tlp[level] === notice.tlp);
+  const record = statisticsRecordOf(notice, counted);
+  const sendStatistics = async (): Promise<void> => {
+    if (record) await statistics(record);
+  };
   if (delivered.length === 0 && plan.tombstones.length === 0) {
+    await sendStatistics();
     await writeRecords(register, plan, [], accepted.manifest);
-    return { events: [routed], notice, issuer };
+    return [routed];
   }
 
   // The version an update or withdrawal names is claimed first: of two racing for it, the
@@ -136,9 +139,10 @@ async function decideAndRedact(
     if (e.kind !== v1.AuditKind.DELIVERED || !grant) return [];
     return [{ agency: grant.agency, deliverySeq: Number(e.deliverySeq ?? 0), categories: grant.categories, ruleIds: grant.ruleIds }];
   });
+  await sendStatistics();
   // Only once every view is stored: a notice is known to the register, and can be related to, when delivered.
   await writeRecords(register, plan, contentDeliveries, accepted.manifest);
-  return { events: [routed, ...reply.events], notice, issuer };
+  return [routed, ...reply.events];
 }
 
 async function writeRecords(

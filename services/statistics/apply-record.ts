@@ -4,10 +4,10 @@ import type { StatisticsState } from './statistics-state.js';
 
 /**
  * Applies one of routing's records to the state: the thread it changes, the link from
- * its own id to that thread (so a later version finds it), then its period's change
- * count. Each step writes a whole value, so a record applied again after a crash at any
- * step writes the same. A record that changes nothing (applied before the crash) counts
- * no change; it only makes sure its period is known, should the crash have come first.
+ * its own id to that thread (so a later version finds it), then its period's state (the
+ * notice marked as changed). Each step writes a whole value or adds to a set, so a record
+ * applied again after a crash at any step leaves the same state, and a crash before the
+ * last step is made good by the redelivery.
  */
 export async function applyStatisticsRecord(
   state: StatisticsState,
@@ -22,5 +22,5 @@ export async function applyStatisticsRecord(
   const thread = next ?? found;
   if (!thread) return;
   await state.putLink(record.noticeId, thread);
-  await state.changePeriod(thread.period, (current, stored) => (next ? markChanged(current, now) : stored ? undefined : current));
+  await state.changePeriod(thread.period, (current) => markChanged(current, thread.root, now));
 }

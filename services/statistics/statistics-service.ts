@@ -64,7 +64,7 @@ export async function startStatisticsService(config: StatisticsConfig): Promise<
   const live = await watchRegistry(await openRegistryBuckets(nc), (error) =>
     log.error('registry update failed', { error: errorMessage(error) }),
   );
-  const state = new StatisticsState(await openStatisticsBucket(nc));
+  const state = new StatisticsState(await openStatisticsBucket(nc), config.scheme);
   await publishServiceEvents(js, 'statistics', [serviceEvent('statistics', instance, 'started')]);
 
   const stopping = new AbortController();
@@ -102,8 +102,8 @@ export async function startStatisticsService(config: StatisticsConfig): Promise<
     state,
     js,
     registry: live.registry,
+    jsm,
     busKey,
-    scheme: config.scheme,
     graceSeconds: config.graceSeconds,
     k: config.minCell,
     log,

@@ -1,7 +1,7 @@
 import { JetStreamApiError } from '@nats-io/jetstream';
 import type { KV } from '@nats-io/kv';
 import { AccordError, errorMessage } from '../../libs/errors/index.js';
-import { newPeriodState, type NoticeThread, type PeriodState } from '../../libs/statistics/index.js';
+import { newPeriodState, type NoticeThread, type PeriodScheme, type PeriodState } from '../../libs/statistics/index.js';
 
 /** JetStream's answers to a write whose expected revision is no longer the last (known, and unknown to the stream). */
 const WRONG_LAST_SEQUENCE = [10071, 10164];
@@ -40,7 +40,10 @@ function decode<T>(bytes: Uint8Array, what: string): T {
  * Every write is a put of the whole value, so applying a record again writes the same.
  */
 export class StatisticsState {
-  constructor(private readonly kv: KV) {}
+  constructor(
+    private readonly kv: KV,
+    private readonly scheme: PeriodScheme,
+  ) {}
 
   private async read<T>(key: string, what: string): Promise<{ value: T; revision: number } | undefined> {
     const entry = await this.kv.get(key);
@@ -86,13 +89,10 @@ export class StatisticsState {
    * at; when another writer came first, it is read again and `change` asked again. `change`
    * returning undefined leaves it.
    */
-  async changePeriod(
-    period: string,
-    change: (current: PeriodState, stored: boolean) => PeriodState | undefined,
-  ): Promise<PeriodState | undefined> {
+  async changePeriod(period: string, change: (current: PeriodState) => PeriodState | undefined): Promise<PeriodState | undefined> {
     for (let attempt = 1; attempt <= MAX_TRIES; attempt++) {
       const stored = await this.read<PeriodState>(keys.period(period), `period ${period}`);
-      const next = change(stored?.value ?? newPeriodState(period), stored !== undefined);
+      const next = change(stored?.value ?? newPeriodState(this.scheme, period));
       if (!next) return stored?.value;
       try {
         if (stored) await this.kv.update(keys.period(period), encode(next), stored.revision);

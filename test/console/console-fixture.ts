@@ -38,8 +38,11 @@ import {
   draftFromNotice,
   renderSentNotice,
   renderWithdrawForm,
+  renderStatistics,
+  statisticsModel,
 } from '../../libs/console/index.js';
 import { v1 } from '../../libs/proto/index.js';
+import { statisticsPageModel } from '../harness/statistics-releases.js';
 
 export const CSRF = 'csrf-token-Zm9vYmFy';
 export const NOTICE_ID = '0f8e5c7a-3b1d-4c2e-9a6f-1d2c3b4a5e6f';
@@ -488,6 +491,10 @@ export function everyPage(ctx: PageContext) {
         { field: 'reason', message: 'Write the reason for the recipients.' },
       ]),
     ),
+    // Statistics: a release shown, none yet, a period without one
+    statistics: renderStatistics(asRole(ctx, 'officer'), statisticsPageModel()),
+    statisticsEmpty: renderStatistics(asRole(ctx, 'officer'), statisticsModel([])),
+    statisticsMissing: renderStatistics(asRole(ctx, 'officer'), statisticsPageModel('2025-01')),
   };
 }
 

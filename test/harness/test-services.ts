@@ -33,6 +33,8 @@ export interface TestServices {
   routing: RunningService;
   redaction: RunningService;
   audit: RunningService;
+  /** Absent when the test starts its own (startTestStatistics) or none. */
+  statistics?: RunningService;
   stop(): Promise<void>;
 }
 
@@ -46,6 +48,8 @@ export function startTestAudit(
 export interface TestServiceOptions {
   ingest?: Partial<IngestConfig>;
   audit?: { checkpointEveryRecords?: number; checkpointEveryMs?: number };
+  /** Leave the statistics service out: the test starts one with periods of its own. */
+  withoutStatistics?: boolean;
 }
 
 /** Unlimited and with short waits, so tests neither trip the rate limit nor wait out production timeouts. */
@@ -83,9 +87,14 @@ export function startTestStatistics(bus: TestBus, periodSeconds: number, graceSe
   );
 }
 
-/** The four services of the pipeline, in this process, each with its own credential, as `stack up` runs them. */
+/**
+ * The five services, in this process, each with its own credential, as `stack up` runs
+ * them; the statistics service with its production periods (calendar months), so it
+ * releases nothing while a test runs.
+ */
 export async function startTestServices(bus: TestBus, options: TestServiceOptions = {}): Promise<TestServices> {
   const audit = await startTestAudit(bus, options.audit);
+  const statistics = options.withoutStatistics ? undefined : await startTestStatistics(bus, 0, 86_400);
   const redaction = await startTestRedaction(bus);
   const routing = await startTestRouting(bus);
   const ingest = await startTestIngest(bus, options.ingest);
@@ -94,10 +103,12 @@ export async function startTestServices(bus: TestBus, options: TestServiceOption
     routing,
     redaction,
     audit,
+    ...(statistics ? { statistics } : {}),
     async stop() {
       await ingest.stop();
       await routing.stop();
       await redaction.stop();
+      await statistics?.stop();
       await audit.stop();
     },
   };

@@ -43,6 +43,7 @@ test('every service reports a ready instance, and status exits 0', () => {
     ['routing', true],
     ['redaction', true],
     ['audit', true],
+    ['statistics', true],
   ]);
   expect(exitCode).toBe(0);
 });
@@ -71,7 +72,7 @@ test('a service with no instance running is shown as not running, and status exi
   services = undefined;
   const run = await runCli('status', '--dir', bus.dir);
   expect(run.stdout).toMatch(/ingest +NOT RUNNING/);
-  expect(run.stderr.trim()).toBe('accord status: no ready instance of ingest, routing, redaction, audit');
+  expect(run.stderr.trim()).toBe('accord status: no ready instance of ingest, routing, redaction, audit, statistics');
   expect(run.status).toBe(1);
 });
 

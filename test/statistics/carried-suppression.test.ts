@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { protectTables, tabulate } from '../../libs/statistics/index.js';
-import { cellOf, hiddenIn, n, rawTables, times } from './notices.js';
+import { cellOf, hiddenIn, n, rawTables, tableOf, times } from './notices.js';
 
 const origins = () => rawTables({ 'notices.origin': { cells: { LY: n(40), TN: n(10), TR: n(30) } } });
 
@@ -17,9 +17,19 @@ describe('suppression carried from earlier versions of a period', () => {
     expect(hiddenIn(suppressed, 'notices.origin')).toEqual(['MA', 'TN']);
   });
 
-  test('a carried total suppresses its table whole again', () => {
-    const { suppressed } = protectTables(origins(), { previouslySuppressed: ['notices.origin/total'] });
+  test('a carried total suppresses its table whole again, and it lists no country', () => {
+    const { tables, suppressed } = protectTables(origins(), { previouslySuppressed: ['notices.origin/total'] });
     expect(hiddenIn(suppressed, 'notices.origin')).toEqual(['LY', 'TN', 'TR', 'total']);
+    expect(tableOf(tables, 'notices.origin').cells).toEqual([]);
+  });
+
+  test('a carried cell of a table now suppressed whole is not listed, and is carried on to the next version', () => {
+    const { tables, suppressed, counts } = protectTables(origins(), {
+      previouslySuppressed: ['notices.origin/MA', 'notices.origin/total'],
+    });
+    expect(tableOf(tables, 'notices.origin').cells).toEqual([]);
+    expect(suppressed).toEqual(expect.arrayContaining(['notices.origin/MA', 'notices.origin/total']));
+    expect(counts).toMatchObject({ suppressed: 1, primary: 0, secondary: 1 });
   });
 
   test('a total carried at 0 over cells all 0 has its cells suppressed (it would be their sum)', () => {

@@ -141,12 +141,20 @@ function makeNotice(d: Draw, id: string): CountedNotice {
   };
 }
 
+/** A notice changed between two versions: withdrawn (no `after`) or updated. */
+export interface NoticeChange {
+  before: CountedNotice;
+  after?: CountedNotice;
+}
+
 /** One month's notices as each version of its release counts them. */
 export interface MonthVersions {
   period: string;
   start: Date;
   end: Date;
   versions: CountedNotice[][];
+  /** changes[i]: the notices changed between versions[i] and versions[i + 1]. */
+  changes: NoticeChange[][];
   withdrawn: number;
   updated: number;
 }
@@ -155,40 +163,56 @@ export interface MonthVersions {
  * Twelve months of notices (2,159) from six issuers, skewed as the real thing is; five
  * months get a second version after withdrawals and updates, and March (a small month) a third.
  */
-export function makeCorpus(seed = 20250101): MonthVersions[] {
+/** As the service revises a period: after at least k + 1 changed notices (k = 5; release-schedule.ts). */
+export function makeCorpus(seed = 20250101, leastChanged = 6): MonthVersions[] {
   const d = new Draw(seeded(seed));
   return MONTHS.map((period, m) => {
     const v1 = Array.from({ length: MONTH_SIZES[m]! }, (_, i) => makeNotice(d, `${period}-${i}`));
     const { start, end } = periodBounds(MONTHLY, period);
-    const month: MonthVersions = { period, start, end, versions: [v1], withdrawn: 0, updated: 0 };
+    const month: MonthVersions = { period, start, end, versions: [v1], changes: [], withdrawn: 0, updated: 0 };
     const revisions = [1, 2, 5, 7, 9].includes(m) ? (m === 2 ? 2 : 1) : 0;
-    for (let r = 0; r < revisions; r += 1) month.versions.push(revise(d, month, month.versions[month.versions.length - 1]!));
+    for (let r = 0; r < revisions; r += 1) month.versions.push(revise(d, month, month.versions[month.versions.length - 1]!, leastChanged));
     return month;
   });
 }
 
-/** The next version: some notices withdrawn, some updated (type, mode, route or persons changed). */
-function revise(d: Draw, month: MonthVersions, before: readonly CountedNotice[]): CountedNotice[] {
+/**
+ * The next version: some notices withdrawn, some updated (type, mode, route or persons changed),
+ * at least `least` in all, since the service makes a revision only once k notices have changed.
+ */
+function revise(d: Draw, month: MonthVersions, before: readonly CountedNotice[], least: number): CountedNotice[] {
   const after: CountedNotice[] = [];
+  const changes: NoticeChange[] = [];
   for (const n of before) {
     if (d.chance(0.06)) {
       month.withdrawn += 1;
-      continue;
-    }
-    if (!d.chance(0.08)) {
-      after.push(n);
-      continue;
-    }
-    month.updated += 1;
-    const change = d.int(0, 3);
-    const fresh = makeNotice(d, n.noticeId);
-    after.push({
-      ...n,
-      ...(change === 0 ? { type: fresh.type } : {}),
-      ...(change === 1 ? { mode: fresh.mode } : {}),
-      ...(change === 2 ? { route: fresh.route, migrantCount: fresh.migrantCount } : {}),
-      ...(change === 3 ? { persons: fresh.persons, deathsReported: fresh.deathsReported } : {}),
-    });
+      changes.push({ before: n });
+    } else if (d.chance(0.08)) {
+      const updated = update(d, n);
+      after.push(updated);
+      changes.push({ before: n, after: updated });
+    } else after.push(n);
   }
+  for (let i = 0; changes.length < least && i < after.length; i += 1) {
+    const n = after[i]!;
+    if (changes.some((c) => c.after === n)) continue;
+    const updated = update(d, n);
+    after[i] = updated;
+    changes.push({ before: n, after: updated });
+  }
+  month.updated += changes.filter((c) => c.after).length;
+  month.changes.push(changes);
   return after;
+}
+
+function update(d: Draw, n: CountedNotice): CountedNotice {
+  const change = d.int(0, 3);
+  const fresh = makeNotice(d, n.noticeId);
+  return {
+    ...n,
+    ...(change === 0 ? { type: fresh.type } : {}),
+    ...(change === 1 ? { mode: fresh.mode } : {}),
+    ...(change === 2 ? { route: fresh.route, migrantCount: fresh.migrantCount } : {}),
+    ...(change === 3 ? { persons: fresh.persons, deathsReported: fresh.deathsReported } : {}),
+  };
 }

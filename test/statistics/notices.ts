@@ -57,11 +57,13 @@ export const n = (count: number): Count => [count, count];
 
 /**
  * Raw tables with these cells and every other number 0; a total is the sum of its cells (of
- * their contributors too) unless given. For protectTables alone: nothing checks they could
- * come from notices.
+ * their contributors too) unless given. Where a measure's route tables are given and its tables
+ * by type and by mode are not, those have one cell (ALERT, SEA) of the largest route total, as
+ * if every notice named one country per leg: a route cell is never more than N, M or D. For
+ * protectTables alone: nothing else checks they could come from notices.
  */
 export function rawTables(spec: Record<string, { cells?: Record<string, Count>; total?: Count }>): RawTable[] {
-  return tabulate([]).map((table) => {
+  const tables = tabulate([]).map((table) => {
     const s = spec[table.id];
     if (!s) return table;
     const given = s.cells ?? {};
@@ -69,6 +71,16 @@ export function rawTables(spec: Record<string, { cells?: Record<string, Count>; 
     const cells = keys.map((key) => ({ key, value: given[key]?.[0] ?? 0, contributors: given[key]?.[1] ?? 0 }));
     const [value, contributors] = s.total ?? [cells.reduce((t, c) => t + c.value, 0), cells.reduce((t, c) => t + c.contributors, 0)];
     return { ...table, cells, total: { value, contributors } };
+  });
+  return tables.map((table) => {
+    if (spec[table.id] || (table.dimension !== 'type' && table.dimension !== 'mode')) return table;
+    const legs = tables.filter(
+      (t) => t.measure === table.measure && spec[t.id] && ['origin', 'transit', 'destination'].includes(t.dimension),
+    );
+    if (legs.length === 0) return table;
+    const most = legs.reduce((m, t) => (t.total.value > m.value ? t.total : m), legs[0]!.total);
+    const key = table.dimension === 'type' ? 'ALERT' : 'SEA';
+    return { ...table, cells: table.cells.map((c) => (c.key === key ? { key, ...most } : c)), total: { ...most } };
   });
 }
 

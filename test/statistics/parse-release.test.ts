@@ -5,7 +5,11 @@ import { releaseOf, someNotices } from './notices.js';
 // oxlint-disable-next-line typescript/no-explicit-any -- a release as any JSON reader would spoil it
 type Json = Record<string, any>;
 
-/** A release as JSON read back: notices.type is tables[0] (CASE_UPDATE and INTELLIGENCE_REPORT suppressed), notices.mode tables[1]. */
+/**
+ * A release as JSON read back: notices.type is tables[0] (CASE_UPDATE and INTELLIGENCE_REPORT
+ * suppressed), notices.mode tables[1]; deaths.type (tables[10]) and deaths.origin (tables[12]) are
+ * suppressed whole, the one with its four cells suppressed, the other listing none.
+ */
 const sample = (): Json => JSON.parse(JSON.stringify(releaseOf(someNotices()).release)) as Json;
 
 const refusals: [string, (r: Json) => void, string][] = [
@@ -69,6 +73,25 @@ const refusals: [string, (r: Json) => void, string][] = [
       r.tables[16].total.value += 1;
     },
     'tables[16].total',
+  ],
+  [
+    'a cell published in a table whose total is suppressed',
+    (r) => {
+      r.tables[10].cells[0] = { key: 'ALERT', value: 0, suppressed: false };
+      r.disclosure.suppressed -= 1;
+      r.disclosure.secondary -= 1;
+    },
+    'tables[10].cells[0].value',
+  ],
+  [
+    'a country listed in a route table whose total is suppressed',
+    (r) => {
+      r.tables[12].cells = [{ key: 'EG', value: null, suppressed: true }];
+      r.disclosure.cells += 1;
+      r.disclosure.suppressed += 1;
+      r.disclosure.secondary += 1;
+    },
+    'tables[12].cells',
   ],
 ];
 

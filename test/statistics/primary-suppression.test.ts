@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { protectTables, tabulate } from '../../libs/statistics/index.js';
-import { cellOf, hiddenIn, n, notice, rawTables, tableOf, times } from './notices.js';
+import { cellOf, hiddenIn, n, notice, person, rawTables, tableOf, times } from './notices.js';
 
 describe('primary suppression: numbers with few contributors', () => {
   test('a cell with 1 to k − 1 contributors is suppressed as primary', () => {
@@ -23,13 +23,20 @@ describe('primary suppression: numbers with few contributors', () => {
     expect(cellOf(protectTables(raw).tables, 'migrants.mode', 'AIR')).toEqual({ key: 'AIR', value: null, suppressed: true });
   });
 
-  test('a zero cell is published as 0 and never suppressed', () => {
+  test('persons are suppressed for their few notices: 6 persons of one nationality from one notice are one contributor', () => {
+    const persons = Array.from({ length: 6 }, () => person('SMUGGLED_MIGRANT', 'ER'));
+    const raw = tabulate([notice({ persons }), ...times(20, { persons: [person('SMUGGLED_MIGRANT', 'SY')] })]);
+    const { suppressed } = protectTables(raw);
+    expect(suppressed).toContain('persons.SMUGGLED_MIGRANT.nationality/ER');
+  });
+
+  test('a zero cell is published as 0 where its table’s total is', () => {
     const { tables } = protectTables(tabulate(times(12)));
     expect(cellOf(tables, 'notices.type', 'CASE_UPDATE')).toEqual({ key: 'CASE_UPDATE', value: 0, suppressed: false });
     expect(cellOf(tables, 'deaths.type', 'ALERT')).toEqual({ key: 'ALERT', value: 0, suppressed: false });
   });
 
-  test('a total with 1 to k − 1 contributors is suppressed, and with it every nonzero cell of its table', () => {
+  test('a total with 1 to k − 1 contributors is suppressed, and with it every cell of its table', () => {
     const { suppressed } = protectTables(rawTables({ 'notices.transit': { cells: { NE: n(2), TR: n(2) }, total: [4, 3] } }));
     expect(hiddenIn(suppressed, 'notices.transit')).toEqual(['NE', 'TR', 'total']);
   });

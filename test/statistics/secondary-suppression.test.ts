@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { protectTables, tabulate, type CountedPerson } from '../../libs/statistics/index.js';
-import { hiddenIn, n, notice, person, rawTables } from './notices.js';
+import { hiddenIn, n, notice, person, rawTables, tableOf } from './notices.js';
 
 const people = (count: number, of: () => CountedPerson): CountedPerson[] => Array.from({ length: count }, of);
 
@@ -21,15 +21,23 @@ describe('secondary suppression: no suppressed cell is the total less what is pu
     expect(hiddenIn(protectTables(raw, { k: 6 }).suppressed, 'notices.origin')).toEqual(['AL', 'DZ', 'EG', 'LY']);
   });
 
-  test('where no cell is left to join, the total is suppressed too, with every nonzero cell', () => {
+  test('where no cell is left to join, the total is suppressed too, with every cell, and no country is listed', () => {
     const raw = rawTables({ 'notices.origin': { cells: { AL: n(1), LY: n(5), MA: n(0) } } });
     const { tables, suppressed } = protectTables(raw);
-    expect(hiddenIn(suppressed, 'notices.origin')).toEqual(['AL', 'LY', 'total']);
-    expect(tables.find((t) => t.id === 'notices.origin')?.cells.find((c) => c.key === 'MA')).toEqual({
-      key: 'MA',
-      value: 0,
-      suppressed: false,
+    expect(hiddenIn(suppressed, 'notices.origin')).toEqual(['AL', 'LY', 'MA', 'total']);
+    expect(tableOf(tables, 'notices.origin')).toMatchObject({ cells: [], total: { value: null, suppressed: true } });
+  });
+
+  test('a route cell is at most N: where two suppressed cells hold most of R, a third joins', () => {
+    // S = {LY 9, TN 9} of 10 notices that nearly all name both: R − w(S) = 16 ≥ p would stop here,
+    // but each is at most N = 10, so at least 18 − 10 = 8: [8, 10]. EG 6 joins: R = 24, and each of
+    // the three is then in [4, 10].
+    const raw = rawTables({
+      'notices.type': { cells: { ALERT: [10, 10] } },
+      'notices.mode': { cells: { SEA: [10, 10] } },
+      'notices.origin': { cells: { EG: n(6), LY: [9, 4], MA: n(7), TN: [9, 4], TR: n(10) } },
     });
+    expect(hiddenIn(protectTables(raw).suppressed, 'notices.origin')).toEqual(['EG', 'LY', 'TN']);
   });
 
   test('suppressed cells added to protect others are counted as secondary', () => {
@@ -47,7 +55,7 @@ describe('secondary suppression: no suppressed cell is the total less what is pu
       ...people(30, () => person('SMUGGLER_SUSPECT', 'LY')),
       ...people(50, () => person('SMUGGLED_MIGRANT', 'SY')),
     ];
-    const { suppressed } = protectTables(tabulate([notice({ persons })]));
+    const { suppressed } = protectTables(tabulate(persons.map((p) => notice({ persons: [p] }))));
     expect(hiddenIn(suppressed, 'persons.role')).toEqual(['SMUGGLER_SUSPECT', 'FACILITATOR', 'WITNESS']);
   });
 });

@@ -68,6 +68,26 @@ describe('what routing sends the statistics service', () => {
     });
   });
 
+  test('a withdrawal is sent with its ids only, counted or not: it takes out what it names and is nothing of its own', () => {
+    const withdrawal = notice({
+      tlp: v1.Tlp.GREEN,
+      relations: [
+        { kind: v1.RelationKind.WITHDRAWAL, noticeId: 'a5b1c2d3-0000-4000-8000-000000000002', withdrawalCode: v1.WithdrawalCode.OTHER },
+      ],
+    });
+    expect(statisticsRecordOf(withdrawal, true)).toEqual({
+      noticeId: withdrawal.noticeId,
+      counted: false,
+      updates: '',
+      withdraws: 'a5b1c2d3-0000-4000-8000-000000000002',
+    });
+  });
+
+  test('a record with a route country or nationality that is not a country code is refused when applied', () => {
+    const record = recordOf(notice({ route: { origin: ['Niger'] } }), true) ?? v1.StatisticsRecord.create();
+    expect(() => countedNoticeOf(record)).toThrow(expect.objectContaining({ code: 'E_STATE' }));
+  });
+
   test('a record that is not counted cannot be counted', () => {
     expect(() => countedNoticeOf(v1.StatisticsRecord.create({ noticeId: 'x', counted: false }))).toThrow(/not counted/);
   });

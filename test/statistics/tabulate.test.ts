@@ -75,7 +75,7 @@ describe('tabulating counted notices', () => {
       notice({ persons: [person('SMUGGLED_MIGRANT', 'SY', 'minor'), person('SMUGGLED_MIGRANT', 'AF'), person('FACILITATOR', 'LY')] }),
       notice({ persons: [person('SMUGGLED_MIGRANT', 'SY', 'unaccompanied-minor')] }),
     ]);
-    expect(tableOf(tables, 'persons.role').total).toEqual({ value: 4, contributors: 4 });
+    expect(tableOf(tables, 'persons.role').total).toEqual({ value: 4, contributors: 2 });
     for (const role of PERSON_ROLES) {
       const parent = cellOf(tables, 'persons.role', role);
       for (const dimension of ['nationality', 'age']) {
@@ -86,9 +86,12 @@ describe('tabulating counted notices', () => {
     }
   });
 
-  test('persons count persons, not notices', () => {
-    const tables = tabulate([notice({ persons: [person('SMUGGLER_SUSPECT', 'LY'), person('SMUGGLER_SUSPECT', 'LY')] })]);
-    expect(cellOf(tables, 'persons.SMUGGLER_SUSPECT.nationality', 'LY')).toMatchObject({ value: 2, contributors: 2 });
+  test('persons tables count persons, and their contributors are the notices that name them', () => {
+    const two = [person('SMUGGLER_SUSPECT', 'LY'), person('SMUGGLER_SUSPECT', 'LY')];
+    const tables = tabulate([notice({ persons: two }), notice({ persons: [person('SMUGGLER_SUSPECT', 'LY')] })]);
+    expect(cellOf(tables, 'persons.SMUGGLER_SUSPECT.nationality', 'LY')).toMatchObject({ value: 3, contributors: 2 });
+    expect(cellOf(tables, 'persons.role', 'SMUGGLER_SUSPECT')).toMatchObject({ value: 3, contributors: 2 });
+    expect(tableOf(tables, 'persons.role').total).toEqual({ value: 3, contributors: 2 });
   });
 
   test.each([

@@ -1,4 +1,5 @@
 import type { Tlp } from '../console-models.js';
+import { BAR_WIDTHS } from '../statistics-chart.js';
 import { TLP_BACKGROUND, TLP_COLOURS, TLP_LEVELS, tlpClass } from '../tlp.js';
 
 /** Every colour of the stylesheet, named once: the contrast test reads the same table. */
@@ -60,10 +61,18 @@ export const CONTRAST_PAIRS: { what: string; fg: string; bg: string; min: number
   { what: 'focus outline on the page', fg: PALETTE.focus, bg: PALETTE.paper, min: 3 },
   { what: 'focus outline in the header', fg: PALETTE.headerFocus, bg: PALETTE.headerBg, min: 3 },
   { what: 'control borders', fg: PALETTE.rule, bg: PALETTE.paper, min: 3 },
+  { what: 'statistics bars on their track', fg: PALETTE.buttonBg, bg: PALETTE.panel, min: 3 },
+  { what: 'statistics bars on the page', fg: PALETTE.buttonBg, bg: PALETTE.paper, min: 3 },
+  { what: 'the hatched mark of a suppressed number', fg: PALETTE.muted, bg: PALETTE.paper, min: 3 },
+  { what: 'the word "suppressed"', fg: PALETTE.muted, bg: PALETTE.paper, min: 4.5 },
+  { what: "a release's note", fg: PALETTE.infoInk, bg: PALETTE.infoBg, min: 4.5 },
   ...TLP_LEVELS.map((tlp: Tlp) => ({ what: `the ${tlp} marking`, fg: TLP_COLOURS[tlp], bg: TLP_BACKGROUND, min: 4.5 })),
 ];
 
 const p = PALETTE;
+
+/** A statistics bar's length as a class, one a whole percentage (statistics-chart.ts): the CSP allows no style attribute. */
+const barWidthRules = Array.from({ length: BAR_WIDTHS + 1 }, (_, i) => `.stat-bar-w${i} { inline-size: ${i}%; }`).join('\n');
 
 const tlpRules = TLP_LEVELS.map((tlp) => `.${tlpClass(tlp)} { color: ${TLP_COLOURS[tlp]}; background-color: ${TLP_BACKGROUND}; }`).join(
   '\n',
@@ -208,6 +217,29 @@ dd { margin: 0; }
 .widen-decision h3 { margin-block-start: 0; }
 .widen-decision-forms { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 1rem 2rem; }
 
+/* Statistics: each table's bars (a bar's length is a class, stat-bar-w0 to stat-bar-w100) beside the table of the same figures. */
+.release-note { padding-block: 0.5rem; padding-inline: 1rem; color: ${p.infoInk}; background-color: ${p.infoBg}; border-inline-start: 0.35rem solid ${p.infoInk}; border-radius: 0.25rem; }
+.stat-method { font-weight: 600; }
+.stat-contents ul { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; padding: 0; list-style: none; }
+.stat-table { margin-block: 1.5rem; }
+.stat-table-body { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); gap: 1rem 2rem; align-items: start; }
+.stat-bar-chart { display: grid; grid-template-columns: minmax(5rem, max-content) minmax(6rem, 1fr) max-content; gap: 0.35rem 0.75rem; align-items: center; }
+.stat-bar-row { display: contents; }
+.stat-bar-key { overflow-wrap: anywhere; }
+.stat-bar-track { display: block; block-size: 1.25rem; background-color: ${p.panel}; }
+.stat-bar { display: block; block-size: 100%; background-color: ${p.buttonBg}; }
+/* A suppressed number has no length: a hatched mark, and the word. */
+.stat-bar.stat-bar-suppressed { inline-size: 1.25rem; background-color: ${p.paper}; background-image: repeating-linear-gradient(135deg, ${p.muted} 0 2px, transparent 2px 5px); border: 1px solid ${p.muted}; }
+.stat-bar-value, .stat-figures .num { font-variant-numeric: tabular-nums; }
+.suppressed-value { color: ${p.muted}; font-style: italic; }
+.stat-bar-total { grid-column: 1 / -1; margin: 0; font-weight: 600; }
+.stat-figures .total-row th, .stat-figures .total-row td { font-weight: 700; }
+${barWidthRules}
+@media (forced-colors: active) {
+  .stat-bar { forced-color-adjust: none; background-color: CanvasText; }
+  .stat-bar.stat-bar-suppressed { background-color: Canvas; background-image: repeating-linear-gradient(135deg, CanvasText 0 2px, transparent 2px 5px); border-color: CanvasText; }
+}
+
 /* A hidden character, shown: it cannot reorder or hide the text around it. */
 .ctl { display: inline-block; margin-inline: 0.1em; padding-inline: 0.2em; color: ${p.ctlInk}; background-color: ${p.ctlBg}; border: 1px solid ${p.ctlInk}; border-radius: 0.2em; font-family: ui-monospace, Consolas, monospace; font-size: 0.8em; font-weight: 700; font-style: normal; unicode-bidi: isolate; direction: ltr; }
 
@@ -227,7 +259,7 @@ dd { margin: 0; }
   .site-header, .skip-link, .no-print, .print-link, form, nav { display: none; }
   main { max-inline-size: none; padding: 0; }
   a, a:visited { color: ${p.ink}; text-decoration: none; }
-  .tlp, .tlp-banner, .print-marking, .ctl, .tag { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  .tlp, .tlp-banner, .print-marking, .ctl, .tag, .stat-bar, .stat-bar-track { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   /* Fixed: Chromium prints it on every page. */
   .print-marking { position: fixed; inset-inline: 0; font-size: 12pt; }
   .print-marking-top { inset-block-start: 0; }
@@ -236,7 +268,7 @@ dd { margin: 0; }
   .print-space { block-size: 2.2em; }
   thead { display: table-header-group; }
   tfoot { display: table-footer-group; }
-  .entity, .element, tr { break-inside: avoid; }
+  .entity, .element, tr, .stat-table { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
 }
 `;

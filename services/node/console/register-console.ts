@@ -6,6 +6,7 @@ import { registerConsoleAuthRoutes } from './console-auth-routes.js';
 import { registerConsoleComposeRoutes } from './console-compose-routes.js';
 import { registerConsoleInboxRoutes } from './console-inbox-routes.js';
 import { registerConsoleSentRoutes } from './console-sent-routes.js';
+import { registerConsoleStatisticsRoutes } from './console-statistics-routes.js';
 import { registerConsoleWidenRoutes } from './console-widen-routes.js';
 import { registerConsoleWithdrawRoutes } from './console-withdraw-routes.js';
 import { registerFormParser } from '../../shared/form-body.js';
@@ -20,5 +21,6 @@ export function registerConsole(app: FastifyInstance, deps: NodeAppDeps): void {
   registerConsoleSentRoutes(app, deps);
   registerConsoleWidenRoutes(app, deps);
   registerConsoleWithdrawRoutes(app, deps);
+  registerConsoleStatisticsRoutes(app, deps);
   registerConsoleAdminRoutes(app, deps);
 }
