@@ -268,7 +268,7 @@ export const SETTINGS = {
     services: ['statistics'],
     meaning: 'the length of a statistics period',
     detail:
-      "any other value is a fixed length in seconds from the Unix epoch (86400: UTC days), each period named by its start (`YYYY-MM-DDTHH:MM:SSZ`). A notice belongs to the period of its first version's `issuedAt`. Changing it starts new periods; releases already made stay as they were",
+      "any other value is a fixed length in seconds from the Unix epoch (86400: UTC days), each period named by its start (`YYYY-MM-DDTHH:MM:SSZ`). A notice belongs to the period of its first counted version's `issuedAt`. Changing it starts new periods for new notices; periods already begun keep their bounds, and releases already made stay as they were",
   },
   statsGraceSeconds: {
     name: 'ACCORD_STATS_GRACE_SECONDS',
@@ -279,7 +279,7 @@ export const SETTINGS = {
     services: ['statistics'],
     meaning: "how long after a period's end its first release waits for late notices, and a revision for more changes",
     detail:
-      "keep it above `ACCORD_SKEW_PAST_MS` and the pipeline's lag, so that a release rarely needs a revision for a notice still on its way; a withdrawal or update of a released period's notice makes a new version at most once per grace",
+      "keep it above `ACCORD_SKEW_PAST_MS` and the pipeline's lag, so that a release rarely needs a revision for a notice still on its way; withdrawals and updates of a released period's notices make a new version once more than k of its notices have changed, at most once per grace",
   },
   statsMinCell: {
     name: 'ACCORD_STATS_MIN_CELL',
@@ -288,7 +288,7 @@ export const SETTINGS = {
     min: 3,
     max: 1000,
     services: ['statistics'],
-    meaning: 'k: a cell counting fewer notices or persons is suppressed, and every suppressed cell stays at least this uncertain',
+    meaning: 'k: a number with fewer notices behind it is suppressed, and every suppressed number stays at least this uncertain',
     detail: 'the method and what it protects against are in docs/statistics.md; values below 3 are refused',
   },
 } as const satisfies Record<string, Setting>;

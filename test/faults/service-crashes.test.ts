@@ -5,20 +5,26 @@ import { FAULT_NOTICES, useFaultStack } from './fault-stack.js';
 
 const faults = useFaultStack();
 
-const services: ServiceName[] = ['ingest', 'routing', 'redaction', 'audit', 'statistics'];
+/**
+ * The services killed together in each case. Audit and statistics share one: both only
+ * consume what the pipeline has done (events, records), neither feeds the other, and each
+ * is checked on its own (the chain, the counts).
+ */
+const cases: ServiceName[][] = [['ingest'], ['routing'], ['redaction'], ['audit', 'statistics']];
 
-for (const service of services) {
-  test(`${service} killed (kill -9) a third into ${FAULT_NOTICES} notices and restarted: each delivered exactly once`, async () => {
+for (const killed of cases) {
+  const names = killed.join(' and ');
+  test(`${names} killed (kill -9) a third into ${FAULT_NOTICES} notices and restarted: each delivered exactly once, counted once`, async () => {
     let struck = false;
     await faults.stack.send(FAULT_NOTICES, {
       onProgress: async (sent) => {
         if (struck || sent < FAULT_NOTICES / 3) return;
         struck = true;
-        await faults.stack.kill(service);
+        for (const service of killed) await faults.stack.kill(service);
         await new Promise((r) => setTimeout(r, 1000));
-        faults.stack.start(service);
+        for (const service of killed) faults.stack.start(service);
       },
     });
-    await expectExactlyOnce(`${service} killed`, faults.stack);
+    await expectExactlyOnce(`${names} killed`, faults.stack);
   }, 600_000);
 }
