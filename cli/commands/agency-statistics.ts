@@ -40,7 +40,12 @@ Example: accord agency statistics it-police --count CLEAR,GREEN --dir ./stack`,
     const agency = await setCountedTlpIn(requireOption(values.dir, 'dir'), id, levels);
     const counted = agency.countedTlp ?? [];
     if (values.json) process.stdout.write(`${JSON.stringify({ agency: id, countedTlp: counted })}\n`);
-    else process.stdout.write(`agency ${id}: statistics count its ${counted.length > 0 ? counted.join(', ') : 'no'} notices\n`);
+    else
+      process.stdout.write(
+        counted.length > 0
+          ? `agency ${id}: the statistics count its ${counted.join(', ')} notices\n`
+          : `agency ${id}: the statistics count none of its notices\n`,
+      );
     return EXIT.ok;
   },
 };

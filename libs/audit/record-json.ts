@@ -31,6 +31,11 @@ export function auditRecordToJson(record: AuditRecord): Record<string, unknown> 
     traceId: e.traceId,
     action: e.action,
     handling: e.handling?.length ? e.handling.map((h) => v1.HandlingCode[h] ?? String(h)) : undefined,
+    period: e.period,
+    releaseVersion: e.releaseVersion ? Number(e.releaseVersion) : undefined,
+    // An issuer's choice of what the statistics count: none is a choice too, and shown.
+    countedTlp:
+      e.countedTlp?.length || e.action === 'statistics-counting' ? (e.countedTlp ?? []).map((t) => v1.Tlp[t] ?? String(t)) : undefined,
   };
   for (const [k, v] of Object.entries(optional)) if (v !== undefined && v !== '') out[k] = v;
   if (e.checkpoint && e.checkpoint.length > 0) {
