@@ -4,24 +4,10 @@
  */
 import { buildRelease, type CountedNotice, type CountedPerson, type Release } from '../../libs/statistics/index.js';
 import { statisticsModel, type StatisticsModel } from '../../libs/console/index.js';
-
-let made = 0;
+import { countedNotice } from './counted-notices.js';
 
 function notices(count: number, facts: Partial<CountedNotice>): CountedNotice[] {
-  return Array.from({ length: count }, () => {
-    made += 1;
-    return {
-      noticeId: `counted-${made}`,
-      issuer: 'it-police',
-      type: 'ALERT',
-      mode: 'SEA',
-      route: { origin: ['LY'], transit: [], destination: ['IT'] },
-      migrantCount: 0,
-      deathsReported: 0,
-      persons: [],
-      ...facts,
-    };
-  });
+  return Array.from({ length: count }, () => countedNotice(facts));
 }
 
 const migrant = (nationality: string, age: CountedPerson['age'] = 'adult'): CountedPerson => ({

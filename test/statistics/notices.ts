@@ -10,24 +10,10 @@ import {
   type RawTable,
   type ReleaseTable,
 } from '../../libs/statistics/index.js';
-
-let made = 0;
+import { countedNotice } from '../harness/counted-notices.js';
 
 /** A counted notice: one migrant-free ALERT by sea from LY to IT, unless told otherwise. */
-export function notice(overrides: Partial<CountedNotice> = {}): CountedNotice {
-  made += 1;
-  return {
-    noticeId: `notice-${made}`,
-    issuer: 'it-police',
-    type: 'ALERT',
-    mode: 'SEA',
-    route: { origin: ['LY'], transit: [], destination: ['IT'] },
-    migrantCount: 0,
-    deathsReported: 0,
-    persons: [],
-    ...overrides,
-  };
-}
+export const notice = countedNotice;
 
 export function times(count: number, overrides: Partial<CountedNotice> = {}): CountedNotice[] {
   return Array.from({ length: count }, () => notice(overrides));
