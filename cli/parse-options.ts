@@ -3,11 +3,35 @@ import { usageError } from './cli-errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
+/** What a command takes besides its options. */
+interface Positionals {
+  min: number;
+  max: number;
+  names: string;
+  /**
+   * The last positional's exact shape, where it may begin with "-" (a key id is base64url):
+   * a word of that shape is the positional, not an option, without the user's "--".
+   */
+  last?: RegExp;
+}
+
+/** `argv` with a word of the last positional's shape moved after a "--", unless the user gave one. */
+function withLastPositional(argv: string[], last: RegExp | undefined): string[] {
+  if (!last || argv.includes('--')) return argv;
+  const moved = argv.filter((a) => a.startsWith('-') && last.test(a));
+  return moved.length === 0 ? argv : [...argv.filter((a) => !moved.includes(a)), '--', ...moved];
+}
+
 /** Strict option parsing: an unknown option or a missing value is a usage error, exit 2. */
-export function parseOptions<T extends Options>(argv: string[], options: T, positionals: { min: number; max: number; names: string }) {
+export function parseOptions<T extends Options>(argv: string[], options: T, positionals: Positionals) {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: withLastPositional(argv, positionals.last),
+      options: { ...options, help: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     throw usageError((error as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
   }

@@ -135,7 +135,8 @@ stream records the revocation.`,
     const { values, positionals } = parseOptions(
       argv,
       { dir: { type: 'string' }, reason: { type: 'string' }, since: { type: 'string' } },
-      { min: 2, max: 2, names: 'the agency ID and the KID' },
+      // A kid is an RFC 7638 thumbprint, 43 base64url characters: one in 64 begins with "-".
+      { min: 2, max: 2, names: 'the agency ID and the KID', last: /^[A-Za-z0-9_-]{43}$/ },
     );
     const reason = requireOption(values.reason, 'reason');
     if (reason !== 'superseded' && reason !== 'compromised') throw usageError(`--reason ${reason}: expected superseded or compromised`);
