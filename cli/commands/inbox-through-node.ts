@@ -4,17 +4,17 @@ import {
   tombstoneOf,
   verifyBusSignedView,
   viewRecipient,
+  readBusVerificationKey,
   type BusVerificationKey,
   type NodeFeedEntry,
   type NodeViewEntry,
   type RejectedView,
   type TombstoneRecord,
 } from '../../libs/client/index.js';
-import { readJsonFile, readSecretFile } from '../../libs/config/index.js';
+import { readSecretFile } from '../../libs/config/index.js';
 import { AccordError, errorMessage } from '../../libs/errors/index.js';
 import { isLoopback } from '../../libs/node/index.js';
 import { assertAgencyId } from '../../libs/registry/index.js';
-import { parsePublicJwk, verificationKeyFromJwk } from '../../libs/signing/index.js';
 import { EXIT, usageError, type ExitCode } from '../cli-errors.js';
 import { formatItems, inboxDocument, type InboxItem } from '../inbox-output.js';
 
@@ -26,11 +26,6 @@ export interface InboxThroughNodeOptions {
   as?: string;
   receipt: boolean;
   json: boolean;
-}
-
-async function busKey(file: string): Promise<BusVerificationKey> {
-  const jwk = await parsePublicJwk(await readJsonFile(file, 'the bus public key (--bus-public-key)'), file);
-  return { kid: jwk.kid, key: await verificationKeyFromJwk(jwk) };
 }
 
 async function caFile(file: string): Promise<Buffer> {
@@ -104,7 +99,10 @@ export async function inboxThroughNode(options: InboxThroughNodeOptions): Promis
   if (options.as !== undefined) assertAgencyId(options.as, '--as');
   assertTransport(options.node, options.ca);
   const client = new NodeClient(options.node, options.token, options.ca !== undefined ? { ca: await caFile(options.ca) } : {});
-  const bus = options.busPublicKey !== undefined ? await busKey(options.busPublicKey) : undefined;
+  const bus =
+    options.busPublicKey !== undefined
+      ? await readBusVerificationKey(options.busPublicKey, 'the bus public key (--bus-public-key)')
+      : undefined;
 
   const shown: InboxItem[] = [];
   const readable: string[] = [];

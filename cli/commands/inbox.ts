@@ -1,4 +1,13 @@
-import { InboxStore, isWithdrawn, keepCheckpoints, pullInbox, readStackFile, registryKeys, sendReceipt } from '../../libs/client/index.js';
+import {
+  InboxStore,
+  isWithdrawn,
+  keepCheckpoints,
+  pullInbox,
+  readBusVerificationKey,
+  readStackFile,
+  registryKeys,
+  sendReceipt,
+} from '../../libs/client/index.js';
 import { readJsonFile } from '../../libs/config/index.js';
 import { assertAgencyId } from '../../libs/registry/index.js';
 import { parsePublicJwk, verificationKeyFromJwk } from '../../libs/signing/index.js';
@@ -106,8 +115,7 @@ Examples:
     assertAgencyId(as, '--as');
     const dir = requireOption(values.dir, 'dir');
     const stack = readStackFile(dir);
-    const busJwk = await parsePublicJwk(await readJsonFile(stack.busPublicKey, 'the bus public key'), stack.busPublicKey);
-    const bus = { kid: busJwk.kid, key: await verificationKeyFromJwk(busJwk) };
+    const bus = await readBusVerificationKey(stack.busPublicKey);
     const storeDir = values.store ?? stackLayout(dir).agencyStore(as);
     const store = new InboxStore(storeDir);
     const auditJwk = await parsePublicJwk(await readJsonFile(stack.auditPublicKey, 'the audit public key'), stack.auditPublicKey);

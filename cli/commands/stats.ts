@@ -1,8 +1,6 @@
-import { readReleases } from '../../libs/client/index.js';
-import { readJsonFile } from '../../libs/config/index.js';
+import { readBusVerificationKey, readReleases } from '../../libs/client/index.js';
 import { isAccordError } from '../../libs/errors/index.js';
 import { assertAgencyId } from '../../libs/registry/index.js';
-import { parsePublicJwk, verificationKeyFromJwk } from '../../libs/signing/index.js';
 import {
   DIMENSIONS,
   isDimension,
@@ -105,8 +103,7 @@ Example: accord stats --as un-research --dir ./stack --period 2026-11 --by origi
     let releases: Release[];
     try {
       releases = await withIdentity(dir, { kind: 'liaison', agency: as }, values.creds, async ({ stack, jsm }) => {
-        const jwk = await parsePublicJwk(await readJsonFile(stack.busPublicKey, 'the bus public key'), stack.busPublicKey);
-        const bus = { kid: jwk.kid, key: await verificationKeyFromJwk(jwk) };
+        const bus = await readBusVerificationKey(stack.busPublicKey);
         return readReleases(await jsm(), as, bus, {
           ...(values.period === undefined ? {} : { period: values.period }),
           allVersions: values['all-versions'] ?? false,

@@ -32,4 +32,5 @@ export { createNoticeRegisterBucket, openNoticeRegister } from './notice-registe
 export type { NoticeRegister, RecordChange } from './notice-register.js';
 export { createWidenBucket, openWidenBook } from './widen-book.js';
 export { createStatisticsBucket, openStatisticsBucket } from './statistics-bucket.js';
+export { isWriteConflict } from './write-conflict.js';
 export type { StoredWiden, WidenBook } from './widen-book.js';

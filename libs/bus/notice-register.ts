@@ -1,9 +1,9 @@
 import { Kvm, type KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { JetStreamApiError } from '@nats-io/jetstream';
 import { AccordError } from '../errors/index.js';
 import { v1 } from '../proto/index.js';
 import { buckets } from './names.js';
+import { isWriteConflict } from './write-conflict.js';
 
 /** What a writer makes of a record as it stands now (undefined: none yet); undefined leaves it as it is. */
 export type RecordChange = (current: v1.NoticeRecord | undefined) => v1.NoticeRecord.$Properties | undefined;
@@ -31,8 +31,6 @@ export async function createNoticeRegisterBucket(nc: NatsConnection, replicas: n
   await new Kvm(nc).create(buckets.notices, { replicas, history: 1, allow_direct: true });
 }
 
-/** JetStream's answer to a write whose expected revision is no longer the last. */
-const WRONG_LAST_SEQUENCE = 10071;
 const MAX_TRIES = 20;
 
 export async function openNoticeRegister(nc: NatsConnection): Promise<NoticeRegister> {
@@ -55,8 +53,7 @@ export async function openNoticeRegister(nc: NatsConnection): Promise<NoticeRegi
           return v1.NoticeRecord.decode(bytes);
         } catch (error) {
           // Another writer came first (create: the key exists now): read again.
-          const raced = error instanceof JetStreamApiError && error.code === WRONG_LAST_SEQUENCE;
-          if (!raced) throw error;
+          if (!isWriteConflict(error)) throw error;
         }
       }
       throw new AccordError('E_UNAVAILABLE', `the register record of ${noticeId} kept changing under ${MAX_TRIES} attempts`, {

@@ -49,5 +49,6 @@ export { buildRelease, pendingRequest, RELEASE_DAYS, releaseDaysMs, WIDEN_TEXT_M
 export type { ReleaseInput } from './release-widen.js';
 export { SentStore } from './sent-store.js';
 export { readReleases } from './statistics-releases.js';
+export { readBusVerificationKey } from './bus-key.js';
 export type { ReleaseQuery } from './statistics-releases.js';
 export { keptVersions, reasonNamesPerson } from './withdrawal-reason.js';

@@ -17,13 +17,12 @@ import {
   trackNotice,
   type InboxKeys,
   type ReleaseQuery,
+  readBusVerificationKey,
 } from '../../libs/client/index.js';
-import { readJsonFile } from '../../libs/config/index.js';
 import { AccordError, errorMessage, isAccordError } from '../../libs/errors/index.js';
 import type { NodeConfig } from '../../libs/node/index.js';
 import type { CaseNoticeProps, v1 } from '../../libs/proto/index.js';
 import type { Release } from '../../libs/statistics/index.js';
-import { parsePublicJwk, verificationKeyFromJwk } from '../../libs/signing/index.js';
 
 /** What the node asks of the bus, with its own credential, for its agency only. */
 export interface NodeBus {
@@ -77,8 +76,7 @@ export async function connectNodeBus(config: NodeConfig): Promise<NodeBus> {
   });
   const js = jetstream(nc);
   const jsm = await jetstreamManager(nc, { checkAPI: false });
-  const busJwk = await parsePublicJwk(await readJsonFile(config.busPublicKey, 'the bus public key'), config.busPublicKey);
-  const keys: InboxKeys = { bus: { kid: busJwk.kid, key: await verificationKeyFromJwk(busJwk) }, originators: registryKeys(jsm) };
+  const keys: InboxKeys = { bus: await readBusVerificationKey(config.busPublicKey), originators: registryKeys(jsm) };
   return {
     nc,
     js,

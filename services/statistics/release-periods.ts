@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { JetStreamApiError, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { auditEventId } from '../../libs/audit/index.js';
-import { messageIds, publishServiceEvents, streams, subjects } from '../../libs/bus/index.js';
+import { isWriteConflict, messageIds, publishServiceEvents, streams, subjects } from '../../libs/bus/index.js';
 import { AccordError, errorMessage } from '../../libs/errors/index.js';
 import type { Logger } from '../../libs/log/index.js';
 import { timestampFromDate, v1 } from '../../libs/proto/index.js';
@@ -29,9 +29,6 @@ export interface ReleaseDeps {
   k: number;
   log: Logger;
 }
-
-/** JetStream's refusal of a write whose expected last sequence (here: none) does not hold. */
-const WRONG_LAST_SEQUENCE = 10071;
 
 /**
  * The issuers a release covers: every one that counts any level now, and every one whose
@@ -134,7 +131,7 @@ async function publishOwnCopy(deps: ReleaseDeps, period: string, version: number
   try {
     await deps.js.publish(subject, signed, { msgID: messageIds.statisticsRelease(period, version), expect: { lastSubjectSequence: 0 } });
   } catch (error) {
-    if (!(error instanceof JetStreamApiError && error.apiError().err_code === WRONG_LAST_SEQUENCE)) throw error;
+    if (!isWriteConflict(error)) throw error;
     const existing = await deps.jsm.streams.getMessage(streams.statistics, { last_by_subj: subject });
     if (!existing || !Buffer.from(existing.data).equals(Buffer.from(signed))) {
       throw new AccordError(

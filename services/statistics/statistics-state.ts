@@ -1,10 +1,8 @@
-import { JetStreamApiError } from '@nats-io/jetstream';
 import type { KV } from '@nats-io/kv';
+import { isWriteConflict } from '../../libs/bus/index.js';
 import { AccordError, errorMessage } from '../../libs/errors/index.js';
 import { newPeriodState, type NoticeThread, type PeriodScheme, type PeriodState } from '../../libs/statistics/index.js';
 
-/** JetStream's answers to a write whose expected revision is no longer the last (known, and unknown to the stream). */
-const WRONG_LAST_SEQUENCE = [10071, 10164];
 const MAX_TRIES = 20;
 
 /** Where a notice's thread is, by any of its versions' ids. */
@@ -99,14 +97,9 @@ export class StatisticsState {
         else await this.kv.create(keys.period(period), encode(next));
         return next;
       } catch (error) {
-        if (!isConflict(error)) throw error;
+        if (!isWriteConflict(error)) throw error;
       }
     }
     throw new AccordError('E_UNAVAILABLE', `period ${period}: ${MAX_TRIES} writers in a row came first`, { retryable: true });
   }
-}
-
-/** An update or create that another writer came first to (the key is no longer at the revision read). */
-function isConflict(error: unknown): boolean {
-  return error instanceof JetStreamApiError && WRONG_LAST_SEQUENCE.includes(error.apiError().err_code ?? 0);
 }
